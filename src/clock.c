@@ -1,0 +1,100 @@
+/*
+ * clock.c: system and manual clocks behind one interface.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <time.h>
+
+#include "clock.h"
+#include "util.h"
+
+static int64_t
+clock_system_monotonic(void *ctx)
+{
+	struct timespec ts;
+
+	(void)ctx;
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		fatal("clock_gettime(CLOCK_MONOTONIC) failed");
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int64_t
+clock_system_wall(void *ctx)
+{
+	static int checked;
+	static long long pinned = -1;
+	const char *env;
+	char *end;
+
+	(void)ctx;
+	if (!checked) {
+		checked = 1;
+		env = getenv("BACKCARE_TEST_NOW");
+		if (env != NULL && *env != '\0') {
+			pinned = strtoll(env, &end, 10);
+			if (*end != '\0' || pinned < 0)
+				pinned = -1;
+		}
+	}
+	if (pinned >= 0)
+		return pinned;
+	return (int64_t)time(NULL);
+}
+
+static const struct clock_ops clock_system = {
+	clock_system_monotonic, clock_system_wall, NULL
+};
+static const struct clock_ops *clock_current = &clock_system;
+
+int64_t
+clock_monotonic_ms(void)
+{
+	return clock_current->monotonic_ms(clock_current->ctx);
+}
+
+int64_t
+clock_wall_s(void)
+{
+	return clock_current->wall_s(clock_current->ctx);
+}
+
+void
+clock_set(const struct clock_ops *ops)
+{
+	clock_current = ops != NULL ? ops : &clock_system;
+}
+
+static int64_t
+clock_manual_monotonic(void *ctx)
+{
+	return ((struct clock_manual *)ctx)->mono_ms;
+}
+
+static int64_t
+clock_manual_wall(void *ctx)
+{
+	return ((struct clock_manual *)ctx)->wall_s;
+}
+
+void
+clock_use_manual(struct clock_manual *m)
+{
+	static struct clock_ops ops;
+
+	ops.monotonic_ms = clock_manual_monotonic;
+	ops.wall_s = clock_manual_wall;
+	ops.ctx = m;
+	clock_set(&ops);
+}
+
+void
+clock_manual_advance_ms(struct clock_manual *m, int64_t ms)
+{
+	int64_t before = m->mono_ms / 1000;
+
+	m->mono_ms += ms;
+	/* Wall time follows in whole seconds, as a real clock would. */
+	m->wall_s += m->mono_ms / 1000 - before;
+}

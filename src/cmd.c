@@ -1,0 +1,69 @@
+/*
+ * cmd.c: what every plain command shares: option parsing and usage errors.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "cmd.h"
+#include "util.h"
+
+int
+cmd_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s %s: ", util_progname, cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, " (see '%s --help')\n", util_progname);
+	return CMD_USAGE;
+}
+
+int
+cmd_parse_options(struct app *app, int argc, char **argv,
+    const struct cmd_option *opts,
+    int (*cb)(void *ctx, int id, const char *arg), void *ctx)
+{
+	static const struct option global[] = { APP_LONG_OPTIONS };
+	size_t nglobal = BC_ARRAY_LEN(global), nown = 0, i;
+	struct option *all;
+	int c, rc = 0;
+
+	while (opts != NULL && opts[nown].name != NULL)
+		nown++;
+	all = xcalloc(nglobal + nown + 1, sizeof *all);
+	memcpy(all, global, sizeof global);
+	for (i = 0; i < nown; i++) {
+		all[nglobal + i].name = opts[i].name;
+		all[nglobal + i].has_arg = opts[i].has_arg;
+		all[nglobal + i].val = opts[i].id;
+	}
+	opterr = 0;
+	optind = 0;   /* GNU: start afresh, permuting operands to the end */
+	while (rc == 0 && (c = getopt_long(argc, argv, ":", all, NULL)) != -1) {
+		if (c == '?') {
+			if (optopt != 0)
+				rc = cmd_usage_error(argv[0], "unknown option "
+				    "'-%c'", optopt);
+			else
+				rc = cmd_usage_error(argv[0], "unknown option "
+				    "'%s'", argv[optind - 1]);
+		} else if (c == ':')
+			rc = cmd_usage_error(argv[0], "option '%s' needs a "
+			    "value", argv[optind - 1]);
+		else if (c >= APP_OPT_DB) {
+			if (app_option(app, c, optarg) != 0)
+				rc = CMD_USAGE;
+		} else if (cb == NULL || cb(ctx, c, optarg) != 0)
+			rc = CMD_USAGE;
+	}
+	free(all);
+	return rc == 0 ? optind : -1;
+}

@@ -1,0 +1,160 @@
+/*
+ * main.c: parses the global options and dispatches to the interactive
+ * program or to one plain command.  Nothing else lives here.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "cmd.h"
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+/* One line per command; adding a command adds a line here. */
+static const struct cmd_entry *const main_commands[] = {
+	&cmd_info_entry,
+};
+
+static void
+main_usage(FILE *f)
+{
+	size_t i;
+	const struct cmd_entry *c;
+
+	fprintf(f,
+	    "usage: backcare [options]                start the interactive program\n"
+	    "       backcare [options] COMMAND [args] run one plain command\n"
+	    "\n"
+	    "backcare helps you look after back pain at home: lessons, a safety\n"
+	    "check, timed self-massage routines and a record of your progress.\n"
+	    "It does not diagnose. In an emergency call your emergency number.\n"
+	    "\n"
+	    "Commands:\n");
+	for (i = 0; i < BC_ARRAY_LEN(main_commands); i++) {
+		c = main_commands[i];
+		fprintf(f, "  %-9s %-22s %s\n", c->name, c->args, c->summary);
+	}
+	fprintf(f,
+	    "\n"
+	    "Options:\n"
+	    "  -h, --help                 show this help and exit\n"
+	    "  -V, --version              show the version and exit\n"
+	    "  --db PATH                  the progress file (also BACKCARE_DB;\n"
+	    "                             default $XDG_DATA_HOME/backcare/progress.db\n"
+	    "                             or ~/.local/share/backcare/progress.db)\n"
+	    "  --content-dir DIR          extra lessons and routines; repeatable\n"
+	    "  --no-color                 no colour (NO_COLOR is honoured too)\n"
+	    "  --no-bell                  no bell or flash when a step changes\n"
+	    "  --width N                  columns for plain output (default: the\n"
+	    "                             terminal's, or 80)\n"
+	    "  --emergency-number N       the number to call in an emergency\n"
+	    "                             (also BACKCARE_EMERGENCY; default 112)\n"
+	    "\n"
+	    "See backcare(1) and backcare(5).\n");
+}
+
+static const struct cmd_entry *
+main_find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < BC_ARRAY_LEN(main_commands); i++)
+		if (strcmp(main_commands[i]->name, name) == 0)
+			return main_commands[i];
+	return NULL;
+}
+
+static int
+main_interactive(struct app *app)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		util_warn("the interactive program needs a terminal on its "
+		    "input and output; for scripts and screen readers use the "
+		    "plain commands (see backcare --help)");
+		return 1;
+	}
+	if (app_store(app) == NULL)
+		return 1;
+	return ui_run(app);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		APP_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct app app;
+	const struct cmd_entry *cmd;
+	int c, status;
+	const char *codeset;
+
+	setlocale(LC_ALL, "");
+	codeset = nl_langinfo(CODESET);
+	text_set_utf8(codeset != NULL && strcmp(codeset, "UTF-8") == 0);
+	/* Health data: whatever we create is ours alone. */
+	umask(077);
+	app_init(&app);
+
+	opterr = 0;
+	/* "+": stop at the command name; the command parses the rest. */
+	while ((c = getopt_long(argc, argv, "+:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			main_usage(stdout);
+			app_free(&app);
+			return 0;
+		case 'V':
+			printf("backcare %s\n", PACKAGE_VERSION);
+			printf("libraries: ncursesw, libcmark, sqlite3\n");
+			app_free(&app);
+			return 0;
+		case ':':
+			util_warn("option '%s' needs a value (see 'backcare "
+			    "--help')", argv[optind - 1]);
+			app_free(&app);
+			return 2;
+		case '?':
+			if (optopt != 0)
+				util_warn("unknown option '-%c' (see "
+				    "'backcare --help')", optopt);
+			else
+				util_warn("unknown option '%s' (see "
+				    "'backcare --help')", argv[optind - 1]);
+			app_free(&app);
+			return 2;
+		default:
+			if (app_option(&app, c, optarg) != 0) {
+				app_free(&app);
+				return 2;
+			}
+		}
+	}
+	if (optind >= argc) {
+		status = main_interactive(&app);
+	} else if ((cmd = main_find_command(argv[optind])) == NULL) {
+		util_warn("unknown command '%s' (see 'backcare --help')",
+		    argv[optind]);
+		status = 2;
+	} else {
+		status = cmd->exec(&app, argc - optind, argv + optind);
+	}
+	app_free(&app);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		util_warn("could not write the output");
+		status = status ? status : 1;
+	}
+	return status;
+}

@@ -1,0 +1,648 @@
+/*
+ * store.c: the progress store (see store.h).  The only file that includes
+ * sqlite3.h.
+ *
+ * A new file is built under a temporary name and linked into place only
+ * once its schema is complete, so no other copy of backcare ever sees a
+ * half-made file, and an empty or foreign file at the path is always
+ * somebody else's and is refused rather than taken over.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+#include "util.h"
+
+/* "BCAR": marks a file as a backcare progress file (PRAGMA application_id). */
+#define STORE_APPLICATION_ID 0x42434152
+#define STORE_BUSY_MS 10000
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char *error;
+};
+
+/*
+ * Schema version 1, one string per part of the program.  Migrations are
+ * forward-only: a later version appends to store_migrations[] and never
+ * edits an earlier entry once released.
+ */
+static const char store_schema_core[] =
+    "CREATE TABLE meta ("
+    "  key TEXT PRIMARY KEY,"
+    "  value TEXT"
+    ");";
+
+static const char store_schema_lessons[] =
+    "CREATE TABLE lesson_progress ("
+    "  lesson_id TEXT PRIMARY KEY,"
+    "  place INTEGER NOT NULL DEFAULT 0,"
+    "  opened_at INTEGER,"
+    "  read_at INTEGER,"
+    "  selfcheck_at INTEGER,"
+    "  updated_at INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE selfcheck_answers ("
+    "  lesson_id TEXT NOT NULL,"
+    "  question INTEGER NOT NULL,"
+    "  knew INTEGER NOT NULL CHECK (knew IN (0, 1)),"
+    "  at INTEGER NOT NULL,"
+    "  PRIMARY KEY (lesson_id, question)"
+    ");";
+
+static const char store_schema_checks[] =
+    "CREATE TABLE checks ("
+    "  id INTEGER PRIMARY KEY,"
+    "  at INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('full', 'recheck')),"
+    "  source TEXT NOT NULL,"
+    "  age INTEGER,"
+    "  weeks INTEGER,"
+    "  verdict TEXT NOT NULL"
+    "    CHECK (verdict IN ('EMERGENCY', 'URGENT', 'SOON', 'NONE'))"
+    ");"
+    "CREATE INDEX checks_at ON checks (at);"
+    "CREATE TABLE check_answers ("
+    "  check_id INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,"
+    "  item TEXT NOT NULL,"
+    "  answer TEXT NOT NULL CHECK (answer IN ('yes', 'no', 'unsure')),"
+    "  detail TEXT,"
+    "  PRIMARY KEY (check_id, item)"
+    ");"
+    "CREATE TABLE check_rules ("
+    "  check_id INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,"
+    "  rule TEXT NOT NULL,"
+    "  items TEXT NOT NULL"
+    ");"
+    "CREATE INDEX check_rules_check ON check_rules (check_id);"
+    "CREATE TABLE check_actions ("
+    "  check_id INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,"
+    "  item TEXT NOT NULL,"
+    "  action TEXT NOT NULL,"
+    "  region TEXT"
+    ");"
+    "CREATE INDEX check_actions_check ON check_actions (check_id);";
+
+static const char store_schema_sessions[] =
+    "CREATE TABLE sessions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  routine_id TEXT NOT NULL,"
+    "  routine_title TEXT,"
+    "  mode TEXT NOT NULL DEFAULT 'interactive',"
+    "  started_at INTEGER NOT NULL,"
+    "  ended_at INTEGER,"
+    "  state TEXT NOT NULL DEFAULT 'running'"
+    "    CHECK (state IN ('running', 'completed', 'partial', 'quit')),"
+    "  planned_s INTEGER,"
+    "  pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),"
+    "  pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),"
+    "  note TEXT"
+    ");"
+    "CREATE INDEX sessions_started ON sessions (started_at);"
+    "CREATE TABLE steps ("
+    "  id INTEGER PRIMARY KEY,"
+    "  session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+    "  pos INTEGER NOT NULL,"
+    "  step_index INTEGER NOT NULL,"
+    "  title TEXT,"
+    "  side TEXT,"
+    "  rep INTEGER NOT NULL DEFAULT 1,"
+    "  planned_s INTEGER NOT NULL,"
+    "  done_s INTEGER NOT NULL,"
+    "  state TEXT NOT NULL CHECK (state IN ('done', 'skipped', 'softened')),"
+    "  note TEXT,"
+    "  at INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX steps_session ON steps (session_id, pos);";
+
+static const char store_schema_plans[] =
+    "CREATE TABLE plans ("
+    "  id INTEGER PRIMARY KEY,"
+    "  title TEXT NOT NULL,"
+    "  from_date TEXT NOT NULL,"
+    "  until_date TEXT NOT NULL,"
+    "  therapist TEXT,"
+    "  notes TEXT,"
+    "  source_path TEXT,"
+    "  imported_at INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE plan_routines ("
+    "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+    "  routine_id TEXT NOT NULL,"
+    "  per_week INTEGER NOT NULL CHECK (per_week BETWEEN 1 AND 50),"
+    "  PRIMARY KEY (plan_id, routine_id)"
+    ");"
+    "CREATE TABLE plan_lessons ("
+    "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+    "  lesson_id TEXT NOT NULL,"
+    "  pos INTEGER NOT NULL,"
+    "  PRIMARY KEY (plan_id, lesson_id)"
+    ");";
+
+static const char *const store_migration_1[] = {
+	store_schema_core, store_schema_lessons, store_schema_checks,
+	store_schema_sessions, store_schema_plans, NULL
+};
+
+/* store_migrations[v] takes the schema from version v to v + 1. */
+static const char *const *const store_migrations[] = {
+	store_migration_1,
+};
+
+static void
+store_set_error(struct store *st, const char *fmt, ...)
+    BC_PRINTF(2, 3);
+
+static void
+store_set_error(struct store *st, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	free(st->error);
+	st->error = xasprintf("%s: %s", st->path, msg);
+	free(msg);
+}
+
+/* Turns the connection's last SQLite error into a user's sentence. */
+static void
+store_set_sqlite_error(struct store *st, const char *doing)
+{
+	int code = sqlite3_extended_errcode(st->db) & 0xff;
+
+	switch (code) {
+	case SQLITE_FULL:
+		store_set_error(st, "%s: the disk is full; free some space "
+		    "and try again (nothing was lost)", doing);
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		store_set_error(st, "%s: cannot write here (%s); check the "
+		    "folder's permissions or choose another file with --db",
+		    doing, sqlite3_errmsg(st->db));
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		store_set_error(st, "%s: the file is damaged (%s); move it "
+		    "aside to start afresh", doing, sqlite3_errmsg(st->db));
+		break;
+	default:
+		store_set_error(st, "%s: %s", doing, sqlite3_errmsg(st->db));
+	}
+}
+
+const char *
+store_error(const struct store *st)
+{
+	return st->error != NULL ? st->error : "no error";
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
+}
+
+/* mkdir -p for the folders above path, each new one made 0700. */
+static int
+store_make_parents(const char *path, char **err)
+{
+	char *dir = xstrdup(path), *p;
+	struct stat sb;
+
+	p = strrchr(dir, '/');
+	if (p == NULL || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char saved = *p;
+		*p = '\0';
+		if (stat(dir, &sb) != 0) {
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+				*err = xasprintf("%s: cannot create the folder "
+				    "%s: %s", path, dir, strerror(errno));
+				free(dir);
+				return -1;
+			}
+			(void)chmod(dir, 0700);
+		} else if (!S_ISDIR(sb.st_mode)) {
+			*err = xasprintf("%s: %s is not a folder", path, dir);
+			free(dir);
+			return -1;
+		}
+		*p = saved;
+		if (saved == '\0')
+			break;
+	}
+	free(dir);
+	return 0;
+}
+
+static uint32_t
+store_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+/*
+ * Checks, by reading only, that the file at path looks like a whole SQLite
+ * database: its magic, and a size that holds every page its header counts.
+ * Returns 0, or -1 with *err set.
+ */
+static int
+store_check_header(const char *path, const struct stat *sb, char **err)
+{
+	unsigned char h[100];
+	ssize_t n;
+	int fd;
+	uint32_t page, pages;
+
+	if (sb->st_size == 0) {
+		*err = xasprintf("%s: the file is empty, so it is not a "
+		    "backcare progress file; remove it or choose another "
+		    "with --db", path);
+		return -1;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*err = xasprintf("%s: cannot read the progress file: %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	n = read(fd, h, sizeof h);
+	close(fd);
+	if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0) {
+		*err = xasprintf("%s: not a backcare progress file (not an "
+		    "SQLite database); move it aside to start afresh, or "
+		    "choose another file with --db", path);
+		return -1;
+	}
+	page = (uint32_t)h[16] << 8 | h[17];
+	if (page == 1)
+		page = 65536;
+	pages = store_be32(h + 28);
+	/* The page count is valid only when the two change counters agree. */
+	if (store_be32(h + 24) == store_be32(h + 92) && pages > 0 &&
+	    (uint64_t)sb->st_size < (uint64_t)page * pages) {
+		*err = xasprintf("%s: the progress file is damaged (cut short: "
+		    "%lld of %llu bytes); move it aside to start afresh",
+		    path, (long long)sb->st_size,
+		    (unsigned long long)page * pages);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+store_exec(struct store *st, const char *sql, const char *doing)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		store_set_sqlite_error(st, doing);
+		return -1;
+	}
+	return 0;
+}
+
+/* Runs a one-integer query; returns -1 (error set) on failure. */
+static int
+store_query_int(struct store *st, const char *sql, long long *out)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		store_set_sqlite_error(st, "reading the progress file");
+		return -1;
+	}
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	else if (rc == SQLITE_DONE)
+		*out = 0;
+	else {
+		store_set_sqlite_error(st, "reading the progress file");
+		sqlite3_finalize(s);
+		return -1;
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+int
+store_schema_version(struct store *st)
+{
+	long long v;
+
+	if (store_query_int(st, "PRAGMA user_version", &v) != 0)
+		return -1;
+	return (int)v;
+}
+
+static int
+store_connect(struct store *st, int flags)
+{
+	if (sqlite3_open_v2(st->path, &st->db, flags | SQLITE_OPEN_NOMUTEX,
+	    NULL) != SQLITE_OK) {
+		store_set_sqlite_error(st, "opening the progress file");
+		return -1;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	return 0;
+}
+
+/*
+ * Decides, without writing, whether the open file is ours: our
+ * application_id, or a blank SQLite file with no tables at all, and a
+ * schema no newer than this build's.
+ */
+static int
+store_check_identity(struct store *st)
+{
+	long long app, version, tables;
+
+	if (store_query_int(st, "PRAGMA application_id", &app) != 0 ||
+	    store_query_int(st, "PRAGMA user_version", &version) != 0 ||
+	    store_query_int(st, "SELECT count(*) FROM sqlite_master", &tables)
+	    != 0)
+		return -1;
+	if (app != STORE_APPLICATION_ID && !(app == 0 && tables == 0)) {
+		store_set_error(st, "not a backcare progress file (another "
+		    "program's database); choose another file with --db");
+		return -1;
+	}
+	if (version > STORE_SCHEMA_VERSION) {
+		store_set_error(st, "written by a newer backcare (schema %lld, "
+		    "this one knows %d); upgrade backcare, or choose another "
+		    "file with --db", version, STORE_SCHEMA_VERSION);
+		return -1;
+	}
+	return 0;
+}
+
+/* Applies every migration the file lacks, each in its own transaction. */
+static int
+store_migrate(struct store *st)
+{
+	long long version;
+	const char *const *part;
+	char *sql;
+
+	for (;;) {
+		if (store_exec(st, "BEGIN IMMEDIATE", "updating the progress "
+		    "file") != 0)
+			return -1;
+		if (store_query_int(st, "PRAGMA user_version", &version) != 0)
+			goto fail;
+		if (version >= STORE_SCHEMA_VERSION)
+			break;
+		for (part = store_migrations[version]; *part != NULL; part++)
+			if (store_exec(st, *part, "updating the progress "
+			    "file") != 0)
+				goto fail;
+		sql = xasprintf("PRAGMA application_id = %d; "
+		    "PRAGMA user_version = %lld", STORE_APPLICATION_ID,
+		    version + 1);
+		if (store_exec(st, sql, "updating the progress file") != 0) {
+			free(sql);
+			goto fail;
+		}
+		free(sql);
+		if (store_exec(st, "COMMIT", "updating the progress file") != 0)
+			goto fail;
+	}
+	return store_exec(st, "COMMIT", "updating the progress file");
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static int
+store_configure(struct store *st)
+{
+	long long fk;
+
+	if (store_exec(st, "PRAGMA journal_mode = WAL", "opening the "
+	    "progress file") != 0 ||
+	    store_exec(st, "PRAGMA synchronous = FULL", "opening the "
+	    "progress file") != 0 ||
+	    store_exec(st, "PRAGMA foreign_keys = ON", "opening the "
+	    "progress file") != 0 ||
+	    store_query_int(st, "PRAGMA foreign_keys", &fk) != 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Builds a complete new progress file next to path and links it into
+ * place.  Losing the race to another copy is fine: its file is used.
+ */
+static int
+store_create(const char *path, char **err)
+{
+	struct store tmp = { NULL, NULL, NULL };
+	int fd, rc = -1;
+
+	tmp.path = xasprintf("%s.new-%ld", path, (long)getpid());
+	(void)unlink(tmp.path);
+	fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		*err = xasprintf("%s: cannot create the progress file: %s",
+		    path, strerror(errno));
+		free(tmp.path);
+		return -1;
+	}
+	(void)fchmod(fd, 0600);
+	close(fd);
+	if (store_connect(&tmp, SQLITE_OPEN_READWRITE) == 0 &&
+	    store_configure(&tmp) == 0 && store_migrate(&tmp) == 0)
+		rc = 0;
+	if (rc != 0)
+		*err = xasprintf("%s: cannot create the progress file: %s",
+		    path, tmp.error != NULL ? strchr(tmp.error, ' ') + 1 :
+		    "unknown error");
+	/* Closing the last connection folds the WAL back into the file. */
+	if (tmp.db != NULL && sqlite3_close(tmp.db) != SQLITE_OK)
+		rc = -1;
+	if (rc == 0 && link(tmp.path, path) != 0 && errno != EEXIST) {
+		*err = xasprintf("%s: cannot create the progress file: %s",
+		    path, strerror(errno));
+		rc = -1;
+	}
+	(void)unlink(tmp.path);
+	free(tmp.error);
+	free(tmp.path);
+	return rc;
+}
+
+struct store *
+store_open(const char *path, char **err)
+{
+	struct store *st;
+	struct stat sb;
+
+	*err = NULL;
+	if (store_make_parents(path, err) != 0)
+		return NULL;
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT) {
+			*err = xasprintf("%s: %s", path, strerror(errno));
+			return NULL;
+		}
+		if (store_create(path, err) != 0)
+			return NULL;
+		if (stat(path, &sb) != 0) {
+			*err = xasprintf("%s: %s", path, strerror(errno));
+			return NULL;
+		}
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		*err = xasprintf("%s: is a folder, not a progress file; "
+		    "choose a file with --db", path);
+		return NULL;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		*err = xasprintf("%s: not a regular file; choose another "
+		    "file with --db", path);
+		return NULL;
+	}
+	if (store_check_header(path, &sb, err) != 0)
+		return NULL;
+
+	st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	/* Look before writing anything: a foreign file stays untouched. */
+	if (store_connect(st, SQLITE_OPEN_READONLY) != 0 ||
+	    store_check_identity(st) != 0)
+		goto fail;
+	sqlite3_close(st->db);
+	st->db = NULL;
+	if (store_connect(st, SQLITE_OPEN_READWRITE) != 0 ||
+	    store_configure(st) != 0 || store_migrate(st) != 0)
+		goto fail;
+	return st;
+fail:
+	*err = xstrdup(st->error != NULL ? st->error : path);
+	store_close(st);
+	return NULL;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	if (st->db != NULL)
+		sqlite3_close_v2(st->db);
+	free(st->path);
+	free(st->error);
+	free(st);
+}
+
+int
+store_begin(struct store *st)
+{
+	return store_exec(st, "BEGIN IMMEDIATE", "saving progress");
+}
+
+int
+store_commit(struct store *st)
+{
+	return store_exec(st, "COMMIT", "saving progress");
+}
+
+void
+store_rollback(struct store *st)
+{
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/*
+ * Prepares sql; on failure sets the error and returns NULL.  Statements
+ * are short-lived: prepare, bind, step, finalize in one function.
+ */
+static sqlite3_stmt *
+store_prepare(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		store_set_sqlite_error(st, "reading the progress file");
+		return NULL;
+	}
+	return s;
+}
+
+/* Steps a statement that returns no rows, then finalizes it. */
+static int
+store_step_done(struct store *st, sqlite3_stmt *s, const char *doing)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, doing);
+		sqlite3_finalize(s);
+		return -1;
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+char *
+store_meta_get(struct store *st, const char *key)
+{
+	sqlite3_stmt *s = store_prepare(st,
+	    "SELECT value FROM meta WHERE key = ?1");
+	char *v = NULL;
+
+	if (s == NULL)
+		return NULL;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    sqlite3_column_type(s, 0) != SQLITE_NULL)
+		v = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return v;
+}
+
+int
+store_meta_set(struct store *st, const char *key, const char *value)
+{
+	sqlite3_stmt *s = store_prepare(st,
+	    "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+	return store_step_done(st, s, "saving a setting");
+}
+
+/* ---- lessons ---------------------------------------------------------- */
+
+/* ---- safety checks ---------------------------------------------------- */
+
+/* ---- routine sessions ------------------------------------------------- */
+
+/* ---- plans, reports and exports --------------------------------------- */

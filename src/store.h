@@ -1,0 +1,60 @@
+/*
+ * store.h: the progress store, the only module that speaks SQLite.
+ *
+ * One file holds everything backcare remembers: lesson progress, safety
+ * checks, routine sessions and their steps, homework plans.  Every
+ * record_* call commits at once, so a crash or kill loses nothing that had
+ * finished.  The file and its -wal/-shm companions are 0600, the folder
+ * created for it 0700.  Functions that can fail return -1 (or NULL) and
+ * leave a one-line message in store_error(); the caller prints it once.
+ *
+ * Sections below are kept apart on purpose: each part of the program adds
+ * its queries in its own section, here and in store.c.
+ */
+#ifndef BACKCARE_STORE_H
+#define BACKCARE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
+/*
+ * Opens (creating when absent) the progress file at path.  Refuses, with
+ * the file left byte-for-byte untouched, a file that is not a backcare
+ * progress file, is damaged or truncated, or comes from a newer schema.
+ * Returns NULL and fills *err (caller frees) with a one-line message that
+ * names the file and says what to do.
+ */
+struct store *store_open(const char *path, char **err);
+void store_close(struct store *st);
+
+/* The last error of st, "PATH: what happened" (owned by st). */
+const char *store_error(const struct store *st);
+const char *store_path(const struct store *st);
+int store_schema_version(struct store *st);
+
+/*
+ * Groups many record_* calls into one transaction (for bulk loads such as
+ * the benchmark generator).  Returns 0 or -1.
+ */
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* Small settings (welcome shown, ...).  Returns a copy or NULL. */
+char *store_meta_get(struct store *st, const char *key);
+int store_meta_set(struct store *st, const char *key, const char *value);
+
+/* ---- lessons ---------------------------------------------------------- */
+
+/* ---- safety checks ---------------------------------------------------- */
+
+/* ---- routine sessions ------------------------------------------------- */
+
+/* ---- plans, reports and exports --------------------------------------- */
+
+#endif

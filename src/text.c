@@ -1,0 +1,207 @@
+/*
+ * text.c: UTF-8 decoding, column widths and the ASCII fallback.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "text.h"
+#include "util.h"
+
+static int text_is_utf8 = 1;
+
+void
+text_set_utf8(int utf8)
+{
+	text_is_utf8 = utf8;
+}
+
+int
+text_utf8(void)
+{
+	return text_is_utf8;
+}
+
+size_t
+text_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len, i;
+	uint32_t c;
+
+	if (n == 0) {
+		*cp = 0;
+		return 0;
+	}
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2, c = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3, c = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4, c = p[0] & 0x07;
+	else
+		goto bad;
+	if (len > n)
+		goto bad;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*cp = c;
+	return len;
+bad:
+	*cp = 0xfffd;
+	return 1;
+}
+
+size_t
+text_encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+int
+text_cp_width(uint32_t cp)
+{
+	int w;
+
+	if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+		return 2;
+	if (cp < 0x7f)
+		return 1;
+	if (!text_is_utf8)
+		return (int)strlen(text_ascii_for(cp));
+	w = wcwidth((wchar_t)cp);
+	if (w < 0)
+		return 1;
+	return w;
+}
+
+size_t
+text_width(const char *s, size_t n)
+{
+	size_t i = 0, w = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		k = text_decode(s + i, n - i, &cp);
+		w += (size_t)text_cp_width(cp);
+		i += k;
+	}
+	return w;
+}
+
+struct text_map {
+	uint32_t lo, hi;
+	const char *ascii;
+};
+
+/* Ranges checked in order; the first that holds cp wins. */
+static const struct text_map text_ascii_map[] = {
+	{ 0x2500, 0x2501, "-" }, { 0x2502, 0x2503, "|" },
+	{ 0x2504, 0x2505, "-" }, { 0x2506, 0x2507, "|" },
+	{ 0x2508, 0x2509, "-" }, { 0x250a, 0x250b, "|" },
+	{ 0x250c, 0x254b, "+" }, { 0x254c, 0x254d, "-" },
+	{ 0x254e, 0x254f, "|" }, { 0x2550, 0x2550, "=" },
+	{ 0x2551, 0x2551, "|" }, { 0x2552, 0x256c, "+" },
+	{ 0x256d, 0x2570, "+" }, { 0x2571, 0x2571, "/" },
+	{ 0x2572, 0x2572, "\\" }, { 0x2573, 0x2573, "X" },
+	{ 0x2574, 0x2574, "-" }, { 0x2575, 0x2575, "|" },
+	{ 0x2576, 0x2576, "-" }, { 0x2577, 0x2577, "|" },
+	{ 0x2578, 0x2578, "-" }, { 0x2579, 0x2579, "|" },
+	{ 0x257a, 0x257a, "-" }, { 0x257b, 0x257b, "|" },
+	{ 0x257c, 0x257c, "-" }, { 0x257d, 0x257d, "|" },
+	{ 0x257e, 0x257e, "-" }, { 0x257f, 0x257f, "|" },
+	{ 0x2580, 0x259f, "#" },  /* blocks and shades */
+	{ 0x25b2, 0x25b2, "^" }, { 0x25b6, 0x25ba, ">" },
+	{ 0x25bc, 0x25bc, "v" }, { 0x25c0, 0x25c4, "<" },
+	{ 0x25cb, 0x25cb, "o" }, { 0x25cf, 0x25cf, "*" },
+	{ 0x2022, 0x2022, "*" }, { 0x00b7, 0x00b7, "." },
+	{ 0x2010, 0x2015, "-" }, { 0x2018, 0x201b, "'" },
+	{ 0x201c, 0x201f, "\"" }, { 0x2026, 0x2026, "..." },
+	{ 0x00b0, 0x00b0, " deg" }, { 0x00a0, 0x00a0, " " },
+	{ 0x00d7, 0x00d7, "x" }, { 0x2190, 0x2190, "<-" },
+	{ 0x2192, 0x2192, "->" }, { 0x2191, 0x2191, "^" },
+	{ 0x2193, 0x2193, "v" }, { 0x2264, 0x2264, "<=" },
+	{ 0x2265, 0x2265, ">=" }, { 0x2248, 0x2248, "~" },
+	{ 0x2212, 0x2212, "-" }, { 0x00bd, 0x00bd, "1/2" },
+	{ 0x2713, 0x2714, "v" }, { 0x2717, 0x2718, "x" },
+	{ 0x00e9, 0x00e9, "e" }, { 0x00e8, 0x00e8, "e" },
+	{ 0x00f6, 0x00f6, "o" }, { 0x00fc, 0x00fc, "u" },
+	{ 0x00d6, 0x00d6, "O" }, { 0x00e4, 0x00e4, "a" },
+};
+
+const char *
+text_ascii_for(uint32_t cp)
+{
+	size_t i;
+
+	if (cp < 0x80)
+		return "?";
+	for (i = 0; i < BC_ARRAY_LEN(text_ascii_map); i++)
+		if (cp >= text_ascii_map[i].lo && cp <= text_ascii_map[i].hi)
+			return text_ascii_map[i].ascii;
+	return "?";
+}
+
+char *
+text_for_terminal(const char *s, size_t n)
+{
+	struct buf b = BUF_INIT;
+	size_t i = 0, k;
+	uint32_t cp;
+	char ctl[3];
+
+	buf_add(&b, "", 0);
+	while (i < n) {
+		k = text_decode(s + i, n - i, &cp);
+		if (cp == '\t' || cp == '\n') {
+			buf_addc(&b, (char)cp);
+		} else if (cp < 0x20 || cp == 0x7f) {
+			ctl[0] = '^';
+			ctl[1] = cp == 0x7f ? '?' : (char)(cp + '@');
+			buf_add(&b, ctl, 2);
+		} else if (cp >= 0x80 && cp < 0xa0) {
+			buf_adds(&b, text_is_utf8 ? "\xef\xbf\xbd" : "?");
+		} else if (cp < 0x80) {
+			buf_addc(&b, (char)cp);
+		} else if (!text_is_utf8) {
+			buf_adds(&b, text_ascii_for(cp));
+		} else if (cp == 0xfffd && k == 1) {
+			buf_adds(&b, "\xef\xbf\xbd");
+		} else {
+			buf_add(&b, s + i, k);
+		}
+		i += k;
+	}
+	return buf_detach(&b);
+}

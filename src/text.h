@@ -1,0 +1,55 @@
+/*
+ * text.h: UTF-8 text measured in terminal columns.
+ *
+ * Pure helpers shared by the layout engine, the plain commands and the
+ * screens: decode UTF-8, measure display width (wide characters count 2,
+ * combining marks 0), and fall back to ASCII when the locale cannot show
+ * UTF-8.  Widths follow wcwidth() in a UTF-8 locale; text_set_utf8(0)
+ * makes every non-ASCII character go through the ASCII fallback instead.
+ */
+#ifndef BACKCARE_TEXT_H
+#define BACKCARE_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decodes one code point from s (n bytes available).  Returns the number
+ * of bytes used (at least 1); an invalid sequence yields U+FFFD and 1.
+ */
+size_t text_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Appends the UTF-8 form of cp to out (at least 4 bytes); returns length. */
+size_t text_encode(uint32_t cp, char *out);
+
+/*
+ * Display width of one code point: 0 for combining marks and zero-width
+ * characters, 2 for wide ones, 1 otherwise.  Control characters count 2
+ * (they are shown as ^X).
+ */
+int text_cp_width(uint32_t cp);
+
+/* Display width of the first n bytes of s. */
+size_t text_width(const char *s, size_t n);
+
+/*
+ * Tells the module whether output is UTF-8.  Called once at start-up by
+ * main.c from the locale's codeset; defaults to 1.
+ */
+void text_set_utf8(int utf8);
+int text_utf8(void);
+
+/*
+ * Returns an ASCII rendering of one code point (box-drawing lines become
+ * - | +, dashes -, quotes ' and ", others ?).  Never NULL.
+ */
+const char *text_ascii_for(uint32_t cp);
+
+/*
+ * Returns a new string (caller frees) fit for the terminal: control
+ * characters as ^X, invalid UTF-8 as U+FFFD, and, when the output is not
+ * UTF-8, every non-ASCII character through text_ascii_for().
+ */
+char *text_for_terminal(const char *s, size_t n);
+
+#endif

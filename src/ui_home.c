@@ -1,0 +1,205 @@
+/*
+ * ui_home.c: the home screen (the menu of the four parts) and the
+ * first-run welcome.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <curses.h>
+
+#include "app.h"
+#include "store.h"
+#include "ui.h"
+#include "util.h"
+
+struct home_entry {
+	const char *label;
+	const char *about;
+	const struct ui_screen *screen;   /* NULL: not there yet */
+};
+
+static const struct home_entry home_entries[] = {
+	{ "Lessons", "Learn how your back is built, why it hurts, and what "
+	    "massage can and cannot do.", NULL },
+	{ "Safety check", "Answer questions about warning signs before you "
+	    "massage. Routines open once the check says it is safe.", NULL },
+	{ "Routines", "Timed self-massage sessions that talk you through "
+	    "every step.", NULL },
+	{ "Progress", "Sessions, pain ratings, lessons read and your "
+	    "homework plan.", NULL },
+	{ "Quit", "Leave backcare. Everything is already saved.", NULL },
+};
+
+#define HOME_QUIT (BC_ARRAY_LEN(home_entries) - 1)
+
+struct home {
+	size_t selected;
+};
+
+static void *
+home_enter(struct ui *ui, void *arg)
+{
+	struct home *h = xcalloc(1, sizeof *h);
+	struct store *st = ui_app(ui)->store;
+	char *seen;
+
+	(void)arg;
+	if (st != NULL) {
+		seen = store_meta_get(st, "welcome_shown");
+		if (seen == NULL)
+			ui_push(ui, &ui_welcome_screen, NULL);
+		free(seen);
+	}
+	return h;
+}
+
+static void
+home_key(struct ui *ui, void *state, const struct ui_key *k)
+{
+	struct home *h = state;
+	const struct home_entry *e;
+	size_t n = BC_ARRAY_LEN(home_entries);
+
+	switch (k->action) {
+	case UI_UP:
+		h->selected = (h->selected + n - 1) % n;
+		break;
+	case UI_DOWN:
+		h->selected = (h->selected + 1) % n;
+		break;
+	case UI_HOME:
+		h->selected = 0;
+		break;
+	case UI_END:
+		h->selected = n - 1;
+		break;
+	case UI_BACK:
+		ui_pop(ui);
+		break;
+	case UI_ENTER:
+		e = &home_entries[h->selected];
+		if (h->selected == HOME_QUIT)
+			ui_pop(ui);
+		else if (e->screen != NULL)
+			ui_push(ui, e->screen, NULL);
+		else
+			ui_message(ui, "%s is not there yet: it comes in a "
+			    "later version of backcare.", e->label);
+		break;
+	case UI_CHAR:
+		if (k->ch >= '1' && k->ch <= '0' + (wint_t)n) {
+			h->selected = k->ch - '1';
+			ui_message(ui, "Press Enter to open %s.",
+			    home_entries[h->selected].label);
+		}
+		break;
+	default:
+		break;
+	}
+	ui_dirty(ui);
+}
+
+static void
+home_draw(struct ui *ui, void *state, int rows, int cols)
+{
+	struct home *h = state;
+	size_t i;
+	int row = 3, width = cols - 8;
+	char label[64];
+
+	ui_draw_title(ui, cols, "backcare: looking after your back");
+	ui_put(ui, 2, 2, cols - 4, UI_ROLE_DIM,
+	    "Self-care for back pain. Not a diagnosis.");
+	for (i = 0; i < BC_ARRAY_LEN(home_entries); i++) {
+		snprintf(label, sizeof label, " %zu  %-14s", i + 1,
+		    home_entries[i].label);
+		ui_put(ui, row + 1 + (int)i, 4, width,
+		    i == h->selected ? UI_ROLE_SELECTED : UI_ROLE_NORMAL,
+		    label);
+	}
+	row += (int)BC_ARRAY_LEN(home_entries) + 2;
+	ui_put_wrapped(ui, row, 4, rows - row - 2, cols - 8, UI_ROLE_NORMAL,
+	    home_entries[h->selected].about);
+	ui_draw_status(ui, rows - 1, cols,
+	    "Up/Down choose  Enter open  ? keys  q quit");
+}
+
+static void
+home_leave(struct ui *ui, void *state)
+{
+	(void)ui;
+	free(state);
+}
+
+static const struct ui_help home_help[] = {
+	{ "Up, k", "previous entry" },
+	{ "Down, j", "next entry" },
+	{ "1-5", "jump to an entry" },
+	{ "Enter", "open the entry" },
+	{ "?", "this help" },
+	{ "q, Esc", "quit backcare" },
+	{ NULL, NULL }
+};
+
+const struct ui_screen ui_home_screen = {
+	"Home", home_enter, home_key, NULL, home_draw, home_leave, NULL,
+	home_help
+};
+
+/* ---- first-run welcome ------------------------------------------------ */
+
+static const char welcome_text[] =
+    "backcare helps you look after a sore back at home: short lessons, "
+    "a safety check, and timed self-massage routines your therapist can "
+    "set as homework.\n\n"
+    "It does not diagnose anything and it does not replace a doctor or "
+    "therapist.\n\n"
+    "Get help now (your emergency number: 112 in the EU, 999 in the UK, "
+    "911 in the US) if you have new numbness around your bottom or "
+    "genitals, new trouble peeing or controlling your bladder or bowels, "
+    "new weakness or numbness in both legs, or back pain after a serious "
+    "accident.\n\n"
+    "Start with the Safety check: routines open once it says massage is "
+    "safe for you. Your progress stays on this computer only.";
+
+static void *
+welcome_enter(struct ui *ui, void *arg)
+{
+	(void)ui;
+	return arg;
+}
+
+static void
+welcome_key(struct ui *ui, void *state, const struct ui_key *k)
+{
+	struct store *st = ui_app(ui)->store;
+
+	(void)state;
+	if (k->action != UI_ENTER && k->action != UI_BACK &&
+	    !(k->action == UI_CHAR && k->ch == ' '))
+		return;
+	if (st != NULL && store_meta_set(st, "welcome_shown", "1") != 0)
+		ui_message(ui, "%s", store_error(st));
+	ui_pop(ui);
+}
+
+static void
+welcome_draw(struct ui *ui, void *state, int rows, int cols)
+{
+	(void)state;
+	ui_draw_title(ui, cols, "Welcome to backcare");
+	ui_put_wrapped(ui, 2, 2, rows - 4, cols - 4, UI_ROLE_NORMAL,
+	    welcome_text);
+	ui_draw_status(ui, rows - 1, cols, "Press Enter to continue");
+}
+
+static const struct ui_help welcome_help[] = {
+	{ "Enter, Space", "continue to the home screen" },
+	{ NULL, NULL }
+};
+
+const struct ui_screen ui_welcome_screen = {
+	"Welcome", welcome_enter, welcome_key, NULL, welcome_draw, NULL, NULL,
+	welcome_help
+};

@@ -1,0 +1,90 @@
+/*
+ * util.h: memory, string and message helpers shared by every module.
+ *
+ * Two tiers of errors (see STYLE.md): the x* allocators and fatal() are for
+ * the impossible (out of memory, a broken invariant) and end the program;
+ * anything a user can cause is reported through return codes and messages.
+ */
+#ifndef BACKCARE_UTIL_H
+#define BACKCARE_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#if defined(__GNUC__)
+#define BC_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define BC_NORETURN __attribute__((noreturn))
+#else
+#define BC_PRINTF(a, b)
+#define BC_NORETURN
+#endif
+
+#define BC_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Allocators that never return NULL: they call fatal() instead. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Returns a newly allocated formatted string; the caller frees it. */
+char *xasprintf(const char *fmt, ...) BC_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) BC_PRINTF(1, 0);
+
+/* Prints "backcare: message" on stderr and exits with status 70. */
+void fatal(const char *fmt, ...) BC_PRINTF(1, 2) BC_NORETURN;
+
+/* The program name used in messages ("backcare"). */
+extern const char *util_progname;
+
+/* Prints "backcare: message" on stderr (one line, newline added). */
+void util_warn(const char *fmt, ...) BC_PRINTF(1, 2);
+
+/*
+ * A growable byte buffer, always NUL-terminated once anything was added.
+ * Initialise with BUF_INIT; release with buf_free().
+ */
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+#define BUF_INIT { NULL, 0, 0 }
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) BC_PRINTF(2, 3);
+void buf_reset(struct buf *b);
+void buf_free(struct buf *b);
+/* Hands the contents to the caller (who frees them) and empties the buffer. */
+char *buf_detach(struct buf *b);
+
+/*
+ * Reads a whole file into memory.  Returns the contents (NUL-terminated,
+ * caller frees) and its length in *len, or NULL with errno set.
+ */
+char *util_read_file(const char *path, size_t *len);
+
+/* Trims ASCII white space at both ends, in place; returns s. */
+char *util_trim(char *s);
+
+/*
+ * Parses a whole decimal number within [min, max].  Returns 0 and fills
+ * *out, or -1 when s is empty, not a number, or out of range.
+ */
+int util_parse_long(const char *s, long min, long max, long *out);
+
+/*
+ * Parses a duration such as "90s", "2m", "1m30s" or a bare "45" (seconds).
+ * Returns 0 and fills *seconds, or -1 when s is malformed.
+ */
+int util_parse_duration(const char *s, long *seconds);
+
+/* Formats seconds as "m:ss" (or "h:mm:ss") into out (at least 16 bytes). */
+void util_format_clock(long seconds, char *out, size_t size);
+
+/* Formats seconds as "1m30s"-style text into out. */
+void util_format_duration(long seconds, char *out, size_t size);
+
+#endif
