@@ -49,4 +49,13 @@ int cmd_parse_options(struct app *app, int argc, char **argv,
 
 extern const struct cmd_entry cmd_info_entry;
 
+/* lessons */
+
+/* safety check */
+
+/* routines */
+
+/* progress */
+
+
 #endif

@@ -22,6 +22,15 @@
 /* One line per command; adding a command adds a line here. */
 static const struct cmd_entry *const main_commands[] = {
 	&cmd_info_entry,
+
+	/* lessons */
+
+	/* safety check */
+
+	/* routines */
+
+	/* progress */
+
 };
 
 static void

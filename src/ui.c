@@ -336,8 +336,10 @@ ui_resize(struct ui *ui)
 {
 	struct winsize ws;
 
+	/* resizeterm() queues a KEY_RESIZE; ui_read_keys() only redraws on
+	 * it, so a resize is handled once. */
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0)
+	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
 		resizeterm(ws.ws_row, ws.ws_col);
 	clearok(curscr, TRUE);
 	ui->dirty = 1;
@@ -437,7 +439,7 @@ ui_read_keys(struct ui *ui)
 		if (rc == ERR)
 			return;
 		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
-			ui_resize(ui);
+			ui->dirty = 1;
 			continue;
 		}
 		ui_translate(rc, wc, &k);

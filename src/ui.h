@@ -135,4 +135,13 @@ extern const struct ui_screen ui_welcome_screen;
 /* The key help overlay for '?' (ui.c). */
 extern const struct ui_screen ui_help_screen;
 
+/* lessons */
+
+/* safety check */
+
+/* routines */
+
+/* progress */
+
+
 #endif

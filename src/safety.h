@@ -1,0 +1,77 @@
+/*
+ * safety.h: what the safety check hands to the rest of the program.
+ *
+ * The screener (screener.c, the safety-check part) decides verdicts; the
+ * routines and the progress view only need the verdict, the massage limits
+ * it set, and whether routines are open now.  This header is that
+ * contract; it is pure (no curses, no SQL).
+ */
+#ifndef BACKCARE_SAFETY_H
+#define BACKCARE_SAFETY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Ordered: a higher value is more urgent. */
+enum verdict {
+	VERDICT_NONE = 0,
+	VERDICT_SOON,
+	VERDICT_URGENT,
+	VERDICT_EMERGENCY
+};
+
+/* "NONE", "SOON", "URGENT", "EMERGENCY". */
+const char *verdict_name(enum verdict v);
+/* Parses those names; returns 0 or -1. */
+int verdict_parse(const char *s, enum verdict *v);
+
+/*
+ * The massage checklist's result (red-flags.md section 1e), carried into
+ * the routines.  gentle: effleurage only, no deep pressure, stripping,
+ * ischaemic compression or tapotement.  avoid_regions: routine regions to
+ * skip ("legs", "lower back", ...).
+ */
+#define SAFETY_MAX_REGIONS 16
+struct massage_limits {
+	int blocked;            /* no massage until cleared */
+	int gentle;
+	int ask;                /* clinician sign-off advised */
+	size_t n_avoid;
+	char avoid_regions[SAFETY_MAX_REGIONS][32];
+};
+
+/* What the stored checks say about starting a routine now. */
+enum gate_state {
+	GATE_NO_CHECK,        /* never checked: locked */
+	GATE_FLAGGED,         /* latest verdict is not NONE: locked */
+	GATE_EXPIRED,         /* last NONE full check is over 7 days old */
+	GATE_BLOCKED,         /* NONE, but the massage checklist said BLOCK */
+	GATE_RECHECK,         /* open after the E1 questions are asked again */
+	GATE_OPEN             /* open: a check was completed < 12 h ago */
+};
+
+#define GATE_VALID_S (7 * 24 * 3600)     /* a NONE full check lasts 7 days */
+#define GATE_RECHECK_S (12 * 3600)       /* no re-check within 12 hours */
+
+/* The facts gating needs, read from the store by its caller. */
+struct gate_input {
+	int have_full;             /* any full check stored */
+	int64_t last_full_at;      /* the latest full check */
+	enum verdict last_full_verdict;
+	int have_any;              /* any check (full or re-check) stored */
+	int64_t last_any_at;       /* the latest check of either kind */
+	enum verdict last_any_verdict;
+	struct massage_limits limits;   /* from the latest full check */
+};
+
+/*
+ * Decides whether a routine may start at time now (Unix seconds).  Pure.
+ * The latest verdict of any kind wins: a later flag locks routines again.
+ */
+enum gate_state safety_gate(const struct gate_input *in, int64_t now);
+
+/* One plain sentence saying why routines are locked and what unlocks them
+ * (or that they are open).  Static storage. */
+const char *safety_gate_reason(enum gate_state g);
+
+#endif

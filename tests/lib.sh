@@ -1,0 +1,209 @@
+# tests/lib.sh: the end-to-end harness, sourced by tests/*.sh.
+#
+# Every test gets a private folder ($T) and never touches the real home
+# directory.  Plain commands run through bc_run; the interactive program
+# runs in a real pseudo-terminal inside a private tmux server, and tests
+# wait for text on the screen (polling every 50 ms up to a timeout), never
+# for a fixed time.
+#
+# Checks count passes and failures; bc_done prints "N passed, N failed"
+# and exits 0 only when nothing failed.  Exit 77 means skipped.
+
+set -u
+
+: "${BACKCARE:?run through make check}"
+: "${TOP_SRCDIR:?run through make check}"
+: "${TOP_BUILDDIR:=$TOP_SRCDIR}"
+
+BC_NAME=$(basename "$0" .sh)
+T="$TOP_BUILDDIR/tests/tmp/$BC_NAME.$$"
+rm -rf "$T"
+mkdir -p "$T/home"
+export HOME="$T/home"
+export XDG_DATA_HOME="$T/home/.local/share"
+export BACKCARE_DB="$T/progress.db"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset NO_COLOR BACKCARE_EMERGENCY BACKCARE_TEST_NOW TMUX
+BC_PASS=0
+BC_FAIL=0
+BC_WAIT=${BC_WAIT:-15}
+
+bc_cleanup() {
+	if [ -n "${BC_TMUX_SOCK:-}" ]; then
+		"${TMUX_BIN:-tmux}" -S "$BC_TMUX_SOCK" kill-server 2>/dev/null
+	fi
+	if [ "$BC_FAIL" -eq 0 ] && [ -z "${BC_KEEP:-}" ]; then
+		chmod -R u+rwX "$T" 2>/dev/null
+		rm -rf "$T"
+	fi
+}
+trap bc_cleanup EXIT
+
+pass() { BC_PASS=$((BC_PASS + 1)); echo "ok - $*"; }
+fail() { BC_FAIL=$((BC_FAIL + 1)); echo "FAIL - $*"; }
+skip_all() { echo "SKIP: $*"; trap - EXIT; rm -rf "$T"; exit 77; }
+
+bc_done() {
+	echo "$BC_PASS passed, $BC_FAIL failed"
+	[ "$BC_FAIL" -eq 0 ]
+}
+
+# bc_run ARGS...: runs backcare with stdin from /dev/null (or $BC_STDIN);
+# sets STATUS, OUT (stdout) and ERR (stderr).
+bc_run() {
+	"$BACKCARE" "$@" <"${BC_STDIN:-/dev/null}" >"$T/out" 2>"$T/err"
+	STATUS=$?
+	OUT=$(cat "$T/out")
+	ERR=$(cat "$T/err")
+}
+
+# expect_status N WHAT
+expect_status() {
+	if [ "$STATUS" -eq "$1" ]; then pass "$2 (exit $1)"
+	else fail "$2: exit $STATUS, wanted $1; stderr: $ERR"; fi
+}
+# expect_out TEXT WHAT: stdout contains TEXT (fixed string)
+expect_out() {
+	if printf '%s\n' "$OUT" | grep -qF -- "$1"; then pass "$2"
+	else fail "$2: stdout lacks '$1'"; printf '%s\n' "$OUT" | head -20 | sed 's/^/  | /'; fi
+}
+expect_no_out() {
+	if printf '%s\n' "$OUT" | grep -qF -- "$1"; then
+		fail "$2: stdout has '$1'"
+	else pass "$2"; fi
+}
+# expect_err TEXT WHAT: stderr contains TEXT
+expect_err() {
+	if printf '%s\n' "$ERR" | grep -qF -- "$1"; then pass "$2"
+	else fail "$2: stderr lacks '$1': $ERR"; fi
+}
+# expect_one_line_err WHAT: stderr is exactly one line
+expect_one_line_err() {
+	if [ "$(printf '%s\n' "$ERR" | wc -l)" -eq 1 ] && [ -n "$ERR" ]; then
+		pass "$1: one-line message"
+	else fail "$1: stderr is not one line: $ERR"; fi
+}
+
+# ---- the real program in a real terminal (tmux) --------------------------
+
+BC_TMUX_SOCK=
+tui_need_tmux() {
+	command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1 || skip_all "tmux is not installed"
+	[ -n "${TMUX_BIN:-}" ] || TMUX_BIN=tmux
+}
+
+tmx() { "$TMUX_BIN" -S "$BC_TMUX_SOCK" "$@"; }
+
+# tui_start COLS ROWS ARGS...: starts backcare in a fresh terminal.  The
+# exit status lands in $T/exit when the program ends.
+tui_start() {
+	local cols=$1 rows=$2 q a
+	shift 2
+	tui_need_tmux
+	BC_TMUX_SOCK="$T/tmux.sock"
+	rm -f "$T/exit"
+	q=""
+	for a in "$BACKCARE" "$@"; do q="$q '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"; done
+	cat >"$T/run.sh" <<EOS
+#!/bin/sh
+export HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' BACKCARE_DB='$BACKCARE_DB'
+export LANG='${TUI_LANG:-C.UTF-8}' LC_ALL='${TUI_LANG:-C.UTF-8}' TERM='${TUI_TERM:-screen-256color}'
+${TUI_ENV:-}
+stty sane
+trap : INT
+$q
+echo \$? > '$T/exit.tmp'; mv '$T/exit.tmp' '$T/exit'
+stty -a > '$T/stty.after'
+exec sleep 100000
+EOS
+	chmod +x "$T/run.sh"
+	tmx -f /dev/null new-session -d -x "$cols" -y "$rows" "$T/run.sh"
+	tmx set-option -g window-size manual >/dev/null 2>&1
+}
+
+tui_screen() { tmx capture-pane -p -t 0 2>/dev/null; }
+
+# tui_wait TEXT [SECONDS]: waits until TEXT is on the screen.
+tui_wait() {
+	local text=$1 limit=$(( ${2:-$BC_WAIT} * 20 )) i=0
+	while [ $i -lt $limit ]; do
+		if tui_screen | grep -qF -- "$text"; then return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# timed out waiting for: $text"
+	tui_screen | sed 's/^/  | /'
+	return 1
+}
+
+# tui_wait_gone TEXT [SECONDS]: waits until TEXT has left the screen.
+tui_wait_gone() {
+	local text=$1 limit=$(( ${2:-$BC_WAIT} * 20 )) i=0
+	while [ $i -lt $limit ]; do
+		if ! tui_screen | grep -qF -- "$text"; then return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# timed out waiting for '$text' to go"
+	tui_screen | sed 's/^/  | /'
+	return 1
+}
+
+# expect_screen TEXT WHAT: waits for TEXT, counting a pass or a failure.
+expect_screen() {
+	if tui_wait "$1" "${3:-$BC_WAIT}"; then pass "$2"; else fail "$2"; fi
+}
+
+# tui_keys KEY...: tmux key names (Enter, Down, C-c, ...) or text.
+tui_keys() { tmx send-keys -t 0 "$@"; }
+# tui_type TEXT: literal text.
+tui_type() { tmx send-keys -t 0 -l "$1"; }
+
+tui_resize() { tmx resize-window -t 0 -x "$1" -y "$2"; }
+
+# tui_pid: the process id of backcare inside the terminal.
+tui_pid() {
+	local shpid
+	shpid=$(tmx list-panes -t 0 -F '#{pane_pid}')
+	pgrep -P "$shpid" -x backcare | head -n 1
+}
+
+# tui_wait_exit [SECONDS]: waits for the program to end; sets STATUS.
+tui_wait_exit() {
+	local limit=$(( ${1:-$BC_WAIT} * 20 )) i=0
+	while [ $i -lt $limit ]; do
+		if [ -s "$T/exit" ]; then STATUS=$(cat "$T/exit"); return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	STATUS=timeout
+	echo "# the program did not end"
+	tui_screen | sed 's/^/  | /'
+	return 1
+}
+
+# expect_sane_terminal WHAT: after the program ended, the terminal modes
+# are back to cooked: echo and icanon on.
+expect_sane_terminal() {
+	if [ -f "$T/stty.after" ] && grep -qw icanon "$T/stty.after" &&
+	    grep -qw echo "$T/stty.after" && ! grep -qw -- -icanon "$T/stty.after" &&
+	    ! grep -qw -- -echo "$T/stty.after"; then
+		pass "$1: terminal restored"
+	else
+		fail "$1: terminal left in raw mode: $(cat "$T/stty.after" 2>/dev/null | head -5)"
+	fi
+}
+
+tui_stop() {
+	local i=0
+	if [ -n "$BC_TMUX_SOCK" ]; then
+		tmx kill-server 2>/dev/null
+		# Wait for the old server to go before a new one takes the socket.
+		while [ -S "$BC_TMUX_SOCK" ] && [ $i -lt 100 ]; do
+			tmx has-session 2>/dev/null || break
+			sleep 0.05; i=$((i + 1))
+		done
+		rm -f "$BC_TMUX_SOCK"
+	fi
+	BC_TMUX_SOCK=
+}
