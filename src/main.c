@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -96,6 +97,18 @@ main_interactive(struct app *app)
 	return ui_run(app);
 }
 
+/* Frees the app and makes sure stdout really got everything. */
+static int
+main_finish(struct app *app, int status)
+{
+	app_free(app);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		util_warn("could not write the output: %s", strerror(errno));
+		status = status ? status : 1;
+	}
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -123,13 +136,11 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'h':
 			main_usage(stdout);
-			app_free(&app);
-			return 0;
+			return main_finish(&app, 0);
 		case 'V':
 			printf("backcare %s\n", PACKAGE_VERSION);
 			printf("libraries: ncursesw, libcmark, sqlite3\n");
-			app_free(&app);
-			return 0;
+			return main_finish(&app, 0);
 		case ':':
 			util_warn("option '%s' needs a value (see 'backcare "
 			    "--help')", argv[optind - 1]);
@@ -160,10 +171,5 @@ main(int argc, char **argv)
 	} else {
 		status = cmd->exec(&app, argc - optind, argv + optind);
 	}
-	app_free(&app);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		util_warn("could not write the output");
-		status = status ? status : 1;
-	}
-	return status;
+	return main_finish(&app, status);
 }

@@ -1,7 +1,259 @@
+/* Unit tests of store.c on temporary files: creation, permissions,
+ * refusal of files that are not ours, settings, concurrent handles. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
-static void t_none(void **s){(void)s;}
-int main(void){const struct CMUnitTest tests[]={cmocka_unit_test(t_none)};return cmocka_run_group_tests(tests,NULL,NULL);}
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "util.h"
+
+static char root[64];
+
+static int
+setup(void **state)
+{
+	(void)state;
+	strcpy(root, "/tmp/bc_test_store_XXXXXX");
+	assert_non_null(mkdtemp(root));
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char *cmd = xasprintf("chmod -R u+rwx '%s'; rm -rf '%s'", root, root);
+
+	(void)state;
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	return 0;
+}
+
+static mode_t
+mode_of(const char *path)
+{
+	struct stat sb;
+
+	assert_int_equal(stat(path, &sb), 0);
+	return sb.st_mode & 07777;
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	char *t = util_read_file(path, len);
+
+	assert_non_null(t);
+	return t;
+}
+
+static void
+write_bytes(const char *path, const char *bytes, size_t n)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, bytes, n), (ssize_t)n);
+	close(fd);
+}
+
+static void
+test_create_private(void **state)
+{
+	char *path = xasprintf("%s/new/deeper/progress.db", root);
+	char *dir = xasprintf("%s/new/deeper", root);
+	char *wal = xasprintf("%s-wal", path);
+	char *err = NULL;
+	mode_t old = umask(0);
+	struct store *st = store_open(path, &err);
+
+	(void)state;
+	umask(old);
+	assert_non_null(st);
+	assert_null(err);
+	assert_int_equal(mode_of(dir), 0700);
+	assert_int_equal(mode_of(path), 0600);
+	assert_int_equal(store_meta_set(st, "k", "v"), 0);
+	assert_int_equal(mode_of(wal), 0600);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+	store_close(st);
+	free(path);
+	free(dir);
+	free(wal);
+}
+
+static void
+test_meta_persists(void **state)
+{
+	char *path = xasprintf("%s/meta.db", root);
+	char *err = NULL, *v;
+	struct store *st = store_open(path, &err);
+
+	(void)state;
+	assert_non_null(st);
+	assert_null(store_meta_get(st, "missing"));
+	assert_int_equal(store_meta_set(st, "welcome_shown", "1"), 0);
+	assert_int_equal(store_meta_set(st, "welcome_shown", "2"), 0);
+	store_close(st);
+	st = store_open(path, &err);
+	assert_non_null(st);
+	v = store_meta_get(st, "welcome_shown");
+	assert_string_equal(v, "2");
+	free(v);
+	store_close(st);
+	free(path);
+}
+
+/* Opens a file that must be refused; checks the message and that the
+ * file is byte-for-byte unchanged. */
+static void
+expect_refused(const char *path, const char *words)
+{
+	size_t before_len, after_len;
+	char *before = slurp(path, &before_len), *after, *err = NULL;
+	struct store *st = store_open(path, &err);
+
+	assert_null(st);
+	assert_non_null(err);
+	assert_non_null(strstr(err, path));
+	if (strstr(err, words) == NULL)
+		fail_msg("message '%s' lacks '%s'", err, words);
+	assert_null(strchr(err, '\n'));
+	after = slurp(path, &after_len);
+	assert_int_equal(before_len, after_len);
+	assert_memory_equal(before, after, before_len);
+	free(before);
+	free(after);
+	free(err);
+}
+
+static void
+test_refuses_foreign(void **state)
+{
+	char *path = xasprintf("%s/foreign.db", root);
+	char junk[4096];
+	size_t i;
+
+	(void)state;
+	write_bytes(path, "", 0);
+	expect_refused(path, "empty");
+	for (i = 0; i < sizeof junk; i++)
+		junk[i] = (char)(i * 7919 % 251);
+	write_bytes(path, junk, sizeof junk);
+	expect_refused(path, "not a backcare progress file");
+	write_bytes(path, "SQLite format 3", 16);
+	expect_refused(path, "not a backcare progress file");
+	free(path);
+}
+
+static void
+test_refuses_truncated(void **state)
+{
+	char *path = xasprintf("%s/cut.db", root);
+	char *err = NULL, key[32], *text;
+	struct store *st = store_open(path, &err);
+	size_t len;
+	int i;
+
+	(void)state;
+	assert_non_null(st);
+	for (i = 0; i < 300; i++) {
+		snprintf(key, sizeof key, "key%d", i);
+		assert_int_equal(store_meta_set(st, key,
+		    "a longish value to fill a few pages of the file"), 0);
+	}
+	store_close(st);
+	text = slurp(path, &len);
+	assert_true(len > 8192);
+	write_bytes(path, text, len / 2);
+	expect_refused(path, "damaged");
+	free(text);
+	free(path);
+}
+
+static void
+test_refuses_directory(void **state)
+{
+	char *path = xasprintf("%s/adir", root);
+	char *err = NULL;
+
+	(void)state;
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_null(store_open(path, &err));
+	assert_non_null(strstr(err, "is a folder"));
+	free(err);
+	free(path);
+}
+
+static void
+test_readonly_folder(void **state)
+{
+	char *dir = xasprintf("%s/ro", root);
+	char *path = xasprintf("%s/ro/progress.db", root);
+	char *err = NULL;
+
+	(void)state;
+	if (geteuid() == 0)
+		skip();   /* root writes anywhere; the e2e test drops rights */
+	assert_int_equal(mkdir(dir, 0500), 0);
+	assert_null(store_open(path, &err));
+	assert_non_null(err);
+	assert_non_null(strstr(err, path));
+	free(err);
+	free(dir);
+	free(path);
+}
+
+static void
+test_two_handles(void **state)
+{
+	char *path = xasprintf("%s/two.db", root);
+	char *err = NULL, key[32];
+	struct store *a = store_open(path, &err);
+	struct store *b = store_open(path, &err);
+	int i;
+
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(b);
+	for (i = 0; i < 50; i++) {
+		snprintf(key, sizeof key, "a%d", i);
+		assert_int_equal(store_meta_set(a, key, "x"), 0);
+		snprintf(key, sizeof key, "b%d", i);
+		assert_int_equal(store_meta_set(b, key, "y"), 0);
+	}
+	/* b sees a's writes at once: every event is committed. */
+	{
+		char *v = store_meta_get(b, "a49");
+		assert_string_equal(v, "x");
+		free(v);
+	}
+	store_close(a);
+	store_close(b);
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_create_private),
+		cmocka_unit_test(test_meta_persists),
+		cmocka_unit_test(test_refuses_foreign),
+		cmocka_unit_test(test_refuses_truncated),
+		cmocka_unit_test(test_refuses_directory),
+		cmocka_unit_test(test_readonly_folder),
+		cmocka_unit_test(test_two_handles),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,7 +1,120 @@
+/* Unit tests of text.c: UTF-8, widths, the ASCII fallback, sanitising. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
-static void t_none(void **s){(void)s;}
-int main(void){const struct CMUnitTest tests[]={cmocka_unit_test(t_none)};return cmocka_run_group_tests(tests,NULL,NULL);}
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+static void
+test_decode(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	assert_int_equal(text_decode("A", 1, &cp), 1);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(text_decode("\xc3\xa9", 2, &cp), 2);
+	assert_int_equal(cp, 0xe9);
+	assert_int_equal(text_decode("\xe2\x94\x80", 3, &cp), 3);
+	assert_int_equal(cp, 0x2500);
+	assert_int_equal(text_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1f600);
+	/* Truncated, overlong, surrogate and stray bytes: one byte, U+FFFD. */
+	assert_int_equal(text_decode("\xe2\x94", 2, &cp), 1);
+	assert_int_equal(cp, 0xfffd);
+	assert_int_equal(text_decode("\xc0\xaf", 2, &cp), 1);
+	assert_int_equal(cp, 0xfffd);
+	assert_int_equal(text_decode("\xed\xa0\x80", 3, &cp), 1);
+	assert_int_equal(cp, 0xfffd);
+	assert_int_equal(text_decode("\x80", 1, &cp), 1);
+	assert_int_equal(cp, 0xfffd);
+}
+
+static void
+test_encode_roundtrip(void **state)
+{
+	uint32_t cps[] = { 0x41, 0xe9, 0x2500, 0x1f600, 0x10ffff };
+	char out[4];
+	uint32_t back;
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+		n = text_encode(cps[i], out);
+		assert_int_equal(text_decode(out, n, &back), n);
+		assert_int_equal(back, cps[i]);
+	}
+}
+
+static void
+test_widths(void **state)
+{
+	(void)state;
+	text_set_utf8(1);
+	assert_int_equal(text_width("abc", 3), 3);
+	assert_int_equal(text_width("\xe6\x97\xa5\xe6\x9c\xac", 6), 4);
+	/* e + combining acute accent: one column. */
+	assert_int_equal(text_width("e\xcc\x81", 3), 1);
+	assert_int_equal(text_width("\x1b", 1), 2);
+}
+
+static void
+test_terminal_safe(void **state)
+{
+	const char in[] = "a\x1b[31mred\x07\x9b" "b\xff" "c\tn\n";
+	char *out;
+
+	(void)state;
+	text_set_utf8(1);
+	out = text_for_terminal(in, sizeof in - 1);
+	assert_null(strchr(out, 0x1b));
+	assert_null(strchr(out, 0x07));
+	assert_non_null(strstr(out, "^[[31mred^G"));
+	assert_non_null(strstr(out, "\t"));
+	assert_non_null(strstr(out, "\xef\xbf\xbd"));
+	free(out);
+	/* NUL bytes inside the text do not cut it short. */
+	out = text_for_terminal("a\0b", 3);
+	assert_string_equal(out, "a^@b");
+	free(out);
+}
+
+static void
+test_ascii_fallback(void **state)
+{
+	const char box[] = "\xe2\x94\x8c\xe2\x94\x80\xe2\x94\x90 \xe2\x94\x82 "
+	    "\xe2\x80\x94 \xe2\x80\x9cq\xe2\x80\x9d \xe2\x97\x8f \xe6\x97\xa5";
+	char *out;
+	const char *p;
+
+	(void)state;
+	text_set_utf8(0);
+	out = text_for_terminal(box, sizeof box - 1);
+	assert_string_equal(out, "+-+ | - \"q\" * ?");
+	for (p = out; *p != '\0'; p++)
+		assert_true((unsigned char)*p < 0x80);
+	assert_int_equal(text_width(box, sizeof box - 1), strlen(out));
+	free(out);
+	text_set_utf8(1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode),
+		cmocka_unit_test(test_encode_roundtrip),
+		cmocka_unit_test(test_widths),
+		cmocka_unit_test(test_terminal_safe),
+		cmocka_unit_test(test_ascii_fallback),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,7 +1,162 @@
+/* Unit tests of util.c: buffers, parsers, formatting. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
-static void t_none(void **s){(void)s;}
-int main(void){const struct CMUnitTest tests[]={cmocka_unit_test(t_none)};return cmocka_run_group_tests(tests,NULL,NULL);}
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static void
+test_buf_grows(void **state)
+{
+	struct buf b = BUF_INIT;
+	int i;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i);
+	assert_int_equal(b.len, strlen(b.data));
+	assert_true(strncmp(b.data, "0,1,2,", 6) == 0);
+	buf_reset(&b);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.data, "");
+	buf_adds(&b, "x");
+	buf_addc(&b, 'y');
+	s = buf_detach(&b);
+	assert_string_equal(s, "xy");
+	assert_null(b.data);
+	free(s);
+	s = buf_detach(&b);   /* an empty buffer hands out "" */
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void
+test_parse_long(void **state)
+{
+	long v = -1;
+
+	(void)state;
+	assert_int_equal(util_parse_long("42", 0, 120, &v), 0);
+	assert_int_equal(v, 42);
+	assert_int_equal(util_parse_long("0", 0, 120, &v), 0);
+	assert_int_equal(util_parse_long("120", 0, 120, &v), 0);
+	assert_int_equal(util_parse_long("121", 0, 120, &v), -1);
+	assert_int_equal(util_parse_long("-1", 0, 120, &v), -1);
+	assert_int_equal(util_parse_long("", 0, 120, &v), -1);
+	assert_int_equal(util_parse_long(" 4", 0, 120, &v), -1);
+	assert_int_equal(util_parse_long("4x", 0, 120, &v), -1);
+	assert_int_equal(util_parse_long("99999999999999999999", 0, 120, &v),
+	    -1);
+}
+
+static void
+test_parse_duration(void **state)
+{
+	static const struct {
+		const char *in;
+		long want;   /* -1: rejected */
+	} cases[] = {
+		{ "90s", 90 }, { "2m", 120 }, { "1m30s", 90 }, { "45", 45 },
+		{ "0s", 0 }, { "30m", 1800 }, { "1m", 60 }, { "", -1 },
+		{ "s", -1 }, { "m", -1 }, { "1h", -1 }, { "1s30m", -1 },
+		{ "1m1m", -1 }, { "1 m", -1 }, { "-5s", -1 }, { "5s5", -1 },
+		{ "2m 10s", -1 }, { "99999999999s", -1 },
+	};
+	size_t i;
+	long v;
+
+	(void)state;
+	for (i = 0; i < BC_ARRAY_LEN(cases); i++) {
+		v = -7;
+		if (cases[i].want < 0)
+			assert_int_equal(util_parse_duration(cases[i].in, &v),
+			    -1);
+		else {
+			assert_int_equal(util_parse_duration(cases[i].in, &v),
+			    0);
+			assert_int_equal(v, cases[i].want);
+		}
+	}
+}
+
+static void
+test_format(void **state)
+{
+	char out[32];
+
+	(void)state;
+	util_format_clock(0, out, sizeof out);
+	assert_string_equal(out, "0:00");
+	util_format_clock(61, out, sizeof out);
+	assert_string_equal(out, "1:01");
+	util_format_clock(3725, out, sizeof out);
+	assert_string_equal(out, "1:02:05");
+	util_format_clock(-5, out, sizeof out);
+	assert_string_equal(out, "0:00");
+	util_format_duration(90, out, sizeof out);
+	assert_string_equal(out, "1m30s");
+	util_format_duration(120, out, sizeof out);
+	assert_string_equal(out, "2m");
+	util_format_duration(45, out, sizeof out);
+	assert_string_equal(out, "45s");
+}
+
+static void
+test_trim_and_strings(void **state)
+{
+	char s[] = " \t hello world \r\n";
+	char *p;
+
+	(void)state;
+	assert_string_equal(util_trim(s), "hello world");
+	p = xasprintf("%s-%d", "a", 7);
+	assert_string_equal(p, "a-7");
+	free(p);
+	p = xstrndup("abcdef", 3);
+	assert_string_equal(p, "abc");
+	free(p);
+}
+
+static void
+test_read_file(void **state)
+{
+	char path[] = "/tmp/bc_test_util_XXXXXX";
+	int fd = mkstemp(path);
+	size_t len = 0;
+	char *text;
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "a\0b", 3), 3);
+	close(fd);
+	text = util_read_file(path, &len);
+	assert_non_null(text);
+	assert_int_equal(len, 3);
+	assert_int_equal(text[1], '\0');
+	assert_int_equal(text[3], '\0');
+	free(text);
+	unlink(path);
+	assert_null(util_read_file(path, &len));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_buf_grows),
+		cmocka_unit_test(test_parse_long),
+		cmocka_unit_test(test_parse_duration),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_trim_and_strings),
+		cmocka_unit_test(test_read_file),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
