@@ -149,17 +149,17 @@ const struct ui_screen ui_home_screen = {
 
 /* ---- first-run welcome ------------------------------------------------ */
 
-static const char welcome_text[] =
+/* %s: the configured emergency number. */
+static const char welcome_format[] =
     "backcare helps you look after a sore back at home: short lessons, "
     "a safety check, and timed self-massage routines your therapist can "
     "set as homework.\n\n"
     "It does not diagnose anything and it does not replace a doctor or "
     "therapist.\n\n"
-    "Get help now (your emergency number: 112 in the EU, 999 in the UK, "
-    "911 in the US) if you have new numbness around your bottom or "
-    "genitals, new trouble peeing or controlling your bladder or bowels, "
-    "new weakness or numbness in both legs, or back pain after a serious "
-    "accident.\n\n"
+    "Call %s now (or 999 in the UK, 911 in the US) if you have new "
+    "numbness around your bottom or genitals, new trouble peeing or "
+    "controlling your bladder or bowels, new weakness or numbness in both "
+    "legs, or back pain after a serious accident.\n\n"
     "Start with the Safety check: routines open once it says massage is "
     "safe for you. Your progress stays on this computer only.";
 
@@ -187,10 +187,12 @@ welcome_key(struct ui *ui, void *state, const struct ui_key *k)
 static void
 welcome_draw(struct ui *ui, void *state, int rows, int cols)
 {
+	char *text = xasprintf(welcome_format, ui_app(ui)->emergency_number);
+
 	(void)state;
 	ui_draw_title(ui, cols, "Welcome to backcare");
-	ui_put_wrapped(ui, 2, 2, rows - 4, cols - 4, UI_ROLE_NORMAL,
-	    welcome_text);
+	ui_put_wrapped(ui, 2, 2, rows - 4, cols - 4, UI_ROLE_NORMAL, text);
+	free(text);
 	ui_draw_status(ui, rows - 1, cols, "Press Enter to continue");
 }
 

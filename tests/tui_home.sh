@@ -3,8 +3,9 @@
 # help, resize, the too-small screen, and signals restoring the terminal.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-tui_start 80 24
+tui_start 80 24 --emergency-number 999
 expect_screen "Welcome to backcare" "first run shows the welcome"
+expect_screen "Call 999 now" "the welcome names the configured number"
 expect_screen "does not diagnose" "the welcome carries the safety note"
 tui_keys Enter
 expect_screen "1  Lessons" "home lists Lessons"
