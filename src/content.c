@@ -217,8 +217,10 @@ content_load(const char *builtin_dir, char *const *dirs, size_t ndirs)
 			content_scan(c, k, dirs[i], 0);
 	}
 	content_order_lessons(c, builtin_dir, dirs, ndirs);
-	qsort(c->lists[CONTENT_ROUTINE].items, c->lists[CONTENT_ROUTINE].n,
-	    sizeof(struct content_item), content_cmp_id);
+	if (c->lists[CONTENT_ROUTINE].n > 0)
+		qsort(c->lists[CONTENT_ROUTINE].items,
+		    c->lists[CONTENT_ROUTINE].n, sizeof(struct content_item),
+		    content_cmp_id);
 	for (i = 0; i <= ndirs; i++) {
 		const char *d = i == 0 ? builtin_dir : dirs[i - 1];
 
