@@ -26,6 +26,17 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset NO_COLOR BACKCARE_EMERGENCY BACKCARE_TEST_NOW TMUX
 BC_PASS=0
 BC_FAIL=0
+# BC_VALGRIND=1 (make check-valgrind) runs every plain command under
+# valgrind; an error or a definite leak makes it exit 99, counted here.
+BC_WRAP=
+if [ -n "${BC_VALGRIND:-}" ]; then
+	BC_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --track-fds=no"
+fi
+bc_check_wrap() {
+	if [ -n "$BC_WRAP" ] && [ "$STATUS" -eq 99 ]; then
+		fail "valgrind found errors: $(head -c 2000 "$T/err")"
+	fi
+}
 BC_WAIT=${BC_WAIT:-15}
 
 bc_cleanup() {
@@ -51,8 +62,9 @@ bc_done() {
 # bc_run ARGS...: runs backcare with stdin from /dev/null (or $BC_STDIN);
 # sets STATUS, OUT (stdout) and ERR (stderr).
 bc_run() {
-	"$BACKCARE" "$@" <"${BC_STDIN:-/dev/null}" >"$T/out" 2>"$T/err"
+	$BC_WRAP "$BACKCARE" "$@" <"${BC_STDIN:-/dev/null}" >"$T/out" 2>"$T/err"
 	STATUS=$?
+	bc_check_wrap
 	OUT=$(cat "$T/out")
 	ERR=$(cat "$T/err")
 }
@@ -103,7 +115,7 @@ tui_start() {
 	BC_TMUX_SOCK="$T/tmux.sock"
 	rm -f "$T/exit"
 	q=""
-	for a in "$BACKCARE" "$@"; do q="$q '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"; done
+	for a in ${TUI_WRAP:-} "$BACKCARE" "$@"; do q="$q '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"; done
 	cat >"$T/run.sh" <<EOS
 #!/bin/sh
 export HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' BACKCARE_DB='$BACKCARE_DB'
@@ -166,6 +178,17 @@ tui_pid() {
 	local shpid
 	shpid=$(tmx list-panes -t 0 -F '#{pane_pid}')
 	pgrep -P "$shpid" -x backcare | head -n 1
+}
+
+# tui_wait_running [SECONDS]: waits until backcare runs in the terminal.
+tui_wait_running() {
+	local limit=$(( ${1:-$BC_WAIT} * 20 )) i=0
+	while [ $i -lt $limit ]; do
+		[ -n "$(tui_pid)" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
 }
 
 # tui_wait_exit [SECONDS]: waits for the program to end; sets STATUS.
