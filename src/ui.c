@@ -45,6 +45,7 @@ struct ui {
 	int depth;
 	int dirty;
 	int quit;
+	int one_column;     /* the terminal is 1 column wide: do not draw */
 	char message[256];
 	unsigned long attrs[UI_ROLE_COUNT];
 };
@@ -321,6 +322,9 @@ ui_draw(struct ui *ui)
 	struct ui_frame *top = &ui->stack[ui->depth - 1];
 	int rows = LINES, cols = COLS;
 
+	ui->dirty = 0;
+	if (ui->one_column)
+		return;
 	if (rows < UI_MIN_ROWS || cols < UI_MIN_COLS)
 		ui_draw_too_small(ui, rows, cols);
 	else {
@@ -338,8 +342,13 @@ ui_resize(struct ui *ui)
 
 	/* resizeterm() queues a KEY_RESIZE; ui_read_keys() only redraws on
 	 * it, so a resize is handled once. */
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
+	    ws.ws_col == 0)
+		return;
+	/* ncurses 6.4 reads out of bounds on a 1-column screen (valgrind
+	 * shows it); such a terminal gets no drawing until it grows. */
+	ui->one_column = ws.ws_col < 2;
+	if (!ui->one_column && (ws.ws_row != LINES || ws.ws_col != COLS))
 		resizeterm(ws.ws_row, ws.ws_col);
 	clearok(curscr, TRUE);
 	ui->dirty = 1;
@@ -538,6 +547,7 @@ ui_run(struct app *app)
 	set_escdelay(25);
 	curs_set(0);
 	ui_setup_attrs(ui);
+	ui_resize(ui);
 
 	ui_push(ui, &ui_home_screen, NULL);
 	while (ui->depth > 0 && !ui->quit && !ui_sig_stop) {

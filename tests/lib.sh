@@ -115,7 +115,7 @@ tui_start() {
 	BC_TMUX_SOCK="$T/tmux.sock"
 	rm -f "$T/exit"
 	q=""
-	for a in ${TUI_WRAP:-} "$BACKCARE" "$@"; do q="$q '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"; done
+	for a in ${TUI_WRAP:-$BC_WRAP} "$BACKCARE" "$@"; do q="$q '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"; done
 	cat >"$T/run.sh" <<EOS
 #!/bin/sh
 export HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' BACKCARE_DB='$BACKCARE_DB'
@@ -173,11 +173,16 @@ tui_type() { tmx send-keys -t 0 -l "$1"; }
 
 tui_resize() { tmx resize-window -t 0 -x "$1" -y "$2"; }
 
-# tui_pid: the process id of backcare inside the terminal.
+# tui_pid: the process id of backcare inside the terminal (the deepest
+# process under the pane's shell, which may run under valgrind or strace).
 tui_pid() {
-	local shpid
-	shpid=$(tmx list-panes -t 0 -F '#{pane_pid}')
-	pgrep -P "$shpid" -x backcare | head -n 1
+	local p c
+	p=$(tmx list-panes -t 0 -F '#{pane_pid}' 2>/dev/null)
+	[ -n "$p" ] || return 0
+	while c=$(pgrep -P "$p" | head -n 1) && [ -n "$c" ]; do p=$c; done
+	if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q backcare; then
+		echo "$p"
+	fi
 }
 
 # tui_wait_running [SECONDS]: waits until backcare runs in the terminal.

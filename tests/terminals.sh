@@ -34,9 +34,9 @@ for size in 1x1 2x1 10x3 39x11 39x12 40x11 40x12 41x13 80x24 132x43 200x60 300x1
 	elif [ "$cols" -ge 8 ] && [ "$rows" -ge 2 ]; then
 		want="Please"
 	else
-		# 1x1 is only the lower-right cell, which curses leaves blank.
+		# One column is left undrawn (ncurses misbehaves there).
 		want="P"
-		[ "$size" = 1x1 ] && want=""
+		[ "$cols" -lt 2 ] && want=""
 	fi
 	if [ -z "$want" ]; then
 		[ -n "$(tui_pid)" ] && pass "$size: still running" || fail "$size: died"
