@@ -50,6 +50,9 @@ int cmd_parse_options(struct app *app, int argc, char **argv,
 extern const struct cmd_entry cmd_info_entry;
 
 /* lessons */
+extern const struct cmd_entry cmd_lessons_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_check_entry;
 
 /* safety check */
 

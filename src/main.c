@@ -25,6 +25,9 @@ static const struct cmd_entry *const main_commands[] = {
 	&cmd_info_entry,
 
 	/* lessons */
+	&cmd_lessons_entry,
+	&cmd_show_entry,
+	&cmd_check_entry,
 
 	/* safety check */
 

@@ -51,6 +51,36 @@ int store_meta_set(struct store *st, const char *key, const char *value);
 
 /* ---- lessons ---------------------------------------------------------- */
 
+/* What the store knows about one lesson; times are Unix seconds, 0 never. */
+struct store_lesson {
+	char lesson_id[72];
+	long place;             /* source line at the top of the viewer */
+	int64_t opened_at;
+	int64_t read_at;        /* its end was shown */
+	int64_t selfcheck_at;   /* its answers were revealed */
+};
+
+/*
+ * Fills *out for id.  Returns 1 when the store has a row, 0 when it has
+ * none (*out zeroed, the id filled in), -1 on error.
+ */
+int store_lesson_get(struct store *st, const char *id,
+    struct store_lesson *out);
+/* Remembers the place and the time it was opened (opened_at kept once
+ * set).  Each of these commits at once and returns 0 or -1. */
+int store_lesson_set_place(struct store *st, const char *id, long place);
+/* Marks the lesson read (the first time counts). */
+int store_lesson_mark_read(struct store *st, const char *id);
+/* Marks the self-check done (the first time counts). */
+int store_lesson_mark_selfcheck(struct store *st, const char *id);
+/* Records whether the reader knew the answer to question q (1-based). */
+int store_lesson_set_knew(struct store *st, const char *id, int q, int knew);
+/*
+ * Every lesson row, in no particular order.  Returns the count and an
+ * array in *out (caller frees), or -1.
+ */
+long store_lessons_list(struct store *st, struct store_lesson **out);
+
 /* ---- safety checks ---------------------------------------------------- */
 
 /* ---- routine sessions ------------------------------------------------- */

@@ -136,6 +136,10 @@ extern const struct ui_screen ui_welcome_screen;
 extern const struct ui_screen ui_help_screen;
 
 /* lessons */
+/* The lesson list (ui_lesson.c), the home menu's "Lessons". */
+extern const struct ui_screen ui_lessons_screen;
+/* The lesson pager; ui_push() it with a struct lv_target (ui_lesson.c). */
+extern const struct ui_screen ui_lesson_screen;
 
 /* safety check */
 

@@ -21,7 +21,7 @@ struct home_entry {
 
 static const struct home_entry home_entries[] = {
 	{ "Lessons", "Learn how your back is built, why it hurts, and what "
-	    "massage can and cannot do.", NULL },
+	    "massage can and cannot do.", &ui_lessons_screen },
 	{ "Safety check", "Answer questions about warning signs before you "
 	    "massage. Routines open once the check says it is safe.", NULL },
 	{ "Routines", "Timed self-massage sessions that talk you through "

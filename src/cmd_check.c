@@ -1,0 +1,282 @@
+/*
+ * cmd_check.c: "backcare check PATH...", validates content files before
+ * they are used.  Each problem is printed on stdout as "file:line:
+ * message" ("file: message" when the whole file is meant); the last line
+ * counts files and problems.  Exit 1 when anything is wrong.
+ *
+ * Kinds of files are a table of checkers: the first whose detect()
+ * accepts a file validates it.  Lessons accept any .md file, so they stay
+ * last; other parts add their checkers in the marked slots above.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app.h"
+#include "cmd.h"
+#include "content.h"
+#include "diag.h"
+#include "lesson.h"
+#include "text.h"
+#include "util.h"
+
+/* What every checker may use besides the file itself. */
+struct check_ctx {
+	struct app *app;
+	struct lesson_cache *lessons;   /* checked lessons, then content */
+};
+
+struct check_kind {
+	const char *kind;
+	/* 1 when this checker owns the file at path with this text. */
+	int (*detect)(const char *path, const char *text, size_t len);
+	/* Adds the file's problems to d. */
+	void (*validate)(struct check_ctx *ctx, const char *path,
+	    const char *text, size_t len, struct diag *d);
+};
+
+/* 1 when the folder holding path is called name. */
+static int
+check_in_folder(const char *path, const char *name)
+{
+	const char *end = strrchr(path, '/'), *start;
+	size_t n = strlen(name);
+
+	if (end == NULL)
+		return 0;
+	for (start = end; start > path && start[-1] != '/'; start--)
+		;
+	return (size_t)(end - start) == n && strncmp(start, name, n) == 0;
+}
+
+static int
+check_is_index(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base != NULL ? base + 1 : path;
+	return strcmp(base, "index.md") == 0;
+}
+
+/* ---- lessons ----------------------------------------------------------- */
+
+static int
+check_lesson_index_detect(const char *path, const char *text, size_t len)
+{
+	(void)text;
+	(void)len;
+	return check_is_index(path) && check_in_folder(path, "lessons");
+}
+
+/* The index orders lessons: only its links are checked. */
+static void
+check_lesson_index_validate(struct check_ctx *ctx, const char *path,
+    const char *text, size_t len, struct diag *d)
+{
+	struct lesson *l = lesson_parse(path, text, len);
+	char *title = l->title;
+
+	if (title == NULL)
+		l->title = xstrdup("index");
+	lesson_validate(l, lesson_cache_get, ctx->lessons, d);
+	lesson_free(l);
+}
+
+static int
+check_lesson_detect(const char *path, const char *text, size_t len)
+{
+	size_t n = strlen(path);
+
+	(void)text;
+	(void)len;
+	return n > 3 && strcmp(path + n - 3, ".md") == 0;
+}
+
+static void
+check_lesson_validate(struct check_ctx *ctx, const char *path,
+    const char *text, size_t len, struct diag *d)
+{
+	const struct lesson *l = NULL;
+	char *id = lesson_id_of(path);
+	struct lesson *own;
+
+	/* Checked files were parsed up front so links can find them. */
+	l = lesson_cache_get(ctx->lessons, id);
+	if (l == NULL || strcmp(l->file, path) != 0) {
+		own = lesson_parse(path, text, len);
+		lesson_validate(own, lesson_cache_get, ctx->lessons, d);
+		lesson_free(own);
+	} else
+		lesson_validate(l, lesson_cache_get, ctx->lessons, d);
+	free(id);
+}
+
+static const struct check_kind check_kinds[] = {
+	{ "lesson index", check_lesson_index_detect,
+	    check_lesson_index_validate },
+
+	/* routines */
+
+	/* plans */
+
+	/* lessons: any other .md file; keep last */
+	{ "lesson", check_lesson_detect, check_lesson_validate },
+};
+
+/* ---- files and folders ------------------------------------------------- */
+
+struct check_files {
+	char **paths;
+	size_t n;
+};
+
+static void
+check_files_add(struct check_files *f, char *path)
+{
+	f->paths = xreallocarray(f->paths, f->n + 1, sizeof *f->paths);
+	f->paths[f->n++] = path;
+}
+
+static int
+check_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the .md files of DIR/sub (sub may be ""), sorted. */
+static void
+check_scan(struct check_files *f, const char *dir, const char *sub)
+{
+	char *folder = *sub ? xasprintf("%s/%s", dir, sub) : xstrdup(dir);
+	DIR *d = opendir(folder);
+	struct dirent *de;
+	struct stat sb;
+	size_t n, first = f->n;
+	char *path;
+
+	if (d != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			n = strlen(de->d_name);
+			if (n <= 3 || strcmp(de->d_name + n - 3, ".md") != 0 ||
+			    de->d_name[0] == '.')
+				continue;
+			path = xasprintf("%s/%s", folder, de->d_name);
+			if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+				free(path);
+			else
+				check_files_add(f, path);
+		}
+		closedir(d);
+	}
+	qsort(f->paths + first, f->n - first, sizeof *f->paths, check_cmp);
+	free(folder);
+}
+
+/* Expands the operands: folders to their content files. */
+static void
+check_collect(struct check_files *f, char **args, int n)
+{
+	struct stat sb;
+	char *dir;
+	size_t len;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (stat(args[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			dir = xstrdup(args[i]);
+			len = strlen(dir);
+			while (len > 1 && dir[len - 1] == '/')
+				dir[--len] = '\0';
+			check_scan(f, dir, "lessons");
+			check_scan(f, dir, "routines");
+			check_scan(f, dir, "");
+			free(dir);
+		} else
+			check_files_add(f, xstrdup(args[i]));
+	}
+}
+
+/* Parses every lesson among the files first, so links find each other. */
+static void
+check_preload(struct check_ctx *ctx, struct check_files *f)
+{
+	size_t i;
+	const char *p;
+
+	for (i = 0; i < f->n; i++) {
+		p = f->paths[i];
+		if (check_is_index(p) || check_in_folder(p, "routines") ||
+		    !check_lesson_detect(p, NULL, 0))
+			continue;
+		lesson_cache_add(ctx->lessons, lesson_load(p, NULL));
+	}
+}
+
+static void
+check_one(struct check_ctx *ctx, const char *path, struct diag *d)
+{
+	size_t len, i;
+	char *text = util_read_file(path, &len);
+
+	if (text == NULL) {
+		diag_add(d, path, 0, "cannot read the file: %s",
+		    strerror(errno));
+		return;
+	}
+	for (i = 0; i < BC_ARRAY_LEN(check_kinds); i++)
+		if (check_kinds[i].detect(path, text, len)) {
+			check_kinds[i].validate(ctx, path, text, len, d);
+			break;
+		}
+	if (i == BC_ARRAY_LEN(check_kinds))
+		diag_add(d, path, 0, "not a backcare content file (lessons, "
+		    "routines and plans are .md files)");
+	free(text);
+}
+
+static int
+cmd_check_exec(struct app *app, int argc, char **argv)
+{
+	struct check_files f = { NULL, 0 };
+	struct check_ctx ctx;
+	struct diag d = DIAG_INIT;
+	size_t i;
+	int first;
+
+	first = cmd_parse_options(app, argc, argv, NULL, NULL, NULL);
+	if (first < 0)
+		return CMD_USAGE;
+	if (first >= argc)
+		return cmd_usage_error("check", "give files or folders to "
+		    "check");
+	ctx.app = app;
+	ctx.lessons = lesson_cache_new(app_content(app));
+	check_collect(&f, argv + first, argc - first);
+	check_preload(&ctx, &f);
+	for (i = 0; i < f.n; i++)
+		check_one(&ctx, f.paths[i], &d);
+	diag_print(&d, stdout);
+	if (d.n == 0)
+		printf("%zu file%s checked, no problems\n", f.n,
+		    f.n == 1 ? "" : "s");
+	else
+		printf("%zu file%s checked, %zu problem%s\n", f.n,
+		    f.n == 1 ? "" : "s", d.n, d.n == 1 ? "" : "s");
+	for (i = 0; i < f.n; i++)
+		free(f.paths[i]);
+	free(f.paths);
+	lesson_cache_free(ctx.lessons);
+	i = d.n;
+	diag_free(&d);
+	return i == 0 && f.n > 0 ? CMD_OK : CMD_FAIL;
+}
+
+const struct cmd_entry cmd_check_entry = {
+	"check", "PATH...", "check lesson and content files for problems",
+	cmd_check_exec
+};

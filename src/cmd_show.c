@@ -1,0 +1,81 @@
+/*
+ * cmd_show.c: "backcare show LESSON|FILE.md", a lesson as plain text for
+ * pipes and screen readers.  It never opens the progress file, and never
+ * writes escape codes: text from the lesson is made safe first.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "app.h"
+#include "cmd.h"
+#include "content.h"
+#include "layout.h"
+#include "text.h"
+#include "util.h"
+
+/* A path names a file; anything else is a lesson id. */
+static int
+cmd_show_is_path(const char *arg)
+{
+	size_t n = strlen(arg);
+
+	return strchr(arg, '/') != NULL || (n > 3 &&
+	    strcmp(arg + n - 3, ".md") == 0);
+}
+
+static int
+cmd_show_exec(struct app *app, int argc, char **argv)
+{
+	const struct content_item *it;
+	const char *path;
+	cmark_node *doc;
+	char *text, *safe;
+	size_t len;
+	int first, rc;
+
+	first = cmd_parse_options(app, argc, argv, NULL, NULL, NULL);
+	if (first < 0)
+		return CMD_USAGE;
+	if (argc - first != 1)
+		return cmd_usage_error("show", "give one lesson id or file "
+		    "(see 'backcare lessons')");
+	path = argv[first];
+	if (!cmd_show_is_path(path)) {
+		it = content_find(app_content(app), CONTENT_LESSON, path);
+		if (it == NULL) {
+			safe = text_for_terminal(path, strlen(path));
+			util_warn("show: there is no lesson '%s' (see "
+			    "'backcare lessons')", safe);
+			free(safe);
+			return CMD_FAIL;
+		}
+		path = it->path;
+	}
+	if ((text = util_read_file(path, &len)) == NULL) {
+		safe = text_for_terminal(path, strlen(path));
+		util_warn("%s: cannot read the lesson: %s", safe,
+		    strerror(errno));
+		free(safe);
+		return CMD_FAIL;
+	}
+	doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	free(text);
+	rc = layout_write_plain(doc, app_plain_width(app), stdout);
+	cmark_node_free(doc);
+	if (rc != 0) {
+		util_warn("show: could not write the output");
+		return CMD_FAIL;
+	}
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_show_entry = {
+	"show", "LESSON|FILE.md", "print a lesson as plain text",
+	cmd_show_exec
+};

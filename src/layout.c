@@ -1,0 +1,1210 @@
+/*
+ * layout.c: the lesson renderer (see layout.h).
+ *
+ * One walk over the tree with cmark_iter.  Text goes into the current
+ * line as it comes, a word at a time; when a word does not fit, the line
+ * is cut at its last space and what followed moves to the next line.
+ * Lines start with the prefixes of the enclosing quotes and list items
+ * (a list item's marker on its first line, spaces after: a hanging
+ * indent).  The same builder either keeps every line (layout_build) or
+ * writes each finished line out and forgets it (layout_write_plain).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cmark.h>
+
+#include "layout.h"
+#include "text.h"
+#include "util.h"
+
+#define LO_MAX_WIDTH 10000
+#define LO_TABSTOP 4
+#define LO_OUTBUF (64 * 1024)
+
+struct lo_prefix {
+	char first[24];      /* on the item's first line (a list marker) */
+	char rest[24];       /* on later lines */
+	int wfirst, wrest;
+	int used;
+	uint32_t style;
+};
+
+struct lo {
+	struct layout *L;
+	int width;
+	int flags;
+	FILE *out;            /* streaming: write lines here, keep none */
+	struct buf outbuf;
+	int werr;
+	size_t line_count;    /* lines finished so far (also when streaming) */
+	struct buf arena;
+	size_t capspans, caplines, caplinks, capanchors;
+
+	/* The line being filled. */
+	int in_line;
+	size_t line_span0;
+	int col, content_col;
+	int src_line;
+	unsigned line_flags;
+	int last_space;
+	int has_bp;           /* a space to break at in this line */
+	size_t bp_span;       /* the span holding it */
+	size_t bp_off;        /* its offset in the arena */
+	int bp_col;           /* the column just after it */
+	int heading_w;        /* widest content of the current heading */
+
+	/* Styles. */
+	uint32_t style;
+	int32_t link;
+	int strong, emph, quote, heading, image, in_answer, in_check;
+
+	struct lo_prefix *pre;
+	size_t npre, cappre;
+	int *nums;            /* the next number of each open list */
+	size_t nnums, capnums;
+
+	int need_blank;
+	struct buf heading_text;
+	size_t heading_line;
+
+	/* Scratch for moving a word to the next line. */
+	struct layout_span *tmp;
+	size_t captmp;
+	struct buf tmptext;
+};
+
+static void lo_line_start(struct lo *, int);
+static void lo_line_end(struct lo *);
+
+/* ---- spans and lines -------------------------------------------------- */
+
+static void
+lo_span_push(struct lo *lo, size_t off, size_t len, uint32_t style,
+    int32_t link)
+{
+	struct layout *L = lo->L;
+	struct layout_span *s;
+
+	if (L->nspans == lo->capspans) {
+		lo->capspans = lo->capspans ? lo->capspans * 2 : 64;
+		L->spans = xreallocarray(L->spans, lo->capspans,
+		    sizeof *L->spans);
+	}
+	s = &L->spans[L->nspans++];
+	s->off = (uint32_t)off;
+	s->len = (uint32_t)len;
+	s->style = style;
+	s->link = link;
+}
+
+/* Appends text already fit for a terminal, w columns wide. */
+static void
+lo_put(struct lo *lo, const char *s, size_t n, int w, uint32_t style,
+    int32_t link)
+{
+	struct layout *L = lo->L;
+	struct layout_span *last;
+
+	if (L->nspans > lo->line_span0) {
+		last = &L->spans[L->nspans - 1];
+		if (last->style == style && last->link == link &&
+		    last->off + last->len == lo->arena.len) {
+			buf_add(&lo->arena, s, n);
+			last->len += (uint32_t)n;
+			lo->col += w;
+			return;
+		}
+	}
+	if (link >= 0 && L->links[link].line == (size_t)-1)
+		L->links[link].line = lo->line_count;
+	lo_span_push(lo, lo->arena.len, n, style, link);
+	buf_add(&lo->arena, s, n);
+	lo->col += w;
+}
+
+/* Writes the finished line's text to the output buffer. */
+static void
+lo_write_line(struct lo *lo, size_t span0, size_t nspans)
+{
+	struct layout *L = lo->L;
+	size_t i;
+
+	for (i = span0; i < span0 + nspans; i++)
+		buf_add(&lo->outbuf, lo->arena.data + L->spans[i].off,
+		    L->spans[i].len);
+	buf_addc(&lo->outbuf, '\n');
+	if (lo->outbuf.len >= LO_OUTBUF) {
+		if (fwrite(lo->outbuf.data, 1, lo->outbuf.len, lo->out) !=
+		    lo->outbuf.len)
+			lo->werr = 1;
+		lo->outbuf.len = 0;
+	}
+}
+
+/* Drops trailing spaces of the line; returns the columns removed. */
+static int
+lo_trim(struct lo *lo)
+{
+	struct layout *L = lo->L;
+	struct layout_span *s;
+	int cut = 0;
+
+	while (L->nspans > lo->line_span0) {
+		s = &L->spans[L->nspans - 1];
+		while (s->len > 0 && lo->arena.data[s->off + s->len - 1] == ' ') {
+			s->len--;
+			cut++;
+		}
+		if (s->len > 0)
+			break;
+		L->nspans--;
+	}
+	return cut;
+}
+
+static void
+lo_line_end(struct lo *lo)
+{
+	struct layout *L = lo->L;
+	struct layout_line *ln;
+	size_t n;
+
+	if (!lo->in_line)
+		return;
+	lo->col -= lo_trim(lo);
+	if (lo->heading && lo->col - lo->content_col > lo->heading_w)
+		lo->heading_w = lo->col - lo->content_col;
+	n = L->nspans - lo->line_span0;
+	if (lo->out != NULL) {
+		lo_write_line(lo, lo->line_span0, n);
+		L->nspans = lo->line_span0 = 0;
+		lo->arena.len = 0;
+	} else {
+		if (L->nlines == lo->caplines) {
+			lo->caplines = lo->caplines ? lo->caplines * 2 : 64;
+			L->lines = xreallocarray(L->lines, lo->caplines,
+			    sizeof *L->lines);
+		}
+		ln = &L->lines[L->nlines++];
+		ln->span = lo->line_span0;
+		ln->nspans = (uint32_t)n;
+		ln->width = (uint32_t)lo->col;
+		ln->src_line = lo->src_line;
+		ln->flags = lo->line_flags | (n == 0 ? LAYOUT_LINE_BLANK : 0);
+		lo->line_span0 = L->nspans;
+	}
+	lo->line_count++;
+	lo->in_line = 0;
+}
+
+/*
+ * Starts a line with the prefixes of the open containers.  Prefixes take
+ * at most half the width; deeper ones are left out, so text always has
+ * room.  A blank line neither shows nor uses up a list marker.
+ */
+static void
+lo_line_start(struct lo *lo, int blank)
+{
+	struct lo_prefix *p;
+	size_t i;
+	int limit = lo->width / 2, w;
+	const char *s;
+
+	lo->in_line = 1;
+	lo->line_span0 = lo->L->nspans;
+	lo->col = 0;
+	for (i = 0; i < lo->npre; i++) {
+		p = &lo->pre[i];
+		if (!p->used && !blank) {
+			s = p->first;
+			w = p->wfirst;
+			p->used = 1;
+		} else {
+			s = p->rest;
+			w = p->wrest;
+		}
+		if (lo->col + w <= limit)
+			lo_put(lo, s, strlen(s), w, LAYOUT_MARKER | p->style,
+			    -1);
+	}
+	lo->content_col = lo->col;
+	lo->has_bp = 0;
+	lo->last_space = 1;
+}
+
+/* ---- wrapping --------------------------------------------------------- */
+
+/* 1 when a span of the current line before span end shows link k. */
+static int
+lo_line_has_link(struct lo *lo, size_t end, int32_t k)
+{
+	size_t i;
+
+	for (i = lo->line_span0; i < end; i++)
+		if (lo->L->spans[i].link == k && lo->L->spans[i].len > 0)
+			return 1;
+	return 0;
+}
+
+/* Moves what follows the last space to a new line. */
+static void
+lo_wrap(struct lo *lo)
+{
+	struct layout *L = lo->L;
+	struct layout_span *s;
+	size_t i, ntmp = 0, start, end;
+	int remw = lo->col - lo->bp_col;
+
+	buf_reset(&lo->tmptext);
+	for (i = lo->bp_span; i < L->nspans; i++) {
+		s = &L->spans[i];
+		start = i == lo->bp_span ? lo->bp_off + 1 : s->off;
+		end = (size_t)s->off + s->len;
+		if (start >= end)
+			continue;
+		if (ntmp == lo->captmp) {
+			lo->captmp = lo->captmp ? lo->captmp * 2 : 8;
+			lo->tmp = xreallocarray(lo->tmp, lo->captmp,
+			    sizeof *lo->tmp);
+		}
+		lo->tmp[ntmp] = *s;
+		lo->tmp[ntmp].off = (uint32_t)lo->tmptext.len;
+		lo->tmp[ntmp].len = (uint32_t)(end - start);
+		buf_add(&lo->tmptext, lo->arena.data + start, end - start);
+		ntmp++;
+	}
+	s = &L->spans[lo->bp_span];
+	s->len = (uint32_t)(lo->bp_off - s->off);
+	L->nspans = lo->bp_span + 1;
+	/* A link that now starts on the next line is found there. */
+	for (i = 0; i < ntmp; i++)
+		if (lo->tmp[i].link >= 0 &&
+		    !lo_line_has_link(lo, L->nspans, lo->tmp[i].link))
+			L->links[lo->tmp[i].link].line = (size_t)-1;
+	lo->col = lo->bp_col - 1;
+	lo_line_end(lo);
+	lo_line_start(lo, 0);
+	for (i = 0; i < ntmp; i++)
+		lo_put(lo, lo->tmptext.data + lo->tmp[i].off, lo->tmp[i].len,
+		    0, lo->tmp[i].style, lo->tmp[i].link);
+	lo->col += remw;
+	lo->last_space = 0;
+}
+
+/*
+ * Makes room for w columns: wraps at the last space, or cuts a word too
+ * long for a line.  Returns 0, or -1 when w can never fit (the caller
+ * shows '?' instead).
+ */
+static int
+lo_room(struct lo *lo, int w)
+{
+	if (!lo->in_line)
+		lo_line_start(lo, 0);
+	if (lo->col + w <= lo->width)
+		return 0;
+	if (lo->has_bp)
+		lo_wrap(lo);
+	if (lo->col + w > lo->width && lo->col > lo->content_col) {
+		lo_line_end(lo);
+		lo_line_start(lo, 0);
+	}
+	return lo->col + w <= lo->width ? 0 : -1;
+}
+
+static void
+lo_space(struct lo *lo)
+{
+	if (!lo->in_line || lo->last_space)
+		return;
+	lo->bp_off = lo->arena.len;
+	lo_put(lo, " ", 1, 1, lo->style, lo->link);
+	lo->bp_span = lo->L->nspans - 1;
+	lo->bp_col = lo->col;
+	lo->has_bp = 1;
+	lo->last_space = 1;
+}
+
+/*
+ * Turns one character at s into terminal-safe bytes in out (at least 8
+ * bytes) and its width in *w.  Returns the source bytes used.
+ */
+static size_t
+lo_char(const char *s, size_t n, char *out, size_t *outlen, int *w)
+{
+	uint32_t cp;
+	size_t k = text_decode(s, n, &cp);
+	const char *a;
+
+	if (cp < 0x20 || cp == 0x7f) {
+		out[0] = '^';
+		out[1] = cp == 0x7f ? '?' : (char)(cp + '@');
+		*outlen = 2;
+		*w = 2;
+	} else if ((cp >= 0x80 && cp < 0xa0) || (cp == 0xfffd && k == 1)) {
+		if (text_utf8()) {
+			memcpy(out, "\xef\xbf\xbd", 3);
+			*outlen = 3;
+		} else {
+			out[0] = '?';
+			*outlen = 1;
+		}
+		*w = 1;
+	} else if (!text_utf8()) {
+		a = text_ascii_for(cp);
+		*outlen = strlen(a);
+		memcpy(out, a, *outlen);
+		*w = (int)*outlen;
+	} else {
+		memcpy(out, s, k);
+		*outlen = k;
+		*w = text_cp_width(cp);
+	}
+	return k;
+}
+
+/*
+ * Adds a run of printable ASCII (no spaces): whole when it fits, else
+ * after wrapping, else cut into line-sized pieces.  Linear in n.
+ */
+static void
+lo_run(struct lo *lo, const char *s, size_t n)
+{
+	size_t take;
+
+	while (n > 0) {
+		if (!lo->in_line)
+			lo_line_start(lo, 0);
+		if (lo->col + (int)n > lo->width)
+			(void)lo_room(lo, (int)n);
+		take = (size_t)(lo->width - lo->col);
+		if (take > n)
+			take = n;
+		if (take == 0) {        /* cannot happen: text has room */
+			lo_line_end(lo);
+			continue;
+		}
+		lo_put(lo, s, take, (int)take, lo->style, lo->link);
+		lo->last_space = 0;
+		s += take;
+		n -= take;
+	}
+}
+
+/* Adds wrapped text in the current style. */
+static void
+lo_text(struct lo *lo, const char *s, size_t n)
+{
+	size_t i = 0, j, k, outlen;
+	unsigned char c;
+	char out[8];
+	int w;
+
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			if (!lo->in_line)
+				lo_line_start(lo, 0);
+			lo_space(lo);
+			i++;
+			continue;
+		}
+		if (c > ' ' && c < 0x7f) {
+			for (j = i + 1; j < n && (unsigned char)s[j] > ' ' &&
+			    (unsigned char)s[j] < 0x7f; j++)
+				;
+			lo_run(lo, s + i, j - i);
+			i = j;
+			continue;
+		}
+		k = lo_char(s + i, n - i, out, &outlen, &w);
+		if (lo_room(lo, w) != 0) {
+			out[0] = '?';
+			outlen = 1;
+			w = 1;
+		}
+		lo_put(lo, out, outlen, w, lo->style, lo->link);
+		lo->last_space = 0;
+		i += k;
+	}
+}
+
+/* ---- verbatim lines (code, HTML blocks) -------------------------------- */
+
+/* The width of a code line with tabs expanded from column 0. */
+static int
+lo_verbatim_width(const char *s, size_t n)
+{
+	size_t i = 0, k, outlen;
+	int col = 0, w;
+	char out[8];
+
+	while (i < n) {
+		if (s[i] == '\t') {
+			col += LO_TABSTOP - col % LO_TABSTOP;
+			i++;
+			continue;
+		}
+		k = lo_char(s + i, n - i, out, &outlen, &w);
+		col += w;
+		i += k;
+	}
+	return col;
+}
+
+/* One line of a code block: never wrapped, clipped with a marker. */
+static void
+lo_verbatim_line(struct lo *lo, const char *s, size_t n, const char *indent)
+{
+	const char *mark = text_utf8() ? "\xe2\x80\xba" : ">";
+	size_t i = 0, k, outlen;
+	int avail, col = 0, w, clip;
+	char out[8];
+
+	lo_line_start(lo, 0);
+	lo_put(lo, indent, strlen(indent), (int)strlen(indent), lo->style, -1);
+	avail = lo->width - lo->col;
+	clip = lo_verbatim_width(s, n) > avail;
+	if (clip)
+		avail--;
+	while (i < n) {
+		if (s[i] == '\t') {
+			w = LO_TABSTOP - col % LO_TABSTOP;
+			if (col + w > avail)
+				break;
+			lo_put(lo, "    ", (size_t)w, w, lo->style, -1);
+			col += w;
+			i++;
+			continue;
+		}
+		k = lo_char(s + i, n - i, out, &outlen, &w);
+		if (col + w > avail)
+			break;
+		lo_put(lo, out, outlen, w, lo->style, -1);
+		col += w;
+		i += k;
+	}
+	if (clip && avail >= 0)
+		lo_put(lo, mark, strlen(mark), 1, lo->style | LAYOUT_CLIP, -1);
+	lo_line_end(lo);
+}
+
+static void
+lo_verbatim(struct lo *lo, const char *lit, const char *indent)
+{
+	const char *p = lit, *nl;
+
+	if (lit == NULL)
+		return;
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		lo_verbatim_line(lo, p, (size_t)(nl - p), indent);
+		p = *nl == '\n' ? nl + 1 : nl;
+	}
+}
+
+/* ---- blocks ------------------------------------------------------------ */
+
+static void
+lo_restyle(struct lo *lo)
+{
+	uint32_t s = 0;
+
+	if (lo->strong)
+		s |= LAYOUT_BOLD;
+	if (lo->emph)
+		s |= LAYOUT_ITALIC;
+	if (lo->quote)
+		s |= LAYOUT_QUOTE;
+	if (lo->in_answer)
+		s |= LAYOUT_ANSWER;
+	if (lo->image)
+		s |= LAYOUT_IMAGE;
+	if (lo->link >= 0)
+		s |= LAYOUT_LINK;
+	if (lo->heading)
+		s |= LAYOUT_BOLD | ((uint32_t)lo->heading <<
+		    LAYOUT_HEADING_SHIFT);
+	lo->style = s;
+}
+
+/* Before a leaf block: a blank line when the last block asked for one. */
+static void
+lo_block_start(struct lo *lo, cmark_node *node, unsigned line_flags)
+{
+	lo_line_end(lo);
+	lo->src_line = cmark_node_get_start_line(node);
+	if (lo->need_blank && lo->line_count > 0) {
+		lo->line_flags = line_flags;
+		lo_line_start(lo, 1);
+		lo_line_end(lo);
+	}
+	lo->need_blank = 0;
+	lo->line_flags = line_flags;
+}
+
+/* 1 when node sits directly in an item of a tight list. */
+static int
+lo_tight(cmark_node *node)
+{
+	cmark_node *item = cmark_node_parent(node), *list;
+
+	if (item == NULL || cmark_node_get_type(item) != CMARK_NODE_ITEM)
+		return 0;
+	list = cmark_node_parent(item);
+	return list != NULL && cmark_node_get_list_tight(list);
+}
+
+static void
+lo_prefix_push(struct lo *lo, const char *first, const char *rest,
+    uint32_t style)
+{
+	struct lo_prefix *p;
+
+	if (lo->npre == lo->cappre) {
+		lo->cappre = lo->cappre ? lo->cappre * 2 : 16;
+		lo->pre = xreallocarray(lo->pre, lo->cappre, sizeof *lo->pre);
+	}
+	p = &lo->pre[lo->npre++];
+	snprintf(p->first, sizeof p->first, "%s", first);
+	snprintf(p->rest, sizeof p->rest, "%s", rest);
+	p->wfirst = (int)text_width(p->first, strlen(p->first));
+	p->wrest = (int)text_width(p->rest, strlen(p->rest));
+	p->used = 0;
+	p->style = style;
+}
+
+static void
+lo_item_enter(struct lo *lo, cmark_node *item)
+{
+	static const char *const bullets[] = { "\xe2\x80\xa2 ",
+	    "\xe2\x97\xa6 ", "\xe2\x96\xaa " };
+	static const char *const ascii[] = { "* ", "- ", "+ " };
+	cmark_node *list = cmark_node_parent(item);
+	char marker[24], spaces[24];
+	size_t depth = 0, i, w;
+
+	for (i = 0; i < lo->npre; i++)
+		if (lo->pre[i].first[0] != lo->pre[i].rest[0])
+			depth++;
+	if (list != NULL &&
+	    cmark_node_get_list_type(list) == CMARK_ORDERED_LIST &&
+	    lo->nnums > 0) {
+		snprintf(marker, sizeof marker, "%d%c ",
+		    lo->nums[lo->nnums - 1]++,
+		    cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ?
+		    ')' : '.');
+	} else
+		snprintf(marker, sizeof marker, "%s", text_utf8() ?
+		    bullets[depth % 3] : ascii[depth % 3]);
+	w = text_width(marker, strlen(marker));
+	memset(spaces, ' ', w);
+	spaces[w] = '\0';
+	lo_prefix_push(lo, marker, spaces, 0);
+}
+
+static void
+lo_item_exit(struct lo *lo, cmark_node *item)
+{
+	/* An empty item still shows its marker. */
+	if (lo->npre > 0 && !lo->pre[lo->npre - 1].used) {
+		lo_block_start(lo, item, lo->line_flags);
+		lo_line_start(lo, 0);
+		lo_line_end(lo);
+	}
+	lo_line_end(lo);
+	if (lo->npre > 0)
+		lo->npre--;
+	lo->need_blank = !cmark_node_get_list_tight(cmark_node_parent(item));
+}
+
+static void
+lo_list(struct lo *lo, cmark_node *list, int enter)
+{
+	if (enter) {
+		if (lo->nnums == lo->capnums) {
+			lo->capnums = lo->capnums ? lo->capnums * 2 : 16;
+			lo->nums = xreallocarray(lo->nums, lo->capnums,
+			    sizeof *lo->nums);
+		}
+		lo->nums[lo->nnums++] = cmark_node_get_list_start(list);
+		return;
+	}
+	lo->nnums--;
+	lo->need_blank = !lo_tight(list);
+}
+
+/* The first text inside node, or "". */
+static const char *
+lo_first_text(cmark_node *node)
+{
+	cmark_node *c = node;
+
+	while (c != NULL && cmark_node_get_type(c) != CMARK_NODE_TEXT)
+		c = cmark_node_first_child(c);
+	return c != NULL && cmark_node_get_literal(c) != NULL ?
+	    cmark_node_get_literal(c) : "";
+}
+
+static int
+lo_is_answer(struct lo *lo, cmark_node *para)
+{
+	cmark_node *parent = cmark_node_parent(para);
+
+	return lo->in_check && parent != NULL &&
+	    cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
+	    strncasecmp(lo_first_text(para), "Answer:", 7) == 0;
+}
+
+/* Returns 1 when the paragraph's children are to be skipped. */
+static int
+lo_paragraph_enter(struct lo *lo, cmark_node *node)
+{
+	int answer = lo_is_answer(lo, node);
+
+	lo_block_start(lo, node, answer ? LAYOUT_LINE_ANSWER : 0);
+	lo->in_answer = answer;
+	lo_restyle(lo);
+	if (answer && (lo->flags & LAYOUT_HIDE_ANSWERS)) {
+		lo->style = LAYOUT_DIM | LAYOUT_ANSWER;
+		lo_text(lo, LAYOUT_ANSWER_HIDDEN, strlen(LAYOUT_ANSWER_HIDDEN));
+		return 1;
+	}
+	return 0;
+}
+
+static void
+lo_paragraph_exit(struct lo *lo, cmark_node *node)
+{
+	lo_line_end(lo);
+	lo->in_answer = 0;
+	lo->line_flags = 0;
+	lo_restyle(lo);
+	lo->need_blank = !lo_tight(node);
+}
+
+static void
+lo_add_anchor(struct lo *lo, const char *slug0, size_t line)
+{
+	struct layout *L = lo->L;
+	char *slug = xstrdup(slug0);
+	size_t i, dup = 0;
+
+	/* GitHub numbers repeated slugs: intro, intro-1, intro-2. */
+	for (i = 0; i < L->nanchors; i++)
+		if (strcmp(L->anchors[i].slug, slug) == 0) {
+			free(slug);
+			slug = xasprintf("%s-%zu", slug0, ++dup);
+			i = (size_t)-1;
+		}
+	if (L->nanchors == lo->capanchors) {
+		lo->capanchors = lo->capanchors ? lo->capanchors * 2 : 16;
+		L->anchors = xreallocarray(L->anchors, lo->capanchors,
+		    sizeof *L->anchors);
+	}
+	L->anchors[L->nanchors].slug = slug;
+	L->anchors[L->nanchors].line = line;
+	L->nanchors++;
+}
+
+static void
+lo_heading(struct lo *lo, cmark_node *node, int enter)
+{
+	int level = cmark_node_get_heading_level(node), i;
+	char *slug;
+
+	if (enter) {
+		lo_block_start(lo, node, LAYOUT_LINE_HEADING);
+		lo->heading = level;
+		lo->heading_w = 0;
+		lo->heading_line = lo->line_count;
+		buf_reset(&lo->heading_text);
+		buf_add(&lo->heading_text, "", 0);
+		lo_restyle(lo);
+		return;
+	}
+	lo_line_end(lo);
+	if (level <= 2) {
+		lo_line_start(lo, 0);
+		for (i = 0; i < lo->heading_w && lo->col < lo->width; i++)
+			lo_put(lo, level == 1 ? "=" : "-", 1, 1, lo->style |
+			    LAYOUT_RULE, -1);
+		lo_line_end(lo);
+	}
+	if (lo->out == NULL) {
+		slug = layout_slug(lo->heading_text.data,
+		    lo->heading_text.len);
+		lo_add_anchor(lo, slug, lo->heading_line);
+		free(slug);
+		if (level == 1 && lo->L->title == NULL)
+			lo->L->title = text_for_terminal(lo->heading_text.data,
+			    lo->heading_text.len);
+	}
+	if (level <= 2)
+		lo->in_check = level == 2 &&
+		    layout_is_check_heading(lo->heading_text.data);
+	lo->heading = 0;
+	lo->line_flags = 0;
+	lo_restyle(lo);
+	lo->need_blank = 1;
+}
+
+static void
+lo_code_block(struct lo *lo, cmark_node *node, int html)
+{
+	const char *info = html ? NULL : cmark_node_get_fence_info(node);
+	int diagram = info != NULL && strncmp(info, "diagram", 7) == 0 &&
+	    (info[7] == '\0' || info[7] == ' ');
+	uint32_t saved = lo->style;
+
+	lo_block_start(lo, node, lo->in_answer ? LAYOUT_LINE_ANSWER : 0);
+	lo->style = (lo->quote ? LAYOUT_QUOTE : 0) | (html ? LAYOUT_HTML |
+	    LAYOUT_DIM : diagram ? LAYOUT_DIAGRAM : LAYOUT_CODE);
+	lo_verbatim(lo, cmark_node_get_literal(node), diagram || html ?
+	    "" : "  ");
+	lo->style = saved;
+	lo->need_blank = 1;
+}
+
+static void
+lo_thematic_break(struct lo *lo, cmark_node *node)
+{
+	const char *dash = text_utf8() ? "\xe2\x94\x80" : "-";
+
+	lo_block_start(lo, node, 0);
+	lo_line_start(lo, 0);
+	while (lo->col < lo->width && lo->col < lo->content_col + 40)
+		lo_put(lo, dash, strlen(dash), 1, LAYOUT_RULE | LAYOUT_DIM, -1);
+	lo_line_end(lo);
+	lo->need_blank = 1;
+}
+
+/* ---- inlines ----------------------------------------------------------- */
+
+static void
+lo_link_enter(struct lo *lo, cmark_node *node)
+{
+	struct layout *L = lo->L;
+	struct layout_link *k;
+	const char *url = cmark_node_get_url(node);
+
+	if (url == NULL)
+		url = "";
+	if (L->nlinks == lo->caplinks) {
+		lo->caplinks = lo->caplinks ? lo->caplinks * 2 : 16;
+		L->links = xreallocarray(L->links, lo->caplinks,
+		    sizeof *L->links);
+	}
+	k = &L->links[L->nlinks];
+	memset(k, 0, sizeof *k);
+	k->kind = layout_link_parse(url, &k->lesson, &k->anchor);
+	k->url = xstrdup(url);
+	k->line = (size_t)-1;
+	k->src_line = lo->src_line;
+	lo->link = (int32_t)L->nlinks++;
+	lo_restyle(lo);
+}
+
+/* 1 when the link's text is its own URL (an autolink). */
+static int
+lo_autolink(cmark_node *node, const char *url)
+{
+	cmark_node *c = cmark_node_first_child(node);
+	const char *t;
+
+	if (c == NULL || cmark_node_next(c) != NULL ||
+	    cmark_node_get_type(c) != CMARK_NODE_TEXT)
+		return 0;
+	t = cmark_node_get_literal(c);
+	if (t == NULL)
+		return 0;
+	return strcmp(t, url) == 0 || (strncmp(url, "mailto:", 7) == 0 &&
+	    strcmp(t, url + 7) == 0);
+}
+
+static void
+lo_link_exit(struct lo *lo, cmark_node *node)
+{
+	struct layout_link *k = &lo->L->links[lo->link];
+	uint32_t saved;
+
+	lo->link = -1;
+	lo_restyle(lo);
+	if (k->kind != LAYOUT_LINK_EXTERNAL || k->url[0] == '\0' ||
+	    lo_autolink(node, k->url))
+		return;
+	saved = lo->style;
+	lo_space(lo);
+	lo->style |= LAYOUT_URL | LAYOUT_DIM;
+	lo_text(lo, "<", 1);
+	lo_text(lo, k->url, strlen(k->url));
+	lo_text(lo, ">", 1);
+	lo->style = saved;
+}
+
+static void
+lo_literal(struct lo *lo, cmark_node *node, uint32_t extra)
+{
+	const char *lit = cmark_node_get_literal(node);
+	uint32_t saved = lo->style;
+
+	if (lit == NULL)
+		return;
+	if (lo->heading)
+		buf_adds(&lo->heading_text, lit);
+	lo->style |= extra;
+	lo_text(lo, lit, strlen(lit));
+	lo->style = saved;
+}
+
+/* Returns 1 when the node's children are to be skipped. */
+static int
+lo_enter(struct lo *lo, cmark_node *node)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_PARAGRAPH:
+		return lo_paragraph_enter(lo, node);
+	case CMARK_NODE_HEADING:
+		lo_heading(lo, node, 1);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		/* The blank before a quote goes outside its bar. */
+		lo_block_start(lo, node, lo->line_flags);
+		lo->need_blank = 0;
+		lo_prefix_push(lo, text_utf8() ? "\xe2\x94\x82 " : "| ",
+		    text_utf8() ? "\xe2\x94\x82 " : "| ", LAYOUT_QUOTE);
+		lo->quote++;
+		lo_restyle(lo);
+		break;
+	case CMARK_NODE_LIST:
+		lo_list(lo, node, 1);
+		break;
+	case CMARK_NODE_ITEM:
+		lo_line_end(lo);
+		lo_item_enter(lo, node);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		lo_code_block(lo, node, 0);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		lo_code_block(lo, node, 1);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		lo_thematic_break(lo, node);
+		break;
+	case CMARK_NODE_TEXT:
+		lo_literal(lo, node, 0);
+		break;
+	case CMARK_NODE_CODE:
+		lo_literal(lo, node, LAYOUT_CODE);
+		break;
+	case CMARK_NODE_HTML_INLINE:
+		lo_literal(lo, node, LAYOUT_HTML | LAYOUT_DIM);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		if (lo->heading)
+			buf_addc(&lo->heading_text, ' ');
+		lo_space(lo);
+		break;
+	case CMARK_NODE_LINEBREAK:
+		lo_line_end(lo);
+		break;
+	case CMARK_NODE_EMPH:
+		lo->emph++;
+		lo_restyle(lo);
+		break;
+	case CMARK_NODE_STRONG:
+		lo->strong++;
+		lo_restyle(lo);
+		break;
+	case CMARK_NODE_LINK:
+		if (lo->link < 0)
+			lo_link_enter(lo, node);
+		break;
+	case CMARK_NODE_IMAGE:
+		lo->image++;
+		lo_restyle(lo);
+		lo_text(lo, "[image: ", 8);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static void
+lo_exit(struct lo *lo, cmark_node *node)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_PARAGRAPH:
+		lo_paragraph_exit(lo, node);
+		break;
+	case CMARK_NODE_HEADING:
+		lo_heading(lo, node, 0);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		lo_line_end(lo);
+		lo->npre--;
+		lo->quote--;
+		lo_restyle(lo);
+		lo->need_blank = 1;
+		break;
+	case CMARK_NODE_LIST:
+		lo_list(lo, node, 0);
+		break;
+	case CMARK_NODE_ITEM:
+		lo_item_exit(lo, node);
+		break;
+	case CMARK_NODE_EMPH:
+		lo->emph--;
+		lo_restyle(lo);
+		break;
+	case CMARK_NODE_STRONG:
+		lo->strong--;
+		lo_restyle(lo);
+		break;
+	case CMARK_NODE_LINK:
+		if (lo->link >= 0 && lo->L->links[lo->link].url != NULL &&
+		    node != NULL)
+			lo_link_exit(lo, node);
+		break;
+	case CMARK_NODE_IMAGE:
+		lo_text(lo, "]", 1);
+		lo->image--;
+		lo_restyle(lo);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Walks doc once, filling lo->L (or writing to lo->out). */
+static void
+lo_walk(struct lo *lo, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node *node;
+	int link_depth = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER) {
+			/* Links inside links (images in links): only the
+			 * outer one is followable. */
+			if (cmark_node_get_type(node) == CMARK_NODE_LINK &&
+			    link_depth++ > 0)
+				continue;
+			if (lo_enter(lo, node) && cmark_node_first_child(node))
+				cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
+		} else {
+			if (cmark_node_get_type(node) == CMARK_NODE_LINK &&
+			    --link_depth > 0)
+				continue;
+			lo_exit(lo, node);
+		}
+	}
+	lo_line_end(lo);
+	cmark_iter_free(it);
+}
+
+static void
+lo_init(struct lo *lo, struct layout *L, int width, int flags)
+{
+	memset(lo, 0, sizeof *lo);
+	if (width < 1)
+		width = 1;
+	if (width > LO_MAX_WIDTH)
+		width = LO_MAX_WIDTH;
+	L->width = width;
+	lo->L = L;
+	lo->width = width;
+	lo->flags = flags;
+	lo->link = -1;
+	buf_add(&lo->arena, "", 0);
+}
+
+static void
+lo_done(struct lo *lo)
+{
+	free(lo->pre);
+	free(lo->nums);
+	free(lo->tmp);
+	buf_free(&lo->tmptext);
+	buf_free(&lo->heading_text);
+	buf_free(&lo->outbuf);
+}
+
+struct layout *
+layout_build(cmark_node *doc, int width, int flags)
+{
+	struct layout *L = xcalloc(1, sizeof *L);
+	struct lo lo;
+
+	lo_init(&lo, L, width, flags);
+	lo_walk(&lo, doc);
+	L->text_len = lo.arena.len;
+	L->text = buf_detach(&lo.arena);
+	lo_done(&lo);
+	return L;
+}
+
+void
+layout_free(struct layout *L)
+{
+	size_t i;
+
+	if (L == NULL)
+		return;
+	for (i = 0; i < L->nlinks; i++) {
+		free(L->links[i].url);
+		free(L->links[i].lesson);
+		free(L->links[i].anchor);
+	}
+	for (i = 0; i < L->nanchors; i++)
+		free(L->anchors[i].slug);
+	free(L->links);
+	free(L->anchors);
+	free(L->spans);
+	free(L->lines);
+	free(L->text);
+	free(L->title);
+	free(L);
+}
+
+int
+layout_write_plain(cmark_node *doc, int width, FILE *f)
+{
+	struct layout L;
+	struct lo lo;
+	size_t i;
+
+	memset(&L, 0, sizeof L);
+	lo_init(&lo, &L, width, 0);
+	lo.out = f;
+	lo_walk(&lo, doc);
+	if (lo.outbuf.len > 0 &&
+	    fwrite(lo.outbuf.data, 1, lo.outbuf.len, f) != lo.outbuf.len)
+		lo.werr = 1;
+	for (i = 0; i < L.nlinks; i++) {
+		free(L.links[i].url);
+		free(L.links[i].lesson);
+		free(L.links[i].anchor);
+	}
+	free(L.links);
+	free(L.spans);
+	buf_free(&lo.arena);
+	lo_done(&lo);
+	return lo.werr || ferror(f) ? -1 : 0;
+}
+
+/* ---- queries ----------------------------------------------------------- */
+
+void
+layout_line_text(const struct layout *L, size_t i, struct buf *b)
+{
+	const struct layout_line *ln;
+	size_t k;
+
+	buf_add(b, "", 0);
+	if (i >= L->nlines)
+		return;
+	ln = &L->lines[i];
+	for (k = ln->span; k < ln->span + ln->nspans; k++)
+		buf_add(b, L->text + L->spans[k].off, L->spans[k].len);
+}
+
+size_t
+layout_line_for_source(const struct layout *L, int src)
+{
+	size_t lo = 0, hi = L->nlines, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (L->lines[mid].src_line < src)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= L->nlines)
+		return L->nlines > 0 ? L->nlines - 1 : 0;
+	return lo;
+}
+
+long
+layout_find_anchor(const struct layout *L, const char *slug)
+{
+	size_t i;
+
+	for (i = 0; i < L->nanchors; i++)
+		if (strcmp(L->anchors[i].slug, slug) == 0)
+			return (long)L->anchors[i].line;
+	return -1;
+}
+
+char *
+layout_slug(const char *text, size_t n)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+	unsigned char c;
+
+	buf_add(&b, "", 0);
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)text[i];
+		if (c >= 'A' && c <= 'Z')
+			buf_addc(&b, (char)(c - 'A' + 'a'));
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || c >= 0x80)
+			buf_addc(&b, (char)c);
+		else if (c == ' ')
+			buf_addc(&b, '-');
+	}
+	return buf_detach(&b);
+}
+
+enum layout_link_kind
+layout_link_parse(const char *url, char **lesson, char **anchor)
+{
+	const char *hash = strchr(url, '#'), *end, *base;
+	size_t i, n;
+
+	*lesson = NULL;
+	*anchor = NULL;
+	/* A scheme ("http:", "mailto:") makes it external. */
+	for (i = 0; url[i] != '\0' && url[i] != '/' && url[i] != '#'; i++)
+		if (url[i] == ':')
+			return LAYOUT_LINK_EXTERNAL;
+	if (url[0] == '/' && url[1] == '/')
+		return LAYOUT_LINK_EXTERNAL;
+	if (url[0] == '#') {
+		*anchor = xstrdup(url + 1);
+		return LAYOUT_LINK_ANCHOR;
+	}
+	end = hash != NULL ? hash : url + strlen(url);
+	n = (size_t)(end - url);
+	if (n <= 3 || strncmp(end - 3, ".md", 3) != 0)
+		return LAYOUT_LINK_EXTERNAL;
+	base = url;
+	for (i = 0; i < n; i++)
+		if (url[i] == '/')
+			base = url + i + 1;
+	*lesson = xstrndup(base, (size_t)(end - 3 - base));
+	if (hash != NULL)
+		*anchor = xstrdup(hash + 1);
+	return LAYOUT_LINK_LESSON;
+}
+
+int
+layout_is_check_heading(const char *text)
+{
+	while (*text == ' ')
+		text++;
+	return strncasecmp(text, "check yourself", 14) == 0;
+}

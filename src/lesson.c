@@ -1,0 +1,379 @@
+/*
+ * lesson.c: lesson files parsed and checked (see lesson.h).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cmark.h>
+
+#include "content.h"
+#include "lesson.h"
+#include "util.h"
+
+char *
+lesson_id_of(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t n;
+
+	base = base != NULL ? base + 1 : path;
+	n = strlen(base);
+	if (n > 3 && strcmp(base + n - 3, ".md") == 0)
+		n -= 3;
+	return xstrndup(base, n);
+}
+
+/* The plain text of node's inlines, appended to b. */
+static void
+lesson_inline_text(cmark_node *node, struct buf *b)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	cmark_node *n;
+	const char *lit;
+
+	buf_add(b, "", 0);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		n = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+			lit = cmark_node_get_literal(n);
+			if (lit != NULL)
+				buf_adds(b, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_addc(b, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+static void
+lesson_add_slug(struct lesson *l, const char *text, int line)
+{
+	char *slug = layout_slug(text, strlen(text)), *s = xstrdup(slug);
+	size_t i, dup = 0;
+
+	for (i = 0; i < l->nslugs; i++)
+		if (strcmp(l->slugs[i], s) == 0) {
+			free(s);
+			s = xasprintf("%s-%zu", slug, ++dup);
+			i = (size_t)-1;
+		}
+	free(slug);
+	l->slugs = xreallocarray(l->slugs, l->nslugs + 1, sizeof *l->slugs);
+	l->slug_lines = xreallocarray(l->slug_lines, l->nslugs + 1,
+	    sizeof *l->slug_lines);
+	l->slugs[l->nslugs] = s;
+	l->slug_lines[l->nslugs++] = line;
+}
+
+static void
+lesson_heading(struct lesson *l, cmark_node *node, int *in_check)
+{
+	struct buf b = BUF_INIT;
+	int level = cmark_node_get_heading_level(node);
+
+	lesson_inline_text(node, &b);
+	lesson_add_slug(l, b.data, cmark_node_get_start_line(node));
+	if (level == 1 && l->title == NULL) {
+		l->title = xstrdup(util_trim(b.data));
+		l->title_line = cmark_node_get_start_line(node);
+	}
+	if (level <= 2)
+		*in_check = level == 2 && layout_is_check_heading(b.data);
+	buf_free(&b);
+}
+
+static void
+lesson_link(struct lesson *l, cmark_node *node, int line)
+{
+	struct lesson_link *k;
+	const char *url = cmark_node_get_url(node);
+
+	l->links = xreallocarray(l->links, l->nlinks + 1, sizeof *l->links);
+	k = &l->links[l->nlinks++];
+	k->url = xstrdup(url != NULL ? url : "");
+	k->kind = layout_link_parse(k->url, &k->lesson, &k->anchor);
+	k->line = line;
+}
+
+/* A self-check item: its first paragraph asks, "Answer:" answers. */
+static void
+lesson_question(struct lesson *l, cmark_node *item)
+{
+	cmark_node *c;
+	struct buf b = BUF_INIT;
+	int first = 1;
+
+	for (c = cmark_node_first_child(item); c != NULL;
+	    c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH)
+			continue;
+		buf_reset(&b);
+		lesson_inline_text(c, &b);
+		if (first) {
+			l->questions = xreallocarray(l->questions,
+			    l->nquestions + 1, sizeof *l->questions);
+			l->questions[l->nquestions++] = xstrdup(b.data);
+			first = 0;
+		} else if (strncasecmp(b.data, "Answer:", 7) == 0) {
+			l->nanswers++;
+			break;
+		}
+	}
+	buf_free(&b);
+}
+
+/* The source line of node, or of its nearest block ancestor. */
+static int
+lesson_line(cmark_node *node)
+{
+	int line;
+
+	for (; node != NULL; node = cmark_node_parent(node))
+		if ((line = cmark_node_get_start_line(node)) > 0)
+			return line;
+	return 0;
+}
+
+static void
+lesson_scan(struct lesson *l)
+{
+	cmark_iter *it = cmark_iter_new(l->doc);
+	cmark_event_type ev;
+	cmark_node *n, *parent;
+	int in_check = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		n = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_HEADING:
+			lesson_heading(l, n, &in_check);
+			break;
+		case CMARK_NODE_LINK:
+			lesson_link(l, n, lesson_line(n));
+			break;
+		case CMARK_NODE_ITEM:
+			parent = cmark_node_parent(n);
+			if (in_check && parent != NULL &&
+			    cmark_node_parent(parent) == l->doc &&
+			    cmark_node_get_list_type(parent) ==
+			    CMARK_ORDERED_LIST)
+				lesson_question(l, n);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+struct lesson *
+lesson_parse(const char *file, const char *text, size_t len)
+{
+	struct lesson *l = xcalloc(1, sizeof *l);
+
+	l->file = xstrdup(file);
+	l->id = lesson_id_of(file);
+	l->text = xmalloc(len + 1);
+	memcpy(l->text, text, len);
+	l->text[len] = '\0';
+	l->len = len;
+	l->doc = cmark_parse_document(l->text, len, CMARK_OPT_DEFAULT);
+	lesson_scan(l);
+	return l;
+}
+
+struct lesson *
+lesson_load(const char *path, struct diag *d)
+{
+	struct lesson *l;
+	size_t len;
+	char *text = util_read_file(path, &len);
+
+	if (text == NULL) {
+		if (d != NULL)
+			diag_add(d, path, 0, "cannot read the lesson: %s",
+			    strerror(errno));
+		l = lesson_parse(path, "", 0);
+		l->unreadable = 1;
+		return l;
+	}
+	l = lesson_parse(path, text, len);
+	free(text);
+	return l;
+}
+
+void
+lesson_free(struct lesson *l)
+{
+	size_t i;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->nlinks; i++) {
+		free(l->links[i].url);
+		free(l->links[i].lesson);
+		free(l->links[i].anchor);
+	}
+	for (i = 0; i < l->nslugs; i++)
+		free(l->slugs[i]);
+	for (i = 0; i < l->nquestions; i++)
+		free(l->questions[i]);
+	free(l->links);
+	free(l->slugs);
+	free(l->slug_lines);
+	free(l->questions);
+	if (l->doc != NULL)
+		cmark_node_free(l->doc);
+	free(l->title);
+	free(l->text);
+	free(l->id);
+	free(l->file);
+	free(l);
+}
+
+int
+lesson_has_anchor(const struct lesson *l, const char *slug)
+{
+	size_t i;
+
+	for (i = 0; i < l->nslugs; i++)
+		if (strcmp(l->slugs[i], slug) == 0)
+			return 1;
+	return 0;
+}
+
+/* Checks one link; returns 1 when it adds a problem. */
+static int
+lesson_check_link(const struct lesson *l, const struct lesson_link *k,
+    lesson_lookup_fn lookup, void *ctx, struct diag *d)
+{
+	const struct lesson *target = l;
+
+	if (k->kind == LAYOUT_LINK_EXTERNAL)
+		return 0;
+	if (k->kind == LAYOUT_LINK_LESSON) {
+		target = strcmp(k->lesson, l->id) == 0 ? l :
+		    lookup != NULL ? lookup(ctx, k->lesson) : NULL;
+		if (target == NULL) {
+			diag_add(d, l->file, k->line, "link to '%s': there is "
+			    "no lesson '%s'", k->url, k->lesson);
+			return 1;
+		}
+	}
+	if (k->anchor == NULL || k->anchor[0] == '\0' || target->unreadable)
+		return 0;
+	if (!lesson_has_anchor(target, k->anchor)) {
+		diag_add(d, l->file, k->line, "link to '%s': %s has no "
+		    "heading '#%s'", k->url, target == l ? "this lesson" :
+		    target->id, k->anchor);
+		return 1;
+	}
+	return 0;
+}
+
+size_t
+lesson_validate(const struct lesson *l, lesson_lookup_fn lookup, void *ctx,
+    struct diag *d)
+{
+	size_t before = d->n, i;
+
+	if (l->unreadable)
+		return 0;
+	if (l->title == NULL)
+		diag_add(d, l->file, 1, "no title: a lesson starts with a "
+		    "level-1 heading (# Title)");
+	else if (l->title[0] == '\0')
+		diag_add(d, l->file, l->title_line, "the title is empty");
+	for (i = 0; i < l->nlinks; i++)
+		lesson_check_link(l, &l->links[i], lookup, ctx, d);
+	return d->n - before;
+}
+
+/* ---- the cache --------------------------------------------------------- */
+
+struct lesson_cache {
+	const struct content *content;
+	struct lesson **items;
+	size_t n;
+};
+
+struct lesson_cache *
+lesson_cache_new(const struct content *c)
+{
+	struct lesson_cache *lc = xcalloc(1, sizeof *lc);
+
+	lc->content = c;
+	return lc;
+}
+
+void
+lesson_cache_add(struct lesson_cache *lc, struct lesson *l)
+{
+	lc->items = xreallocarray(lc->items, lc->n + 1, sizeof *lc->items);
+	lc->items[lc->n++] = l;
+}
+
+const struct lesson *
+lesson_cache_get(void *arg, const char *id)
+{
+	struct lesson_cache *lc = arg;
+	const struct content_item *it;
+	struct lesson *l;
+	size_t i;
+
+	for (i = 0; i < lc->n; i++)
+		if (strcmp(lc->items[i]->id, id) == 0)
+			return lc->items[i];
+	if (lc->content == NULL ||
+	    (it = content_find(lc->content, CONTENT_LESSON, id)) == NULL)
+		return NULL;
+	l = lesson_load(it->path, NULL);
+	free(l->id);
+	l->id = xstrdup(id);
+	lesson_cache_add(lc, l);
+	return l;
+}
+
+void
+lesson_cache_free(struct lesson_cache *lc)
+{
+	size_t i;
+
+	if (lc == NULL)
+		return;
+	for (i = 0; i < lc->n; i++)
+		lesson_free(lc->items[i]);
+	free(lc->items);
+	free(lc);
+}
+
+const char *
+lesson_status(long long read_at, long long selfcheck_at)
+{
+	if (selfcheck_at > 0)
+		return "self-check done";
+	return read_at > 0 ? "read" : "unread";
+}
+
+int
+lesson_id_hidden(const char *id)
+{
+	return strcmp(id, "glossary") == 0;
+}
