@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
-
 #include "app.h"
 #include "cmd.h"
 #include "content.h"
@@ -34,7 +32,6 @@ cmd_show_exec(struct app *app, int argc, char **argv)
 {
 	const struct content_item *it;
 	const char *path;
-	cmark_node *doc;
 	char *text, *safe;
 	size_t len;
 	int first, rc;
@@ -64,10 +61,8 @@ cmd_show_exec(struct app *app, int argc, char **argv)
 		free(safe);
 		return CMD_FAIL;
 	}
-	doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	rc = layout_write_plain_text(text, len, app_plain_width(app), stdout);
 	free(text);
-	rc = layout_write_plain(doc, app_plain_width(app), stdout);
-	cmark_node_free(doc);
 	if (rc != 0) {
 		util_warn("show: could not write the output");
 		return CMD_FAIL;

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -101,6 +102,18 @@ lo_span_push(struct lo *lo, size_t off, size_t len, uint32_t style,
 	s->link = link;
 }
 
+/* buf_add without the call when there is room: the hot path. */
+static inline void
+lo_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 <= b->cap) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else
+		buf_add(b, s, n);
+}
+
 /* Appends text already fit for a terminal, w columns wide. */
 static void
 lo_put(struct lo *lo, const char *s, size_t n, int w, uint32_t style,
@@ -113,7 +126,7 @@ lo_put(struct lo *lo, const char *s, size_t n, int w, uint32_t style,
 		last = &L->spans[L->nspans - 1];
 		if (last->style == style && last->link == link &&
 		    last->off + last->len == lo->arena.len) {
-			buf_add(&lo->arena, s, n);
+			lo_add(&lo->arena, s, n);
 			last->len += (uint32_t)n;
 			lo->col += w;
 			return;
@@ -122,7 +135,7 @@ lo_put(struct lo *lo, const char *s, size_t n, int w, uint32_t style,
 	if (link >= 0 && L->links[link].line == (size_t)-1)
 		L->links[link].line = lo->line_count;
 	lo_span_push(lo, lo->arena.len, n, style, link);
-	buf_add(&lo->arena, s, n);
+	lo_add(&lo->arena, s, n);
 	lo->col += w;
 }
 
@@ -134,9 +147,9 @@ lo_write_line(struct lo *lo, size_t span0, size_t nspans)
 	size_t i;
 
 	for (i = span0; i < span0 + nspans; i++)
-		buf_add(&lo->outbuf, lo->arena.data + L->spans[i].off,
+		lo_add(&lo->outbuf, lo->arena.data + L->spans[i].off,
 		    L->spans[i].len);
-	buf_addc(&lo->outbuf, '\n');
+	lo_add(&lo->outbuf, "\n", 1);
 	if (lo->outbuf.len >= LO_OUTBUF) {
 		if (fwrite(lo->outbuf.data, 1, lo->outbuf.len, lo->out) !=
 		    lo->outbuf.len)
@@ -395,6 +408,42 @@ lo_run(struct lo *lo, const char *s, size_t n)
 	}
 }
 
+/*
+ * Measures the word at s (up to a space): its byte length in *n and its
+ * width in *w.  Returns 0 when the bytes can go out as they are, or -1
+ * when some character needs making safe (a control character, invalid
+ * UTF-8, or any non-ASCII without a UTF-8 locale).
+ */
+static int
+lo_word(const char *s, size_t len, size_t *n, int *w)
+{
+	size_t i = 0, k;
+	unsigned char c;
+	uint32_t cp;
+	int width = 0, utf8 = text_utf8();
+
+	while (i < len) {
+		c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			break;
+		if (c > ' ' && c < 0x7f) {
+			width++;
+			i++;
+			continue;
+		}
+		if (c < 0x80 || !utf8)
+			return -1;
+		k = text_decode(s + i, len - i, &cp);
+		if ((cp == 0xfffd && k == 1) || cp < 0xa0)
+			return -1;
+		width += text_cp_width(cp);
+		i += k;
+	}
+	*n = i;
+	*w = width;
+	return 0;
+}
+
 /* Adds wrapped text in the current style. */
 static void
 lo_text(struct lo *lo, const char *s, size_t n)
@@ -412,6 +461,21 @@ lo_text(struct lo *lo, const char *s, size_t n)
 			lo_space(lo);
 			i++;
 			continue;
+		}
+		/* A safe word that fits (maybe after wrapping) goes at once. */
+		if (lo_word(s + i, n - i, &k, &w) == 0 && k > 0) {
+			if (!lo->in_line)
+				lo_line_start(lo, 0);
+			if (lo->col + w > lo->width && lo->has_bp &&
+			    lo->bp_col - lo->content_col > 0 &&
+			    w <= lo->width - lo->content_col)
+				lo_wrap(lo);
+			if (lo->col + w <= lo->width) {
+				lo_put(lo, s + i, k, w, lo->style, lo->link);
+				lo->last_space = 0;
+				i += k;
+				continue;
+			}
 		}
 		if (c > ' ' && c < 0x7f) {
 			for (j = i + 1; j < n && (unsigned char)s[j] > ' ' &&
@@ -984,11 +1048,11 @@ lo_exit(struct lo *lo, cmark_node *node)
 	}
 }
 
-/* Walks doc once, filling lo->L (or writing to lo->out). */
+/* Walks the tree under root once, filling lo->L (or writing to lo->out). */
 static void
-lo_walk(struct lo *lo, cmark_node *doc)
+lo_walk(struct lo *lo, cmark_node *root)
 {
-	cmark_iter *it = cmark_iter_new(doc);
+	cmark_iter *it = cmark_iter_new(root);
 	cmark_event_type ev;
 	cmark_node *node;
 	int link_depth = 0;
@@ -1078,30 +1142,235 @@ layout_free(struct layout *L)
 	free(L);
 }
 
+static void
+lo_plain_begin(struct lo *lo, struct layout *L, int width, FILE *f)
+{
+	memset(L, 0, sizeof *L);
+	lo_init(lo, L, width, 0);
+	lo->out = f;
+}
+
+static int
+lo_plain_end(struct lo *lo, struct layout *L, FILE *f)
+{
+	size_t i;
+
+	if (lo->outbuf.len > 0 &&
+	    fwrite(lo->outbuf.data, 1, lo->outbuf.len, f) != lo->outbuf.len)
+		lo->werr = 1;
+	for (i = 0; i < L->nlinks; i++) {
+		free(L->links[i].url);
+		free(L->links[i].lesson);
+		free(L->links[i].anchor);
+	}
+	free(L->links);
+	free(L->spans);
+	buf_free(&lo->arena);
+	lo_done(lo);
+	return lo->werr || ferror(f) ? -1 : 0;
+}
+
 int
 layout_write_plain(cmark_node *doc, int width, FILE *f)
 {
 	struct layout L;
 	struct lo lo;
-	size_t i;
 
-	memset(&L, 0, sizeof L);
-	lo_init(&lo, &L, width, 0);
-	lo.out = f;
+	lo_plain_begin(&lo, &L, width, f);
 	lo_walk(&lo, doc);
-	if (lo.outbuf.len > 0 &&
-	    fwrite(lo.outbuf.data, 1, lo.outbuf.len, f) != lo.outbuf.len)
-		lo.werr = 1;
-	for (i = 0; i < L.nlinks; i++) {
-		free(L.links[i].url);
-		free(L.links[i].lesson);
-		free(L.links[i].anchor);
+	return lo_plain_end(&lo, &L, f);
+}
+
+/* The byte offset of 1-based line in text. */
+static size_t
+lo_line_offset(const char *text, size_t len, int line)
+{
+	size_t off = 0;
+	const char *nl;
+
+	while (--line > 0 && off < len) {
+		nl = memchr(text + off, '\n', len - off);
+		if (nl == NULL)
+			return len;
+		off = (size_t)(nl - text) + 1;
 	}
-	free(L.links);
-	free(L.spans);
-	buf_free(&lo.arena);
-	lo_done(&lo);
-	return lo.werr || ferror(f) ? -1 : 0;
+	return off;
+}
+
+/*
+ * A bump allocator for cmark while writing plain text: allocating is a
+ * pointer increment, freeing does nothing, and the whole pool is reset
+ * between chunks.  cmark_mem has no context pointer, so the pool is a
+ * static: layout_write_plain_text() is not reentrant.
+ */
+#define POOL_BLOCK (1024 * 1024)
+#define POOL_ALIGN 16
+
+struct pool_block {
+	struct pool_block *next;
+	size_t size, used;
+	size_t big;                   /* made for one large request */
+	max_align_t data[];
+};
+
+static struct pool_block *pool_head;    /* the block in use */
+static struct pool_block *pool_all;     /* every block, newest first */
+
+static struct pool_block *
+pool_new_block(size_t size, int big)
+{
+	struct pool_block *b = xmalloc(sizeof *b + size);
+
+	b->size = size;
+	b->used = 0;
+	b->big = (size_t)big;
+	b->next = pool_all;
+	pool_all = b;
+	return b;
+}
+
+/* Returns room for n bytes with a size header before it. */
+static void *
+pool_alloc(size_t n)
+{
+	size_t need = (n + sizeof(size_t) + POOL_ALIGN - 1) &
+	    ~(size_t)(POOL_ALIGN - 1);
+	struct pool_block *b = pool_head;
+	char *p;
+
+	if (need > POOL_BLOCK / 4) {
+		b = pool_new_block(need, 1);
+	} else if (b == NULL || b->used + need > b->size) {
+		/* Reuse a block emptied by the last reset, if any. */
+		for (b = pool_all; b != NULL; b = b->next)
+			if (!b->big && b->used == 0 && b != pool_head)
+				break;
+		if (b == NULL)
+			b = pool_new_block(POOL_BLOCK, 0);
+		pool_head = b;
+	}
+	p = (char *)b->data + b->used + POOL_ALIGN - sizeof(size_t);
+	b->used += need;
+	((size_t *)(void *)p)[-1] = n;
+	return p;
+}
+
+static void *
+pool_calloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (size != 0 && n > (size_t)-1 / 2 / size)
+		fatal("out of memory");
+	p = pool_alloc(n * size);
+	memset(p, 0, n * size);
+	return p;
+}
+
+static void *
+pool_realloc(void *old, size_t n)
+{
+	void *p;
+	size_t was;
+
+	if (old == NULL)
+		return pool_alloc(n);
+	was = ((size_t *)old)[-1];
+	if (n <= was) {
+		((size_t *)old)[-1] = n;
+		return old;
+	}
+	p = pool_alloc(n);
+	memcpy(p, old, was);
+	return p;
+}
+
+static void
+pool_free(void *p)
+{
+	(void)p;
+}
+
+/* Empties the pool, keeping its regular blocks for reuse. */
+static void
+pool_reset(int release)
+{
+	struct pool_block *b, *next, **prev = &pool_all;
+
+	for (b = pool_all; b != NULL; b = next) {
+		next = b->next;
+		if (b->big || release) {
+			*prev = next;
+			free(b);
+			continue;
+		}
+		b->used = 0;
+		prev = &b->next;
+	}
+	pool_head = NULL;
+}
+
+static cmark_mem pool_mem = { pool_calloc, pool_realloc, pool_free };
+
+static cmark_node *
+pool_parse(const char *text, size_t len)
+{
+	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT,
+	    &pool_mem);
+	cmark_node *doc;
+
+	cmark_parser_feed(p, text, len);
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return doc;
+}
+
+/*
+ * Big inputs are parsed a chunk at a time so that memory stays a small
+ * multiple of the chunk, not of the file.  A chunk ends at a line end;
+ * every top-level block in it but the last is complete (the next one
+ * closed it), so those are written and parsing resumes at the last one's
+ * first line.  A chunk holding a single unfinished block doubles.
+ */
+int
+layout_write_plain_text(const char *text, size_t len, int width, FILE *f)
+{
+	struct layout L;
+	struct lo lo;
+	cmark_node *doc, *c, *last;
+	size_t start = 0, size = LAYOUT_CHUNK, end;
+	const char *nl;
+
+	lo_plain_begin(&lo, &L, width, f);
+	while (start < len && !lo.werr) {
+		end = len - start > size ? start + size : len;
+		if (end < len && (nl = memchr(text + end, '\n', len - end)))
+			end = (size_t)(nl - text) + 1;
+		else
+			end = len;
+		pool_reset(0);
+		doc = pool_parse(text + start, end - start);
+		last = cmark_node_last_child(doc);
+		if (end < len && (last == NULL ||
+		    last == cmark_node_first_child(doc))) {
+			size *= 2;
+			continue;
+		}
+		for (c = cmark_node_first_child(doc); c != NULL;
+		    c = cmark_node_next(c)) {
+			if (c == last && end < len)
+				break;
+			lo_walk(&lo, c);
+		}
+		if (end < len)
+			start += lo_line_offset(text + start, end - start,
+			    cmark_node_get_start_line(last));
+		else
+			start = len;
+		size = LAYOUT_CHUNK;
+	}
+	pool_reset(1);
+	return lo_plain_end(&lo, &L, f);
 }
 
 /* ---- queries ----------------------------------------------------------- */

@@ -118,6 +118,16 @@ void layout_free(struct layout *l);
  */
 int layout_write_plain(struct cmark_node *doc, int width, FILE *f);
 
+/*
+ * The same from CommonMark text, parsed a chunk of whole top-level blocks
+ * at a time when it is over LAYOUT_CHUNK bytes, so memory stays small on
+ * huge files.  (So in such files a link reference definition reaches
+ * only the blocks parsed with it.)  Returns 0 or -1.
+ */
+#define LAYOUT_CHUNK (2u * 1024 * 1024)
+int layout_write_plain_text(const char *text, size_t len, int width,
+    FILE *f);
+
 /* Appends the text of line i to b (no newline). */
 void layout_line_text(const struct layout *l, size_t i, struct buf *b);
 
