@@ -603,12 +603,13 @@ static void
 lo_block_start(struct lo *lo, cmark_node *node, unsigned line_flags)
 {
 	lo_line_end(lo);
-	lo->src_line = cmark_node_get_start_line(node);
+	/* The blank line belongs to the block before it. */
 	if (lo->need_blank && lo->line_count > 0) {
 		lo->line_flags = line_flags;
 		lo_line_start(lo, 1);
 		lo_line_end(lo);
 	}
+	lo->src_line = cmark_node_get_start_line(node);
 	lo->need_blank = 0;
 	lo->line_flags = line_flags;
 }

@@ -1,0 +1,199 @@
+/* Unit tests of lesson.c: title, links, questions, validation. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "lesson.h"
+#include "util.h"
+
+static struct lesson *
+parse(const char *file, const char *md)
+{
+	return lesson_parse(file, md, strlen(md));
+}
+
+static void
+test_title(void **state)
+{
+	struct lesson *l = parse("dir/pain.md", "Intro line.\n\n# The *real* "
+	    "title\n\n# Second\n");
+
+	(void)state;
+	assert_string_equal(l->id, "pain");
+	assert_string_equal(l->title, "The real title");
+	assert_int_equal(l->title_line, 3);
+	lesson_free(l);
+	l = parse("x.md", "## Only a section\n");
+	assert_null(l->title);
+	lesson_free(l);
+}
+
+static void
+test_links_and_lines(void **state)
+{
+	struct lesson *l = parse("a.md", "# A\n\nFirst line of a paragraph\n"
+	    "with [b](b.md) on line four\nand [c](../lessons/c.md#part) on "
+	    "five.\n\n[web](https://example.org) [self](#a)\n");
+
+	(void)state;
+	assert_int_equal(l->nlinks, 4);
+	assert_string_equal(l->links[0].lesson, "b");
+	assert_int_equal(l->links[0].line, 4);
+	assert_string_equal(l->links[1].lesson, "c");
+	assert_string_equal(l->links[1].anchor, "part");
+	assert_int_equal(l->links[1].line, 5);
+	assert_int_equal(l->links[2].kind, LAYOUT_LINK_EXTERNAL);
+	assert_int_equal(l->links[2].line, 7);
+	assert_int_equal(l->links[3].kind, LAYOUT_LINK_ANCHOR);
+	lesson_free(l);
+}
+
+static void
+test_slugs_and_questions(void **state)
+{
+	struct lesson *l = parse("a.md", "# A title\n\n## Why it hurts?\n\n"
+	    "## Check yourself\n\n1. First question?\n\n   Answer: one.\n\n"
+	    "2. Second *question*?\n\n   Answer: two.\n\n3. No answer here\n");
+
+	(void)state;
+	assert_int_equal(l->nslugs, 3);
+	assert_true(lesson_has_anchor(l, "a-title"));
+	assert_true(lesson_has_anchor(l, "why-it-hurts"));
+	assert_true(lesson_has_anchor(l, "check-yourself"));
+	assert_false(lesson_has_anchor(l, "nope"));
+	assert_int_equal(l->nquestions, 3);
+	assert_string_equal(l->questions[0], "First question?");
+	assert_string_equal(l->questions[1], "Second question?");
+	assert_int_equal(l->nanswers, 2);
+	lesson_free(l);
+}
+
+/* A tiny lookup over a fixed set of lessons. */
+static struct lesson *known[4];
+
+static const struct lesson *
+lookup(void *ctx, const char *id)
+{
+	size_t i;
+
+	(void)ctx;
+	for (i = 0; i < BC_ARRAY_LEN(known) && known[i] != NULL; i++)
+		if (strcmp(known[i]->id, id) == 0)
+			return known[i];
+	return NULL;
+}
+
+static void
+test_validate(void **state)
+{
+	struct diag d = DIAG_INIT;
+	struct lesson *l;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	known[0] = parse("glossary.md", "# Glossary\n\n## Fascia\n\nTissue.\n");
+	known[1] = NULL;
+	l = parse("les/bad.md", "Text first.\n\n[ok](glossary.md#fascia)\n"
+	    "[gone](missing.md)\n[dead](glossary.md#nerve)\n[here](#nowhere)\n"
+	    "[web](http://x.org/y.md)\n");
+	assert_int_equal(lesson_validate(l, lookup, NULL, &d), 4);
+	f = open_memstream(&out, &len);
+	diag_print(&d, f);
+	fclose(f);
+	assert_string_equal(out,
+	    "les/bad.md:1: no title: a lesson starts with a level-1 heading "
+	    "(# Title)\n"
+	    "les/bad.md:4: link to 'missing.md': there is no lesson "
+	    "'missing'\n"
+	    "les/bad.md:5: link to 'glossary.md#nerve': glossary has no "
+	    "heading '#nerve'\n"
+	    "les/bad.md:6: link to '#nowhere': this lesson has no heading "
+	    "'#nowhere'\n");
+	free(out);
+	diag_free(&d);
+	lesson_free(l);
+	l = parse("good.md", "# Good\n\n[g](glossary.md#fascia) [s](#good) "
+	    "[me](good.md#good)\n");
+	assert_int_equal(lesson_validate(l, lookup, NULL, &d), 0);
+	assert_int_equal(d.n, 0);
+	lesson_free(l);
+	lesson_free(known[0]);
+	known[0] = NULL;
+}
+
+static void
+test_unreadable(void **state)
+{
+	struct diag d = DIAG_INIT;
+	struct lesson *l;
+
+	(void)state;
+	l = lesson_load("/nonexistent/dir/x.md", &d);
+	assert_true(l->unreadable);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.items[0].line, 0);
+	assert_non_null(strstr(d.items[0].msg, "cannot read"));
+	assert_int_equal(lesson_validate(l, lookup, NULL, &d), 0);
+	lesson_free(l);
+	diag_free(&d);
+}
+
+static void
+test_hostile(void **state)
+{
+	static const char md[] = "# T\033[2Jitle\0x\n\n[a\033](b\033.md)\n";
+	struct lesson *l = lesson_parse("h.md", md, sizeof md - 1);
+	struct diag d = DIAG_INIT;
+	size_t i;
+
+	(void)state;
+	assert_non_null(l->title);
+	assert_int_equal(lesson_validate(l, lookup, NULL, &d), 1);
+	for (i = 0; d.items[0].msg[i] != '\0'; i++)
+		assert_int_not_equal(d.items[0].msg[i], '\033');
+	diag_free(&d);
+	lesson_free(l);
+}
+
+static void
+test_status_words(void **state)
+{
+	(void)state;
+	assert_string_equal(lesson_status(0, 0), "unread");
+	assert_string_equal(lesson_status(5, 0), "read");
+	assert_string_equal(lesson_status(5, 6), "self-check done");
+	assert_true(lesson_id_hidden("glossary"));
+	assert_false(lesson_id_hidden("intro"));
+	{
+		char *id = lesson_id_of("/a/b/spine-anatomy.md");
+
+		assert_string_equal(id, "spine-anatomy");
+		free(id);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_title),
+		cmocka_unit_test(test_links_and_lines),
+		cmocka_unit_test(test_slugs_and_questions),
+		cmocka_unit_test(test_validate),
+		cmocka_unit_test(test_unreadable),
+		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_status_words),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
