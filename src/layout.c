@@ -353,7 +353,11 @@ lo_char(const char *s, size_t n, char *out, size_t *outlen, int *w)
 	size_t k = text_decode(s, n, &cp);
 	const char *a;
 
-	if (cp < 0x20 || cp == 0x7f) {
+	if (cp >= 0x20 && cp < 0x7f) {
+		out[0] = (char)cp;
+		*outlen = 1;
+		*w = 1;
+	} else if (cp < 0x20 || cp == 0x7f) {
 		out[0] = '^';
 		out[1] = cp == 0x7f ? '?' : (char)(cp + '@');
 		*outlen = 2;

@@ -1,0 +1,143 @@
+#!/bin/sh
+# The lesson commands, plain: lessons, show and check, with fixtures and
+# the built-in content.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+FIX="$TOP_SRCDIR/tests/fixtures/lessons"
+GOOD="$FIX/good"
+BAD="$FIX/bad"
+
+# ---- lessons -------------------------------------------------------------
+bc_run --content-dir "$GOOD" lessons
+expect_status 0 "lessons lists"
+expect_out "$(printf 'intro\tWelcome to your back\tunread')" "lessons: id, title, status"
+expect_out "$(printf 'spine-anatomy\tHow the spine is built\tunread')" "lessons: second lesson"
+expect_no_out "glossary" "the glossary is not a lesson in the list"
+if printf '%s\n' "$OUT" | grep -v "$(printf '^[a-z0-9_-]*\t[^\t]*\t\\(unread\\|read\\|self-check done\\)$')" | grep -q .; then
+	fail "every line is id<TAB>title<TAB>status: $OUT"
+else pass "every line is id<TAB>title<TAB>status"; fi
+# index.md order: intro before spine-anatomy.
+if printf '%s\n' "$OUT" | grep -n . | grep -q '^[0-9]*:intro' &&
+    [ "$(printf '%s\n' "$OUT" | grep -n '^intro' | cut -d: -f1)" -lt \
+      "$(printf '%s\n' "$OUT" | grep -n '^spine-anatomy' | cut -d: -f1)" ]; then
+	pass "lessons follow index.md"
+else fail "lessons out of order: $OUT"; fi
+bc_run lessons extra
+expect_status 2 "lessons takes no arguments"
+
+# ---- show ----------------------------------------------------------------
+for w in 20 33 60 80 200; do
+	bc_run --content-dir "$GOOD" show intro --width "$w"
+	expect_status 0 "show at width $w"
+	max=$(printf '%s\n' "$OUT" | wc -L)
+	if [ "$max" -le "$w" ]; then pass "show --width $w: widest line $max"
+	else fail "show --width $w: a line is $max columns wide"; fi
+done
+bc_run --content-dir "$GOOD" show intro --width 60
+expect_out "Welcome to your back" "show prints the title"
+expect_out "====================" "the title is underlined with ="
+expect_out "How to use the lessons" "show prints sections"
+expect_out "----------------------" "sections are underlined with -"
+expect_out "Answer: No. Pain is a warning" "show prints the answers"
+expect_no_out "](" "links show as their text"
+bc_run --content-dir "$GOOD" show spine-anatomy --width 20
+expect_out "│  L4  │" "diagrams keep their lines"
+max=$(printf '%s\n' "$OUT" | wc -L)
+[ "$max" -le 20 ] && pass "diagram clipped within 20 columns" || fail "diagram $max wide"
+LC_ALL=C LANG=C bc_run --content-dir "$GOOD" show spine-anatomy
+expect_out "|  L4  |" "ASCII fallback for diagrams without UTF-8"
+if printf '%s' "$OUT" | LC_ALL=C grep -q "$(printf '[\200-\377]')"; then
+	fail "non-ASCII bytes without a UTF-8 locale"
+else pass "only ASCII without a UTF-8 locale"; fi
+
+# A file with escape sequences and control bytes.
+printf '# Evil \033]0;pwned\007title\n\nText \033[2J\033[31mred\033[0m and\001\n\n```\n\033[H\n```\n' >"$T/evil.md"
+bc_run show "$T/evil.md"
+expect_status 0 "show of a file with escapes"
+if LC_ALL=C grep -q "$(printf '\033')" "$T/out"; then fail "ESC reached the output"
+else pass "no ESC in the output"; fi
+if LC_ALL=C grep -q "$(printf '\007')" "$T/out"; then fail "BEL reached the output"
+else pass "no BEL in the output"; fi
+expect_out "^[[2J" "escapes are shown as ^["
+# A path without a slash but ending in .md is a file too.
+(cd "$T" && "$BACKCARE" show evil.md >"$T/out2" 2>&1)
+grep -q "Evil" "$T/out2" && pass "show FILE.md in the current folder" || fail "show evil.md: $(cat "$T/out2")"
+
+bc_run show no-such-lesson
+expect_status 1 "unknown lesson"
+expect_err "no lesson 'no-such-lesson'" "unknown lesson is named"
+expect_one_line_err "unknown lesson"
+bc_run show "$T/missing.md"
+expect_status 1 "missing file"
+expect_err "missing.md: cannot read the lesson" "missing file is named"
+bc_run show
+expect_status 2 "show needs an argument"
+bc_run show a b
+expect_status 2 "show takes one argument"
+bc_run show intro --width 5
+expect_status 2 "show --width below 20 is refused"
+
+# Overrides: a later --content-dir wins by id.
+bc_run --content-dir "$GOOD" --content-dir "$FIX/override" show intro
+expect_out "Overridden welcome" "a later content folder overrides by id"
+expect_no_out "Welcome to your back" "the overridden lesson is gone"
+# ... and so does one over a built-in lesson.
+first=$("$BACKCARE" lessons | head -n 1 | cut -f1)
+if [ -n "$first" ]; then
+	mkdir -p "$T/ov/lessons"
+	printf '# My own %s\n\nMine.\n' "$first" >"$T/ov/lessons/$first.md"
+	bc_run --content-dir "$T/ov" show "$first"
+	expect_out "My own $first" "--content-dir overrides built-in '$first'"
+	bc_run --content-dir "$T/ov" lessons
+	expect_out "$(printf '%s\tMy own %s\t' "$first" "$first")" "lessons shows the override's title"
+else
+	fail "no built-in lessons found"
+fi
+
+# ---- check ---------------------------------------------------------------
+bc_run check "$GOOD"
+expect_status 0 "check good fixtures"
+expect_out "4 files checked, no problems" "check says how many files"
+bc_run check "$TOP_SRCDIR/content"
+expect_status 0 "the built-in content passes check"
+expect_out "checked, no problems" "built-in content: no problems"
+bc_run check "$BAD"
+expect_status 1 "check bad fixtures"
+expect_out "$BAD/lessons/no-title.md:1: no title: a lesson starts with a level-1 heading (# Title)" "missing title"
+expect_out "$BAD/lessons/dead-link.md:5: link to 'no-such-lesson.md': there is no lesson 'no-such-lesson'" "dead link"
+expect_out "$BAD/lessons/dead-anchor.md:5: link to 'glossary.md#no-such-term': glossary has no heading '#no-such-term'" "dead anchor in another lesson"
+expect_out "$BAD/lessons/dead-anchor.md:5: link to '#missing-here': this lesson has no heading '#missing-here'" "dead anchor in the same lesson"
+expect_out "4 files checked, 4 problems" "check counts problems"
+bc_run check "$BAD/lessons/dead-link.md"
+expect_status 1 "check one bad file"
+expect_out "dead-link.md:5: link to 'no-such-lesson.md'" "one file: dead link"
+bc_run check "$T/nowhere.md"
+expect_status 1 "check a missing file"
+expect_out "$T/nowhere.md: cannot read the file: No such file or directory" "missing file named"
+mkdir -p "$T/c/lessons"
+cp "$GOOD/lessons/intro.md" "$T/c/lessons/"
+ln -s "$T/gone.md" "$T/c/lessons/broken.md"
+bc_run check "$T/c"
+expect_status 1 "check a folder with an unreadable file"
+expect_out "$T/c/lessons/broken.md: cannot read the file: No such file or directory" "dangling link is unreadable"
+if [ "$(id -u)" != 0 ]; then
+	cp "$GOOD/lessons/intro.md" "$T/secret.md"
+	chmod 000 "$T/secret.md"
+	bc_run check "$T/secret.md"
+	expect_status 1 "check an unreadable file"
+	expect_out "$T/secret.md: cannot read the file: Permission denied" "permission denied named"
+	chmod 600 "$T/secret.md"
+fi
+# Lessons from --content-dir are known to links in checked files.
+mkdir -p "$T/d/lessons" "$T/e/lessons"
+printf '# Unique\n\n## Part two\n\nText.\n' >"$T/e/lessons/unique-xyz.md"
+printf '# Uses\n\n[u](unique-xyz.md#part-two)\n' >"$T/d/lessons/uses.md"
+bc_run --content-dir "$T/e" check "$T/d/lessons/uses.md"
+expect_status 0 "links to --content-dir lessons resolve"
+bc_run check "$T/d/lessons/uses.md"
+expect_status 1 "without that folder the link is dead"
+expect_out "uses.md:3: link to 'unique-xyz.md#part-two': there is no lesson 'unique-xyz'" "dead link named"
+bc_run check
+expect_status 2 "check needs a path"
+
+bc_done

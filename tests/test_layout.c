@@ -530,9 +530,9 @@ test_ascii_fallback(void **state)
 	(void)state;
 	text_set_utf8(0);
 	out = plain("> - caf\xc3\xa9 \xe2\x80\x94 x\n\n```diagram\n"
-	    "\xe2\x94\x8c\xe2\x94\x80\xe2\x94\x90\n```\n", 40);
+	    " \xe2\x94\x8c\xe2\x94\x80\xe2\x94\x90 a\n```\n", 40);
 	text_set_utf8(1);
-	assert_string_equal(out, "| * cafe - x\n\n+-+\n");
+	assert_string_equal(out, "| * cafe - x\n\n +-+ a\n");
 	free(out);
 }
 
