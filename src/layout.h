@@ -124,7 +124,7 @@ int layout_write_plain(struct cmark_node *doc, int width, FILE *f);
  * huge files.  (So in such files a link reference definition reaches
  * only the blocks parsed with it.)  Returns 0 or -1.
  */
-#define LAYOUT_CHUNK (2u * 1024 * 1024)
+#define LAYOUT_CHUNK (256u * 1024)
 int layout_write_plain_text(const char *text, size_t len, int width,
     FILE *f);
 
