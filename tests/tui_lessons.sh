@@ -142,6 +142,21 @@ bc_run --content-dir "$TUI" lessons
 expect_out "$(printf 'zz-welcome\tWelcome to your back\tself-check done')" "lessons: self-check done"
 expect_out "$(printf 'zz-anatomy\tHow the spine is built\tread')" "lessons: read after its end was shown"
 
+# LANG=C: the list and a diagram lesson in ASCII only.
+TUI_LANG=C tui_start 80 24 --content-dir "$TUI"
+tui_wait "1  Lessons" && tui_keys Enter
+expect_screen "self-check done" "LANG=C: the list"
+if tui_screen | LC_ALL=C grep -q '[^ -~]'; then fail "LANG=C list has non-ASCII bytes"
+else pass "LANG=C list is ASCII"; fi
+tui_keys End Up Enter
+expect_screen "L4" "LANG=C: the diagram lesson"
+expect_screen "+------+" "LANG=C: box drawing falls back to ASCII"
+if tui_screen | LC_ALL=C grep -q '[^ -~]'; then fail "LANG=C lesson has non-ASCII bytes"
+else pass "LANG=C lesson is ASCII"; fi
+tui_keys q q q
+tui_wait_exit
+tui_stop
+
 # A lesson with problems shows a warning and still works.
 mkdir -p "$T/bad/lessons"
 printf 'No title here.\n\n[gone](nowhere.md)\n' >"$T/bad/lessons/zzz-broken.md"
