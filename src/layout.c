@@ -1039,8 +1039,7 @@ lo_exit(struct lo *lo, cmark_node *node)
 		lo_restyle(lo);
 		break;
 	case CMARK_NODE_LINK:
-		if (lo->link >= 0 && lo->L->links[lo->link].url != NULL &&
-		    node != NULL)
+		if (lo->link >= 0)
 			lo_link_exit(lo, node);
 		break;
 	case CMARK_NODE_IMAGE:

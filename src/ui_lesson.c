@@ -360,6 +360,7 @@ static void
 lv_follow(struct ui *ui, struct lv *v)
 {
 	const struct layout_link *k;
+	struct lv_target t;
 	long line;
 
 	if (v->link < 0) {
@@ -392,14 +393,11 @@ lv_follow(struct ui *ui, struct lv *v)
 	}
 	lv_history_push(v);
 	lv_save_place(v);
-	{
-		char id[72], anchor[128];
-
-		snprintf(id, sizeof id, "%s", k->lesson);
-		snprintf(anchor, sizeof anchor, "%s", k->anchor != NULL ?
-		    k->anchor : "");
-		lv_open(ui, v, id, anchor, anchor[0] == '\0' ? 1 : 0);
-	}
+	/* lv_open() frees the layout that k points into: copy first. */
+	snprintf(t.id, sizeof t.id, "%s", k->lesson);
+	snprintf(t.anchor, sizeof t.anchor, "%s", k->anchor != NULL ?
+	    k->anchor : "");
+	lv_open(ui, v, t.id, t.anchor, t.anchor[0] == '\0' ? 1 : 0);
 	if (v->top > lv_max_top(v))
 		v->top = lv_max_top(v);
 }
