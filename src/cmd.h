@@ -55,6 +55,7 @@ extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_check_entry;
 
 /* safety check */
+extern const struct cmd_entry cmd_screen_entry;
 
 /* routines */
 

@@ -30,6 +30,7 @@ static const struct cmd_entry *const main_commands[] = {
 	&cmd_check_entry,
 
 	/* safety check */
+	&cmd_screen_entry,
 
 	/* routines */
 

@@ -40,6 +40,9 @@ struct massage_limits {
 	char avoid_regions[SAFETY_MAX_REGIONS][32];
 };
 
+/* Adds the comma-separated regions to l->avoid_regions, once each. */
+void safety_limits_add_regions(struct massage_limits *l, const char *regions);
+
 /* What the stored checks say about starting a routine now. */
 enum gate_state {
 	GATE_NO_CHECK,        /* never checked: locked */

@@ -21,6 +21,8 @@
 #include <sqlite3.h>
 
 #include "clock.h"
+#include "safety.h"
+#include "screener.h"
 #include "store.h"
 #include "util.h"
 
@@ -778,6 +780,179 @@ store_lessons_list(struct store *st, struct store_lesson **out)
 }
 
 /* ---- safety checks ---------------------------------------------------- */
+
+static int
+store_check_rows(struct store *st, sqlite3_int64 id,
+    const struct screener_answers *ans, const unsigned char *asked,
+    const struct screener_result *res)
+{
+	sqlite3_stmt *s;
+	size_t i;
+	const char *detail;
+
+	for (i = 0; i < screener_item_count; i++) {
+		if (!asked[i])
+			continue;
+		s = store_prepare(st, "INSERT INTO check_answers (check_id, "
+		    "item, answer, detail) VALUES (?1, ?2, ?3, ?4)");
+		if (s == NULL)
+			return -1;
+		detail = ans->region[i][0] != '\0' ? ans->region[i] : NULL;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, screener_items[i].id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, answer_name(ans->a[i]), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, detail, -1, SQLITE_STATIC);
+		if (store_step_done(st, s, "saving the safety check") != 0)
+			return -1;
+	}
+	for (i = 0; i < res->n_hits; i++) {
+		s = store_prepare(st, "INSERT INTO check_rules (check_id, rule, "
+		    "items) VALUES (?1, ?2, ?3)");
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, res->hits[i].rule, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, res->hits[i].items, -1, SQLITE_STATIC);
+		if (store_step_done(st, s, "saving the safety check") != 0)
+			return -1;
+	}
+	for (i = 0; i < res->n_actions; i++) {
+		s = store_prepare(st, "INSERT INTO check_actions (check_id, "
+		    "item, action, region) VALUES (?1, ?2, ?3, ?4)");
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, screener_items[res->actions[i].item].id,
+		    -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3,
+		    screener_action_name(res->actions[i].action), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, res->actions[i].region[0] != '\0' ?
+		    res->actions[i].region : NULL, -1, SQLITE_STATIC);
+		if (store_step_done(st, s, "saving the safety check") != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int64_t
+store_check_record(struct store *st, int64_t at, const char *kind,
+    const char *source, const struct screener_answers *ans,
+    const unsigned char *asked, const struct screener_result *res)
+{
+	sqlite3_stmt *s;
+	sqlite3_int64 id;
+
+	if (store_begin(st) != 0)
+		return -1;
+	s = store_prepare(st, "INSERT INTO checks (at, kind, source, age, "
+	    "weeks, verdict) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	if (s == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, at);
+	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, source, -1, SQLITE_STATIC);
+	if (ans->age >= 0)
+		sqlite3_bind_int(s, 4, ans->age);
+	if (ans->weeks >= 0)
+		sqlite3_bind_int(s, 5, ans->weeks);
+	sqlite3_bind_text(s, 6, verdict_name(res->verdict), -1, SQLITE_STATIC);
+	if (store_step_done(st, s, "saving the safety check") != 0)
+		goto fail;
+	id = sqlite3_last_insert_rowid(st->db);
+	if (store_check_rows(st, id, ans, asked, res) != 0 ||
+	    store_commit(st) != 0)
+		goto fail;
+	return id;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+/* Reads the massage limits stored with check id into l. */
+static int
+store_check_limits(struct store *st, sqlite3_int64 id,
+    struct massage_limits *l)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT action, region FROM "
+	    "check_actions WHERE check_id = ?1");
+	const char *action, *region;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		action = (const char *)sqlite3_column_text(s, 0);
+		region = (const char *)sqlite3_column_text(s, 1);
+		if (action == NULL)
+			continue;
+		if (strcmp(action, "BLOCK") == 0)
+			l->blocked = 1;
+		else if (strcmp(action, "GENTLE") == 0)
+			l->gentle = 1;
+		else if (strcmp(action, "ASK") == 0)
+			l->ask = 1;
+		else if (strcmp(action, "AVOID-AREA") == 0 && region != NULL)
+			safety_limits_add_regions(l, region);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "reading the safety checks");
+		return -1;
+	}
+	return 0;
+}
+
+/* The latest check (of kind, or of any kind when kind is NULL). */
+static int
+store_latest_check(struct store *st, const char *kind, int *have,
+    int64_t *at, enum verdict *v, sqlite3_int64 *id)
+{
+	sqlite3_stmt *s = store_prepare(st, kind != NULL ?
+	    "SELECT at, verdict, id FROM checks WHERE kind = ?1 "
+	    "ORDER BY at DESC, id DESC LIMIT 1" :
+	    "SELECT at, verdict, id FROM checks ORDER BY at DESC, id DESC "
+	    "LIMIT 1");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	if (kind != NULL)
+		sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	*have = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW) {
+		*at = sqlite3_column_int64(s, 0);
+		if (verdict_parse((const char *)sqlite3_column_text(s, 1), v)
+		    != 0)
+			*v = VERDICT_EMERGENCY;   /* unreadable: fail safe */
+		*id = sqlite3_column_int64(s, 2);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "reading the safety checks");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_gate_input(struct store *st, struct gate_input *in)
+{
+	sqlite3_int64 full_id = 0, any_id = 0;
+
+	memset(in, 0, sizeof *in);
+	if (store_latest_check(st, "full", &in->have_full, &in->last_full_at,
+	    &in->last_full_verdict, &full_id) != 0 ||
+	    store_latest_check(st, NULL, &in->have_any, &in->last_any_at,
+	    &in->last_any_verdict, &any_id) != 0)
+		return -1;
+	if (in->have_full)
+		return store_check_limits(st, full_id, &in->limits);
+	return 0;
+}
 
 /* ---- routine sessions ------------------------------------------------- */
 

@@ -83,6 +83,26 @@ long store_lessons_list(struct store *st, struct store_lesson **out);
 
 /* ---- safety checks ---------------------------------------------------- */
 
+struct screener_answers;
+struct screener_result;
+struct gate_input;
+
+/*
+ * Stores one safety check in one transaction: the check (kind "full" or
+ * "recheck", source "interactive", "answers", "prompt" or "run"), every
+ * answer to an item whose asked[i] is non-zero, the rules that fired and
+ * the massage actions.  Returns the check's id, or -1.
+ */
+int64_t store_check_record(struct store *st, int64_t at, const char *kind,
+    const char *source, const struct screener_answers *ans,
+    const unsigned char *asked, const struct screener_result *res);
+
+/*
+ * Fills in what gating needs: the latest full check (its verdict, time and
+ * massage limits) and the latest check of either kind.  Returns 0 or -1.
+ */
+int store_gate_input(struct store *st, struct gate_input *in);
+
 /* ---- routine sessions ------------------------------------------------- */
 
 /* ---- plans, reports and exports --------------------------------------- */

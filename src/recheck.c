@@ -1,0 +1,125 @@
+/*
+ * recheck.c: plain prompts shared by `screen` and `run --plain`: reading
+ * answers from a line-oriented input, loading the catalogue, and the E1
+ * re-check before a routine.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "catalogue.h"
+#include "clock.h"
+#include "content.h"
+#include "recheck.h"
+#include "screener.h"
+#include "store.h"
+#include "util.h"
+
+struct catalogue *
+recheck_catalogue(struct app *app)
+{
+	const char *path = content_screener_path(app_content(app));
+	struct diag d = DIAG_INIT;
+	struct catalogue *c;
+	char *text;
+	size_t len;
+
+	if (path == NULL) {
+		util_warn("the safety-check questions (screener/questions.md) "
+		    "were not found; reinstall backcare");
+		return NULL;
+	}
+	text = util_read_file(path, &len);
+	if (text == NULL) {
+		util_warn("%s: cannot read the safety-check questions", path);
+		return NULL;
+	}
+	c = catalogue_parse(path, text, len, &d);
+	free(text);
+	if (d.n > 0) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		catalogue_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+int
+recheck_read_answer(FILE *in, int *answer)
+{
+	char line[256], *p;
+	size_t i;
+
+	if (fgets(line, sizeof line, in) == NULL)
+		return -1;
+	p = util_trim(line);
+	for (i = 0; p[i] != '\0'; i++)
+		p[i] = (char)tolower((unsigned char)p[i]);
+	if (strcmp(p, "y") == 0 || strcmp(p, "yes") == 0)
+		*answer = ANSWER_YES;
+	else if (strcmp(p, "n") == 0 || strcmp(p, "no") == 0)
+		*answer = ANSWER_NO;
+	else if (strcmp(p, "?") == 0 || strcmp(p, "u") == 0 ||
+	    strcmp(p, "unsure") == 0 || strcmp(p, "not sure") == 0)
+		*answer = ANSWER_UNSURE;
+	else
+		return 1;
+	return 0;
+}
+
+int
+recheck_plain(struct app *app, FILE *in, FILE *out, enum verdict *verdict)
+{
+	struct catalogue *cat = recheck_catalogue(app);
+	struct screener_answers ans;
+	struct screener_result res;
+	unsigned char asked[SCREENER_MAX_ITEMS] = { 0 };
+	struct store *st;
+	size_t i;
+	int item, a, rc;
+
+	if (cat == NULL)
+		return -1;
+	screener_answers_init(&ans);
+	fprintf(out, "Before you start: the emergency questions again. "
+	    "Answer yes, no or not sure (y, n, ?).\n");
+	for (i = 0; i < screener_e1_count; i++) {
+		item = screener_e1_items[i];
+		do {
+			fprintf(out, "%zu/%zu. %s [y/n/?] ", i + 1,
+			    screener_e1_count, cat->e[item].question);
+			fflush(out);
+			rc = recheck_read_answer(in, &a);
+			if (rc == 1)
+				fprintf(out, "\nPlease answer y, n or ?.\n");
+		} while (rc == 1);
+		if (rc < 0) {
+			fprintf(out, "\n");
+			util_warn("the emergency questions were not all "
+			    "answered, so the routine will not start");
+			catalogue_free(cat);
+			return -1;
+		}
+		fprintf(out, "\n");
+		ans.a[item] = (enum answer)a;
+		asked[item] = 1;
+	}
+	catalogue_free(cat);
+	/* Age and weeks do not bear on E1; the record leaves them empty. */
+	screener_evaluate_e1(&ans, &res);
+	st = app_store(app);
+	if (st == NULL)
+		return -1;
+	if (store_check_record(st, clock_wall_s(), "recheck", "run", &ans,
+	    asked, &res) < 0) {
+		util_warn("%s", store_error(st));
+		return -1;
+	}
+	*verdict = res.verdict;
+	return 0;
+}

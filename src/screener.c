@@ -1,0 +1,702 @@
+/*
+ * screener.c: the red-flag rules (see screener.h and red-flags.md 1c).
+ *
+ * The rules are written out one by one, in the reference's order and with
+ * its names, so a clinician can read them against the table.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "screener.h"
+#include "util.h"
+
+#define E TIER_EMERGENCY
+#define U TIER_URGENT
+#define S TIER_SOON
+#define M TIER_MODIFIER
+#define X TIER_MASSAGE
+
+const struct screener_item screener_items[] = {
+	/* 1a: items that escalate on their own */
+	{ "saddle_numbness", E, "CES", 0, NULL, NULL },
+	{ "bladder_difficulty", E, "CES", 0, NULL, NULL },
+	{ "bladder_incontinence", E, "CES", 0, NULL, NULL },
+	{ "bowel_incontinence", E, "CES", 0, NULL, NULL },
+	{ "sexual_dysfunction_new", E, "CES", 0, NULL, NULL },
+	{ "both_legs_symptoms", E, "CES", 0, NULL, NULL },
+	{ "walking_difficulty_new", E, "CES, NEURO", 0, NULL, NULL },
+	{ "major_trauma", E, "FRA", 0, NULL, NULL },
+	{ "chest_pain_or_breathless", E, "VISC, VASC", 0, NULL, NULL },
+	{ "sudden_severe_pain_faint", E, "VASC", 0, NULL, NULL },
+	{ "fever_or_chills", U, "INF", 0, NULL, NULL },
+	{ "history_of_cancer", U, "MAL", 0, NULL, NULL },
+	{ "unexplained_weight_loss", U, "MAL, INF", 0, NULL, NULL },
+	{ "iv_drug_use", U, "INF", 0, NULL, NULL },
+	{ "one_leg_weakness_worsening", U, "NEURO", 0, NULL, NULL },
+	{ "spine_shape_change_or_lump", U, "FRA, MAL, INF", 0, NULL, NULL },
+	{ "known_aaa_or_pulsating_abdomen", U, "VASC", 0, NULL, NULL },
+	{ "long_term_steroids", S, "FRA, INF", 0, NULL, NULL },
+	{ "immunosuppressed", S, "INF", 0, NULL, NULL },
+	{ "recent_infection", S, "INF", 0, NULL, NULL },
+	{ "recent_spinal_procedure", S, "INF, CES", 0, NULL, NULL },
+	{ "night_pain_unrelenting", S, "MAL", 0, NULL, NULL },
+	{ "thoracic_pain", S, "MAL, FRA, VISC", 0, NULL, NULL },
+	{ "pain_worse_cough_strain", S, "MAL", 0, NULL, NULL },
+	{ "feels_unwell", S, "INF, MAL", 0, NULL, NULL },
+	{ "colicky_loin_pain", S, "VISC, VASC", 0, NULL, NULL },
+	/* 1b: modifiers */
+	{ "first_ever_episode", M, "", 0, NULL, NULL },
+	{ "not_improving", M, "", 0, NULL, NULL },
+	{ "osteoporosis", M, "FRA", 0, NULL, NULL },
+	{ "minor_trauma_onset", M, "FRA", 0, NULL, NULL },
+	{ "night_pain_wakes", M, "INFL", 0, NULL, NULL },
+	{ "buttock_pain", M, "INFL", 0, NULL, NULL },
+	{ "better_with_movement", M, "INFL", 0, NULL, NULL },
+	{ "nsaid_helps", M, "INFL", 0, NULL, NULL },
+	{ "family_spa", M, "INFL", 0, NULL, NULL },
+	{ "psoriasis", M, "INFL", 0, NULL, NULL },
+	{ "joint_swelling_arthritis", M, "INFL", 0, NULL, NULL },
+	{ "heel_or_tendon_pain", M, "INFL", 0, NULL, NULL },
+	{ "morning_stiffness_long", M, "INFL", 0, NULL, NULL },
+	{ "eye_inflammation_or_ibd", M, "INFL", 0, NULL, NULL },
+	/* 1e: the massage checklist */
+	{ "mc_fever_acute_illness", X, "", ACTION_BLOCK, NULL,
+	  "no massage today; check again when you are well" },
+	{ "mc_dvt_current_or_suspected", X, "", ACTION_BLOCK, NULL,
+	  "no massage; a new painful, swollen calf needs urgent medical "
+	  "review" },
+	{ "mc_dvt_history", X, "", ACTION_AVOID_AREA | ACTION_ASK, "legs",
+	  "no massage on the legs; ask your doctor or therapist first" },
+	{ "mc_anticoagulant_or_bleeding", X, "", ACTION_GENTLE, NULL,
+	  "gentle strokes only: no deep pressure, stripping, holds or "
+	  "tapping" },
+	{ "mc_recent_surgery", X, "", ACTION_AVOID_AREA, NULL,
+	  "keep away from the operated area; after spinal surgery, no "
+	  "massage until your surgeon says so" },
+	{ "mc_skin_problem_area", X, "", ACTION_AVOID_AREA, NULL,
+	  "keep away from broken or infected skin" },
+	{ "mc_osteoporosis", X, "", ACTION_GENTLE, NULL,
+	  "gentle over the spine and ribs: no tapping or forceful "
+	  "stripping" },
+	{ "mc_cancer_active", X, "", ACTION_ASK, NULL,
+	  "ask your cancer team first; no deep pressure over a tumour or "
+	  "where cancer has spread" },
+	{ "mc_pregnancy", X, "", ACTION_ASK, NULL,
+	  "lie on your side from about 20 weeks; no deep pressure on the "
+	  "legs; ask your midwife or doctor first if your pregnancy is "
+	  "high-risk" },
+	{ "mc_recent_fracture", X, "", ACTION_AVOID_AREA, NULL,
+	  "keep away from a healing fracture" },
+	{ "mc_inflammatory_flare", X, "", ACTION_AVOID_AREA, NULL,
+	  "keep away from a hot, swollen joint" },
+	{ "mc_reduced_sensation", X, "", ACTION_GENTLE, NULL,
+	  "gentle only: you cannot judge pressure where feeling is "
+	  "reduced" },
+	{ "mc_uncontrolled_bp_heart", X, "", ACTION_ASK, NULL,
+	  "ask your doctor before massage" },
+	{ "mc_implanted_device", X, "", ACTION_AVOID_AREA, NULL,
+	  "keep away from the implanted device" },
+	{ "mc_varicose_veins_area", X, "", ACTION_AVOID_AREA, NULL,
+	  "keep away from varicose veins" },
+};
+
+#undef E
+#undef U
+#undef S
+#undef M
+#undef X
+
+const size_t screener_item_count = BC_ARRAY_LEN(screener_items);
+
+const int screener_e1_items[] = { 0, 1, 2, 3, 4, 5, 6 };
+const size_t screener_e1_count = BC_ARRAY_LEN(screener_e1_items);
+
+const char *const screener_regions[] = {
+	"lower back", "upper back", "glutes", "hips", "abdomen", "legs",
+	"neck", "shoulders"
+};
+const size_t screener_region_count = BC_ARRAY_LEN(screener_regions);
+
+int
+screener_item_index(const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < screener_item_count; i++)
+		if (strcmp(screener_items[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+answer_name(enum answer a)
+{
+	switch (a) {
+	case ANSWER_YES:
+		return "yes";
+	case ANSWER_UNSURE:
+		return "unsure";
+	default:
+		return "no";
+	}
+}
+
+int
+answer_parse(const char *s, enum answer *a)
+{
+	if (strcmp(s, "yes") == 0)
+		*a = ANSWER_YES;
+	else if (strcmp(s, "no") == 0)
+		*a = ANSWER_NO;
+	else if (strcmp(s, "unsure") == 0)
+		*a = ANSWER_UNSURE;
+	else
+		return -1;
+	return 0;
+}
+
+const char *
+verdict_name(enum verdict v)
+{
+	switch (v) {
+	case VERDICT_EMERGENCY:
+		return "EMERGENCY";
+	case VERDICT_URGENT:
+		return "URGENT";
+	case VERDICT_SOON:
+		return "SOON";
+	default:
+		return "NONE";
+	}
+}
+
+int
+verdict_parse(const char *s, enum verdict *v)
+{
+	enum verdict all[] = { VERDICT_NONE, VERDICT_SOON, VERDICT_URGENT,
+	    VERDICT_EMERGENCY };
+	size_t i;
+
+	for (i = 0; i < BC_ARRAY_LEN(all); i++)
+		if (strcmp(s, verdict_name(all[i])) == 0) {
+			*v = all[i];
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+screener_action_name(unsigned action)
+{
+	switch (action) {
+	case ACTION_BLOCK:
+		return "BLOCK";
+	case ACTION_AVOID_AREA:
+		return "AVOID-AREA";
+	case ACTION_GENTLE:
+		return "GENTLE";
+	default:
+		return "ASK";
+	}
+}
+
+int
+screener_region_valid(const char *region)
+{
+	size_t i;
+
+	for (i = 0; i < screener_region_count; i++)
+		if (strcmp(region, screener_regions[i]) == 0)
+			return 1;
+	return 0;
+}
+
+void
+screener_answers_init(struct screener_answers *ans)
+{
+	memset(ans, 0, sizeof *ans);
+	ans->age = -1;
+	ans->weeks = -1;
+}
+
+/* ---- the rules -------------------------------------------------------- */
+
+struct screener_eval {
+	const struct screener_answers *ans;
+	struct screener_result *out;
+};
+
+/* 1 when the item counts as present for the rules. */
+static int
+screener_yes(const struct screener_answers *ans, const char *id)
+{
+	int i = screener_item_index(id);
+
+	if (i < 0)
+		fatal("screener: unknown item %s", id);
+	if (ans->a[i] == ANSWER_YES)
+		return 1;
+	/* Not sure counts as yes for the EMERGENCY tier only (1, design). */
+	return ans->a[i] == ANSWER_UNSURE &&
+	    screener_items[i].tier == TIER_EMERGENCY;
+}
+
+static void
+screener_fire(struct screener_eval *ev, const char *rule, enum verdict v,
+    const char *items)
+{
+	struct screener_result *out = ev->out;
+	struct screener_hit *h;
+
+	if (out->n_hits == SCREENER_MAX_HITS)
+		fatal("screener: too many rules fired");
+	h = &out->hits[out->n_hits++];
+	snprintf(h->rule, sizeof h->rule, "%s", rule);
+	snprintf(h->items, sizeof h->items, "%s", items);
+	if (v > out->verdict)
+		out->verdict = v;
+}
+
+/*
+ * "Any of" rules: fires once, naming every present item.  ids ends with
+ * NULL.
+ */
+static void
+screener_any(struct screener_eval *ev, const char *rule, enum verdict v,
+    const char *const *ids)
+{
+	struct buf b = BUF_INIT;
+
+	for (; *ids != NULL; ids++) {
+		if (!screener_yes(ev->ans, *ids))
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_adds(&b, *ids);
+	}
+	if (b.len > 0)
+		screener_fire(ev, rule, v, b.data);
+	buf_free(&b);
+}
+
+/* "Both" rules: fires when a and b are both present. */
+static void
+screener_both(struct screener_eval *ev, const char *rule, enum verdict v,
+    const char *a, const char *b)
+{
+	char items[256];
+
+	if (screener_yes(ev->ans, a) && screener_yes(ev->ans, b)) {
+		snprintf(items, sizeof items, "%s %s", a, b);
+		screener_fire(ev, rule, v, items);
+	}
+}
+
+/*
+ * Onset age compared without fractions: age - weeks/52 < limit exactly
+ * when 52 * age - weeks < 52 * limit.
+ */
+static int
+screener_onset_below(const struct screener_answers *ans, int limit)
+{
+	return 52L * ans->age - ans->weeks < 52L * limit;
+}
+
+static const char *const screener_e1_ids[] = { "saddle_numbness",
+    "bladder_difficulty", "bladder_incontinence", "bowel_incontinence",
+    "sexual_dysfunction_new", "both_legs_symptoms", "walking_difficulty_new",
+    NULL };
+
+static void
+screener_rules_emergency(struct screener_eval *ev)
+{
+	static const char *const e2[] = { "major_trauma", NULL };
+	static const char *const e3[] = { "chest_pain_or_breathless", NULL };
+	static const char *const e4[] = { "sudden_severe_pain_faint", NULL };
+	const struct screener_answers *ans = ev->ans;
+
+	screener_any(ev, "E1", VERDICT_EMERGENCY, screener_e1_ids);
+	screener_any(ev, "E2", VERDICT_EMERGENCY, e2);
+	screener_any(ev, "E3", VERDICT_EMERGENCY, e3);
+	screener_any(ev, "E4", VERDICT_EMERGENCY, e4);
+	screener_both(ev, "E5", VERDICT_EMERGENCY, "fever_or_chills",
+	    "one_leg_weakness_worsening");
+	screener_both(ev, "E6", VERDICT_EMERGENCY, "history_of_cancer",
+	    "one_leg_weakness_worsening");
+	if (screener_yes(ans, "colicky_loin_pain") && ans->age >= 55)
+		screener_fire(ev, "E7", VERDICT_EMERGENCY,
+		    "colicky_loin_pain age55");
+}
+
+static void
+screener_rules_urgent(struct screener_eval *ev)
+{
+	static const char *const u1[] = { "fever_or_chills",
+	    "history_of_cancer", "unexplained_weight_loss", "iv_drug_use",
+	    "one_leg_weakness_worsening", "spine_shape_change_or_lump",
+	    "known_aaa_or_pulsating_abdomen", NULL };
+	const struct screener_answers *ans = ev->ans;
+	struct buf b = BUF_INIT;
+
+	screener_any(ev, "U1", VERDICT_URGENT, u1);
+	/* U2, fragility fracture: minor trauma and a weak-bone factor. */
+	if (screener_yes(ans, "minor_trauma_onset")) {
+		if (screener_yes(ans, "osteoporosis"))
+			buf_adds(&b, " osteoporosis");
+		if (screener_yes(ans, "long_term_steroids"))
+			buf_adds(&b, " long_term_steroids");
+		if (ans->age >= 70)
+			buf_adds(&b, " age70");
+		if (b.len > 0) {
+			char *items = xasprintf("minor_trauma_onset%s", b.data);
+			screener_fire(ev, "U2", VERDICT_URGENT, items);
+			free(items);
+		}
+	}
+	buf_free(&b);
+}
+
+/* S4, axial spondyloarthritis (NICE NG65). */
+static void
+screener_rule_s4(struct screener_eval *ev)
+{
+	static const char *const criteria[] = { "night_pain_wakes",
+	    "buttock_pain", "better_with_movement", "nsaid_helps",
+	    "family_spa", "joint_swelling_arthritis", "heel_or_tendon_pain",
+	    "psoriasis", NULL };
+	const struct screener_answers *ans = ev->ans;
+	const char *const *c;
+	struct buf b = BUF_INIT;
+	int n = 0;
+
+	if (!screener_onset_below(ans, 45) || ans->weeks < 12)
+		return;
+	if (screener_onset_below(ans, 35)) {
+		buf_adds(&b, " onset_age<35");
+		n++;
+	}
+	for (c = criteria; *c != NULL; c++) {
+		if (screener_yes(ans, *c)) {
+			buf_printf(&b, " %s", *c);
+			n++;
+		}
+	}
+	if (n >= 3) {
+		char *items = xasprintf("onset_age<45 weeks>=12%s", b.data);
+		screener_fire(ev, "S4", VERDICT_SOON, items);
+		free(items);
+	}
+	buf_free(&b);
+}
+
+static void
+screener_rules_soon(struct screener_eval *ev)
+{
+	static const char *const s1[] = { "long_term_steroids",
+	    "immunosuppressed", "recent_infection", "recent_spinal_procedure",
+	    "night_pain_unrelenting", "thoracic_pain",
+	    "pain_worse_cough_strain", "feels_unwell", "colicky_loin_pain",
+	    NULL };
+	const struct screener_answers *ans = ev->ans;
+
+	screener_any(ev, "S1", VERDICT_SOON, s1);
+	if (ans->age >= 50 && ans->weeks >= 4 &&
+	    screener_yes(ans, "not_improving"))
+		screener_fire(ev, "S2", VERDICT_SOON,
+		    "age50 weeks>=4 not_improving");
+	if (ans->age >= 70 && screener_yes(ans, "first_ever_episode"))
+		screener_fire(ev, "S3", VERDICT_SOON,
+		    "age70 first_ever_episode");
+	screener_rule_s4(ev);
+	if (ans->age < 16)
+		screener_fire(ev, "S5", VERDICT_SOON, "age<16");
+	else if (ans->age < 20 && screener_yes(ans, "first_ever_episode"))
+		screener_fire(ev, "S5", VERDICT_SOON,
+		    "age<20 first_ever_episode");
+}
+
+static void
+screener_add_action(struct screener_result *out, int item, unsigned action,
+    const char *region)
+{
+	struct screener_action *a;
+	struct massage_limits *l = &out->limits;
+
+	if (out->n_actions == SCREENER_MAX_ACTIONS)
+		return;
+	a = &out->actions[out->n_actions++];
+	a->item = item;
+	a->action = action;
+	snprintf(a->region, sizeof a->region, "%s", region ? region : "");
+	switch (action) {
+	case ACTION_BLOCK:
+		l->blocked = 1;
+		break;
+	case ACTION_GENTLE:
+		l->gentle = 1;
+		break;
+	case ACTION_ASK:
+		l->ask = 1;
+		break;
+	case ACTION_AVOID_AREA:
+		safety_limits_add_regions(l, a->region);
+		break;
+	}
+}
+
+/* The massage checklist (1e).  "Not sure" counts as yes here. */
+static void
+screener_massage(const struct screener_answers *ans,
+    struct screener_result *out)
+{
+	size_t i;
+	unsigned bit;
+	const struct screener_item *it;
+	const char *region;
+
+	for (i = 0; i < screener_item_count; i++) {
+		it = &screener_items[i];
+		if (it->tier != TIER_MASSAGE || ans->a[i] == ANSWER_NO)
+			continue;
+		for (bit = ACTION_BLOCK; bit <= ACTION_ASK; bit <<= 1) {
+			if (!(it->actions & bit))
+				continue;
+			region = NULL;
+			if (bit == ACTION_AVOID_AREA)
+				region = it->region ? it->region :
+				    ans->region[i];
+			screener_add_action(out, (int)i, bit, region);
+		}
+		/* After spinal surgery: no massage until the surgeon clears
+		 * it (1e, mc_recent_surgery). */
+		if (strcmp(it->id, "mc_recent_surgery") == 0 &&
+		    screener_yes(ans, "recent_spinal_procedure"))
+			screener_add_action(out, (int)i, ACTION_BLOCK, NULL);
+	}
+}
+
+void
+screener_evaluate(const struct screener_answers *ans,
+    struct screener_result *out)
+{
+	struct screener_eval ev = { ans, out };
+
+	memset(out, 0, sizeof *out);
+	out->verdict = VERDICT_NONE;
+	screener_rules_emergency(&ev);
+	screener_rules_urgent(&ev);
+	screener_rules_soon(&ev);
+	screener_massage(ans, out);
+}
+
+void
+screener_evaluate_e1(const struct screener_answers *ans,
+    struct screener_result *out)
+{
+	struct screener_eval ev = { ans, out };
+
+	memset(out, 0, sizeof *out);
+	out->verdict = VERDICT_NONE;
+	screener_any(&ev, "E1", VERDICT_EMERGENCY, screener_e1_ids);
+}
+
+int
+screener_verdict_settled(const struct screener_answers *ans)
+{
+	struct screener_result r;
+
+	screener_evaluate(ans, &r);
+	return r.verdict == VERDICT_EMERGENCY;
+}
+
+static int
+screener_is_e1(int item)
+{
+	size_t i;
+
+	for (i = 0; i < screener_e1_count; i++)
+		if (screener_e1_items[i] == item)
+			return 1;
+	return 0;
+}
+
+int
+screener_next_item(const struct screener_answers *ans, int after)
+{
+	struct screener_result r;
+	int i;
+
+	for (i = after + 1; i < (int)screener_item_count; i++) {
+		if (screener_is_e1(i))
+			return i;
+		screener_evaluate(ans, &r);
+		if (screener_items[i].tier == TIER_MASSAGE) {
+			if (r.verdict == VERDICT_NONE)
+				return i;
+		} else if (r.verdict != VERDICT_EMERGENCY)
+			return i;
+	}
+	return -1;
+}
+
+/* ---- answers files ---------------------------------------------------- */
+
+static void
+screener_parse_line(const char *name, int lineno, char *line,
+    struct screener_answers *ans, unsigned char *seen, struct diag *d)
+{
+	char *eq = strchr(line, '='), *key, *val, *dot;
+	long n;
+	int i;
+	enum answer a;
+
+	if (eq == NULL) {
+		diag_add(d, name, lineno, "expected ID=yes|no|unsure, not "
+		    "'%.60s'", line);
+		return;
+	}
+	*eq = '\0';
+	key = util_trim(line);
+	val = util_trim(eq + 1);
+	if (strcmp(key, "age") == 0 || strcmp(key, "weeks") == 0) {
+		int is_age = key[0] == 'a';
+		if (util_parse_long(val, 0, is_age ? 120 : 520, &n) != 0) {
+			diag_add(d, name, lineno, "%s must be a whole number "
+			    "from 0 to %d, not '%.40s'", key,
+			    is_age ? 120 : 520, val);
+			return;
+		}
+		if ((is_age ? ans->age : ans->weeks) >= 0)
+			diag_add(d, name, lineno, "%s given twice", key);
+		if (is_age)
+			ans->age = (int)n;
+		else
+			ans->weeks = (int)n;
+		return;
+	}
+	dot = strchr(key, '.');
+	if (dot != NULL) {
+		*dot = '\0';
+		i = screener_item_index(key);
+		if (i < 0 || strcmp(dot + 1, "region") != 0 ||
+		    !(screener_items[i].actions & ACTION_AVOID_AREA) ||
+		    screener_items[i].region != NULL) {
+			diag_add(d, name, lineno, "unknown setting '%s.%.40s' "
+			    "(only AVOID-AREA checks take .region)", key,
+			    dot + 1);
+			return;
+		}
+		char copy[SCREENER_REGIONS_LEN], *r, *save = NULL;
+		snprintf(copy, sizeof copy, "%s", val);
+		for (r = strtok_r(copy, ",", &save); r != NULL;
+		    r = strtok_r(NULL, ",", &save)) {
+			if (!screener_region_valid(util_trim(r))) {
+				diag_add(d, name, lineno, "unknown region "
+				    "'%.40s' (use: lower back, upper back, "
+				    "glutes, hips, abdomen, legs, neck, "
+				    "shoulders)", util_trim(r));
+				return;
+			}
+		}
+		snprintf(ans->region[i], sizeof ans->region[i], "%s", val);
+		return;
+	}
+	i = screener_item_index(key);
+	if (i < 0) {
+		diag_add(d, name, lineno, "unknown item '%.60s'", key);
+		return;
+	}
+	if (answer_parse(val, &a) != 0) {
+		diag_add(d, name, lineno, "%s: answer yes, no or unsure, not "
+		    "'%.40s'", key, val);
+		return;
+	}
+	if (seen[i])
+		diag_add(d, name, lineno, "%s answered twice", key);
+	seen[i] = 1;
+	ans->a[i] = a;
+}
+
+int
+screener_parse_answers(const char *name, const char *text, size_t len,
+    struct screener_answers *ans, struct diag *d)
+{
+	unsigned char seen[SCREENER_MAX_ITEMS] = { 0 };
+	size_t before = d->n, i, start = 0, n;
+	int lineno = 0;
+	char *line, *p;
+
+	screener_answers_init(ans);
+	while (start < len) {
+		lineno++;
+		for (i = start; i < len && text[i] != '\n'; i++)
+			;
+		n = i - start;
+		if (memchr(text + start, '\0', n) != NULL)
+			diag_add(d, name, lineno, "the line holds a NUL byte");
+		else if (n > 4096)
+			diag_add(d, name, lineno, "the line is too long");
+		else {
+			line = xstrndup(text + start, n);
+			p = util_trim(line);
+			if (*p != '\0' && *p != '#')
+				screener_parse_line(name, lineno, p, ans, seen,
+				    d);
+			free(line);
+		}
+		start = i + 1;
+	}
+	if (ans->age < 0)
+		diag_add(d, name, 0, "age is missing (add a line age=N)");
+	if (ans->weeks < 0)
+		diag_add(d, name, 0, "weeks is missing (add a line weeks=N: "
+		    "how many weeks this episode has lasted)");
+	for (i = 0; i < screener_item_count; i++) {
+		if (ans->a[i] != ANSWER_NO &&
+		    (screener_items[i].actions & ACTION_AVOID_AREA) &&
+		    screener_items[i].region == NULL &&
+		    ans->region[i][0] == '\0')
+			diag_add(d, name, 0, "%s needs the area to avoid: add "
+			    "a line %s.region=lower back (or upper back, "
+			    "glutes, hips, abdomen, legs, neck, shoulders)",
+			    screener_items[i].id, screener_items[i].id);
+	}
+	return d->n > before ? -1 : 0;
+}
+
+/* ---- what to say ------------------------------------------------------ */
+
+const char *
+screener_advice(enum verdict v)
+{
+	switch (v) {
+	case VERDICT_EMERGENCY:
+		return "Go to the emergency department or call %s now "
+		    "(999 in the UK, 911 in the US). Do not wait for a GP "
+		    "appointment. Do not massage.";
+	case VERDICT_URGENT:
+		return "See a doctor today: ask for an urgent GP appointment, "
+		    "or call your out-of-hours service (111 in the UK). Do not "
+		    "massage until a doctor has seen you.";
+	case VERDICT_SOON:
+		return "Book an appointment with a doctor or physiotherapist "
+		    "within the next one to two weeks. Skip massage until "
+		    "then.";
+	default:
+		return "No warning signs came up, so the routines are open. "
+		    "Keep an eye on the signs below.";
+	}
+}
+
+const char screener_safety_net[] =
+    "Stop and get help at once (go to the emergency department or call "
+    "the emergency number) if any of these appear: new numbness or "
+    "tingling around your bottom, genitals or inner thighs; new trouble "
+    "starting to pee, a weak stream or not emptying your bladder; leaking "
+    "urine or stools, or not feeling them pass; new loss of sexual "
+    "feeling; new pain, numbness or weakness in both legs; legs that feel "
+    "heavy or clumsy, or walking that is suddenly harder. Do the safety "
+    "check again in 7 days, or at once if anything new appears.";

@@ -1,0 +1,156 @@
+/*
+ * screener.h: the red-flag screener, exactly as the clinical reference
+ * (red-flags.md sections 1a-1e) says.
+ *
+ * Pure: no curses, no SQL, no I/O.  The items and their tiers are fixed
+ * here because the rules name them; the wording of the questions is
+ * content (content/screener/questions.md, read by catalogue.c) and a test
+ * keeps the two in step.  The verdict is the highest rule that fires; the
+ * massage checklist (1e) never changes it, it only sets massage limits.
+ */
+#ifndef BACKCARE_SCREENER_H
+#define BACKCARE_SCREENER_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "safety.h"
+
+enum screener_tier {
+	TIER_EMERGENCY,     /* 1a, escalates alone to EMERGENCY */
+	TIER_URGENT,        /* 1a, alone to URGENT */
+	TIER_SOON,          /* 1a, alone to SOON */
+	TIER_MODIFIER,      /* 1b, counts only in combinations */
+	TIER_MASSAGE        /* 1e, the massage checklist */
+};
+
+/* Massage checklist actions (bit flags). */
+#define ACTION_BLOCK      0x01u
+#define ACTION_AVOID_AREA 0x02u
+#define ACTION_GENTLE     0x04u
+#define ACTION_ASK        0x08u
+
+struct screener_item {
+	const char *id;
+	enum screener_tier tier;
+	const char *points_to;     /* condition codes: "CES", "FRA, INF" */
+	unsigned actions;          /* massage items: ACTION_* */
+	const char *region;        /* massage items with a fixed region */
+	const char *caution;       /* massage items: what the action means */
+};
+
+extern const struct screener_item screener_items[];
+extern const size_t screener_item_count;
+
+/* The index of id in screener_items, or -1. */
+int screener_item_index(const char *id);
+
+/* Indexes of the seven cauda equina (rule E1) items, asked every time. */
+extern const int screener_e1_items[];
+extern const size_t screener_e1_count;
+
+enum answer {
+	ANSWER_NO = 0,     /* also: not asked, not listed */
+	ANSWER_YES,
+	ANSWER_UNSURE
+};
+
+const char *answer_name(enum answer a);   /* "no", "yes", "unsure" */
+int answer_parse(const char *s, enum answer *a);
+
+/* The regions routines use; AVOID-AREA answers name some of them. */
+extern const char *const screener_regions[];
+extern const size_t screener_region_count;
+
+#define SCREENER_MAX_ITEMS 64
+#define SCREENER_REGIONS_LEN 128
+
+struct screener_answers {
+	int age;                                  /* years, 0-120 */
+	int weeks;                                /* this episode, 0-520 */
+	enum answer a[SCREENER_MAX_ITEMS];        /* by item index */
+	/* AVOID-AREA items: the regions, comma-separated ("" if none). */
+	char region[SCREENER_MAX_ITEMS][SCREENER_REGIONS_LEN];
+};
+
+/* One rule that fired, with the items behind it ("E1", "saddle_numbness
+ * bladder_difficulty"). */
+struct screener_hit {
+	char rule[4];
+	char items[256];
+};
+
+/* One massage checklist action taken. */
+struct screener_action {
+	int item;                    /* item index */
+	unsigned action;             /* one ACTION_* bit */
+	char region[SCREENER_REGIONS_LEN];
+};
+
+#define SCREENER_MAX_HITS 20
+#define SCREENER_MAX_ACTIONS 32
+
+struct screener_result {
+	enum verdict verdict;
+	size_t n_hits;
+	struct screener_hit hits[SCREENER_MAX_HITS];
+	size_t n_actions;
+	struct screener_action actions[SCREENER_MAX_ACTIONS];
+	struct massage_limits limits;
+};
+
+/* Clears answers: everything "no", age and weeks -1 (not given). */
+void screener_answers_init(struct screener_answers *ans);
+
+/*
+ * Applies the rules to ans (age and weeks must be set).  "Not sure"
+ * counts as yes for EMERGENCY-tier items, as no for the other red flags
+ * and modifiers, and as yes for the massage checklist (safety first).
+ */
+void screener_evaluate(const struct screener_answers *ans,
+    struct screener_result *out);
+
+/* Applies rule E1 alone: the re-check before a routine. */
+void screener_evaluate_e1(const struct screener_answers *ans,
+    struct screener_result *out);
+
+/*
+ * 1 when, given the answers so far, the verdict is already as high as it
+ * can go (EMERGENCY), so later red-flag questions other than E1 may be
+ * skipped.
+ */
+int screener_verdict_settled(const struct screener_answers *ans);
+
+/*
+ * The next item to ask after item `after` (-1 to start), given the
+ * answers so far, or -1 when the check is complete.  Red flags, then
+ * modifiers, then the massage checklist.  Once the verdict is EMERGENCY
+ * the other red flags and modifiers are skipped, but the E1 items are
+ * always asked; the massage checklist is asked only when the verdict is
+ * NONE (it matters only when routines open).
+ */
+int screener_next_item(const struct screener_answers *ans, int after);
+
+/* "BLOCK", "AVOID-AREA", "GENTLE", "ASK" for one ACTION_* bit. */
+const char *screener_action_name(unsigned action);
+
+/* 1 when region is one of screener_regions. */
+int screener_region_valid(const char *region);
+
+/*
+ * Reads an answers file: lines "ID=yes|no|unsure", "ID.region=R[, R]",
+ * "age=N", "weeks=N", blank lines and # comments.  name is how messages
+ * name the file.  Returns 0, or -1 with every problem in d ("name:3:
+ * unknown item 'sadle_numbness'").
+ */
+int screener_parse_answers(const char *name, const char *text, size_t len,
+    struct screener_answers *ans, struct diag *d);
+
+/* What to do for a verdict, in plain words (section 1d).  %s in the
+ * EMERGENCY text is the emergency number. */
+const char *screener_advice(enum verdict v);
+
+/* The safety-net text shown after NONE and after every session. */
+extern const char screener_safety_net[];
+
+#endif
