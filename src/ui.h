@@ -142,6 +142,9 @@ extern const struct ui_screen ui_lessons_screen;
 extern const struct ui_screen ui_lesson_screen;
 
 /* safety check */
+extern const struct ui_screen ui_check_screen;
+/* The E1 re-check; enter() takes a struct recheck_request *. */
+extern const struct ui_screen ui_recheck_screen;
 
 /* routines */
 

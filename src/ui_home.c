@@ -23,7 +23,8 @@ static const struct home_entry home_entries[] = {
 	{ "Lessons", "Learn how your back is built, why it hurts, and what "
 	    "massage can and cannot do.", &ui_lessons_screen },
 	{ "Safety check", "Answer questions about warning signs before you "
-	    "massage. Routines open once the check says it is safe.", NULL },
+	    "massage. Routines open once the check says it is safe.",
+	    &ui_check_screen },
 	{ "Routines", "Timed self-massage sessions that talk you through "
 	    "every step.", NULL },
 	{ "Progress", "Sessions, pain ratings, lessons read and your "

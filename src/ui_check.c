@@ -1,0 +1,707 @@
+/*
+ * ui_check.c: the safety check screens: the full check (age, weeks, the
+ * questions one a screen, a summary to review, the verdict) and the short
+ * re-check of the emergency questions before a routine.
+ *
+ * The rules and the order of questions come from screener.c; this file
+ * only asks and shows.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "app.h"
+#include "catalogue.h"
+#include "clock.h"
+#include "content.h"
+#include "recheck.h"
+#include "screener.h"
+#include "store.h"
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+enum check_stage {
+	STAGE_AGE,
+	STAGE_WEEKS,
+	STAGE_QUESTION,
+	STAGE_REGION,
+	STAGE_SUMMARY,
+	STAGE_VERDICT,
+	STAGE_BROKEN      /* the catalogue could not be read */
+};
+
+struct check {
+	enum check_stage stage;
+	struct catalogue *cat;
+	struct screener_answers ans;
+	unsigned char asked[SCREENER_MAX_ITEMS];
+	int history[SCREENER_MAX_ITEMS];   /* items in the order asked */
+	int n_history;
+	int item;                          /* the item on screen */
+	int why;                           /* show the "why we ask" line */
+	int confirm_quit;
+	char entry[8];                     /* number being typed */
+	unsigned region_mask;              /* STAGE_REGION choices */
+	int region_cursor;
+	int summary_cursor;                /* 0 = confirm, i+1 = history[i] */
+	int summary_top;
+	int returning;                     /* changing one answer from the
+					      summary */
+	struct screener_result result;
+	int stored;
+	int recheck;                       /* 1: the E1 re-check only */
+	struct recheck_request *request;
+	char error[256];
+};
+
+/* Loads the catalogue without printing (the screen shows problems). */
+static struct catalogue *
+check_load_catalogue(struct app *app, char *err, size_t errlen)
+{
+	const char *path = content_screener_path(app_content(app));
+	struct diag d = DIAG_INIT;
+	struct catalogue *c;
+	char *text;
+	size_t len;
+
+	if (path == NULL) {
+		snprintf(err, errlen, "The safety-check questions were not "
+		    "found. Reinstall backcare.");
+		return NULL;
+	}
+	if ((text = util_read_file(path, &len)) == NULL) {
+		snprintf(err, errlen, "%s: cannot be read.", path);
+		return NULL;
+	}
+	c = catalogue_parse(path, text, len, &d);
+	free(text);
+	if (d.n > 0) {
+		snprintf(err, errlen, "%s:%d: %s", d.items[0].file,
+		    d.items[0].line, d.items[0].msg);
+		diag_free(&d);
+		catalogue_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static int
+check_next(struct check *c, int after)
+{
+	size_t i;
+
+	if (!c->recheck)
+		return screener_next_item(&c->ans, after);
+	for (i = 0; i < screener_e1_count; i++)
+		if (screener_e1_items[i] > after)
+			return screener_e1_items[i];
+	return -1;
+}
+
+static void *
+check_enter_common(struct ui *ui, int recheck, struct recheck_request *req)
+{
+	struct check *c = xcalloc(1, sizeof *c);
+
+	c->recheck = recheck;
+	c->request = req;
+	screener_answers_init(&c->ans);
+	c->cat = check_load_catalogue(ui_app(ui), c->error, sizeof c->error);
+	if (c->cat == NULL)
+		c->stage = STAGE_BROKEN;
+	else if (recheck) {
+		c->stage = STAGE_QUESTION;
+		c->item = check_next(c, -1);
+	} else
+		c->stage = STAGE_AGE;
+	return c;
+}
+
+static void *
+check_enter(struct ui *ui, void *arg)
+{
+	(void)arg;
+	return check_enter_common(ui, 0, NULL);
+}
+
+static void *
+recheck_enter(struct ui *ui, void *arg)
+{
+	return check_enter_common(ui, 1, arg);
+}
+
+static void
+check_leave(struct ui *ui, void *state)
+{
+	struct check *c = state;
+
+	(void)ui;
+	if (c->request != NULL && !c->request->done)
+		c->request->cancelled = 1;
+	catalogue_free(c->cat);
+	free(c);
+}
+
+/* Stores the finished check and moves to the verdict. */
+static void
+check_finish(struct ui *ui, struct check *c)
+{
+	struct store *st = ui_app(ui)->store;
+
+	if (c->recheck)
+		screener_evaluate_e1(&c->ans, &c->result);
+	else
+		screener_evaluate(&c->ans, &c->result);
+	if (st == NULL || store_check_record(st, clock_wall_s(),
+	    c->recheck ? "recheck" : "full",
+	    c->recheck ? "run" : "interactive", &c->ans, c->asked,
+	    &c->result) < 0) {
+		ui_message(ui, "Not saved: %s", st ? store_error(st) :
+		    "no progress file");
+		c->stored = 0;
+	} else
+		c->stored = 1;
+	if (c->request != NULL) {
+		c->request->done = c->stored;
+		c->request->verdict = c->result.verdict;
+	}
+	if (c->recheck && c->result.verdict == VERDICT_NONE) {
+		ui_pop(ui);
+		return;
+	}
+	c->stage = STAGE_VERDICT;
+}
+
+static void
+check_goto_question(struct check *c, int item)
+{
+	c->item = item;
+	c->why = 0;
+	c->stage = STAGE_QUESTION;
+}
+
+/* After an answer: the next question, or the summary. */
+static void
+check_advance(struct ui *ui, struct check *c)
+{
+	int next;
+
+	if (c->returning) {
+		/* A changed answer may bring in questions not yet asked. */
+		for (next = check_next(c, -1); next >= 0;
+		    next = check_next(c, next))
+			if (!c->asked[next]) {
+				check_goto_question(c, next);
+				return;
+			}
+		c->returning = 0;
+		c->stage = STAGE_SUMMARY;
+		return;
+	}
+	next = check_next(c, c->item);
+	if (next >= 0)
+		check_goto_question(c, next);
+	else if (c->recheck)
+		check_finish(ui, c);
+	else {
+		c->stage = STAGE_SUMMARY;
+		c->summary_cursor = 0;
+		c->summary_top = 0;
+	}
+}
+
+static void
+check_record_answer(struct ui *ui, struct check *c, enum answer a)
+{
+	c->ans.a[c->item] = a;
+	if (!c->asked[c->item]) {
+		c->asked[c->item] = 1;
+		c->history[c->n_history++] = c->item;
+	}
+	if (a != ANSWER_NO &&
+	    (screener_items[c->item].actions & ACTION_AVOID_AREA) &&
+	    screener_items[c->item].region == NULL) {
+		c->stage = STAGE_REGION;
+		c->region_mask = 0;
+		c->region_cursor = 0;
+		return;
+	}
+	if (a == ANSWER_NO)
+		c->ans.region[c->item][0] = '\0';
+	check_advance(ui, c);
+}
+
+/* Goes back one question (forgetting its answer). */
+static void
+check_back(struct check *c)
+{
+	int prev;
+
+	if (c->n_history == 0) {
+		if (!c->recheck)
+			c->stage = STAGE_WEEKS;
+		return;
+	}
+	prev = c->history[--c->n_history];
+	c->asked[prev] = 0;
+	c->ans.a[prev] = ANSWER_NO;
+	c->ans.region[prev][0] = '\0';
+	check_goto_question(c, prev);
+}
+
+static void
+check_key_number(struct ui *ui, struct check *c, const struct ui_key *k)
+{
+	size_t n = strlen(c->entry);
+	long v;
+	int is_age = c->stage == STAGE_AGE;
+
+	if (k->action == UI_CHAR && k->ch >= '0' && k->ch <= '9') {
+		if (n < 3) {
+			c->entry[n] = (char)k->ch;
+			c->entry[n + 1] = '\0';
+		}
+	} else if (k->action == UI_BACKSPACE || k->action == UI_LEFT) {
+		if (n > 0)
+			c->entry[n - 1] = '\0';
+		else if (!is_age)
+			c->stage = STAGE_AGE;
+	} else if (k->action == UI_ENTER) {
+		if (util_parse_long(c->entry, 0, is_age ? 120 : 520, &v)
+		    != 0) {
+			ui_message(ui, "Please type a whole number from 0 to "
+			    "%d.", is_age ? 120 : 520);
+			return;
+		}
+		if (is_age) {
+			c->ans.age = (int)v;
+			c->stage = STAGE_WEEKS;
+		} else {
+			c->ans.weeks = (int)v;
+			check_goto_question(c, check_next(c, -1));
+		}
+		c->entry[0] = '\0';
+	} else if (k->action == UI_BACK)
+		c->confirm_quit = 1;
+}
+
+static void
+check_key_question(struct ui *ui, struct check *c, const struct ui_key *k)
+{
+	if (k->action == UI_CHAR) {
+		switch (k->ch) {
+		case 'y': case 'Y':
+			check_record_answer(ui, c, ANSWER_YES);
+			return;
+		case 'n': case 'N':
+			check_record_answer(ui, c, ANSWER_NO);
+			return;
+		case 'u': case 'U': case 's': case 'S':
+			check_record_answer(ui, c, ANSWER_UNSURE);
+			return;
+		case 'w': case 'W':
+			c->why = !c->why;
+			return;
+		case 'b':
+			check_back(c);
+			return;
+		}
+	}
+	if (k->action == UI_LEFT || k->action == UI_BACKSPACE)
+		check_back(c);
+	else if (k->action == UI_BACK)
+		c->confirm_quit = 1;
+}
+
+static void
+check_key_region(struct ui *ui, struct check *c, const struct ui_key *k)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+	int n = (int)screener_region_count;
+
+	switch (k->action) {
+	case UI_UP:
+		c->region_cursor = (c->region_cursor + n - 1) % n;
+		break;
+	case UI_DOWN:
+		c->region_cursor = (c->region_cursor + 1) % n;
+		break;
+	case UI_CHAR:
+		if (k->ch == ' ')
+			c->region_mask ^= 1u << c->region_cursor;
+		break;
+	case UI_ENTER:
+		if (c->region_mask == 0)
+			c->region_mask = 1u << c->region_cursor;
+		for (i = 0; i < screener_region_count; i++)
+			if (c->region_mask & (1u << i))
+				buf_printf(&b, "%s%s", b.len ? ", " : "",
+				    screener_regions[i]);
+		snprintf(c->ans.region[c->item], sizeof c->ans.region[0], "%s",
+		    b.data);
+		buf_free(&b);
+		check_advance(ui, c);
+		break;
+	case UI_BACK:
+	case UI_LEFT:
+		c->stage = STAGE_QUESTION;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+check_key_summary(struct ui *ui, struct check *c, const struct ui_key *k)
+{
+	int n = c->n_history + 1;
+
+	switch (k->action) {
+	case UI_UP:
+		if (c->summary_cursor > 0)
+			c->summary_cursor--;
+		break;
+	case UI_DOWN:
+		if (c->summary_cursor < n - 1)
+			c->summary_cursor++;
+		break;
+	case UI_ENTER:
+		if (c->summary_cursor == 0)
+			check_finish(ui, c);
+		else {
+			/* Change one answer, then come back here. */
+			c->returning = 1;
+			check_goto_question(c,
+			    c->history[c->summary_cursor - 1]);
+		}
+		break;
+	case UI_CHAR:
+		if (k->ch == 'c')
+			check_finish(ui, c);
+		break;
+	case UI_LEFT:
+	case UI_BACKSPACE:
+		check_back(c);
+		break;
+	case UI_BACK:
+		c->confirm_quit = 1;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+check_key(struct ui *ui, void *state, const struct ui_key *k)
+{
+	struct check *c = state;
+
+	ui_dirty(ui);
+	if (c->confirm_quit) {
+		c->confirm_quit = 0;
+		if (k->action == UI_CHAR && (k->ch == 'y' || k->ch == 'Y'))
+			ui_pop(ui);
+		return;
+	}
+	switch (c->stage) {
+	case STAGE_AGE:
+	case STAGE_WEEKS:
+		check_key_number(ui, c, k);
+		break;
+	case STAGE_QUESTION:
+		check_key_question(ui, c, k);
+		break;
+	case STAGE_REGION:
+		check_key_region(ui, c, k);
+		break;
+	case STAGE_SUMMARY:
+		check_key_summary(ui, c, k);
+		break;
+	case STAGE_VERDICT:
+	case STAGE_BROKEN:
+		if (k->action == UI_ENTER || k->action == UI_BACK ||
+		    (k->action == UI_CHAR && k->ch == ' '))
+			ui_pop(ui);
+		break;
+	}
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static const char *
+check_section(int item)
+{
+	switch (screener_items[item].tier) {
+	case TIER_MODIFIER:
+		return "More about your pain";
+	case TIER_MASSAGE:
+		return "Massage checks";
+	default:
+		return "Warning signs";
+	}
+}
+
+static void
+check_draw_number(struct ui *ui, struct check *c, int rows, int cols)
+{
+	int is_age = c->stage == STAGE_AGE;
+	char field[32];
+
+	ui_put_wrapped(ui, 2, 2, 4, cols - 4, UI_ROLE_NORMAL,
+	    "This check asks about warning signs of serious back problems. "
+	    "It does not diagnose anything. Answer as well as you can; "
+	    "\"not sure\" is a fine answer.");
+	ui_put(ui, 7, 2, cols - 4, UI_ROLE_EMPHASIS, is_age ?
+	    "How old are you, in years?" :
+	    "How many weeks has this episode of back pain lasted?");
+	snprintf(field, sizeof field, "> %s_", c->entry);
+	ui_put(ui, 9, 4, cols - 6, UI_ROLE_SELECTED, field);
+	ui_draw_status(ui, rows - 1, cols, is_age ?
+	    "Type a number, Enter to go on, q to leave" :
+	    "Type a number (0 if less than a week), Enter, Left back");
+}
+
+static void
+check_draw_question(struct ui *ui, struct check *c, int rows, int cols)
+{
+	const struct catalogue_entry *e = &c->cat->e[c->item];
+	char head[96];
+	int row = 4;
+
+	snprintf(head, sizeof head, "%s  -  question %d", c->recheck ?
+	    "Before you start: the emergency questions" :
+	    check_section(c->item), c->n_history + 1);
+	ui_put(ui, 2, 2, cols - 4, UI_ROLE_DIM, head);
+	row += ui_put_wrapped(ui, row, 2, rows - 10, cols - 4,
+	    UI_ROLE_EMPHASIS, e->question);
+	row++;
+	if (c->why && row < rows - 4)
+		row += ui_put_wrapped(ui, row, 2, rows - row - 4, cols - 4,
+		    UI_ROLE_DIM, e->why) + 1;
+	if (c->asked[c->item] && row < rows - 3) {
+		snprintf(head, sizeof head, "Your answer was: %s",
+		    answer_name(c->ans.a[c->item]));
+		ui_put(ui, row, 2, cols - 4, UI_ROLE_DIM, head);
+	}
+	ui_put(ui, rows - 3, 2, cols - 4, UI_ROLE_NORMAL,
+	    "y  yes     n  no     u  not sure");
+	ui_draw_status(ui, rows - 1, cols,
+	    "y/n/u answer  w why we ask  Left back  q leave");
+}
+
+static void
+check_draw_region(struct ui *ui, struct check *c, int rows, int cols)
+{
+	size_t i;
+	char line[64];
+
+	ui_put_wrapped(ui, 2, 2, 3, cols - 4, UI_ROLE_EMPHASIS,
+	    "Which area should your routines leave out?");
+	for (i = 0; i < screener_region_count && (int)i + 5 < rows - 2; i++) {
+		snprintf(line, sizeof line, "[%c] %s",
+		    c->region_mask & (1u << i) ? 'x' : ' ',
+		    screener_regions[i]);
+		ui_put(ui, 5 + (int)i, 4, cols - 6, (int)i == c->region_cursor ?
+		    UI_ROLE_SELECTED : UI_ROLE_NORMAL, line);
+	}
+	ui_draw_status(ui, rows - 1, cols,
+	    "Up/Down move  Space mark  Enter done");
+}
+
+static void
+check_draw_summary(struct ui *ui, struct check *c, int rows, int cols)
+{
+	int visible = rows - 5, i, row = 3, item;
+	char line[256];
+
+	ui_put(ui, 2, 2, cols - 4, UI_ROLE_EMPHASIS,
+	    "Your answers: check them, then confirm.");
+	if (c->summary_cursor < c->summary_top)
+		c->summary_top = c->summary_cursor;
+	if (c->summary_cursor >= c->summary_top + visible)
+		c->summary_top = c->summary_cursor - visible + 1;
+	for (i = c->summary_top; i <= c->n_history && row < rows - 2;
+	    i++, row++) {
+		if (i == 0)
+			snprintf(line, sizeof line, "Confirm: see the result "
+			    "(age %d, %d weeks)", c->ans.age, c->ans.weeks);
+		else {
+			item = c->history[i - 1];
+			snprintf(line, sizeof line, "%-8s %s%s%s",
+			    answer_name(c->ans.a[item]),
+			    c->cat->e[item].question,
+			    c->ans.region[item][0] ? " - " : "",
+			    c->ans.region[item]);
+		}
+		ui_put(ui, row, 2, cols - 4, i == c->summary_cursor ?
+		    UI_ROLE_SELECTED : (i == 0 ? UI_ROLE_EMPHASIS :
+		    UI_ROLE_NORMAL), line);
+	}
+	ui_draw_status(ui, rows - 1, cols,
+	    "Enter: confirm, or change the chosen answer  c confirm");
+}
+
+static enum ui_role
+check_verdict_role(enum verdict v)
+{
+	switch (v) {
+	case VERDICT_EMERGENCY:
+	case VERDICT_URGENT:
+		return UI_ROLE_DANGER;
+	case VERDICT_SOON:
+		return UI_ROLE_WARNING;
+	default:
+		return UI_ROLE_GOOD;
+	}
+}
+
+/* The answers behind the rules that fired, as plain questions. */
+static int
+check_draw_reasons(struct ui *ui, struct check *c, int row, int rows,
+    int cols)
+{
+	size_t i;
+	int item;
+
+	if (c->result.n_hits == 0)
+		return row;
+	ui_put(ui, row++, 2, cols - 4, UI_ROLE_EMPHASIS,
+	    "Because you answered:");
+	for (i = 0; i < SCREENER_MAX_ITEMS && row < rows - 3; i++) {
+		if (i >= screener_item_count)
+			break;
+		item = (int)i;
+		if (!c->asked[item] || c->ans.a[item] == ANSWER_NO ||
+		    screener_items[item].tier == TIER_MASSAGE)
+			continue;
+		char *line = xasprintf("- %s: %s",
+		    answer_name(c->ans.a[item]), c->cat->e[item].question);
+		row += ui_put_wrapped(ui, row, 4, 2, cols - 6, UI_ROLE_NORMAL,
+		    line);
+		free(line);
+	}
+	for (i = 0; i < c->result.n_hits && row < rows - 3; i++) {
+		char *line = xasprintf("(rule %s: %s)", c->result.hits[i].rule,
+		    c->result.hits[i].items);
+		row += ui_put_wrapped(ui, row, 4, 2, cols - 6, UI_ROLE_DIM,
+		    line);
+		free(line);
+	}
+	return row + 1;
+}
+
+static int
+check_draw_massage(struct ui *ui, struct check *c, int row, int rows,
+    int cols)
+{
+	size_t i;
+	const struct screener_action *a;
+
+	if (c->result.n_actions == 0 || row >= rows - 3)
+		return row;
+	ui_put(ui, row++, 2, cols - 4, UI_ROLE_EMPHASIS,
+	    "For your massage routines:");
+	for (i = 0; i < c->result.n_actions && row < rows - 3; i++) {
+		a = &c->result.actions[i];
+		char *line = xasprintf("%s%s%s: %s",
+		    screener_action_name(a->action), a->region[0] ? " " : "",
+		    a->region, screener_items[a->item].caution);
+		row += ui_put_wrapped(ui, row, 4, 2, cols - 6,
+		    a->action == ACTION_BLOCK ? UI_ROLE_WARNING :
+		    UI_ROLE_NORMAL, line);
+		free(line);
+	}
+	return row + 1;
+}
+
+static void
+check_draw_verdict(struct ui *ui, struct check *c, int rows, int cols)
+{
+	enum verdict v = c->result.verdict;
+	char *advice = xasprintf(screener_advice(v),
+	    ui_app(ui)->emergency_number);
+	char head[64];
+	int row = 2;
+
+	snprintf(head, sizeof head, " %s ", verdict_name(v));
+	ui_put(ui, row, 2, cols - 4, check_verdict_role(v), head);
+	row += 2;
+	row += ui_put_wrapped(ui, row, 2, 4, cols - 4, UI_ROLE_EMPHASIS,
+	    advice) + 1;
+	free(advice);
+	row = check_draw_reasons(ui, c, row, rows, cols);
+	if (v == VERDICT_NONE) {
+		row = check_draw_massage(ui, c, row, rows, cols);
+		ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4,
+		    UI_ROLE_NORMAL, screener_safety_net);
+	}
+	ui_draw_status(ui, rows - 1, cols, c->stored ?
+	    "Saved.  Enter to go back" : "Enter to go back");
+}
+
+static void
+check_draw(struct ui *ui, void *state, int rows, int cols)
+{
+	struct check *c = state;
+
+	ui_draw_title(ui, cols, c->recheck ? "Safety re-check" :
+	    "Safety check");
+	switch (c->stage) {
+	case STAGE_AGE:
+	case STAGE_WEEKS:
+		check_draw_number(ui, c, rows, cols);
+		break;
+	case STAGE_QUESTION:
+		check_draw_question(ui, c, rows, cols);
+		break;
+	case STAGE_REGION:
+		check_draw_region(ui, c, rows, cols);
+		break;
+	case STAGE_SUMMARY:
+		check_draw_summary(ui, c, rows, cols);
+		break;
+	case STAGE_VERDICT:
+		check_draw_verdict(ui, c, rows, cols);
+		break;
+	case STAGE_BROKEN:
+		ui_put_wrapped(ui, 2, 2, rows - 4, cols - 4, UI_ROLE_WARNING,
+		    c->error);
+		ui_draw_status(ui, rows - 1, cols, "Enter to go back");
+		break;
+	}
+	if (c->confirm_quit)
+		ui_draw_status(ui, rows - 1, cols,
+		    "Leave the check? Nothing is saved.  y leave, any other "
+		    "key stays");
+}
+
+static const struct ui_help check_help[] = {
+	{ "0-9, Enter", "type your age or weeks" },
+	{ "y", "yes" },
+	{ "n", "no" },
+	{ "u, s", "not sure" },
+	{ "w", "why we ask this question" },
+	{ "Left, b", "back to the previous question" },
+	{ "Up, Down", "choose (areas, summary)" },
+	{ "Space", "mark an area" },
+	{ "Enter", "confirm, or change the chosen answer" },
+	{ "c", "confirm the summary" },
+	{ "q, Esc", "leave without saving" },
+	{ NULL, NULL }
+};
+
+const struct ui_screen ui_check_screen = {
+	"Safety check", check_enter, check_key, NULL, check_draw, check_leave,
+	NULL, check_help
+};
+
+const struct ui_screen ui_recheck_screen = {
+	"Safety re-check", recheck_enter, check_key, NULL, check_draw,
+	check_leave, NULL, check_help
+};
