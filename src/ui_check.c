@@ -90,6 +90,13 @@ check_load_catalogue(struct app *app, char *err, size_t errlen)
 	return c;
 }
 
+/* How an answer reads on screen. */
+static const char *
+check_answer_text(enum answer a)
+{
+	return a == ANSWER_UNSURE ? "not sure" : answer_name(a);
+}
+
 static int
 check_next(struct check *c, int after)
 {
@@ -371,6 +378,20 @@ check_key_summary(struct ui *ui, struct check *c, const struct ui_key *k)
 		if (c->summary_cursor < n - 1)
 			c->summary_cursor++;
 		break;
+	case UI_HOME:
+		c->summary_cursor = 0;
+		break;
+	case UI_END:
+		c->summary_cursor = n - 1;
+		break;
+	case UI_PAGE_DOWN:
+		c->summary_cursor = c->summary_cursor + 10 < n ?
+		    c->summary_cursor + 10 : n - 1;
+		break;
+	case UI_PAGE_UP:
+		c->summary_cursor = c->summary_cursor > 10 ?
+		    c->summary_cursor - 10 : 0;
+		break;
 	case UI_ENTER:
 		if (c->summary_cursor == 0)
 			check_finish(ui, c);
@@ -486,7 +507,7 @@ check_draw_question(struct ui *ui, struct check *c, int rows, int cols)
 		    UI_ROLE_DIM, e->why) + 1;
 	if (c->asked[c->item] && row < rows - 3) {
 		snprintf(head, sizeof head, "Your answer was: %s",
-		    answer_name(c->ans.a[c->item]));
+		    check_answer_text(c->ans.a[c->item]));
 		ui_put(ui, row, 2, cols - 4, UI_ROLE_DIM, head);
 	}
 	ui_put(ui, rows - 3, 2, cols - 4, UI_ROLE_NORMAL,
@@ -534,7 +555,7 @@ check_draw_summary(struct ui *ui, struct check *c, int rows, int cols)
 		else {
 			item = c->history[i - 1];
 			snprintf(line, sizeof line, "%-8s %s%s%s",
-			    answer_name(c->ans.a[item]),
+			    check_answer_text(c->ans.a[item]),
 			    c->cat->e[item].question,
 			    c->ans.region[item][0] ? " - " : "",
 			    c->ans.region[item]);
@@ -581,7 +602,8 @@ check_draw_reasons(struct ui *ui, struct check *c, int row, int rows,
 		    screener_items[item].tier == TIER_MASSAGE)
 			continue;
 		char *line = xasprintf("- %s: %s",
-		    answer_name(c->ans.a[item]), c->cat->e[item].question);
+		    check_answer_text(c->ans.a[item]),
+		    c->cat->e[item].question);
 		row += ui_put_wrapped(ui, row, 4, 2, cols - 6, UI_ROLE_NORMAL,
 		    line);
 		free(line);
@@ -689,6 +711,7 @@ static const struct ui_help check_help[] = {
 	{ "w", "why we ask this question" },
 	{ "Left, b", "back to the previous question" },
 	{ "Up, Down", "choose (areas, summary)" },
+	{ "Home, End, PgUp", "move in the summary" },
 	{ "Space", "mark an area" },
 	{ "Enter", "confirm, or change the chosen answer" },
 	{ "c", "confirm the summary" },

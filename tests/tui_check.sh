@@ -1,0 +1,185 @@
+#!/bin/sh
+# The safety check in a real terminal: a whole check by keys to each of
+# the four verdicts, going back to change an answer, the massage checks,
+# and gating as `screen --status` reports it afterwards.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+# open_check: starts backcare at the home screen and opens the check.
+open_check() {
+	local i=0
+	tui_start 100 30 "$@"
+	while [ $i -lt 200 ]; do
+		if tui_screen | grep -qF "Welcome to backcare"; then tui_keys Enter; fi
+		if tui_screen | grep -qF "1  Lessons"; then break; fi
+		sleep 0.05; i=$((i + 1))
+	done
+	tui_keys Down Enter
+	tui_wait "How old are you"
+}
+
+# answer_all KEY: answers every remaining question with KEY until the
+# summary shows.
+answer_until_summary() {
+	local i=0
+	while [ $i -lt 60 ]; do
+		if tui_screen | grep -qF "Your answers"; then return 0; fi
+		tui_keys "$1"
+		tui_wait_gone "question $((i + 1))" 5 >/dev/null || true
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# NONE, with a massage caution and an area to leave out.
+open_check --emergency-number 999
+expect_screen "How old are you" "the check asks the age first"
+tui_keys Enter
+expect_screen "Please type a whole number" "an empty age is refused"
+tui_type "x1"
+expect_screen "> 1_" "only digits are taken"
+tui_keys BSpace
+tui_type 40
+tui_keys Enter
+expect_screen "How many weeks" "then the weeks"
+tui_type 2
+tui_keys Enter
+expect_screen "question 1" "then the first question"
+expect_screen "numbness" "the first question is about saddle numbness"
+tui_keys w
+expect_screen "cauda equina" "w shows why we ask"
+tui_keys n
+expect_screen "question 2" "n answers no and moves on"
+tui_keys Left
+expect_screen "question 1" "Left goes back a question"
+tui_keys n
+tui_wait "question 2"
+# Answer no to every warning sign and modifier, up to the massage checks.
+i=0
+while ! tui_screen | grep -qF "Massage checks" && [ $i -lt 45 ]; do
+	tui_keys n; i=$((i + 1))
+	tui_wait_gone "question $((i + 1))  " 1 >/dev/null 2>&1 || true
+done
+expect_screen "Massage checks" "no warning signs lead to the massage checks"
+# mc_fever_acute_illness, mc_dvt_current_or_suspected: no; mc_dvt_history: no;
+# mc_anticoagulant_or_bleeding: yes (GENTLE); then the next, skin: yes + area.
+tui_keys n
+tui_wait "blood clot" && tui_keys n
+tui_wait "clot in the leg or lung before" && tui_keys n
+tui_wait "blood thinners" && tui_keys y
+tui_wait "surgery" && tui_keys n
+tui_wait "open wound" && tui_keys y
+expect_screen "Which area should your routines leave out" "AVOID-AREA asks which area"
+tui_keys Down Space Enter
+answer_until_summary n
+expect_screen "Your answers" "the summary"
+expect_screen "no       Since the back pain began" "the summary lists the answers"
+tui_keys Enter
+expect_screen "NONE" "verdict NONE"
+expect_screen "routines are open" "NONE opens the routines"
+expect_screen "GENTLE" "the massage checklist shows GENTLE"
+expect_screen "AVOID-AREA upper back" "the area to leave out is shown"
+expect_screen "at once if anything new appears" "safety-net advice"
+tui_keys Enter
+expect_screen "1  Lessons" "back home"
+tui_keys q
+tui_wait_exit
+tui_stop
+bc_run screen --status
+expect_out "routines: open" "routines unlock after NONE"
+checks=$(sqlite3 "$BACKCARE_DB" "SELECT count(*) FROM checks WHERE source='interactive' AND verdict='NONE'")
+[ "$checks" = 1 ] && pass "the check is stored" || fail "stored checks: $checks"
+answers=$(sqlite3 "$BACKCARE_DB" "SELECT count(*) FROM check_answers")
+[ "$answers" -ge 50 ] && pass "every answer is stored ($answers)" || fail "answers stored: $answers"
+region=$(sqlite3 "$BACKCARE_DB" "SELECT region FROM check_actions WHERE action='AVOID-AREA'")
+[ "$region" = "upper back" ] && pass "the area is stored" || fail "area stored: $region"
+
+# EMERGENCY on the first question; E1 still asked in full, then summary.
+open_check --emergency-number 999
+tui_type 40; tui_keys Enter; tui_wait "How many weeks"; tui_type 1; tui_keys Enter
+tui_wait "question 1"
+tui_keys u
+answer_until_summary n
+expect_screen "not sure" "not sure is in the summary"
+n=$(tui_screen | grep -cE '^ +(no|yes|not sure|unsure) ')
+[ "$n" -eq 7 ] && pass "after an emergency answer only the E1 questions are asked" || fail "summary has $n answers"
+tui_keys c
+expect_screen "EMERGENCY" "verdict EMERGENCY"
+expect_screen "call 999 now" "EMERGENCY names the configured number"
+expect_screen "Do not massage" "EMERGENCY says do not massage"
+expect_screen "rule E1" "the rule that fired is listed"
+tui_keys Enter q
+tui_wait_exit
+tui_stop
+bc_run screen --status
+expect_out "routines: locked" "a later EMERGENCY locks the routines again"
+
+# URGENT: fever, then go back from the summary and change it to no, then
+# answer cancer yes instead.  SOON: thoracic pain.
+for want in URGENT SOON; do
+	open_check
+	tui_type 40; tui_keys Enter; tui_wait "How many weeks"; tui_type 1; tui_keys Enter
+	tui_wait "question 1"
+	if [ $want = URGENT ]; then target="temperature of 38"; else target="upper or middle back"; fi
+	i=0
+	while ! tui_screen | grep -qF "$target" && [ $i -lt 40 ]; do
+		tui_keys n; i=$((i + 1)); tui_wait_gone "question $i " 1 >/dev/null 2>&1 || true
+	done
+	tui_keys y
+	answer_until_summary n
+	if [ $want = URGENT ]; then
+		# Change the fever answer from the summary: choose it, Enter, n.
+		line=$(tui_screen | grep -n "temperature of 38" | cut -d: -f1)
+		first=$(tui_screen | grep -n "Confirm: see the result" | cut -d: -f1)
+		k=0; while [ $k -lt $((line - first)) ]; do tui_keys Down; k=$((k + 1)); done
+		tui_keys Enter
+		expect_screen "Your answer was: yes" "a summary answer can be changed"
+		tui_keys n
+		# Now nothing is flagged, so the massage checks come in.
+		expect_screen "Massage checks" "a changed answer brings in the questions it now needs"
+		answer_until_summary n
+		if tui_screen | grep -q "^ *no  *With this back pain, have you had a temperature"; then
+			pass "the changed answer shows in the summary"
+		else fail "changed answer not in the summary"; fi
+		# Now it would be NONE; make it URGENT through the cancer question.
+		tui_keys Home
+		line=$(tui_screen | grep -n "diagnosed with or treated for cancer" | cut -d: -f1)
+		first=$(tui_screen | grep -n "Confirm: see the result" | cut -d: -f1)
+		k=0; while [ $k -lt $((line - first)) ]; do tui_keys Down; k=$((k + 1)); done
+		tui_keys Enter
+		tui_wait "cancer"
+		tui_keys y
+	fi
+	tui_wait "Your answers"
+	tui_keys Home c
+	expect_screen "$want" "verdict $want"
+	if [ $want = URGENT ]; then
+		expect_screen "See a doctor today" "URGENT says see a doctor today"
+	else
+		expect_screen "within the next one to two weeks" "SOON says one to two weeks"
+	fi
+	if tui_screen | grep -q "routines are open"; then fail "$want must not open routines"; else pass "$want keeps routines closed"; fi
+	tui_keys Enter q
+	tui_wait_exit
+	tui_stop
+done
+verdict=$(sqlite3 "$BACKCARE_DB" "SELECT verdict FROM checks ORDER BY id DESC LIMIT 1")
+[ "$verdict" = SOON ] && pass "the last verdict stored is SOON" || fail "last verdict $verdict"
+rules=$(sqlite3 "$BACKCARE_DB" "SELECT rule || ' ' || items FROM check_rules WHERE check_id = (SELECT max(id) FROM checks)")
+[ "$rules" = "S1 thoracic_pain" ] && pass "the rule is stored" || fail "rules stored: $rules"
+
+# Leaving half way stores nothing.
+before=$(sqlite3 "$BACKCARE_DB" "SELECT count(*) FROM checks")
+open_check
+tui_type 40; tui_keys Enter; tui_wait "How many weeks"; tui_type 1; tui_keys Enter
+tui_wait "question 1"; tui_keys n
+tui_keys q
+expect_screen "Nothing is saved" "q asks before leaving"
+tui_keys y
+expect_screen "1  Lessons" "leaving returns home"
+tui_keys q
+tui_wait_exit
+tui_stop
+after=$(sqlite3 "$BACKCARE_DB" "SELECT count(*) FROM checks")
+[ "$before" = "$after" ] && pass "a check left half way is not stored" || fail "checks $before -> $after"
+
+bc_done
