@@ -11,7 +11,7 @@ SRC=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$(cd "${1:-$SRC}" && pwd)
 BC="$BUILD/src/backcare"
 SPEC=${SPEC:-/work/shared/bench/commonmark-spec-examples.md}
-[ -f "$SPEC" ] || SPEC="$SRC/bench/commonmark-spec-examples.md"
+[ -f "$SPEC" ] || SPEC="$SRC/tests/fixtures/commonmark-spec-examples.md"
 RUNS=${RUNS:-5}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

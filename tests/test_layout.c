@@ -536,6 +536,35 @@ test_ascii_fallback(void **state)
 	free(out);
 }
 
+/* The CommonMark spec examples at every width: no crash, no overflow. */
+static void
+test_spec_examples(void **state)
+{
+	const char *top = getenv("TOP_SRCDIR");
+	char *path, *text;
+	size_t len;
+	cmark_node *doc;
+	struct layout *L;
+	int w;
+
+	(void)state;
+	if (top == NULL)
+		skip();
+	path = xasprintf("%s/tests/fixtures/commonmark-spec-examples.md", top);
+	text = util_read_file(path, &len);
+	assert_non_null(text);
+	doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	for (w = 1; w <= 300; w++) {
+		L = layout_build(doc, w, w % 2 ? LAYOUT_HIDE_ANSWERS : 0);
+		assert_true(L->nlines > 1000);
+		check_widths(L, w);
+		layout_free(L);
+	}
+	cmark_node_free(doc);
+	free(text);
+	free(path);
+}
+
 /* The chunked writer gives the same text as one whole parse. */
 static void
 test_chunked_plain(void **state)
@@ -591,6 +620,7 @@ main(void)
 		cmocka_unit_test(test_styles),
 		cmocka_unit_test(test_ascii_fallback),
 		cmocka_unit_test(test_chunked_plain),
+		cmocka_unit_test(test_spec_examples),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
