@@ -1233,11 +1233,11 @@ pool_new_block(size_t size, int big)
 	return b;
 }
 
-/* Returns room for n bytes with a size header before it. */
+/* Returns room for n bytes, 16-aligned, with its size just before it. */
 static void *
 pool_alloc(size_t n)
 {
-	size_t need = (n + sizeof(size_t) + POOL_ALIGN - 1) &
+	size_t need = (n + POOL_ALIGN + POOL_ALIGN - 1) &
 	    ~(size_t)(POOL_ALIGN - 1);
 	struct pool_block *b = pool_head;
 	char *p;
@@ -1253,7 +1253,7 @@ pool_alloc(size_t n)
 			b = pool_new_block(POOL_BLOCK, 0);
 		pool_head = b;
 	}
-	p = (char *)b->data + b->used + POOL_ALIGN - sizeof(size_t);
+	p = (char *)b->data + b->used + POOL_ALIGN;
 	b->used += need;
 	((size_t *)(void *)p)[-1] = n;
 	return p;
