@@ -140,7 +140,7 @@ expect_out "uses.md:3: link to 'unique-xyz.md#part-two': there is no lesson 'uni
 # Routines are not lessons: without a routine checker they are skipped.
 mkdir -p "$T/r/routines" "$T/r/lessons"
 printf 'not a lesson\n' >"$T/r/routines/some-routine.md"
-cp "$GOOD/lessons/glossary.md" "$T/r/lessons/"
+printf "# Alone\\n\\nNo links.\\n" >"$T/r/lessons/alone-xyz.md"
 bc_run check "$T/r"
 if grep -q '^ *{ "routine' "$TOP_SRCDIR/src/cmd_check.c"; then
 	pass "a routine checker exists: routines are its business"
