@@ -396,6 +396,8 @@ test_link_parse(void **state)
 static void
 test_anchors(void **state)
 {
+	static const char heading[] = "What\xe2\x80\x99s a disc? \xe2\x80\x94 "
+	    "\xc3\x89tude \xc2\xbd \xf0\x9f\x98\x80 \xe6\x97\xa5";
 	struct layout *L = build("# Why it hurts!\n\n## Why it hurts!\n\n"
 	    "## Discs & `nerves` (2)\n\n## Caf\xc3\xa9 au lait\n", 40, 0);
 	char *s;
@@ -412,6 +414,10 @@ test_anchors(void **state)
 	layout_free(L);
 	s = layout_slug("Check Yourself", 14);
 	assert_string_equal(s, "check-yourself");
+	free(s);
+	/* Unicode punctuation goes, letters stay (lower-cased). */
+	s = layout_slug(heading, strlen(heading));
+	assert_string_equal(s, "whats-a-disc--\xc3\xa9tude---\xe6\x97\xa5");
 	free(s);
 }
 
