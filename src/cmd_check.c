@@ -5,8 +5,10 @@
  * counts files and problems.  Exit 1 when anything is wrong.
  *
  * Kinds of files are a table of checkers: the first whose detect()
- * accepts a file validates it.  Lessons accept any .md file, so they stay
- * last; other parts add their checkers in the marked slots above.
+ * accepts a file validates it.  Lessons accept any .md file outside a
+ * routines/ folder, so they stay last; other parts add their checkers in
+ * the marked slots above.  A routine no checker accepts is skipped (and
+ * said to be), not called a problem.
  */
 #include "config.h"
 
@@ -87,6 +89,7 @@ check_lesson_index_validate(struct check_ctx *ctx, const char *path,
 	lesson_free(l);
 }
 
+/* Any .md file but routines (which only a routine checker may judge). */
 static int
 check_lesson_detect(const char *path, const char *text, size_t len)
 {
@@ -94,7 +97,8 @@ check_lesson_detect(const char *path, const char *text, size_t len)
 
 	(void)text;
 	(void)len;
-	return n > 3 && strcmp(path + n - 3, ".md") == 0;
+	return n > 3 && strcmp(path + n - 3, ".md") == 0 &&
+	    !check_in_folder(path, "routines");
 }
 
 static void
@@ -217,7 +221,8 @@ check_preload(struct check_ctx *ctx, struct check_files *f)
 	}
 }
 
-static void
+/* Checks one file; returns 0 when no checker knows its kind. */
+static int
 check_one(struct check_ctx *ctx, const char *path, struct diag *d)
 {
 	size_t len, i;
@@ -226,17 +231,22 @@ check_one(struct check_ctx *ctx, const char *path, struct diag *d)
 	if (text == NULL) {
 		diag_add(d, path, 0, "cannot read the file: %s",
 		    strerror(errno));
-		return;
+		return 1;
 	}
 	for (i = 0; i < BC_ARRAY_LEN(check_kinds); i++)
 		if (check_kinds[i].detect(path, text, len)) {
 			check_kinds[i].validate(ctx, path, text, len, d);
 			break;
 		}
-	if (i == BC_ARRAY_LEN(check_kinds))
-		diag_add(d, path, 0, "not a backcare content file (lessons, "
-		    "routines and plans are .md files)");
 	free(text);
+	if (i < BC_ARRAY_LEN(check_kinds))
+		return 1;
+	/* A routine before there is a routine checker: not judged. */
+	if (check_in_folder(path, "routines"))
+		return 0;
+	diag_add(d, path, 0, "not a backcare content file (lessons, "
+	    "routines and plans are .md files)");
+	return 1;
 }
 
 static int
@@ -245,7 +255,7 @@ cmd_check_exec(struct app *app, int argc, char **argv)
 	struct check_files f = { NULL, 0 };
 	struct check_ctx ctx;
 	struct diag d = DIAG_INIT;
-	size_t i;
+	size_t i, checked = 0, all;
 	int first;
 
 	first = cmd_parse_options(app, argc, argv, NULL, NULL, NULL);
@@ -258,22 +268,27 @@ cmd_check_exec(struct app *app, int argc, char **argv)
 	ctx.lessons = lesson_cache_new(app_content(app));
 	check_collect(&f, argv + first, argc - first);
 	check_preload(&ctx, &f);
+	all = f.n;
 	for (i = 0; i < f.n; i++)
-		check_one(&ctx, f.paths[i], &d);
+		checked += (size_t)check_one(&ctx, f.paths[i], &d);
 	diag_print(&d, stdout);
+	if (checked < f.n)
+		printf("%zu file%s of a kind this backcare cannot check yet, "
+		    "skipped\n", f.n - checked, f.n - checked == 1 ? "" : "s");
+	f.n = checked;
 	if (d.n == 0)
 		printf("%zu file%s checked, no problems\n", f.n,
 		    f.n == 1 ? "" : "s");
 	else
 		printf("%zu file%s checked, %zu problem%s\n", f.n,
 		    f.n == 1 ? "" : "s", d.n, d.n == 1 ? "" : "s");
-	for (i = 0; i < f.n; i++)
+	for (i = 0; i < all; i++)
 		free(f.paths[i]);
 	free(f.paths);
 	lesson_cache_free(ctx.lessons);
 	i = d.n;
 	diag_free(&d);
-	return i == 0 && f.n > 0 ? CMD_OK : CMD_FAIL;
+	return i == 0 && all > 0 ? CMD_OK : CMD_FAIL;
 }
 
 const struct cmd_entry cmd_check_entry = {

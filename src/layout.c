@@ -1233,11 +1233,11 @@ pool_new_block(size_t size, int big)
 	return b;
 }
 
-/* Returns room for n bytes with a size header before it. */
+/* Returns room for n bytes, 16-aligned, with its size just before it. */
 static void *
 pool_alloc(size_t n)
 {
-	size_t need = (n + sizeof(size_t) + POOL_ALIGN - 1) &
+	size_t need = (n + POOL_ALIGN + POOL_ALIGN - 1) &
 	    ~(size_t)(POOL_ALIGN - 1);
 	struct pool_block *b = pool_head;
 	char *p;
@@ -1253,7 +1253,7 @@ pool_alloc(size_t n)
 			b = pool_new_block(POOL_BLOCK, 0);
 		pool_head = b;
 	}
-	p = (char *)b->data + b->used + POOL_ALIGN - sizeof(size_t);
+	p = (char *)b->data + b->used + POOL_ALIGN;
 	b->used += need;
 	((size_t *)(void *)p)[-1] = n;
 	return p;
@@ -1421,23 +1421,52 @@ layout_find_anchor(const struct layout *L, const char *slug)
 	return -1;
 }
 
+/*
+ * 1 when a non-ASCII code point is punctuation or a symbol, which GitHub
+ * drops from slugs (Latin-1 signs, general punctuation, arrows, maths,
+ * box drawing, CJK punctuation, full-width signs, emoji).
+ */
+static int
+lo_slug_drops(uint32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 ||
+	    (cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x303f) ||
+	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff0f) ||
+	    (cp >= 0xff1a && cp <= 0xff20) || (cp >= 0x1f000 && cp <= 0x1faff) ||
+	    cp == 0xfffd || (cp >= 0xfe00 && cp <= 0xfe0f);
+}
+
 char *
 layout_slug(const char *text, size_t n)
 {
 	struct buf b = BUF_INIT;
-	size_t i;
+	size_t i = 0, k;
 	unsigned char c;
+	uint32_t cp;
+	char enc[4];
 
 	buf_add(&b, "", 0);
-	for (i = 0; i < n; i++) {
+	while (i < n) {
 		c = (unsigned char)text[i];
-		if (c >= 'A' && c <= 'Z')
-			buf_addc(&b, (char)(c - 'A' + 'a'));
-		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    c == '-' || c == '_' || c >= 0x80)
-			buf_addc(&b, (char)c);
-		else if (c == ' ')
-			buf_addc(&b, '-');
+		if (c < 0x80) {
+			if (c >= 'A' && c <= 'Z')
+				buf_addc(&b, (char)(c - 'A' + 'a'));
+			else if ((c >= 'a' && c <= 'z') ||
+			    (c >= '0' && c <= '9') || c == '-' || c == '_')
+				buf_addc(&b, (char)c);
+			else if (c == ' ')
+				buf_addc(&b, '-');
+			i++;
+			continue;
+		}
+		k = text_decode(text + i, n - i, &cp);
+		if (!lo_slug_drops(cp)) {
+			/* Latin-1 capitals lower-case as GitHub does. */
+			if (cp >= 0xc0 && cp <= 0xde)
+				cp += 0x20;
+			buf_add(&b, enc, text_encode(cp, enc));
+		}
+		i += k;
 	}
 	return buf_detach(&b);
 }

@@ -69,22 +69,56 @@ struct lv {
 	size_t nhistory;
 };
 
+static void lv_find(struct lv *);
+
 /* ---- loading ----------------------------------------------------------- */
 
+/* The number of lines from source line src, starting at line first. */
+static size_t
+lv_block_lines(const struct layout *L, size_t first, int src)
+{
+	size_t n = 0;
+
+	while (first + n < L->nlines && L->lines[first + n].src_line == src)
+		n++;
+	return n;
+}
+
+/*
+ * Lays the lesson out again (new width, answers shown or hidden) keeping
+ * the place: the same source block at the top, as far into it as before.
+ */
 static void
 lv_relayout(struct lv *v, int width)
 {
 	int src = 0;
+	size_t first, into = 0, was = 1, now;
 
-	if (v->L != NULL && v->top < v->L->nlines)
+	if (v->L != NULL && v->top < v->L->nlines) {
 		src = v->L->lines[v->top].src_line;
+		first = layout_line_for_source(v->L, src);
+		into = v->top - first;
+		was = lv_block_lines(v->L, first, src);
+	}
 	layout_free(v->L);
 	v->L = layout_build(v->les->doc, width, v->answers ? 0 :
 	    LAYOUT_HIDE_ANSWERS);
 	v->width = width;
-	v->top = src > 0 ? layout_line_for_source(v->L, src) : 0;
-	v->nmatches = 0;
+	v->top = 0;
+	if (src > 0 && v->L->nlines > 0) {
+		first = layout_line_for_source(v->L, src);
+		now = lv_block_lines(v->L, first, src);
+		v->top = first + (was > 0 ? into * now / was : 0);
+		if (v->top >= v->L->nlines)
+			v->top = v->L->nlines - 1;
+	}
 	v->link = -1;
+	/* Matches are positions in lines: find them again. */
+	v->nmatches = 0;
+	if (v->query.len > 0 && !v->searching)
+		lv_find(v);
+	if (v->match >= v->nmatches)
+		v->match = 0;
 }
 
 static void

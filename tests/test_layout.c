@@ -396,6 +396,8 @@ test_link_parse(void **state)
 static void
 test_anchors(void **state)
 {
+	static const char heading[] = "What\xe2\x80\x99s a disc? \xe2\x80\x94 "
+	    "\xc3\x89tude \xc2\xbd \xf0\x9f\x98\x80 \xe6\x97\xa5";
 	struct layout *L = build("# Why it hurts!\n\n## Why it hurts!\n\n"
 	    "## Discs & `nerves` (2)\n\n## Caf\xc3\xa9 au lait\n", 40, 0);
 	char *s;
@@ -412,6 +414,10 @@ test_anchors(void **state)
 	layout_free(L);
 	s = layout_slug("Check Yourself", 14);
 	assert_string_equal(s, "check-yourself");
+	free(s);
+	/* Unicode punctuation goes, letters stay (lower-cased). */
+	s = layout_slug(heading, strlen(heading));
+	assert_string_equal(s, "whats-a-disc--\xc3\xa9tude---\xe6\x97\xa5");
 	free(s);
 }
 
@@ -536,6 +542,35 @@ test_ascii_fallback(void **state)
 	free(out);
 }
 
+/* The CommonMark spec examples at every width: no crash, no overflow. */
+static void
+test_spec_examples(void **state)
+{
+	const char *top = getenv("TOP_SRCDIR");
+	char *path, *text;
+	size_t len;
+	cmark_node *doc;
+	struct layout *L;
+	int w;
+
+	(void)state;
+	if (top == NULL)
+		skip();
+	path = xasprintf("%s/tests/fixtures/commonmark-spec-examples.md", top);
+	text = util_read_file(path, &len);
+	assert_non_null(text);
+	doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	for (w = 1; w <= 300; w++) {
+		L = layout_build(doc, w, w % 2 ? LAYOUT_HIDE_ANSWERS : 0);
+		assert_true(L->nlines > 1000);
+		check_widths(L, w);
+		layout_free(L);
+	}
+	cmark_node_free(doc);
+	free(text);
+	free(path);
+}
+
 /* The chunked writer gives the same text as one whole parse. */
 static void
 test_chunked_plain(void **state)
@@ -591,6 +626,7 @@ main(void)
 		cmocka_unit_test(test_styles),
 		cmocka_unit_test(test_ascii_fallback),
 		cmocka_unit_test(test_chunked_plain),
+		cmocka_unit_test(test_spec_examples),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -100,6 +100,8 @@ expect_screen "Welcome to your back" "redrawn at 60 columns"
 if top_has "Heat can help" 6; then pass "resize keeps the place"; else fail "resize lost the place"; fi
 tui_resize 100 30
 if top_has "Heat can help" 6; then pass "a wider resize keeps the place"; else fail "wider resize lost the place"; fi
+tui_keys n
+expect_screen "\"Heat can help\": match 1 of 1" "the search survives a resize"
 tui_resize 80 24
 
 # Quit, reopen: the same place.
