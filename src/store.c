@@ -956,4 +956,105 @@ store_gate_input(struct store *st, struct gate_input *in)
 
 /* ---- routine sessions ------------------------------------------------- */
 
+int64_t
+store_session_begin(struct store *st, const char *routine_id,
+    const char *title, const char *mode, long planned_s, int64_t at)
+{
+	sqlite3_stmt *s = store_prepare(st, "INSERT INTO sessions "
+	    "(routine_id, routine_title, mode, started_at, planned_s) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, routine_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, mode, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, at);
+	sqlite3_bind_int64(s, 5, planned_s);
+	if (store_step_done(st, s, "saving the session") != 0)
+		return -1;
+	return sqlite3_last_insert_rowid(st->db);
+}
+
+int
+store_session_step(struct store *st, int64_t session,
+    const struct store_step *step, int64_t at)
+{
+	sqlite3_stmt *s = store_prepare(st, "INSERT INTO steps (session_id, "
+	    "pos, step_index, title, side, rep, planned_s, done_s, state, "
+	    "note, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+	    "?11)");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, session);
+	sqlite3_bind_int(s, 2, step->pos);
+	sqlite3_bind_int(s, 3, step->step_index);
+	sqlite3_bind_text(s, 4, step->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, step->side, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 6, step->rep);
+	sqlite3_bind_int64(s, 7, step->planned_s);
+	sqlite3_bind_int64(s, 8, step->done_s);
+	sqlite3_bind_text(s, 9, step->state, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 10, step->note, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 11, at);
+	return store_step_done(st, s, "saving a step");
+}
+
+int
+store_session_pain(struct store *st, int64_t session, int which, int pain)
+{
+	sqlite3_stmt *s = store_prepare(st, which == 0 ?
+	    "UPDATE sessions SET pain_before = ?2 WHERE id = ?1" :
+	    "UPDATE sessions SET pain_after = ?2 WHERE id = ?1");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, session);
+	sqlite3_bind_int(s, 2, pain);
+	return store_step_done(st, s, "saving a pain rating");
+}
+
+int
+store_session_end(struct store *st, int64_t session, const char *state,
+    const char *note, int64_t at)
+{
+	sqlite3_stmt *s = store_prepare(st, "UPDATE sessions SET state = ?2, "
+	    "note = coalesce(?3, note), ended_at = ?4 WHERE id = ?1");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, session);
+	sqlite3_bind_text(s, 2, state, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, note, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, at);
+	return store_step_done(st, s, "ending the session");
+}
+
+int
+store_session_unfinished(struct store *st, int64_t *session,
+    char **routine_id, int *resume_pos)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT s.id, s.routine_id, "
+	    "(SELECT coalesce(max(pos), -1) + 1 FROM steps "
+	    "WHERE session_id = s.id) FROM sessions s WHERE s.state = "
+	    "'running' ORDER BY s.started_at DESC, s.id DESC LIMIT 1");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*session = sqlite3_column_int64(s, 0);
+		*routine_id = xstrdup((const char *)sqlite3_column_text(s, 1));
+		*resume_pos = sqlite3_column_int(s, 2);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "reading the sessions");
+		return -1;
+	}
+	return rc == SQLITE_ROW;
+}
+
 /* ---- plans, reports and exports --------------------------------------- */

@@ -105,6 +105,41 @@ int store_gate_input(struct store *st, struct gate_input *in);
 
 /* ---- routine sessions ------------------------------------------------- */
 
+/* Starts a session (state "running"); returns its id or -1. */
+int64_t store_session_begin(struct store *st, const char *routine_id,
+    const char *title, const char *mode, long planned_s, int64_t at);
+
+/* One finished (or skipped) segment of a session, committed at once. */
+struct store_step {
+	int pos;                 /* index in the timeline */
+	int step_index;          /* index of the routine's step */
+	const char *title;
+	const char *side;        /* "left", "right" or NULL */
+	int rep;
+	long planned_s;
+	long done_s;
+	const char *state;       /* "done", "skipped" or "softened" */
+	const char *note;
+};
+int store_session_step(struct store *st, int64_t session,
+    const struct store_step *step, int64_t at);
+/* Pain 0-10 before (which = 0) or after (which = 1). */
+int store_session_pain(struct store *st, int64_t session, int which,
+    int pain);
+/* Ends a session: state "completed", "partial" or "quit"; note may be
+ * NULL. */
+int store_session_end(struct store *st, int64_t session, const char *state,
+    const char *note, int64_t at);
+
+/*
+ * The latest session still "running" (left by a crash or kill): its id,
+ * routine id (caller frees) and the timeline position to resume from
+ * (one past the last stored step).  Returns 1 when there is one, 0 when
+ * not, -1 on error.
+ */
+int store_session_unfinished(struct store *st, int64_t *session,
+    char **routine_id, int *resume_pos);
+
 /* ---- plans, reports and exports --------------------------------------- */
 
 #endif
