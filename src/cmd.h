@@ -58,6 +58,8 @@ extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_screen_entry;
 
 /* routines */
+extern const struct cmd_entry cmd_routines_entry;
+extern const struct cmd_entry cmd_run_entry;
 
 /* progress */
 

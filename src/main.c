@@ -33,6 +33,8 @@ static const struct cmd_entry *const main_commands[] = {
 	&cmd_screen_entry,
 
 	/* routines */
+	&cmd_routines_entry,
+	&cmd_run_entry,
 
 	/* progress */
 

@@ -1,0 +1,200 @@
+/*
+ * session.c: a routine run's loading, gating and records (session.h).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "clock.h"
+#include "content.h"
+#include "diag.h"
+#include "session.h"
+#include "store.h"
+#include "util.h"
+
+static struct routine *
+session_parse_item(const struct content_item *it, struct diag *d)
+{
+	char *text;
+	size_t len;
+	struct routine *r;
+
+	text = util_read_file(it->path, &len);
+	if (text == NULL) {
+		diag_add(d, it->path, 0, "cannot read the routine");
+		return NULL;
+	}
+	r = routine_parse(it->id, it->path, text, len, d);
+	free(text);
+	return r;
+}
+
+int
+session_load(struct session *s, struct app *app, const char *id,
+    struct diag *d)
+{
+	const struct content_item *it;
+
+	memset(s, 0, sizeof *s);
+	s->app = app;
+	it = content_find(app_content(app), CONTENT_ROUTINE, id);
+	if (it == NULL) {
+		diag_add(d, id, 0, "no such routine (see 'backcare "
+		    "routines')");
+		return -1;
+	}
+	s->routine = session_parse_item(it, d);
+	return s->routine != NULL ? 0 : -1;
+}
+
+int
+session_gate(struct session *s)
+{
+	struct store *st = app_store(s->app);
+	struct gate_input in;
+
+	if (st == NULL)
+		return -1;
+	if (store_gate_input(st, &in) != 0) {
+		util_warn("%s", store_error(st));
+		return -1;
+	}
+	s->gate = safety_gate(&in, clock_wall_s());
+	s->limits = in.limits;
+	routine_apply_limits(s->routine, &s->limits);
+	timeline_free(&s->tl);
+	timeline_build(s->routine, &s->tl);
+	return 0;
+}
+
+int
+session_begin(struct session *s, const char *mode, int64_t resume_id,
+    int from)
+{
+	struct store *st = app_store(s->app);
+	struct store_step row;
+	size_t i;
+
+	if (st == NULL)
+		return -1;
+	s->recorded_to = from;
+	if (resume_id > 0) {
+		s->id = resume_id;
+		return 0;
+	}
+	s->id = store_session_begin(st, s->routine->id, s->routine->title,
+	    mode, s->tl.total, clock_wall_s());
+	if (s->id < 0) {
+		util_warn("%s", store_error(st));
+		return -1;
+	}
+	/* Steps the safety check ruled out are on record as skipped. */
+	for (i = 0; i < s->routine->nsteps; i++) {
+		const struct routine_step *rs = &s->routine->steps[i];
+		if (!rs->skipped)
+			continue;
+		memset(&row, 0, sizeof row);
+		row.pos = -1;
+		row.step_index = (int)i;
+		row.title = rs->title;
+		row.rep = 1;
+		row.planned_s = rs->seconds;
+		row.state = "skipped";
+		row.note = rs->note;
+		if (store_session_step(st, s->id, &row, clock_wall_s()) != 0) {
+			util_warn("%s", store_error(st));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+session_record(struct session *s, size_t i, long done_s, int skipped)
+{
+	struct store *st = app_store(s->app);
+	const struct segment *seg = &s->tl.seg[i];
+	const struct routine_step *rs = &s->routine->steps[seg->step];
+	struct store_step row;
+
+	if (st == NULL || s->id <= 0)
+		return -1;
+	if (seg->rest) {
+		s->recorded_to = (int)i + 1;
+		return 0;   /* rests are not steps */
+	}
+	memset(&row, 0, sizeof row);
+	row.pos = (int)i;
+	row.step_index = (int)seg->step;
+	row.title = rs->title;
+	row.side = seg->side ? timeline_side_name(seg->side) : NULL;
+	row.rep = seg->rep;
+	row.planned_s = seg->seconds;
+	row.done_s = done_s;
+	row.state = skipped ? "skipped" : rs->softened ? "softened" : "done";
+	row.note = rs->note;
+	if (store_session_step(st, s->id, &row, clock_wall_s()) != 0) {
+		util_warn("%s", store_error(st));
+		return -1;
+	}
+	s->recorded_to = (int)i + 1;
+	return 0;
+}
+
+int
+session_end(struct session *s, const char *state, const char *note)
+{
+	struct store *st = app_store(s->app);
+
+	if (st == NULL || s->id <= 0)
+		return -1;
+	if (store_session_end(st, s->id, state, note, clock_wall_s()) != 0) {
+		util_warn("%s", store_error(st));
+		return -1;
+	}
+	return 0;
+}
+
+void
+session_free(struct session *s)
+{
+	routine_free(s->routine);
+	timeline_free(&s->tl);
+	memset(s, 0, sizeof *s);
+}
+
+size_t
+session_list(struct app *app, struct routine_entry **out, struct diag *d)
+{
+	struct content *c = app_content(app);
+	size_t n = content_count(c, CONTENT_ROUTINE), i, k = 0;
+	struct routine *r;
+
+	*out = xcalloc(n + 1, sizeof **out);
+	for (i = 0; i < n; i++) {
+		r = session_parse_item(content_get(c, CONTENT_ROUTINE, i), d);
+		if (r == NULL)
+			continue;
+		(*out)[k].id = xstrdup(r->id);
+		(*out)[k].title = xstrdup(r->title);
+		(*out)[k].total = routine_total_seconds(r);
+		k++;
+		routine_free(r);
+	}
+	return k;
+}
+
+void
+session_list_free(struct routine_entry *e, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(e[i].id);
+		free(e[i].title);
+	}
+	free(e);
+}

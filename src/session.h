@@ -1,0 +1,60 @@
+/*
+ * session.h: one run of a routine, shared by `run --plain` and the
+ * routine screen: finding and parsing the routine, the safety gate and
+ * its massage limits, and the records (a session row at the start, a step
+ * row as each segment ends, pain before and after, the end state).
+ */
+#ifndef BACKCARE_SESSION_H
+#define BACKCARE_SESSION_H
+
+#include <stdint.h>
+
+#include "routine.h"
+#include "safety.h"
+
+struct app;
+struct diag;
+
+struct session {
+	struct app *app;
+	struct routine *routine;
+	struct timeline tl;
+	struct massage_limits limits;
+	enum gate_state gate;
+	int64_t id;              /* the session row, 0 before begin */
+	int recorded_to;         /* segments [0, recorded_to) are stored */
+};
+
+/*
+ * Loads routine id from the content folders and parses it; problems go to
+ * d.  Returns 0 or -1 (unknown id: d says so).
+ */
+int session_load(struct session *s, struct app *app, const char *id,
+    struct diag *d);
+
+/* Reads the gate from the store and applies its massage limits.  Returns
+ * 0 or -1 (store error printed). */
+int session_gate(struct session *s);
+
+/* Starts the records; from (a timeline position) is where a resumed
+ * session picks up.  Returns 0 or -1 (message printed). */
+int session_begin(struct session *s, const char *mode, int64_t resume_id,
+    int from);
+/* Stores segment i as done for done_s seconds (or "skipped"). */
+int session_record(struct session *s, size_t i, long done_s, int skipped);
+int session_end(struct session *s, const char *state, const char *note);
+void session_free(struct session *s);
+
+/* Lists the routines that parse, for `routines` and the routine list. */
+struct routine_entry {
+	char *id;
+	char *title;
+	long total;
+};
+/* Returns the count; *out is allocated (free with session_list_free).
+ * Files that do not parse are left out, their problems added to d. */
+size_t session_list(struct app *app, struct routine_entry **out,
+    struct diag *d);
+void session_list_free(struct routine_entry *e, size_t n);
+
+#endif
