@@ -150,19 +150,20 @@ content_read_index(struct content *c, const char *dir, size_t *next_rank,
 	free(text);
 }
 
-static size_t *content_sort_ranks;
-static struct content_item *content_sort_base;
+/* Lessons sort by their index rank, then by id. */
+struct content_ranked {
+	size_t rank;
+	struct content_item item;
+};
 
 static int
-content_cmp_lesson(const void *a, const void *b)
+content_cmp_ranked(const void *a, const void *b)
 {
-	const struct content_item *x = a, *y = b;
-	size_t rx = content_sort_ranks[x - content_sort_base];
-	size_t ry = content_sort_ranks[y - content_sort_base];
+	const struct content_ranked *x = a, *y = b;
 
-	if (rx != ry)
-		return rx < ry ? -1 : 1;
-	return strcmp(x->id, y->id);
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return strcmp(x->item.id, y->item.id);
 }
 
 static int
@@ -180,25 +181,28 @@ content_order_lessons(struct content *c, const char *builtin_dir,
 {
 	struct content_list *l = &c->lists[CONTENT_LESSON];
 	size_t *ranks, next = 0, i;
-	struct content_item *copy;
+	struct content_ranked *r;
 
 	if (l->n == 0)
 		return;
 	ranks = xcalloc(l->n, sizeof *ranks);
 	for (i = 0; i < l->n; i++)
 		ranks[i] = (size_t)-1;
+	/* The last folder's index.md wins: a therapist's own order comes
+	 * first, then the orders below it. */
+	for (i = ndirs; i > 0; i--)
+		content_read_index(c, dirs[i - 1], &next, ranks);
 	if (builtin_dir != NULL)
 		content_read_index(c, builtin_dir, &next, ranks);
-	for (i = 0; i < ndirs; i++)
-		content_read_index(c, dirs[i], &next, ranks);
-	/* qsort moves items, so sort a copy keyed by original position. */
-	copy = xcalloc(l->n, sizeof *copy);
-	memcpy(copy, l->items, l->n * sizeof *copy);
-	content_sort_ranks = ranks;
-	content_sort_base = copy;
-	qsort(copy, l->n, sizeof *copy, content_cmp_lesson);
-	memcpy(l->items, copy, l->n * sizeof *copy);
-	free(copy);
+	r = xcalloc(l->n, sizeof *r);
+	for (i = 0; i < l->n; i++) {
+		r[i].rank = ranks[i];
+		r[i].item = l->items[i];
+	}
+	qsort(r, l->n, sizeof *r, content_cmp_ranked);
+	for (i = 0; i < l->n; i++)
+		l->items[i] = r[i].item;
+	free(r);
 	free(ranks);
 }
 

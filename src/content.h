@@ -4,7 +4,8 @@
  * Content comes from the built-in folder first, then from each
  * --content-dir in order; a later file with the same id (its file name
  * without ".md") overrides an earlier one.  Lessons live in
- * DIR/lessons/NAME.md, ordered by DIR/lessons/index.md (a list of links);
+ * DIR/lessons/NAME.md, ordered by DIR/lessons/index.md (a list of links; the
+ * last folder's index.md comes first, then the ones below it);
  * routines in DIR/routines/NAME.md, ordered by id; the question catalogue is
  * DIR/screener/questions.md.  This module only lists files: parsing them
  * is the business of layout.c, routine.c and screener.c.

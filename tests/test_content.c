@@ -117,6 +117,59 @@ test_override(void **state)
 	free(extra);
 }
 
+/* Regression: a long index kept its order (qsort once scrambled it). */
+static void
+test_long_index_order(void **state)
+{
+	char *base = xasprintf("%s/long", root);
+	static const char *const ids[] = { "zeta", "eta", "theta", "iota",
+	    "kappa", "alpha", "beta", "gamma", "delta", "epsilon", "mu",
+	    "lambda" };
+	struct buf idx = BUF_INIT;
+	struct content *c;
+	size_t i;
+	char *rel;
+
+	(void)state;
+	buf_adds(&idx, "# Lessons\n\n");
+	for (i = 0; i < BC_ARRAY_LEN(ids); i++) {
+		buf_printf(&idx, "%zu. [x](%s.md)\n", i + 1, ids[i]);
+		rel = xasprintf("long/lessons/%s.md", ids[i]);
+		put(rel, "# x\n");
+		free(rel);
+	}
+	put("long/lessons/index.md", idx.data);
+	put("long/lessons/aaa-unlisted.md", "# x\n");
+	c = content_load(base, NULL, 0);
+	for (i = 0; i < BC_ARRAY_LEN(ids); i++)
+		assert_string_equal(content_get(c, CONTENT_LESSON, i)->id,
+		    ids[i]);
+	assert_string_equal(content_get(c, CONTENT_LESSON, i)->id,
+	    "aaa-unlisted");
+	content_free(c);
+	buf_free(&idx);
+	free(base);
+}
+
+/* A --content-dir's own index.md orders its lessons first. */
+static void
+test_extra_index_first(void **state)
+{
+	char *base = xasprintf("%s/base", root);
+	char *extra = xasprintf("%s/extra", root);
+	char *dirs[] = { extra };
+	struct content *c;
+
+	(void)state;
+	put("extra/lessons/index.md", "# L\n\n1. [C](c-new.md)\n");
+	c = content_load(base, dirs, 1);
+	assert_string_equal(content_get(c, CONTENT_LESSON, 0)->id, "c-new");
+	assert_string_equal(content_get(c, CONTENT_LESSON, 1)->id, "b-two");
+	content_free(c);
+	free(base);
+	free(extra);
+}
+
 static void
 test_missing_dirs(void **state)
 {
@@ -149,6 +202,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_builtin_only),
 		cmocka_unit_test(test_override),
+		cmocka_unit_test(test_long_index_order),
+		cmocka_unit_test(test_extra_index_first),
 		cmocka_unit_test(test_missing_dirs),
 		cmocka_unit_test(test_ids),
 	};
