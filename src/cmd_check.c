@@ -24,6 +24,7 @@
 #include "content.h"
 #include "diag.h"
 #include "lesson.h"
+#include "routine.h"
 #include "text.h"
 #include "util.h"
 
@@ -120,11 +121,38 @@ check_lesson_validate(struct check_ctx *ctx, const char *path,
 	free(id);
 }
 
+/* ---- routines ---------------------------------------------------------- */
+
+static int
+check_routine_detect(const char *path, const char *text, size_t len)
+{
+	(void)text;
+	(void)len;
+	return check_in_folder(path, "routines");
+}
+
+static void
+check_routine_validate(struct check_ctx *ctx, const char *path,
+    const char *text, size_t len, struct diag *d)
+{
+	const char *base = strrchr(path, '/');
+	char *id;
+	struct routine *r;
+
+	(void)ctx;
+	base = base != NULL ? base + 1 : path;
+	id = xstrndup(base, strlen(base) > 3 ? strlen(base) - 3 : 0);
+	r = routine_parse(id, path, text, len, d);
+	routine_free(r);
+	free(id);
+}
+
 static const struct check_kind check_kinds[] = {
 	{ "lesson index", check_lesson_index_detect,
 	    check_lesson_index_validate },
 
 	/* routines */
+	{ "routine", check_routine_detect, check_routine_validate },
 
 	/* plans */
 
