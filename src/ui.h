@@ -147,6 +147,7 @@ extern const struct ui_screen ui_check_screen;
 extern const struct ui_screen ui_recheck_screen;
 
 /* routines */
+extern const struct ui_screen ui_routines_screen;
 
 /* progress */
 

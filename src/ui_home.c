@@ -26,7 +26,7 @@ static const struct home_entry home_entries[] = {
 	    "massage. Routines open once the check says it is safe.",
 	    &ui_check_screen },
 	{ "Routines", "Timed self-massage sessions that talk you through "
-	    "every step.", NULL },
+	    "every step.", &ui_routines_screen },
 	{ "Progress", "Sessions, pain ratings, lessons read and your "
 	    "homework plan.", NULL },
 	{ "Quit", "Leave backcare. Everything is already saved.", NULL },
