@@ -78,6 +78,25 @@ run_say(int64_t start, const char *fmt, ...)
 	free(safe);
 }
 
+/* Prints a line made safe for the terminal (content can hold escapes). */
+static void
+run_print(const char *fmt, ...) BC_PRINTF(1, 2);
+
+static void
+run_print(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg, *safe;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	safe = text_for_terminal(msg, strlen(msg));
+	printf("%s\n", safe);
+	free(msg);
+	free(safe);
+}
+
 /* Asks for a pain rating; -1 when skipped or at end of input. */
 static int
 run_ask_pain(const char *prompt)
@@ -257,10 +276,15 @@ run_plain(struct app *app, const char *id, int resume)
 		from = 0;
 	free(old_routine);
 	util_format_clock(s.tl.total, total, sizeof total);
-	printf("routine: %s (%s)\n", s.routine->title, total);
+	run_print("routine: %s (%s)", s.routine->title, total);
 	if (s.limits.ask)
 		printf("note: your safety check advises asking your doctor or "
 		    "therapist before massage.\n");
+	for (size_t k = 0; k < s.routine->nsteps; k++)
+		if (s.routine->steps[k].skipped)
+			run_print("note: step %zu (%s): %s", k + 1,
+			    s.routine->steps[k].title,
+			    s.routine->steps[k].note);
 	if (session_begin(&s, "plain", old_id, from) != 0) {
 		session_free(&s);
 		return CMD_FAIL;

@@ -567,7 +567,8 @@ timer_adjust(struct timer *tm, int64_t now, int64_t delta_ms)
 	if (timer_finished(tm))
 		return;
 	tm->extra_ms += delta_ms;
-	left = timer_remaining_ms(tm, now);
+	left = tm->t->seg[tm->seg].seconds * 1000 + tm->extra_ms -
+	    timer_done_ms(tm, now);
 	if (left < 1000)
 		tm->extra_ms += 1000 - left;
 }
