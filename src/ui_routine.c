@@ -170,6 +170,12 @@ rlist_key(struct ui *ui, void *state, const struct ui_key *k)
 		if (l->sel + 1 < l->n)
 			l->sel++;
 		break;
+	case UI_HOME:
+		l->sel = 0;
+		break;
+	case UI_END:
+		l->sel = l->n > 0 ? l->n - 1 : 0;
+		break;
 	case UI_ENTER:
 		if (l->n > 0)
 			rlist_start(ui, l, l->e[l->sel].id, 0, 0);
@@ -220,6 +226,7 @@ rlist_draw(struct ui *ui, void *state, int rows, int cols)
 
 static const struct ui_help rlist_help[] = {
 	{ "Up, Down", "choose a routine" },
+	{ "Home, End", "the first or last routine" },
 	{ "Enter", "start it (after the emergency questions if due)" },
 	{ "y, n", "resume an unfinished session, or not" },
 	{ "q, Esc", "back to the home screen" },
@@ -365,14 +372,15 @@ runner_key_entry(struct runner *r, const struct ui_key *k, size_t max)
 	char buf[8];
 	size_t len;
 
-	if (k->action == UI_BACKSPACE) {
+	if (k->action == UI_BACKSPACE && k->ch != ' ') {
 		/* Drop a whole UTF-8 character. */
 		while (n > 0 && ((unsigned char)r->entry[n - 1] & 0xc0) == 0x80)
 			n--;
 		if (n > 0)
 			n--;
 		r->entry[n] = '\0';
-	} else if (k->action == UI_CHAR && k->ch >= ' ') {
+	} else if (k->code == 0 && k->ch >= ' ' && k->ch != 127) {
+		/* Any printable key, even one that is also a command key. */
 		len = text_encode((uint32_t)k->ch, buf);
 		if (n + len < max) {
 			memcpy(r->entry + n, buf, len);
@@ -603,11 +611,12 @@ runner_draw_steps(struct ui *ui, struct runner *r, int rows, int cols)
 	util_format_clock(left, clock_text, sizeof clock_text);
 	row++;
 	big = rows >= 22 ? runner_big(ui, row, 4, cols - 8, clock_text) : 0;
-	if (big == 0)
-		ui_put(ui, row, 4, cols - 8, UI_ROLE_EMPHASIS, clock_text);
-	if (r->tm.paused)
-		ui_put(ui, row, cols - 12, 10, UI_ROLE_WARNING, "PAUSED");
-	row += (big ? big : 1) + 1;
+	row += big;
+	snprintf(head, sizeof head, "%s left%s", clock_text, r->tm.paused ?
+	    "  -  PAUSED (Space to go on)" : "");
+	ui_put(ui, row, 4, cols - 8, r->tm.paused ? UI_ROLE_WARNING :
+	    UI_ROLE_NORMAL, head);
+	row += 2;
 	runner_bar(ui, row++, 2, cols - 4, seg->seconds - left, seg->seconds,
 	    "step   ");
 	runner_bar(ui, row++, 2, cols - 4, done_all, r->s.tl.total,

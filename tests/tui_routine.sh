@@ -1,0 +1,131 @@
+#!/bin/sh
+# The routine screens in a real terminal: locked before a check; a whole
+# routine with pain ratings, a note and the summary; pause and resume,
+# skip, back, +10 s, quit mid-step (partial); resize mid-countdown; and
+# resuming after kill -9.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+C="$TOP_SRCDIR/tests/fixtures/routines"
+q() { sqlite3 "$BACKCARE_DB" "$1"; }
+none_check() { printf 'age=40\nweeks=2\n' | "$BACKCARE" screen --answers - >/dev/null; }
+
+# open_routines ROWS: starts backcare and opens the routine list.
+open_routines() {
+	local i=0
+	tui_start 100 "${1:-30}" --content-dir "$C" --no-bell
+	while [ $i -lt 200 ]; do
+		if tui_screen | grep -qF "Welcome to backcare"; then tui_keys Enter; fi
+		if tui_screen | grep -qF "1  Lessons"; then break; fi
+		sleep 0.05; i=$((i + 1))
+	done
+	tui_keys Down Down Enter
+	tui_wait "Routines are"
+}
+
+# choose TITLE: moves the selection to the routine with this title.
+choose() {
+	local line first
+	tui_keys Home
+	line=$(tui_screen | grep -n "$1" | head -n 1 | cut -d: -f1)
+	first=$(tui_screen | grep -n "^   [0-9]*:[0-9][0-9] " | head -n 1 | cut -d: -f1)
+	while [ "$first" -lt "$line" ]; do tui_keys Down; first=$((first + 1)); done
+}
+
+open_routines
+expect_screen "Routines are locked until you have done the safety check" "locked before a check"
+choose "Two short steps"
+tui_keys Enter
+expect_screen "Choose Safety check on the home screen" "Enter on a locked routine says why"
+tui_keys q q
+tui_wait_exit
+tui_stop
+
+# A whole routine.
+none_check
+open_routines
+expect_screen "Routines are open." "open after NONE"
+choose "Two short steps"
+tui_keys Enter
+expect_screen "how much does your back hurt now" "pain before"
+tui_type 11; tui_keys Enter
+expect_screen "Type a number from 0" "a rating over 10 is refused"
+tui_keys BSpace BSpace
+tui_type 5; tui_keys Enter
+expect_screen "Step 1 of 2: First stroke" "the first step"
+expect_screen "effleurage, lower back, light pressure" "how and where"
+expect_screen "Stroke gently." "the instructions, rendered"
+expect_screen "Next: Second stroke" "what comes next"
+expect_screen "routine [" "a progress bar for the routine"
+expect_screen "Step 2 of 2: Second stroke" "moves on by itself"
+expect_screen "Finished. How much does your back hurt now?" "pain after"
+tui_type 3; tui_keys Enter
+expect_screen "A note for your therapist" "an optional note"
+tui_type "felt looser, thanks"; tui_keys Enter
+expect_screen "Well done" "the summary"
+expect_screen "Pain: 5 before, 3 after (-2)" "the pain change"
+expect_screen "Stop and get help at once" "the safety net"
+tui_keys Enter
+tui_wait "Up/Down choose  Enter start"
+[ "$(q "SELECT state, pain_before, pain_after, note FROM sessions ORDER BY id DESC LIMIT 1")" = "completed|5|3|felt looser, thanks" ] && pass "stored: completed, pain and note" || fail "session: $(q 'SELECT * FROM sessions')"
+[ "$(q "SELECT count(*) FROM steps WHERE state='done'")" = 2 ] && pass "both steps stored" || fail "steps: $(q 'SELECT * FROM steps')"
+
+# Pause, resume, +10 s, skip, back, quit.
+choose "A long hold"
+tui_keys Enter
+tui_wait "how much does your back hurt" && tui_keys Enter
+expect_screen "Step 1 of 2: Long hold" "Enter alone skips the rating"
+tui_wait "0:2" 
+tui_keys Space
+expect_screen "PAUSED" "Space pauses"
+paused=$(tui_screen | grep -o "0:[0-9][0-9] left" | head -n 1)
+if tui_wait_gone "$paused" 2 >/dev/null; then fail "the countdown moved while paused"; else pass "the countdown stands still while paused"; fi
+tui_keys Space
+expect_screen "left" "Space resumes"
+tui_wait_gone "PAUSED" && pass "PAUSED is gone" || fail "still paused"
+tui_keys +
+expect_screen "0:3" "+ adds 10 seconds"
+tui_resize 60 22
+expect_screen "Long hold" "the step survives a resize"
+tui_resize 100 30
+expect_screen "left" "and the countdown goes on"
+tui_keys n
+expect_screen "Step 2 of 2: After the hold" "n skips to the next step"
+tui_keys p
+expect_screen "Step 1 of 2: Long hold" "p goes back"
+tui_keys q
+expect_screen "Quit the routine?" "q asks first"
+tui_keys y
+expect_screen "Up/Down choose  Enter start" "quitting returns to the list"
+[ "$(q "SELECT state FROM sessions ORDER BY id DESC LIMIT 1")" = partial ] && pass "a quit session is partial" || fail "quit state"
+[ "$(q "SELECT count(*) FROM steps WHERE session_id=(SELECT max(id) FROM sessions) AND state='skipped'")" = 1 ] && pass "the skipped step is on record" || fail "skip rows"
+tui_keys q q
+tui_wait_exit
+tui_stop
+
+# kill -9 mid-routine, then resume from where it stopped.
+open_routines
+choose "Quick test routine"
+tui_keys Enter
+tui_wait "how much does your back hurt" && tui_keys Enter
+expect_screen "Step 2 of 3: Hold the point" "the second step began"
+kill -9 "$(tui_pid)"
+tui_wait_exit
+tui_stop
+sid=$(q "SELECT max(id) FROM sessions")
+[ "$(q "SELECT state FROM sessions WHERE id=$sid")" = running ] && pass "a killed session is unfinished" || fail "killed state"
+done_before=$(q "SELECT count(*) FROM steps WHERE session_id=$sid")
+[ "$done_before" -ge 1 ] && pass "the finished step survived kill -9" || fail "no steps after kill"
+open_routines
+expect_screen "An unfinished quick session was found" "resume is offered"
+tui_keys y
+expect_screen "Step 2 of 3: Hold the point" "it resumes where it stopped" 
+expect_screen "Finished. How much" "and runs to the end"
+tui_keys Enter Enter
+expect_screen "Well done" "the resumed routine finishes"
+tui_keys Enter q q
+tui_wait_exit
+tui_stop
+[ "$(q "SELECT state FROM sessions WHERE id=$sid")" = completed ] && pass "the resumed session completes" || fail "resumed state $(q "SELECT state FROM sessions WHERE id=$sid")"
+[ "$(q "SELECT count(DISTINCT pos) FROM steps WHERE session_id=$sid AND pos >= 0")" = "$(q "SELECT count(*) FROM steps WHERE session_id=$sid AND pos >= 0")" ] && pass "no step recorded twice" || fail "duplicate steps"
+
+bc_done
