@@ -524,7 +524,7 @@ ui_run(struct app *app)
 {
 	struct ui *ui;
 	SCREEN *scr;
-	int status = 0, sig;
+	int status = 0, sig, ready;
 	int64_t deadline;
 
 	if (!ui_terminal_usable())
@@ -544,6 +544,8 @@ ui_run(struct app *app)
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
+	/* Our loop waits for input; curses need not poll for typeahead. */
+	typeahead(-1);
 	set_escdelay(25);
 	curs_set(0);
 	ui_setup_attrs(ui);
@@ -556,7 +558,8 @@ ui_run(struct app *app)
 			break;
 		if (ui->dirty)
 			ui_draw(ui);
-		if (ui_wait(deadline) < 0 && errno != EINTR)
+		ready = ui_wait(deadline);
+		if (ready < 0 && errno != EINTR)
 			fatal("poll: %s", strerror(errno));
 		if (ui_sig_winch) {
 			ui_sig_winch = 0;
@@ -566,7 +569,8 @@ ui_run(struct app *app)
 			ui_sig_tstp = 0;
 			ui_suspend(ui);
 		}
-		if (!ui_sig_stop)
+		/* A timer deadline alone reads nothing: no needless syscalls. */
+		if (!ui_sig_stop && ready != 0)
 			ui_read_keys(ui);
 	}
 	/* Every exit path saves what screens hold, top first. */
