@@ -137,17 +137,14 @@ expect_status 0 "links to --content-dir lessons resolve"
 bc_run check "$T/d/lessons/uses.md"
 expect_status 1 "without that folder the link is dead"
 expect_out "uses.md:3: link to 'unique-xyz.md#part-two': there is no lesson 'unique-xyz'" "dead link named"
-# Routines are not lessons: without a routine checker they are skipped.
+# Routines are not lessons: files under routines/ go to the routine checker.
 mkdir -p "$T/r/routines" "$T/r/lessons"
-printf 'not a lesson\n' >"$T/r/routines/some-routine.md"
+printf 'not a routine\n' >"$T/r/routines/some-routine.md"
 printf "# Alone\\n\\nNo links.\\n" >"$T/r/lessons/alone-xyz.md"
 bc_run check "$T/r"
-if grep -q '^ *{ "routine' "$TOP_SRCDIR/src/cmd_check.c"; then
-	pass "a routine checker exists: routines are its business"
-else
-	expect_status 0 "routines are not checked as lessons"
-	expect_out "1 file of a kind this backcare cannot check yet, skipped" "skipped routines are counted"
-fi
+expect_status 1 "a broken routine fails the check"
+expect_out "some-routine.md:1: the routine has no title" "it is judged as a routine"
+expect_no_out "alone-xyz.md" "the lesson beside it is fine"
 bc_run check
 expect_status 2 "check needs a path"
 

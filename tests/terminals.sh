@@ -42,7 +42,6 @@ for size in 1x1 2x1 10x3 39x11 39x12 40x11 40x12 41x13 80x24 132x43 200x60 300x1
 		[ -n "$(tui_pid)" ] && pass "$size: still running" || fail "$size: died"
 	elif tui_wait "$want" 5; then pass "$size shows '$want'"; else fail "$size"; fi
 done
-tui_keys Down Down Enter
 tui_resize 80 24
 tui_wait "1  Lessons"
 pid=$(tui_pid)
