@@ -1,0 +1,84 @@
+#!/bin/sh
+# kill -9 at random moments during routines and safety checks, plain and
+# on the screen.  After every kill the progress file passes
+# PRAGMA integrity_check, and every step that had finished is in it.
+# BC_KILLS sets how many kills (default 40; CI runs 200).
+. "$TOP_SRCDIR/tests/lib.sh"
+
+command -v sqlite3 >/dev/null || skip_all "sqlite3 (the command) is not installed"
+C="$TOP_SRCDIR/tests/fixtures/routines"
+kills=${BC_KILLS:-40}
+q() { sqlite3 "$BACKCARE_DB" "$1"; }
+printf 'age=40\nweeks=2\n' >"$T/none"
+"$BACKCARE" screen --answers "$T/none" >/dev/null
+
+# A random delay of 0 to 1.5 s: the kill moment, chosen at random.
+rnd_delay() { awk -v s="$1" 'BEGIN { srand(s); printf "%.3f", rand() * 1.5 }'; }
+
+bad_integrity=0
+lost=0
+i=0
+while [ $i -lt "$kills" ]; do
+	i=$((i + 1))
+	case $((i % 3)) in
+	0)	# a safety check from an answers file
+		"$BACKCARE" screen --answers "$T/none" >"$T/k.out" 2>&1 &
+		pid=$! ;;
+	*)	# a plain routine of 1-second steps
+		"$BACKCARE" --content-dir "$C" run quick --plain </dev/null >"$T/k.out" 2>&1 &
+		pid=$! ;;
+	esac
+	sleep "$(rnd_delay "$i$$")"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	if [ "$(q 'PRAGMA integrity_check')" != ok ]; then
+		bad_integrity=$((bad_integrity + 1))
+	fi
+	# Every step announced after another means that one was stored.
+	if [ $((i % 3)) -ne 0 ]; then
+		sid=$(q "SELECT max(id) FROM sessions")
+		started=$(grep -cE '^[0-9]+:[0-9]+ step ' "$T/k.out")
+		stored=$(q "SELECT count(*) FROM steps WHERE session_id=${sid:-0} AND pos >= 0")
+		if [ "$started" -gt 0 ] && [ "$stored" -lt $((started - 1)) ]; then
+			lost=$((lost + 1))
+			echo "# kill $i: $started steps started, $stored stored"
+		fi
+	fi
+done
+[ $bad_integrity -eq 0 ] && pass "integrity_check ok after $kills plain kills" || fail "$bad_integrity of $kills kills damaged the file"
+[ $lost -eq 0 ] && pass "no finished step lost in $kills plain kills" || fail "$lost kills lost finished steps"
+
+# On the screen: kill -9 during a routine, a few times.
+screen_kills=$((kills / 8 + 1))
+j=0
+while [ $j -lt $screen_kills ]; do
+	j=$((j + 1))
+	tui_start 100 30 --content-dir "$C" --no-bell
+	k=0
+	while [ $k -lt 200 ]; do
+		if tui_screen | grep -qF "Welcome to backcare"; then tui_keys Enter; fi
+		if tui_screen | grep -qF "1  Lessons"; then break; fi
+		sleep 0.05; k=$((k + 1))
+	done
+	tui_keys Down Down Enter
+	tui_wait "Routines are" >/dev/null
+	if tui_screen | grep -q "unfinished"; then tui_keys n; fi
+	tui_keys Home
+	tui_wait "Quick test routine" >/dev/null
+	line=$(tui_screen | grep -n "Quick test routine" | head -n 1 | cut -d: -f1)
+	first=$(tui_screen | grep -n "^   [0-9]*:[0-9][0-9] " | head -n 1 | cut -d: -f1)
+	while [ "$first" -lt "$line" ]; do tui_keys Down; first=$((first + 1)); done
+	tui_keys Enter
+	tui_wait "how much does your back hurt" >/dev/null && tui_keys Enter
+	tui_wait "Step 1 of 3" >/dev/null
+	sleep "$(rnd_delay "$j$$")"
+	kill -9 "$(tui_pid)" 2>/dev/null
+	tui_wait_exit >/dev/null
+	tui_stop
+	[ "$(q 'PRAGMA integrity_check')" = ok ] || bad_integrity=$((bad_integrity + 1))
+done
+[ $bad_integrity -eq 0 ] && pass "integrity_check ok after $screen_kills screen kills" || fail "screen kills damaged the file"
+unfinished=$(q "SELECT count(*) FROM sessions WHERE state='running'")
+[ "$unfinished" -ge 1 ] && pass "killed sessions are left unfinished, ready to resume" || fail "no unfinished session after kills"
+
+bc_done
