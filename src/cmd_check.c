@@ -205,7 +205,9 @@ check_scan(struct check_files *f, const char *dir, const char *sub)
 		}
 		closedir(d);
 	}
-	qsort(f->paths + first, f->n - first, sizeof *f->paths, check_cmp);
+	if (f->n > first)
+		qsort(f->paths + first, f->n - first, sizeof *f->paths,
+		    check_cmp);
 	free(folder);
 }
 

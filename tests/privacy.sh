@@ -4,6 +4,8 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 
 command -v strace >/dev/null || skip_all "strace is not installed"
+# LeakSanitizer cannot run under ptrace; the leak checks run elsewhere.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
 # traced NAME ARGS...: runs backcare under strace, logging file and
 # network system calls to $T/trace.NAME.
@@ -13,6 +15,7 @@ traced() {
 	strace -f -qq -e trace=%network,openat,creat,mkdir,rename,unlink,link \
 	    -o "$T/trace.$name" "$BACKCARE" "$@" <"${BC_STDIN:-/dev/null}" >"$T/out" 2>"$T/err"
 	STATUS=$?
+	ERR=$(cat "$T/err")
 }
 
 # expect_private NAME: no socket at all; every file opened for writing or
