@@ -13,6 +13,7 @@
 #include <cmark.h>
 
 #include "catalogue.h"
+#include "md.h"
 #include "util.h"
 
 static const char *const catalogue_tiers[] = {
@@ -21,38 +22,6 @@ static const char *const catalogue_tiers[] = {
 	[TIER_MASSAGE] = "massage",
 };
 
-/* The plain text of a node's inline children (caller frees). */
-static char *
-catalogue_text(cmark_node *node)
-{
-	struct buf b = BUF_INIT;
-	cmark_iter *it = cmark_iter_new(node);
-	cmark_event_type ev;
-	cmark_node *n;
-	const char *lit;
-
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			lit = cmark_node_get_literal(n);
-			if (lit != NULL)
-				buf_adds(&b, lit);
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			buf_addc(&b, ' ');
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
-	return buf_detach(&b);
-}
 
 /* Reads the "key: value" list under an item. */
 static void
@@ -67,7 +36,7 @@ catalogue_keys(const char *path, cmark_node *list, int item,
 
 	for (li = cmark_node_first_child(list); li != NULL;
 	    li = cmark_node_next(li)) {
-		text = catalogue_text(li);
+		text = md_node_text(li);
 		line = cmark_node_get_start_line(li);
 		colon = strchr(text, ':');
 		if (colon == NULL) {
@@ -113,7 +82,7 @@ catalogue_parse(const char *path, const char *text, size_t len,
 			item = -1;
 			if (cmark_node_get_heading_level(n) != 3)
 				continue;
-			id = catalogue_text(n);
+			id = md_node_text(n);
 			item = screener_item_index(util_trim(id));
 			if (item < 0)
 				diag_add(d, path, line, "unknown item '%s'",
@@ -131,7 +100,7 @@ catalogue_parse(const char *path, const char *text, size_t len,
 		else if (item >= 0 &&
 		    cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH &&
 		    c->e[item].question == NULL)
-			c->e[item].question = catalogue_text(n);
+			c->e[item].question = md_node_text(n);
 	}
 	cmark_node_free(doc);
 	for (i = 0; i < screener_item_count; i++) {

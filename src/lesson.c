@@ -12,6 +12,7 @@
 
 #include "content.h"
 #include "lesson.h"
+#include "md.h"
 #include "util.h"
 
 char *
@@ -27,38 +28,6 @@ lesson_id_of(const char *path)
 	return xstrndup(base, n);
 }
 
-/* The plain text of node's inlines, appended to b. */
-static void
-lesson_inline_text(cmark_node *node, struct buf *b)
-{
-	cmark_iter *it = cmark_iter_new(node);
-	cmark_event_type ev;
-	cmark_node *n;
-	const char *lit;
-
-	buf_add(b, "", 0);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		n = cmark_iter_get_node(it);
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-		case CMARK_NODE_HTML_INLINE:
-			lit = cmark_node_get_literal(n);
-			if (lit != NULL)
-				buf_adds(b, lit);
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			buf_addc(b, ' ');
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
-}
 
 static void
 lesson_add_slug(struct lesson *l, const char *text, int line)
@@ -86,7 +55,7 @@ lesson_heading(struct lesson *l, cmark_node *node, int *in_check)
 	struct buf b = BUF_INIT;
 	int level = cmark_node_get_heading_level(node);
 
-	lesson_inline_text(node, &b);
+	md_append_text(node, &b);
 	lesson_add_slug(l, b.data, cmark_node_get_start_line(node));
 	if (level == 1 && l->title == NULL) {
 		l->title = xstrdup(util_trim(b.data));
@@ -123,7 +92,7 @@ lesson_question(struct lesson *l, cmark_node *item)
 		if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH)
 			continue;
 		buf_reset(&b);
-		lesson_inline_text(c, &b);
+		md_append_text(c, &b);
 		if (first) {
 			l->questions = xreallocarray(l->questions,
 			    l->nquestions + 1, sizeof *l->questions);

@@ -20,7 +20,7 @@
 #include "util.h"
 
 struct catalogue *
-recheck_catalogue(struct app *app)
+recheck_load_catalogue(struct app *app, char *err, size_t errlen)
 {
 	const char *path = content_screener_path(app_content(app));
 	struct diag d = DIAG_INIT;
@@ -29,23 +29,36 @@ recheck_catalogue(struct app *app)
 	size_t len;
 
 	if (path == NULL) {
-		util_warn("the safety-check questions (screener/questions.md) "
-		    "were not found; reinstall backcare");
+		snprintf(err, errlen, "the safety-check questions "
+		    "(screener/questions.md) were not found; reinstall "
+		    "backcare");
 		return NULL;
 	}
-	text = util_read_file(path, &len);
-	if (text == NULL) {
-		util_warn("%s: cannot read the safety-check questions", path);
+	if ((text = util_read_file(path, &len)) == NULL) {
+		snprintf(err, errlen, "%s: cannot read the safety-check "
+		    "questions", path);
 		return NULL;
 	}
 	c = catalogue_parse(path, text, len, &d);
 	free(text);
 	if (d.n > 0) {
-		diag_print(&d, stderr);
+		snprintf(err, errlen, "%s:%d: %s", d.items[0].file,
+		    d.items[0].line, d.items[0].msg);
 		diag_free(&d);
 		catalogue_free(c);
 		return NULL;
 	}
+	return c;
+}
+
+struct catalogue *
+recheck_catalogue(struct app *app)
+{
+	char err[512];
+	struct catalogue *c = recheck_load_catalogue(app, err, sizeof err);
+
+	if (c == NULL)
+		util_warn("%s", err);
 	return c;
 }
 

@@ -37,8 +37,13 @@ int recheck_plain(struct app *app, FILE *in, FILE *out,
  */
 int recheck_read_answer(FILE *in, int *answer);
 
-/* Loads the question catalogue; prints one line and returns NULL when it
- * is missing or broken. */
+/*
+ * Loads the question catalogue; returns NULL with a one-line reason in
+ * err when it is missing or broken.  recheck_catalogue() prints that line
+ * instead.  The caller frees with catalogue_free().
+ */
+struct catalogue *recheck_load_catalogue(struct app *app, char *err,
+    size_t errlen);
 struct catalogue *recheck_catalogue(struct app *app);
 
 #endif

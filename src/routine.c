@@ -9,6 +9,7 @@
 
 #include <cmark.h>
 
+#include "md.h"
 #include "routine.h"
 #include "util.h"
 
@@ -33,38 +34,6 @@ routine_in(const char *const *list, const char *s)
 	return 0;
 }
 
-/* The plain text of a node (caller frees). */
-static char *
-routine_node_text(cmark_node *node)
-{
-	struct buf b = BUF_INIT;
-	cmark_iter *it = cmark_iter_new(node);
-	cmark_event_type ev;
-	cmark_node *n;
-	const char *lit;
-
-	buf_add(&b, "", 0);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			if ((lit = cmark_node_get_literal(n)) != NULL)
-				buf_adds(&b, lit);
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			buf_addc(&b, ' ');
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
-	return buf_detach(&b);
-}
 
 /* Source lines [from, to] (1-based) of text, as a new string. */
 static char *
@@ -97,7 +66,7 @@ routine_is_keys(cmark_node *list)
 		return 0;
 	for (li = cmark_node_first_child(list); li != NULL && ok;
 	    li = cmark_node_next(li)) {
-		t = routine_node_text(li);
+		t = md_node_text(li);
 		ok = strchr(t, ':') != NULL && strchr(t, ':') != t;
 		free(t);
 	}
@@ -182,7 +151,7 @@ routine_keys(const char *name, cmark_node *list, struct routine_step *s,
 
 	for (li = cmark_node_first_child(list); li != NULL;
 	    li = cmark_node_next(li)) {
-		t = routine_node_text(li);
+		t = md_node_text(li);
 		line = cmark_node_get_start_line(li);
 		colon = strchr(t, ':');
 		*colon = '\0';
@@ -218,7 +187,7 @@ routine_add_step(struct routine *r, cmark_node *heading)
 	r->steps = xreallocarray(r->steps, r->nsteps + 1, sizeof *r->steps);
 	s = &r->steps[r->nsteps++];
 	memset(s, 0, sizeof *s);
-	s->title = routine_node_text(heading);
+	s->title = md_node_text(heading);
 	s->line = cmark_node_get_start_line(heading);
 	s->repeat = 1;
 	return s;
@@ -268,7 +237,7 @@ routine_parse(const char *id, const char *name, const char *text,
 			continue;
 		}
 		if (level == 1 && r->title == NULL && s == NULL) {
-			r->title = routine_node_text(n);
+			r->title = md_node_text(n);
 			continue;
 		}
 		if (s == NULL) {

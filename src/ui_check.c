@@ -59,37 +59,6 @@ struct check {
 	char error[256];
 };
 
-/* Loads the catalogue without printing (the screen shows problems). */
-static struct catalogue *
-check_load_catalogue(struct app *app, char *err, size_t errlen)
-{
-	const char *path = content_screener_path(app_content(app));
-	struct diag d = DIAG_INIT;
-	struct catalogue *c;
-	char *text;
-	size_t len;
-
-	if (path == NULL) {
-		snprintf(err, errlen, "The safety-check questions were not "
-		    "found. Reinstall backcare.");
-		return NULL;
-	}
-	if ((text = util_read_file(path, &len)) == NULL) {
-		snprintf(err, errlen, "%s: cannot be read.", path);
-		return NULL;
-	}
-	c = catalogue_parse(path, text, len, &d);
-	free(text);
-	if (d.n > 0) {
-		snprintf(err, errlen, "%s:%d: %s", d.items[0].file,
-		    d.items[0].line, d.items[0].msg);
-		diag_free(&d);
-		catalogue_free(c);
-		return NULL;
-	}
-	return c;
-}
-
 /* How an answer reads on screen. */
 static const char *
 check_answer_text(enum answer a)
@@ -118,7 +87,8 @@ check_enter_common(struct ui *ui, int recheck, struct recheck_request *req)
 	c->recheck = recheck;
 	c->request = req;
 	screener_answers_init(&c->ans);
-	c->cat = check_load_catalogue(ui_app(ui), c->error, sizeof c->error);
+	c->cat = recheck_load_catalogue(ui_app(ui), c->error,
+	    sizeof c->error);
 	if (c->cat == NULL)
 		c->stage = STAGE_BROKEN;
 	else if (recheck) {
