@@ -19,6 +19,7 @@
 #include "safety.h"
 #include "screener.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 enum { SCREEN_OPT_ANSWERS = 1, SCREEN_OPT_STATUS };
@@ -147,21 +148,17 @@ cmd_screen_ask_region(int item, struct screener_answers *ans)
 		fflush(stdout);
 		if (fgets(line, sizeof line, stdin) == NULL)
 			return -1;
-		struct diag d = DIAG_INIT;
-		struct screener_answers tmp;
-		char *probe = xasprintf("age=1\nweeks=1\n%s=yes\n%s.region=%s",
-		    screener_items[item].id, screener_items[item].id,
-		    util_trim(line));
-		int bad = screener_parse_answers("answer", probe, strlen(probe),
-		    &tmp, &d);
-		free(probe);
-		diag_free(&d);
-		if (!bad) {
-			memcpy(ans->region[item], tmp.region[item],
-			    sizeof ans->region[item]);
+		char bad[64];
+		if (screener_regions_check(util_trim(line), bad,
+		    sizeof bad) == 0) {
+			snprintf(ans->region[item], sizeof ans->region[item],
+			    "%s", util_trim(line));
 			return 0;
 		}
-		printf("Please name one or more of the areas listed.\n");
+		char *safe = text_for_terminal(bad, strlen(bad));
+		printf("'%s' is not one of the areas listed; please name one "
+		    "or more of them.\n", safe);
+		free(safe);
 	}
 }
 

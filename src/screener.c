@@ -214,6 +214,32 @@ screener_region_valid(const char *region)
 	return 0;
 }
 
+int
+screener_regions_check(const char *list, char *bad, size_t badlen)
+{
+	char copy[SCREENER_REGIONS_LEN], *r, *save = NULL;
+	int any = 0;
+
+	if (strlen(list) >= sizeof copy) {
+		snprintf(bad, badlen, "%.40s", list);
+		return -1;
+	}
+	snprintf(copy, sizeof copy, "%s", list);
+	for (r = strtok_r(copy, ",", &save); r != NULL;
+	    r = strtok_r(NULL, ",", &save)) {
+		if (!screener_region_valid(util_trim(r))) {
+			snprintf(bad, badlen, "%s", util_trim(r));
+			return -1;
+		}
+		any = 1;
+	}
+	if (!any) {
+		snprintf(bad, badlen, "%s", list);
+		return -1;
+	}
+	return 0;
+}
+
 void
 screener_answers_init(struct screener_answers *ans)
 {
@@ -589,17 +615,12 @@ screener_parse_line(const char *name, int lineno, char *line,
 			    dot + 1);
 			return;
 		}
-		char copy[SCREENER_REGIONS_LEN], *r, *save = NULL;
-		snprintf(copy, sizeof copy, "%s", val);
-		for (r = strtok_r(copy, ",", &save); r != NULL;
-		    r = strtok_r(NULL, ",", &save)) {
-			if (!screener_region_valid(util_trim(r))) {
-				diag_add(d, name, lineno, "unknown region "
-				    "'%.40s' (use: lower back, upper back, "
-				    "glutes, hips, abdomen, legs, neck, "
-				    "shoulders)", util_trim(r));
-				return;
-			}
+		char bad[64];
+		if (screener_regions_check(val, bad, sizeof bad) != 0) {
+			diag_add(d, name, lineno, "unknown region '%.40s' (use: "
+			    "lower back, upper back, glutes, hips, abdomen, "
+			    "legs, neck, shoulders)", bad);
+			return;
 		}
 		snprintf(ans->region[i], sizeof ans->region[i], "%s", val);
 		return;

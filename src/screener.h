@@ -138,6 +138,12 @@ const char *screener_action_name(unsigned action);
 int screener_region_valid(const char *region);
 
 /*
+ * Checks a comma-separated list of regions.  Returns 0, or -1 with the
+ * first unknown region copied into bad (badlen bytes).
+ */
+int screener_regions_check(const char *list, char *bad, size_t badlen);
+
+/*
  * Reads an answers file: lines "ID=yes|no|unsure", "ID.region=R[, R]",
  * "age=N", "weeks=N", blank lines and # comments.  name is how messages
  * name the file.  Returns 0, or -1 with every problem in d ("name:3:

@@ -564,9 +564,7 @@ check_draw_reasons(struct ui *ui, struct check *c, int row, int rows,
 		return row;
 	ui_put(ui, row++, 2, cols - 4, UI_ROLE_EMPHASIS,
 	    "Because you answered:");
-	for (i = 0; i < SCREENER_MAX_ITEMS && row < rows - 3; i++) {
-		if (i >= screener_item_count)
-			break;
+	for (i = 0; i < screener_item_count && row < rows - 3; i++) {
 		item = (int)i;
 		if (!c->asked[item] || c->ans.a[item] == ANSWER_NO ||
 		    screener_items[item].tier == TIER_MASSAGE)

@@ -128,4 +128,21 @@ tui_wait_exit
 expect_screen "verdict: NONE" "the prompts end with the verdict"
 tui_stop
 
+# An area to leave out, asked in words; a wrong area is asked again.
+tui_start 100 40 screen
+tui_wait "How old are you" && { tui_type 40; tui_keys Enter; tui_type 2; tui_keys Enter; }
+i=0
+while [ $i -lt 44 ]; do tui_type n; tui_keys Enter; i=$((i + 1)); done
+expect_screen "45. Have you had surgery" "the surgery question comes 45th"
+tui_type y; tui_keys Enter
+expect_screen "Which area should be left out?" "AVOID-AREA asks which area"
+tui_type elbow; tui_keys Enter
+expect_screen "'elbow' is not one of the areas listed" "a wrong area is asked again"
+tui_type hips; tui_keys Enter
+i=0
+while [ $i -lt 10 ]; do tui_type n; tui_keys Enter; i=$((i + 1)); done
+tui_wait_exit
+expect_screen "massage: AVOID-AREA mc_recent_surgery hips" "the area is used"
+tui_stop
+
 bc_done
