@@ -62,6 +62,8 @@ extern const struct cmd_entry cmd_routines_entry;
 extern const struct cmd_entry cmd_run_entry;
 
 /* progress */
-
+extern const struct cmd_entry cmd_plan_entry;
+extern const struct cmd_entry cmd_report_entry;
+extern const struct cmd_entry cmd_export_entry;
 
 #endif

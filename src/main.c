@@ -37,7 +37,9 @@ static const struct cmd_entry *const main_commands[] = {
 	&cmd_run_entry,
 
 	/* progress */
-
+	&cmd_plan_entry,
+	&cmd_report_entry,
+	&cmd_export_entry,
 };
 
 static void

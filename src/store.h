@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct store;
 
@@ -141,5 +142,53 @@ int store_session_unfinished(struct store *st, int64_t *session,
     char **routine_id, int *resume_pos);
 
 /* ---- plans, reports and exports --------------------------------------- */
+
+struct plan;
+struct report_data;
+
+/*
+ * Stores plan p (source: the file it came from) in one transaction.  A
+ * stored plan with the same title, or starting on the same day, is
+ * replaced.  Returns the plan's id, or -1 (nothing stored).
+ */
+int64_t store_plan_put(struct store *st, const struct plan *p,
+    const char *source, int64_t at);
+
+/*
+ * The plan in force on day (day.h): of the plans that started on or before
+ * it, the latest to start, if day is not past its end.  Returns 1 and sets
+ * *out (caller frees with plan_free()), 0 when no plan is in force, -1 on
+ * error.
+ */
+int store_plan_in_force(struct store *st, int32_t day, struct plan **out);
+
+/*
+ * Loads the sessions and checks between the Unix times since and until
+ * (inclusive), every lesson row and the plan in force on day plan_day
+ * into *out (free with report_data_free()).  n_lessons_total is left 0
+ * for the caller.  Returns 0 or -1.
+ */
+int store_report_load(struct store *st, int64_t since, int64_t until,
+    int32_t plan_day, struct report_data *out);
+
+enum store_export_format {
+	STORE_EXPORT_JSON,
+	STORE_EXPORT_CSV
+};
+
+/*
+ * The tables an export holds, in order, ended by NULL: meta is left out,
+ * every record of the user is in.
+ */
+extern const char *const store_export_tables[];
+
+/*
+ * Writes every row of table (one of store_export_tables) to f: CSV with a
+ * header line and RFC 4180 quoting, or JSON as an array of objects with
+ * ISO 8601 times (built by SQLite's JSON functions).  Returns 0, or -1
+ * with store_error() set (a write error on f included).
+ */
+int store_export_table(struct store *st, const char *table,
+    enum store_export_format fmt, FILE *f);
 
 #endif

@@ -150,6 +150,7 @@ extern const struct ui_screen ui_recheck_screen;
 extern const struct ui_screen ui_routines_screen;
 
 /* progress */
-
+/* The progress view (ui_progress.c), the home menu's "Progress". */
+extern const struct ui_screen ui_progress_screen;
 
 #endif
