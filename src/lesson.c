@@ -346,3 +346,15 @@ lesson_id_hidden(const char *id)
 {
 	return strcmp(id, "glossary") == 0;
 }
+
+size_t
+lesson_course_count(const struct content *c)
+{
+	const struct content_item *it;
+	size_t i, n = 0;
+
+	for (i = 0; (it = content_get(c, CONTENT_LESSON, i)) != NULL; i++)
+		if (!lesson_id_hidden(it->id))
+			n++;
+	return n;
+}

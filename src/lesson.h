@@ -98,6 +98,9 @@ const char *lesson_status(long long read_at, long long selfcheck_at);
 /* 1 for ids that are not lessons in the list (the glossary). */
 int lesson_id_hidden(const char *id);
 
+/* The lessons of the course in c: every lesson but the hidden ones. */
+size_t lesson_course_count(const struct content *c);
+
 /* The id of a lesson file: its base name without ".md" (caller frees). */
 char *lesson_id_of(const char *path);
 

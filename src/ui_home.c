@@ -5,10 +5,18 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <curses.h>
 
 #include "app.h"
+#include "clock.h"
+#include "day.h"
+#include "diag.h"
+#include "lesson.h"
+#include "plan.h"
+#include "report.h"
+#include "session.h"
 #include "store.h"
 #include "ui.h"
 #include "util.h"
@@ -16,7 +24,7 @@
 struct home_entry {
 	const char *label;
 	const char *about;
-	const struct ui_screen *screen;   /* NULL: not there yet */
+	const struct ui_screen *screen;   /* NULL: quit */
 };
 
 static const struct home_entry home_entries[] = {
@@ -28,15 +36,93 @@ static const struct home_entry home_entries[] = {
 	{ "Routines", "Timed self-massage sessions that talk you through "
 	    "every step.", &ui_routines_screen },
 	{ "Progress", "Sessions, pain ratings, lessons read and your "
-	    "homework plan.", NULL },
+	    "homework plan.", &ui_progress_screen },
 	{ "Quit", "Leave backcare. Everything is already saved.", NULL },
 };
 
-#define HOME_QUIT (BC_ARRAY_LEN(home_entries) - 1)
-
 struct home {
 	size_t selected;
+	struct routine_entry *routines;   /* for titles; loaded when needed */
+	size_t n_routines;
+	int routines_loaded;
+	struct lesson_cache *lessons;     /* for titles; made when needed */
 };
+
+static const char *
+home_routine_title(struct ui *ui, struct home *h, const char *id)
+{
+	struct diag d = DIAG_INIT;
+	size_t i;
+
+	if (!h->routines_loaded) {
+		h->n_routines = session_list(ui_app(ui), &h->routines, &d);
+		h->routines_loaded = 1;
+		diag_free(&d);
+	}
+	for (i = 0; i < h->n_routines; i++)
+		if (strcmp(h->routines[i].id, id) == 0)
+			return h->routines[i].title;
+	return id;
+}
+
+/*
+ * Today's homework and what is left this week, from the plan in force, as
+ * one sentence in b; empty when no plan is in force.  Read afresh at each
+ * draw, so it is right after a routine or an import.
+ */
+static void
+home_homework(struct ui *ui, struct home *h, struct buf *b)
+{
+	struct store *st = ui_app(ui)->store;
+	struct report_data d;
+	struct report_summary s;
+	struct store_lesson sl;
+	const struct lesson *l;
+	int64_t now = clock_wall_s();
+	int32_t today = day_of_time(now), monday = day_week_start(today);
+	size_t i, left = 0;
+	const char *sep = "";
+
+	memset(&d, 0, sizeof d);
+	memset(&s, 0, sizeof s);
+	if (st == NULL || store_report_load(st, day_start_time(monday), now,
+	    today, &d) != 0 || d.plan == NULL) {
+		report_data_free(&d);
+		return;
+	}
+	report_summarise(&d, monday, today, today, &s);
+	buf_adds(b, "Homework: ");
+	for (i = 0; i < s.n_homework; i++) {
+		const struct report_homework *hw = &s.homework[i];
+		int more = hw->per_week - hw->done;
+
+		if (more <= 0)
+			continue;
+		buf_printf(b, "%s%s, %d more this week%s", sep,
+		    home_routine_title(ui, h, hw->routine_id), more,
+		    hw->done_today > 0 ? " (one done today)" : "");
+		sep = "; ";
+		left++;
+	}
+	for (i = 0; i < d.plan->n_lessons; i++) {
+		if (store_lesson_get(st, d.plan->lessons[i].id, &sl) == 1 &&
+		    sl.read_at != 0)
+			continue;
+		if (h->lessons == NULL)
+			h->lessons = lesson_cache_new(app_content(ui_app(ui)));
+		l = lesson_cache_get(h->lessons, d.plan->lessons[i].id);
+		buf_printf(b, "%sread \"%s\"", sep, l != NULL &&
+		    l->title != NULL ? l->title : d.plan->lessons[i].id);
+		sep = "; ";
+		left++;
+	}
+	if (left == 0)
+		buf_adds(b, "all done for this week. Well done.");
+	else
+		buf_adds(b, ".");
+	report_summary_free(&s);
+	report_data_free(&d);
+}
 
 static void *
 home_enter(struct ui *ui, void *arg)
@@ -80,13 +166,10 @@ home_key(struct ui *ui, void *state, const struct ui_key *k)
 		break;
 	case UI_ENTER:
 		e = &home_entries[h->selected];
-		if (h->selected == HOME_QUIT)
+		if (e->screen == NULL)
 			ui_pop(ui);
-		else if (e->screen != NULL)
-			ui_push(ui, e->screen, NULL);
 		else
-			ui_message(ui, "%s is not there yet: it comes in a "
-			    "later version of backcare.", e->label);
+			ui_push(ui, e->screen, NULL);
 		break;
 	case UI_CHAR:
 		if (k->ch >= '1' && k->ch <= '0' + (wint_t)n) {
@@ -108,6 +191,7 @@ home_draw(struct ui *ui, void *state, int rows, int cols)
 	size_t i;
 	int row = 3, width = cols - 8;
 	char label[64];
+	struct buf hw = BUF_INIT;
 
 	ui_draw_title(ui, cols, "backcare: looking after your back");
 	ui_put(ui, 2, 2, cols - 4, UI_ROLE_DIM,
@@ -120,8 +204,13 @@ home_draw(struct ui *ui, void *state, int rows, int cols)
 		    label);
 	}
 	row += (int)BC_ARRAY_LEN(home_entries) + 2;
-	ui_put_wrapped(ui, row, 4, rows - row - 2, cols - 8, UI_ROLE_NORMAL,
-	    home_entries[h->selected].about);
+	row += ui_put_wrapped(ui, row, 4, rows - row - 2, cols - 8,
+	    UI_ROLE_NORMAL, home_entries[h->selected].about);
+	home_homework(ui, h, &hw);
+	if (hw.len > 0)
+		ui_put_wrapped(ui, row + 1, 4, rows - row - 3, cols - 8,
+		    UI_ROLE_EMPHASIS, hw.data);
+	buf_free(&hw);
 	ui_draw_status(ui, rows - 1, cols,
 	    "Up/Down choose  Enter open  ? keys  q quit");
 }
@@ -129,8 +218,13 @@ home_draw(struct ui *ui, void *state, int rows, int cols)
 static void
 home_leave(struct ui *ui, void *state)
 {
+	struct home *h = state;
+
 	(void)ui;
-	free(state);
+	session_list_free(h->routines, h->n_routines);
+	if (h->lessons != NULL)
+		lesson_cache_free(h->lessons);
+	free(h);
 }
 
 static const struct ui_help home_help[] = {

@@ -1,3 +1,145 @@
 #!/bin/sh
-# being written
-exit 0
+# The progress view in a real terminal: an empty history; a week of
+# sessions with pain ratings against an imported plan (this week, streak,
+# calendar, pain chart, starting level, checks); the home screen's
+# homework line; the prompt for lighter pressure; scrolling, small and
+# resized terminals and ASCII without UTF-8.  The clock is pinned to
+# Wednesday 2026-11-25 12:00 UTC.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+export TZ=UTC
+NOW=1795608000     # 2026-11-25 12:00:00 UTC, a Wednesday
+export BACKCARE_TEST_NOW=$NOW
+TUI_ENV="export TZ=UTC BACKCARE_TEST_NOW=$NOW"
+q() { sqlite3 "$BACKCARE_DB" "$1"; }
+
+# open_progress COLS ROWS: starts backcare and opens Progress.
+open_progress() {
+	local i=0
+	tui_start "$1" "$2" --no-bell
+	while [ $i -lt 200 ]; do
+		if tui_screen | grep -qF "Welcome to backcare"; then tui_keys Enter; fi
+		if tui_screen | grep -qF "1  Lessons"; then break; fi
+		sleep 0.05; i=$((i + 1))
+	done
+	tui_keys 4 Enter
+	tui_wait "This week:"
+}
+
+# session DAYS_AGO BEFORE AFTER MINUTES: a completed session at 08:00 UTC.
+session() {
+	local at=$(( NOW - 4 * 3600 - $1 * 86400 )) secs=$(( $4 * 60 ))
+	q "INSERT INTO sessions (routine_id, routine_title, started_at, ended_at,
+	    state, planned_s, pain_before, pain_after)
+	    VALUES ('swedish-basics', 'Swedish basics for the low back', $at,
+	    $at + $secs, 'completed', $secs, $2, $3);
+	  INSERT INTO steps (session_id, pos, step_index, title, planned_s,
+	    done_s, state, at)
+	    VALUES (last_insert_rowid(), 0, 0, 'Effleurage', $secs, $secs,
+	    'done', $at + $secs);"
+}
+
+# An empty history.
+open_progress 80 24
+expect_screen "This week: 0 sessions done" "empty: no sessions this week"
+expect_screen "No homework plan is in force" "empty: no plan"
+expect_screen "Last 12 weeks" "empty: the calendar is there"
+tui_keys G
+expect_screen "No safety check yet" "empty: no checks"
+expect_screen "No pain ratings yet" "empty: no pain chart"
+tui_keys q
+expect_screen "1  Lessons" "q goes back home"
+tui_keys q
+tui_wait_exit
+tui_stop
+
+# A week of sessions against a plan.
+printf 'age=40\nweeks=3\n' | "$BACKCARE" screen --answers - >/dev/null ||
+	fail "safety check"
+cat >"$T/plan.md" <<'EOP'
+# Homework for weeks 1-4
+
+- from: 2026-11-16
+- until: 2026-12-13
+- therapist: Sam Lee, 555-0100
+
+## Routines
+- swedish-basics: 3 per week
+- trigger-point-release: 2 per week
+
+## Lessons
+- spine-anatomy
+EOP
+bc_run plan import "$T/plan.md"
+expect_status 0 "the plan imports"
+session 8 7 6 12
+session 2 6 4 15
+session 1 6 4 15
+session 0 5 3 25
+
+open_progress 80 40
+expect_screen "This week: 3 of 5 sessions done" "this week against the plan"
+expect_screen "Streak: 3 days in a row" "the streak"
+expect_screen "Plan: Homework for weeks 1-4, until 13 Dec (Sam Lee, 555-0100)" "the plan, its end and the therapist"
+expect_screen "Swedish basics for the low back: 3 of 3 this week, done" "a routine done for the week"
+expect_screen "Trigger-point release for low back pain: 0 of 2 this week, 2 to go" "a routine still to do"
+screen=$(tui_screen)
+# Wednesday's row: this week's Mon-Wed are shaded, the darkest today.
+row=$(printf '%s\n' "$screen" | grep '^ Wed ')
+case "$row" in *"█") pass "today is shaded darkest (25 minutes)" ;;
+	*) fail "today's cell: '$row'" ;; esac
+row=$(printf '%s\n' "$screen" | grep '^ Mon ')
+case "$row" in *"· ▓") pass "last Monday is empty, this Monday shaded" ;;
+	*) fail "Monday row: '$row'" ;; esac
+row=$(printf '%s\n' "$screen" | grep '^ Tue ')
+case "$row" in *"· ▓ ▓") pass "the last two Tuesdays are shaded" ;;
+	*) fail "Tuesday row: '$row'" ;; esac
+row=$(printf '%s\n' "$screen" | grep '^ Thu ')
+case "$row" in *"·") pass "last Thursday is empty, this Thursday is not shown yet" ;;
+	*) fail "Thursday row: '$row'" ;; esac
+expect_screen "Pain, 0 to 10, at each session" "the pain chart"
+tui_keys G
+expect_screen "Starting level 7.0; latest week 5.7 (-1.3)" "the starting level and the latest week"
+expect_screen "The last 4 rated sessions, 17 Nov to 25 Nov" "the chart counts the rated sessions and their dates"
+expect_screen "0 of 10 lessons read" "lessons read"
+expect_screen "check    NONE" "the safety check and its verdict"
+tui_keys g
+expect_screen "This week: 3 of 5" "g goes back to the top"
+tui_keys q
+expect_screen "Homework: Trigger-point release for low back pain, 2 more this week" "home: what is left this week"
+expect_screen "read \"How your spine is built\"" "home: the plan's lesson to read"
+tui_keys q
+tui_wait_exit
+tui_stop
+
+# Small and resized terminals.
+open_progress 40 12
+expect_screen "This week: 3 of 5" "40x12 shows the view"
+tui_keys Down Down Down
+expect_screen "%)" "a scroll position on the status line"
+tui_resize 30 8
+expect_screen "Please enlarge" "below 40x12 asks for a larger terminal"
+tui_resize 120 50
+expect_screen "Last 12 weeks" "back after the resize"
+tui_keys '?'
+expect_screen "scroll a page" "? shows the progress keys"
+tui_keys Space q q
+tui_wait_exit
+[ "$STATUS" = 0 ] && pass "quits cleanly" || fail "exit $STATUS"
+expect_sane_terminal "progress"
+tui_stop
+
+# Pain up by 2 after two sessions in a row: a prompt.
+session 0 3 5 5
+session 0 3 6 5
+TUI_LANG=C
+open_progress 80 24
+expect_screen "lighter pressure" "pain rising twice in a row asks for lighter pressure"
+row=$(tui_screen | grep '^ Wed ')
+case "$row" in *"#") pass "ASCII shades without UTF-8" ;;
+	*) fail "ASCII Wednesday row: '$row'" ;; esac
+tui_keys q q
+tui_wait_exit
+tui_stop
+
+bc_done
