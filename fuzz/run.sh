@@ -1,9 +1,9 @@
 #!/bin/bash
 # fuzz/run.sh: builds every fuzz/fuzz_*.c target with libFuzzer, ASan and
 # UBSan, and runs each for SECONDS (default 60) seeded from the built-in
-# content and the CommonMark spec examples.  Every crash found is kept in
-# fuzz/regressions/TARGET/ and replayed on every run (and by `make check`
-# through tests/fuzz_regressions.sh).
+# content, the CommonMark spec examples and fuzz/seeds/ (plans).  Every
+# crash found is kept in fuzz/regressions/TARGET/ and replayed on every
+# run (and by `make check` through tests/fuzz_regressions.sh).
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]      e.g. fuzz/run.sh 600 layout
 #   make fuzz FUZZ_SECONDS=600
@@ -38,6 +38,8 @@ if [ ! -d "$seeds" ]; then
 	[ -f "$spec" ] && awk -v d="$seeds" 'BEGIN{n=0; f=sprintf("%s/spec%04d.md", d, n)}
 		/^$/ {n++; f=sprintf("%s/spec%04d.md", d, n); next} {print > f}' "$spec"
 	find "$top/tests/fixtures" -type f -exec cp {} "$seeds/" \; 2>/dev/null || true
+	# Files no content folder holds (plans), written as seeds.
+	cp "$top"/fuzz/seeds/* "$seeds/" 2>/dev/null || true
 fi
 
 targets=("$@")

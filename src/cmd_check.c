@@ -8,7 +8,8 @@
  * accepts a file validates it.  Lessons accept any .md file outside a
  * routines/ folder, so they stay last; other parts add their checkers in
  * the marked slots above.  A routine no checker accepts is skipped (and
- * said to be), not called a problem.
+ * said to be), not called a problem.  Plans are told apart by their
+ * folder (plans/) or by their head (check_plan_detect()).
  */
 #include "config.h"
 
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "app.h"
@@ -24,6 +26,7 @@
 #include "content.h"
 #include "diag.h"
 #include "lesson.h"
+#include "plan.h"
 #include "routine.h"
 #include "text.h"
 #include "util.h"
@@ -147,6 +150,82 @@ check_routine_validate(struct check_ctx *ctx, const char *path,
 	free(id);
 }
 
+/* ---- plans ------------------------------------------------------------- */
+
+/* The next line of text from *off (its length in *n); 0 at the end. */
+static int
+check_next_line(const char *text, size_t len, size_t *off, const char **line,
+    size_t *n)
+{
+	const char *nl;
+
+	if (*off >= len)
+		return 0;
+	*line = text + *off;
+	nl = memchr(*line, '\n', len - *off);
+	*n = nl != NULL ? (size_t)(nl - *line) : len - *off;
+	*off += *n + 1;
+	while (*n > 0 && ((*line)[*n - 1] == '\r' || (*line)[*n - 1] == ' '))
+		(*n)--;
+	return 1;
+}
+
+/* 1 when line is a list item whose key is "from" or "until". */
+static int
+check_is_date_key(const char *line, size_t n)
+{
+	size_t i = 2;
+
+	while (i < n && line[i] == ' ')
+		i++;
+	return (n - i >= 5 && strncasecmp(line + i, "from:", 5) == 0) ||
+	    (n - i >= 6 && strncasecmp(line + i, "until:", 6) == 0);
+}
+
+/*
+ * A plan is a file in a plans/ folder, or one whose first line is a
+ * "# Title" followed by a list holding "- from:" or "- until:" (see
+ * backcare(5)).  No lesson or routine starts that way.
+ */
+static int
+check_plan_detect(const char *path, const char *text, size_t len)
+{
+	size_t off = 0, n;
+	const char *line;
+	int titled = 0;
+
+	if (check_in_folder(path, "plans"))
+		return 1;
+	if (text == NULL)
+		return 0;
+	while (check_next_line(text, len, &off, &line, &n)) {
+		if (n == 0)
+			continue;
+		if (!titled) {
+			if (n < 2 || line[0] != '#' || line[1] != ' ')
+				return 0;
+			titled = 1;
+			continue;
+		}
+		if (n < 2 || strchr("-*+", line[0]) == NULL || line[1] != ' ')
+			return 0;
+		if (check_is_date_key(line, n))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+check_plan_validate(struct check_ctx *ctx, const char *path,
+    const char *text, size_t len, struct diag *d)
+{
+	struct plan *p = plan_parse(path, text, len, d);
+
+	if (p != NULL)
+		plan_check_ids(p, app_content(ctx->app), path, d);
+	plan_free(p);
+}
+
 static const struct check_kind check_kinds[] = {
 	{ "lesson index", check_lesson_index_detect,
 	    check_lesson_index_validate },
@@ -155,6 +234,7 @@ static const struct check_kind check_kinds[] = {
 	{ "routine", check_routine_detect, check_routine_validate },
 
 	/* plans */
+	{ "plan", check_plan_detect, check_plan_validate },
 
 	/* lessons: any other .md file; keep last */
 	{ "lesson", check_lesson_detect, check_lesson_validate },
@@ -228,6 +308,7 @@ check_collect(struct check_files *f, char **args, int n)
 				dir[--len] = '\0';
 			check_scan(f, dir, "lessons");
 			check_scan(f, dir, "routines");
+			check_scan(f, dir, "plans");
 			check_scan(f, dir, "");
 			free(dir);
 		} else
@@ -245,6 +326,7 @@ check_preload(struct check_ctx *ctx, struct check_files *f)
 	for (i = 0; i < f->n; i++) {
 		p = f->paths[i];
 		if (check_is_index(p) || check_in_folder(p, "routines") ||
+		    check_in_folder(p, "plans") ||
 		    !check_lesson_detect(p, NULL, 0))
 			continue;
 		lesson_cache_add(ctx->lessons, lesson_load(p, NULL));

@@ -21,6 +21,10 @@
 #include <sqlite3.h>
 
 #include "clock.h"
+#include "csv.h"
+#include "day.h"
+#include "plan.h"
+#include "report.h"
 #include "safety.h"
 #include "screener.h"
 #include "store.h"
@@ -158,9 +162,24 @@ static const char *const store_migration_1[] = {
 	store_schema_sessions, store_schema_plans, NULL
 };
 
+/*
+ * Version 2: the report and progress view sum each session's steps; with
+ * done_s in the index that sum reads no table rows (bench_progress: 10
+ * years of use load in well under 20 ms).  The index keeps its name and
+ * still serves lookups by (session_id, pos).
+ */
+static const char store_schema_steps_done[] =
+    "DROP INDEX steps_session;"
+    "CREATE INDEX steps_session ON steps (session_id, pos, done_s);";
+
+static const char *const store_migration_2[] = {
+	store_schema_steps_done, NULL
+};
+
 /* store_migrations[v] takes the schema from version v to v + 1. */
 static const char *const *const store_migrations[] = {
 	store_migration_1,
+	store_migration_2,
 };
 
 static void
@@ -1058,3 +1077,568 @@ store_session_unfinished(struct store *st, int64_t *session,
 }
 
 /* ---- plans, reports and exports --------------------------------------- */
+
+/* ---- plans ------------------------------------------------------------ */
+
+static int
+store_plan_rows(struct store *st, sqlite3_int64 id, const struct plan *p)
+{
+	sqlite3_stmt *s;
+	size_t i;
+
+	for (i = 0; i < p->n_routines; i++) {
+		s = store_prepare(st, "INSERT INTO plan_routines (plan_id, "
+		    "routine_id, per_week) VALUES (?1, ?2, ?3)");
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, p->routines[i].id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 3, p->routines[i].per_week);
+		if (store_step_done(st, s, "saving the plan") != 0)
+			return -1;
+	}
+	for (i = 0; i < p->n_lessons; i++) {
+		s = store_prepare(st, "INSERT INTO plan_lessons (plan_id, "
+		    "lesson_id, pos) VALUES (?1, ?2, ?3)");
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, p->lessons[i].id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)i);
+		if (store_step_done(st, s, "saving the plan") != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int64_t
+store_plan_put(struct store *st, const struct plan *p, const char *source,
+    int64_t at)
+{
+	sqlite3_stmt *s;
+	sqlite3_int64 id;
+	char from[11], until[11];
+
+	day_format(p->from, from);
+	day_format(p->until, until);
+	if (store_begin(st) != 0)
+		return -1;
+	/* The children go with their plan: foreign_keys is on. */
+	s = store_prepare(st, "DELETE FROM plans WHERE title = ?1 OR "
+	    "from_date = ?2");
+	if (s == NULL)
+		goto fail;
+	sqlite3_bind_text(s, 1, p->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, from, -1, SQLITE_STATIC);
+	if (store_step_done(st, s, "replacing the plan") != 0)
+		goto fail;
+	s = store_prepare(st, "INSERT INTO plans (title, from_date, "
+	    "until_date, therapist, notes, source_path, imported_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (s == NULL)
+		goto fail;
+	sqlite3_bind_text(s, 1, p->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, until, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, p->therapist, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, p->notes, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, source, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 7, at);
+	if (store_step_done(st, s, "saving the plan") != 0)
+		goto fail;
+	id = sqlite3_last_insert_rowid(st->db);
+	if (store_plan_rows(st, id, p) != 0 || store_commit(st) != 0)
+		goto fail;
+	return id;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+/* A copy of column i of s, or NULL for SQL NULL. */
+static char *
+store_plan_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t != NULL ? xstrdup((const char *)t) : NULL;
+}
+
+/* Reads the routines and lessons of plan id into p, in their order. */
+static int
+store_plan_children(struct store *st, sqlite3_int64 id, struct plan *p)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	s = store_prepare(st, "SELECT routine_id, per_week FROM "
+	    "plan_routines WHERE plan_id = ?1 ORDER BY rowid");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		p->routines = xreallocarray(p->routines, p->n_routines + 1,
+		    sizeof *p->routines);
+		p->routines[p->n_routines].id = store_plan_text(s, 0);
+		p->routines[p->n_routines].per_week = sqlite3_column_int(s, 1);
+		p->routines[p->n_routines].line = 0;
+		if (p->routines[p->n_routines].id == NULL)
+			p->routines[p->n_routines].id = xstrdup("");
+		p->n_routines++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	s = store_prepare(st, "SELECT lesson_id FROM plan_lessons WHERE "
+	    "plan_id = ?1 ORDER BY pos");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		p->lessons = xreallocarray(p->lessons, p->n_lessons + 1,
+		    sizeof *p->lessons);
+		p->lessons[p->n_lessons].id = store_plan_text(s, 0);
+		p->lessons[p->n_lessons].line = 0;
+		if (p->lessons[p->n_lessons].id == NULL)
+			p->lessons[p->n_lessons].id = xstrdup("");
+		p->n_lessons++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	return 0;
+fail:
+	store_set_sqlite_error(st, "reading the plan");
+	return -1;
+}
+
+int
+store_plan_in_force(struct store *st, int32_t day, struct plan **out)
+{
+	sqlite3_stmt *s;
+	sqlite3_int64 id = 0;
+	struct plan *p = NULL;
+	char today[11];
+	int rc, ok = 1;
+
+	*out = NULL;
+	day_format(day, today);
+	s = store_prepare(st, "SELECT id, title, from_date, until_date, "
+	    "therapist, notes FROM plans WHERE from_date <= ?1 "
+	    "ORDER BY from_date DESC, id DESC LIMIT 1");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, today, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		p = xcalloc(1, sizeof *p);
+		id = sqlite3_column_int64(s, 0);
+		p->title = store_plan_text(s, 1);
+		ok = day_parse((const char *)sqlite3_column_text(s, 2),
+		    &p->from) == 0 &&
+		    day_parse((const char *)sqlite3_column_text(s, 3),
+		    &p->until) == 0;
+		p->therapist = store_plan_text(s, 4);
+		p->notes = store_plan_text(s, 5);
+		if (p->title == NULL)
+			p->title = xstrdup("");
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "reading the plans");
+		return -1;
+	}
+	if (p == NULL)
+		return 0;
+	if (!ok) {
+		store_set_error(st, "reading the plans: plan %lld has a bad "
+		    "date; import it again", (long long)id);
+		plan_free(p);
+		return -1;
+	}
+	if (day > p->until) {
+		plan_free(p);
+		return 0;
+	}
+	if (store_plan_children(st, id, p) != 0) {
+		plan_free(p);
+		return -1;
+	}
+	*out = p;
+	return 1;
+}
+
+/* ---- exports ---------------------------------------------------------- */
+
+const char *const store_export_tables[] = {
+	"lesson_progress", "selfcheck_answers",
+	"checks", "check_answers", "check_rules", "check_actions",
+	"sessions", "steps",
+	"plans", "plan_routines", "plan_lessons",
+	NULL
+};
+
+int
+store_export_begin(struct store *st)
+{
+	return store_exec(st, "BEGIN DEFERRED", "reading the progress file");
+}
+
+void
+store_export_end(struct store *st)
+{
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int
+store_export_known(const char *table)
+{
+	size_t i;
+
+	for (i = 0; store_export_tables[i] != NULL; i++)
+		if (strcmp(store_export_tables[i], table) == 0)
+			return 1;
+	return 0;
+}
+
+/* Times are stored as Unix seconds in columns named "at" or "*_at". */
+static int
+store_export_is_time(const char *column)
+{
+	size_t n = strlen(column);
+
+	return strcmp(column, "at") == 0 ||
+	    (n > 3 && strcmp(column + n - 3, "_at") == 0);
+}
+
+/*
+ * Builds the SELECT of one export: for JSON one json_object() per row,
+ * for CSV the columns themselves, times made ISO 8601 UTC either way and
+ * rows in the order they were first recorded.  Returns the SQL (caller
+ * frees) or NULL with the error set.
+ */
+static char *
+store_export_sql(struct store *st, const char *table,
+    enum store_export_format fmt)
+{
+	sqlite3_stmt *s = store_prepare(st,
+	    "SELECT name FROM pragma_table_info(?1) ORDER BY cid");
+	struct buf b = BUF_INIT;
+	const char *col;
+	char *part;
+	int rc, n = 0;
+
+	if (s == NULL)
+		return NULL;
+	sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+	buf_adds(&b, fmt == STORE_EXPORT_JSON ? "SELECT json_object(" :
+	    "SELECT ");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		col = (const char *)sqlite3_column_text(s, 0);
+		if (fmt == STORE_EXPORT_JSON)
+			part = sqlite3_mprintf("%s%Q, ", n ? ", " : "", col);
+		else
+			part = sqlite3_mprintf("%s", n ? ", " : "");
+		buf_adds(&b, part);
+		sqlite3_free(part);
+		part = store_export_is_time(col) ? sqlite3_mprintf(
+		    "strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', \"%w\", 'unixepoch')",
+		    col) : sqlite3_mprintf("\"%w\"", col);
+		buf_adds(&b, part);
+		sqlite3_free(part);
+		/* The CSV header is the column names: keep them. */
+		if (fmt == STORE_EXPORT_CSV) {
+			part = sqlite3_mprintf(" AS \"%w\"", col);
+			buf_adds(&b, part);
+			sqlite3_free(part);
+		}
+		n++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE || n == 0) {
+		if (rc != SQLITE_DONE)
+			store_set_sqlite_error(st, "reading the progress file");
+		else
+			store_set_error(st, "exporting %s: the table is missing",
+			    table);
+		buf_free(&b);
+		return NULL;
+	}
+	part = sqlite3_mprintf("%s FROM \"%w\" ORDER BY rowid",
+	    fmt == STORE_EXPORT_JSON ? ")" : "", table);
+	buf_adds(&b, part);
+	sqlite3_free(part);
+	return buf_detach(&b);
+}
+
+/* Writes the CSV header: the column names of the statement. */
+static int
+store_export_csv_header(sqlite3_stmt *s, FILE *f)
+{
+	int i, n = sqlite3_column_count(s);
+	const char *name;
+
+	for (i = 0; i < n; i++) {
+		name = sqlite3_column_name(s, i);
+		if ((i > 0 && fputc(',', f) == EOF) ||
+		    csv_write_field(f, name) != 0)
+			return -1;
+	}
+	return fputs("\r\n", f) == EOF ? -1 : 0;
+}
+
+static int
+store_export_csv_row(sqlite3_stmt *s, FILE *f)
+{
+	int i, n = sqlite3_column_count(s);
+
+	for (i = 0; i < n; i++)
+		if ((i > 0 && fputc(',', f) == EOF) ||
+		    csv_write_field(f, (const char *)sqlite3_column_text(s, i))
+		    != 0)
+			return -1;
+	return fputs("\r\n", f) == EOF ? -1 : 0;
+}
+
+static int
+store_export_json_row(sqlite3_stmt *s, FILE *f, int first)
+{
+	const char *row = (const char *)sqlite3_column_text(s, 0);
+
+	if (fputs(first ? "\n" : ",\n", f) == EOF)
+		return -1;
+	return fputs(row != NULL ? row : "null", f) == EOF ? -1 : 0;
+}
+
+/* Records a write error on the export, keeping errno for the caller. */
+static int
+store_export_write_error(struct store *st, sqlite3_stmt *s)
+{
+	int saved = errno;
+
+	sqlite3_finalize(s);
+	store_set_error(st, "writing the export: %s", strerror(saved));
+	errno = saved;
+	return -1;
+}
+
+int
+store_export_table(struct store *st, const char *table,
+    enum store_export_format fmt, FILE *f)
+{
+	sqlite3_stmt *s;
+	char *sql;
+	int rc = SQLITE_DONE, werr = 0, rows = 0;
+
+	if (!store_export_known(table)) {
+		store_set_error(st, "exporting %s: not a table of the export",
+		    table);
+		return -1;
+	}
+	if ((sql = store_export_sql(st, table, fmt)) == NULL)
+		return -1;
+	s = store_prepare(st, sql);
+	free(sql);
+	if (s == NULL)
+		return -1;
+	if (fmt == STORE_EXPORT_CSV)
+		werr = store_export_csv_header(s, f);
+	else
+		werr = fputc('[', f) == EOF;
+	while (!werr && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		werr = fmt == STORE_EXPORT_CSV ? store_export_csv_row(s, f) :
+		    store_export_json_row(s, f, rows++ == 0);
+	if (!werr && fmt == STORE_EXPORT_JSON)
+		werr = fputs(rows > 0 ? "\n]" : "]", f) == EOF;
+	if (werr || fflush(f) != 0 || ferror(f))
+		return store_export_write_error(st, s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "reading the progress file");
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- reports ---------------------------------------------------------- */
+
+/* A copy of column i of s, or NULL for SQL NULL. */
+static char *
+store_report_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t != NULL ? xstrdup((const char *)t) : NULL;
+}
+
+/*
+ * The sessions started between since and until, oldest first, each with
+ * the sum of its steps' done time, read from the covering
+ * index steps_session (schema 2), so no step row is read.
+ */
+static int
+store_report_sessions(struct store *st, int64_t since, int64_t until,
+    struct report_data *out)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT s.id, s.routine_id, "
+	    "s.routine_title, s.started_at, coalesce(s.ended_at, 0), s.state, "
+	    "coalesce(s.planned_s, 0), (SELECT coalesce(sum(t.done_s), 0) "
+	    "FROM steps t WHERE t.session_id = s.id), "
+	    "coalesce(s.pain_before, -1), coalesce(s.pain_after, -1), s.note "
+	    "FROM sessions s WHERE s.started_at BETWEEN ?1 AND ?2 "
+	    "ORDER BY s.started_at, s.id");
+	struct report_session *rs;
+	size_t cap = 0;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, since);
+	sqlite3_bind_int64(s, 2, until);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (out->n_sessions == cap) {
+			cap = cap ? cap * 2 : 64;
+			out->sessions = xreallocarray(out->sessions, cap,
+			    sizeof *out->sessions);
+		}
+		rs = &out->sessions[out->n_sessions++];
+		rs->id = sqlite3_column_int64(s, 0);
+		rs->routine_id = store_report_text(s, 1);
+		rs->title = store_report_text(s, 2);
+		rs->started_at = sqlite3_column_int64(s, 3);
+		rs->ended_at = sqlite3_column_int64(s, 4);
+		rs->state = store_report_text(s, 5);
+		rs->planned_s = (long)sqlite3_column_int64(s, 6);
+		rs->done_s = (long)sqlite3_column_int64(s, 7);
+		rs->pain_before = sqlite3_column_int(s, 8);
+		rs->pain_after = sqlite3_column_int(s, 9);
+		rs->note = store_report_text(s, 10);
+		if (rs->routine_id == NULL)
+			rs->routine_id = xstrdup("");
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "reading the sessions");
+		return -1;
+	}
+	return 0;
+}
+
+/* The checks made between since and until, oldest first, with the rules
+ * that fired ("E1 U1") in the order they were stored. */
+static int
+store_report_checks(struct store *st, int64_t since, int64_t until,
+    struct report_data *out)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT c.id, c.at, c.kind, "
+	    "coalesce(c.age, -1), coalesce(c.weeks, -1), c.verdict, "
+	    "(SELECT coalesce(group_concat(r.rule, ' '), '') FROM "
+	    "(SELECT rule FROM check_rules WHERE check_id = c.id "
+	    "ORDER BY rowid) r) "
+	    "FROM checks c WHERE c.at BETWEEN ?1 AND ?2 ORDER BY c.at, c.id");
+	struct report_check *rc_;
+	size_t cap = 0;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, since);
+	sqlite3_bind_int64(s, 2, until);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (out->n_checks == cap) {
+			cap = cap ? cap * 2 : 16;
+			out->checks = xreallocarray(out->checks, cap,
+			    sizeof *out->checks);
+		}
+		rc_ = &out->checks[out->n_checks++];
+		rc_->id = sqlite3_column_int64(s, 0);
+		rc_->at = sqlite3_column_int64(s, 1);
+		rc_->kind = store_report_text(s, 2);
+		rc_->age = sqlite3_column_int(s, 3);
+		rc_->weeks = sqlite3_column_int(s, 4);
+		if (verdict_parse((const char *)sqlite3_column_text(s, 5),
+		    &rc_->verdict) != 0)
+			rc_->verdict = VERDICT_EMERGENCY;   /* fail safe */
+		rc_->rules = store_report_text(s, 6);
+		if (rc_->kind == NULL)
+			rc_->kind = xstrdup("");
+		if (rc_->rules == NULL)
+			rc_->rules = xstrdup("");
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "reading the safety checks");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+store_report_lessons(struct store *st, struct report_data *out)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT lesson_id, "
+	    "coalesce(read_at, 0), coalesce(selfcheck_at, 0) "
+	    "FROM lesson_progress ORDER BY lesson_id");
+	struct report_lesson *l;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		out->lessons = xreallocarray(out->lessons, out->n_lessons + 1,
+		    sizeof *out->lessons);
+		l = &out->lessons[out->n_lessons++];
+		l->id = store_report_text(s, 0);
+		l->read_at = sqlite3_column_int64(s, 1);
+		l->selfcheck_at = sqlite3_column_int64(s, 2);
+		if (l->id == NULL)
+			l->id = xstrdup("");
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "reading lesson progress");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_report_load(struct store *st, int64_t since, int64_t until,
+    int32_t plan_day, struct report_data *out)
+{
+	int own = sqlite3_get_autocommit(st->db);
+
+	memset(out, 0, sizeof *out);
+	/* One read transaction, so the parts agree with each other. */
+	if (own && store_exec(st, "BEGIN", "reading the progress file") != 0)
+		return -1;
+	if (store_report_sessions(st, since, until, out) != 0 ||
+	    store_report_checks(st, since, until, out) != 0 ||
+	    store_report_lessons(st, out) != 0 ||
+	    store_plan_in_force(st, plan_day, &out->plan) < 0 ||
+	    (own && store_exec(st, "COMMIT", "reading the progress file")
+	    != 0)) {
+		if (own)
+			store_rollback(st);
+		report_data_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_count_rows(struct store *st, const char *table, long long *out)
+{
+	char *sql;
+	int rc;
+
+	if (strcmp(table, "sessions") != 0 && strcmp(table, "steps") != 0 &&
+	    strcmp(table, "checks") != 0) {
+		store_set_error(st, "cannot count the rows of '%s'", table);
+		return -1;
+	}
+	sql = xasprintf("SELECT count(*) FROM %s", table);
+	rc = store_query_int(st, sql, out);
+	free(sql);
+	return rc;
+}

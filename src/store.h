@@ -21,7 +21,7 @@
 struct store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /*
  * Opens (creating when absent) the progress file at path.  Refuses, with
@@ -171,6 +171,12 @@ int store_plan_in_force(struct store *st, int32_t day, struct plan **out);
 int store_report_load(struct store *st, int64_t since, int64_t until,
     int32_t plan_day, struct report_data *out);
 
+/*
+ * The number of rows in table ("sessions", "steps" or "checks"), for the
+ * benchmark's baseline.  Returns 0 and fills *out, or -1.
+ */
+int store_count_rows(struct store *st, const char *table, long long *out);
+
 enum store_export_format {
 	STORE_EXPORT_JSON,
 	STORE_EXPORT_CSV
@@ -183,12 +189,25 @@ enum store_export_format {
 extern const char *const store_export_tables[];
 
 /*
- * Writes every row of table (one of store_export_tables) to f: CSV with a
- * header line and RFC 4180 quoting, or JSON as an array of objects with
- * ISO 8601 times (built by SQLite's JSON functions).  Returns 0, or -1
- * with store_error() set (a write error on f included).
+ * Writes every row of table (one of store_export_tables), in the order the
+ * rows were first recorded, to f: CSV with a header line of the column
+ * names, RFC 4180 quoting and CRLF line ends (NULL as an empty field), or
+ * JSON as an array of objects, one a line (built by SQLite's JSON
+ * functions; NULL as null).  Times, the columns named "at" or "*_at", are
+ * ISO 8601 UTC ("2026-12-01T08:30:00Z").  Flushes f.  Returns 0, or -1
+ * with store_error() set; on a write error on f, ferror(f) is set and
+ * errno kept for the caller, who names the output.
  */
 int store_export_table(struct store *st, const char *table,
     enum store_export_format fmt, FILE *f);
+
+/*
+ * Holds one read snapshot across several store_export_table() calls, so
+ * the tables agree with each other even while another copy of backcare
+ * records a session.  Writes nothing.  begin returns 0 or -1; end always
+ * ends the snapshot.
+ */
+int store_export_begin(struct store *st);
+void store_export_end(struct store *st);
 
 #endif

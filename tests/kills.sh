@@ -1,7 +1,8 @@
 #!/bin/sh
-# kill -9 at random moments during routines and safety checks, plain and
-# on the screen.  After every kill the progress file passes
-# PRAGMA integrity_check, and every step that had finished is in it.
+# kill -9 at random moments during routines, safety checks and plan
+# imports, plain and on the screen.  After every kill the progress file
+# passes PRAGMA integrity_check, every step that had finished is in it, and
+# a plan is either wholly stored or not at all.
 # BC_KILLS sets how many kills (default 40; CI runs 200).
 . "$TOP_SRCDIR/tests/lib.sh"
 
@@ -12,30 +13,74 @@ q() { sqlite3 "$BACKCARE_DB" "$1"; }
 printf 'age=40\nweeks=2\n' >"$T/none"
 "$BACKCARE" screen --answers "$T/none" >/dev/null
 
-# A random delay of 0 to 1.5 s: the kill moment, chosen at random.
-rnd_delay() { awk -v s="$1" 'BEGIN { srand(s); printf "%.3f", rand() * 1.5 }'; }
+# A random delay of 0 to 1.5 s (or to $2 s): the kill moment, at random.
+rnd_delay() { awk -v s="$1" -v m="${2:-1.5}" 'BEGIN { srand(s); printf "%.3f", rand() * m }'; }
+
+# Two big versions of one plan (same title: each replaces the other), over
+# a content folder of empty routines and lessons, so an import takes long
+# enough to be killed half way.
+P="$T/many"
+mkdir -p "$P/routines" "$P/lessons"
+plan_version() {	# FILE FROM N PER_WEEK
+	{
+		printf '# Kill test\n- from: %s\n- until: 2027-06-30\n## Routines\n' "$2"
+		seq -f 'r%04g' 1 "$3" | sed "s/\$/: $4 per week/; s/^/- /"
+		printf '## Lessons\n'
+		seq -f '- l%04g' 1 "$3"
+		printf '## Notes\nKeep going.\n'
+	} >"$1"
+}
+for n in $(seq -f '%04g' 1 500); do
+	: >"$P/routines/r$n.md"
+	: >"$P/lessons/l$n.md"
+done
+plan_version "$T/plan-a.md" 2026-12-01 400 1
+plan_version "$T/plan-b.md" 2026-12-02 500 2
+# Prints nothing when the stored plans are whole: none, or one version
+# with all of its rows.
+plan_torn() {
+	q "SELECT p.from_date, (SELECT count(*) FROM plan_routines r WHERE r.plan_id = p.id), (SELECT count(DISTINCT per_week) || '/' || min(per_week) FROM plan_routines r WHERE r.plan_id = p.id), (SELECT count(*) FROM plan_lessons l WHERE l.plan_id = p.id), (SELECT count(*) FROM plans) FROM plans p" |
+	grep -vx -e '2026-12-01|400|1/1|400|1' -e '2026-12-02|500|1/2|500|1'
+	q "SELECT count(*) FROM plan_routines WHERE plan_id NOT IN (SELECT id FROM plans)" | grep -vx 0
+	q "SELECT count(*) FROM plan_lessons WHERE plan_id NOT IN (SELECT id FROM plans)" | grep -vx 0
+}
 
 bad_integrity=0
 lost=0
+torn=0
+imported=0
 i=0
 while [ $i -lt "$kills" ]; do
 	i=$((i + 1))
-	case $((i % 3)) in
+	max=1.5
+	case $((i % 4)) in
 	0)	# a safety check from an answers file
 		"$BACKCARE" screen --answers "$T/none" >"$T/k.out" 2>&1 &
+		pid=$! ;;
+	1)	# a plan import, one version or the other
+		max=0.15
+		"$BACKCARE" --content-dir "$P" plan import "$T/plan-$(printf 'ab' | cut -c $((i / 4 % 2 + 1))).md" >"$T/k.out" 2>&1 &
 		pid=$! ;;
 	*)	# a plain routine of 1-second steps
 		"$BACKCARE" --content-dir "$C" run quick --plain </dev/null >"$T/k.out" 2>&1 &
 		pid=$! ;;
 	esac
-	sleep "$(rnd_delay "$i$$")"
+	sleep "$(rnd_delay "$i$$" $max)"
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	if [ "$(q 'PRAGMA integrity_check')" != ok ]; then
 		bad_integrity=$((bad_integrity + 1))
 	fi
+	if [ $((i % 4)) -eq 1 ]; then
+		bad=$(plan_torn)
+		if [ -n "$bad" ]; then
+			torn=$((torn + 1))
+			echo "# kill $i: a torn plan: $bad"
+		fi
+		grep -q '^imported:' "$T/k.out" && imported=$((imported + 1))
+	fi
 	# Every step announced after another means that one was stored.
-	if [ $((i % 3)) -ne 0 ]; then
+	if [ $((i % 4)) -gt 1 ]; then
 		sid=$(q "SELECT max(id) FROM sessions")
 		started=$(grep -cE '^[0-9]+:[0-9]+ step ' "$T/k.out")
 		stored=$(q "SELECT count(*) FROM steps WHERE session_id=${sid:-0} AND pos >= 0")
@@ -47,6 +92,7 @@ while [ $i -lt "$kills" ]; do
 done
 [ $bad_integrity -eq 0 ] && pass "integrity_check ok after $kills plain kills" || fail "$bad_integrity of $kills kills damaged the file"
 [ $lost -eq 0 ] && pass "no finished step lost in $kills plain kills" || fail "$lost kills lost finished steps"
+[ $torn -eq 0 ] && pass "every plan whole or absent after $((kills / 4)) import kills ($imported finished first)" || fail "$torn import kills left a torn plan"
 
 # On the screen: kill -9 during a routine, a few times.
 screen_kills=$((kills / 8 + 1))

@@ -1,2 +1,193 @@
-/* being written */
-int main(void) { return 0; }
+/* Unit tests of day.c: civil dates, parsing, weeks, and local days across
+ * daylight-saving changes (TZ set by the test). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "day.h"
+
+static int32_t
+parsed(const char *s)
+{
+	int32_t d = -12345;
+
+	assert_int_equal(day_parse(s, &d), 0);
+	return d;
+}
+
+static void
+test_parse_valid(void **state)
+{
+	char out[11];
+
+	(void)state;
+	assert_int_equal(parsed("1970-01-01"), 0);
+	assert_int_equal(parsed("1970-01-02"), 1);
+	assert_int_equal(parsed("1969-12-31"), -1);
+	assert_int_equal(parsed("2000-03-01") - parsed("2000-02-28"), 2);
+	assert_int_equal(parsed("2028-02-29"), day_from_ymd(2028, 2, 29));
+	assert_int_equal(parsed("2000-02-29") + 1, parsed("2000-03-01"));
+	assert_int_equal(parsed("2026-12-31") - parsed("2026-01-01"), 364);
+	assert_int_equal(parsed("2028-12-31") - parsed("2028-01-01"), 365);
+	assert_int_equal(parsed("1900-01-01"), -25567);
+	day_format(parsed("9999-12-31"), out);
+	assert_string_equal(out, "9999-12-31");
+}
+
+static void
+test_parse_invalid(void **state)
+{
+	static const char *const bad[] = {
+		"2026-02-29", "1900-02-29", "2100-02-29", "2026-04-31",
+		"2026-13-01", "2026-00-10", "2026-12-00", "2026-12-32",
+		"1899-12-31", "0000-01-01", "2026-1-01", "2026-01-1",
+		"26-01-01", "2026/01/01", "2026-01-01 ", " 2026-01-01",
+		"2026-01-01x", "20260101", "2026-0a-01", "+026-01-01",
+		"2026--1-01", "", "today", NULL
+	};
+	size_t i;
+	int32_t d = 77;
+
+	(void)state;
+	for (i = 0; bad[i] != NULL; i++)
+		if (day_parse(bad[i], &d) != -1)
+			fail_msg("'%s' was taken as a date", bad[i]);
+	assert_int_equal(day_parse(NULL, &d), -1);
+}
+
+/* Every day from 1900 to 2100 goes to a date and back, one apart. */
+static void
+test_round_trip(void **state)
+{
+	int32_t d, first = day_from_ymd(1900, 1, 1);
+	int32_t last = day_from_ymd(2100, 12, 31);
+	int y, m, md, py = 1899, pm = 12, pmd = 31;
+	char s[11], expect[11];
+
+	(void)state;
+	for (d = first; d <= last; d++) {
+		day_to_ymd(d, &y, &m, &md);
+		if (!((y == py && m == pm && md == pmd + 1) ||
+		    (y == py && m == pm + 1 && md == 1) ||
+		    (y == py + 1 && m == 1 && md == 1 && pm == 12)))
+			fail_msg("day %d: %d-%d-%d after %d-%d-%d", (int)d, y, m,
+			    md, py, pm, pmd);
+		assert_int_equal(day_from_ymd(y, m, md), d);
+		day_format(d, s);
+		snprintf(expect, sizeof expect, "%04d-%02d-%02d", y, m, md);
+		assert_string_equal(s, expect);
+		assert_int_equal(parsed(s), d);
+		py = y;
+		pm = m;
+		pmd = md;
+	}
+	assert_int_equal(last - first + 1, 201 * 365 + 49);
+}
+
+static void
+test_weeks(void **state)
+{
+	(void)state;
+	assert_int_equal(day_weekday(0), 3);                  /* Thursday */
+	assert_int_equal(day_weekday(parsed("2026-12-01")), 1);  /* Tuesday */
+	assert_int_equal(day_weekday(parsed("2026-12-06")), 6);  /* Sunday */
+	assert_int_equal(day_weekday(parsed("2026-12-07")), 0);  /* Monday */
+	assert_int_equal(day_weekday(parsed("1900-01-01")), 0);  /* Monday */
+	assert_int_equal(day_weekday(-4), 6);           /* 1969-12-28 */
+	assert_int_equal(day_week_start(parsed("2026-12-01")),
+	    parsed("2026-11-30"));
+	assert_int_equal(day_week_start(parsed("2026-12-06")),
+	    parsed("2026-11-30"));
+	assert_int_equal(day_week_start(parsed("2026-12-07")),
+	    parsed("2026-12-07"));
+	assert_int_equal(day_week_start(parsed("2027-01-01")),
+	    parsed("2026-12-28"));
+	assert_int_equal(day_week_start(-1), -3);      /* 1969-12-29 */
+}
+
+static char *saved_tz;
+
+static int
+set_cet(void **state)
+{
+	const char *tz = getenv("TZ");
+
+	(void)state;
+	saved_tz = tz != NULL ? strdup(tz) : NULL;
+	setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);
+	tzset();
+	return 0;
+}
+
+static int
+restore_tz(void **state)
+{
+	(void)state;
+	if (saved_tz != NULL)
+		setenv("TZ", saved_tz, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(saved_tz);
+	return 0;
+}
+
+/* Spring forward on 2026-03-29: that day lasts 23 hours. */
+static void
+test_local_spring(void **state)
+{
+	int32_t d = parsed("2026-03-29");
+
+	(void)state;
+	assert_int_equal(day_start_time(d), 1774738800);      /* 28th 23:00Z */
+	assert_int_equal(day_start_time(d + 1), 1774821600);  /* 29th 22:00Z */
+	assert_int_equal(day_start_time(d + 1) - day_start_time(d), 23 * 3600);
+	assert_int_equal(day_of_time(1774738800), d);
+	assert_int_equal(day_of_time(1774738799), d - 1);
+	assert_int_equal(day_of_time(1774821599), d);
+	assert_int_equal(day_of_time(1774821600), d + 1);
+	assert_int_equal(day_of_time(1774823400), d + 1);     /* 00:30 CEST */
+}
+
+/* Fall back on 2026-10-25: that day lasts 25 hours. */
+static void
+test_local_autumn(void **state)
+{
+	int32_t d = parsed("2026-10-25");
+
+	(void)state;
+	assert_int_equal(day_start_time(d), 1792879200);      /* 24th 22:00Z */
+	assert_int_equal(day_start_time(d + 1), 1792969200);  /* 25th 23:00Z */
+	assert_int_equal(day_start_time(d + 1) - day_start_time(d), 25 * 3600);
+	assert_int_equal(day_of_time(1792969199), d);
+	assert_int_equal(day_of_time(1792969200), d + 1);
+	/* Every local midnight of a year maps back to its own day. */
+	for (d = parsed("2026-01-01"); d <= parsed("2026-12-31"); d++) {
+		assert_int_equal(day_of_time(day_start_time(d)), d);
+		assert_int_equal(day_of_time(day_start_time(d) - 1), d - 1);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_valid),
+		cmocka_unit_test(test_parse_invalid),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_weeks),
+		cmocka_unit_test_setup_teardown(test_local_spring, set_cet,
+		    restore_tz),
+		cmocka_unit_test_setup_teardown(test_local_autumn, set_cet,
+		    restore_tz),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

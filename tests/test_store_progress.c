@@ -1,2 +1,369 @@
-/* being written */
-int main(void) { return 0; }
+/* Unit tests of store_report_load() on a temporary progress file filled
+ * through the store's own functions, and of schema migration 2. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "clock.h"
+#include "day.h"
+#include "plan.h"
+#include "report.h"
+#include "safety.h"
+#include "screener.h"
+#include "store.h"
+#include "util.h"
+
+static char root[64];
+static char *path;
+static struct clock_manual manual;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	setenv("TZ", "UTC0", 1);
+	strcpy(root, "/tmp/bc_test_progress_XXXXXX");
+	assert_non_null(mkdtemp(root));
+	path = xasprintf("%s/progress.db", root);
+	manual.mono_ms = 0;
+	manual.wall_s = 1800000000;
+	clock_use_manual(&manual);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char *cmd = xasprintf("rm -rf '%s'", root);
+
+	(void)state;
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(path);
+	clock_set(NULL);
+	return 0;
+}
+
+static struct store *
+open_store(void)
+{
+	char *err = NULL;
+	struct store *st = store_open(path, &err);
+
+	if (st == NULL)
+		fail_msg("store_open: %s", err);
+	return st;
+}
+
+/* A session at t with steps of the given seconds (ended by -1). */
+static int64_t
+session(struct store *st, int64_t t, const char *routine, const char *state,
+    int before, int after, const char *note, ...)
+{
+	struct store_step step;
+	va_list ap;
+	int64_t id;
+	long s;
+	int pos = 0;
+
+	id = store_session_begin(st, routine, "Title", "plain", 600, t);
+	assert_true(id > 0);
+	if (before >= 0)
+		assert_int_equal(store_session_pain(st, id, 0, before), 0);
+	va_start(ap, note);
+	while ((s = va_arg(ap, long)) >= 0) {
+		memset(&step, 0, sizeof step);
+		step.pos = pos;
+		step.step_index = pos++;
+		step.title = "Step";
+		step.rep = 1;
+		step.planned_s = 60;
+		step.done_s = s;
+		step.state = "done";
+		assert_int_equal(store_session_step(st, id, &step, t + s), 0);
+	}
+	va_end(ap);
+	if (after >= 0)
+		assert_int_equal(store_session_pain(st, id, 1, after), 0);
+	if (state != NULL)
+		assert_int_equal(store_session_end(st, id, state, note, t + 600),
+		    0);
+	return id;
+}
+
+static void
+check(struct store *st, int64_t t, int age, const char *yes_item)
+{
+	struct screener_answers ans;
+	struct screener_result res;
+	unsigned char asked[SCREENER_MAX_ITEMS];
+
+	screener_answers_init(&ans);
+	ans.age = age;
+	ans.weeks = 2;
+	if (yes_item != NULL)
+		ans.a[screener_item_index(yes_item)] = ANSWER_YES;
+	memset(asked, 1, sizeof asked);
+	screener_evaluate(&ans, &res);
+	assert_true(store_check_record(st, t, "full", "answers", &ans, asked,
+	    &res) > 0);
+}
+
+#define T0 1800000000   /* 2027-01-15 08:00:00 UTC */
+
+static void
+test_load_order_and_fields(void **state)
+{
+	struct store *st = open_store();
+	struct report_data d;
+
+	(void)state;
+	check(st, T0, 55, NULL);
+	check(st, T0 + 100, 55, "major_trauma");
+	session(st, T0 + 3600, "swedish", "completed", 5, 3, NULL, 60L, 90L,
+	    -1L);
+	session(st, T0 + 7200, "trigger", "partial", -1, -1, "Too *sore*",
+	    30L, -1L);
+	/* Started earlier but stored later: it still comes first. */
+	session(st, T0 + 1800, "swedish", "quit", 6, -1, NULL, -1L);
+	session(st, T0 + 9000, "swedish", NULL, 4, -1, NULL, 10L, -1L);
+	assert_int_equal(store_lesson_mark_read(st, "anatomy"), 0);
+	manual.wall_s += 60;
+	assert_int_equal(store_lesson_mark_selfcheck(st, "anatomy"), 0);
+	assert_int_equal(store_lesson_set_place(st, "massage", 12), 0);
+
+	assert_int_equal(store_report_load(st, INT64_MIN, INT64_MAX,
+	    day_of_time(T0), &d), 0);
+	assert_int_equal(d.n_sessions, 4);
+	assert_int_equal(d.sessions[0].started_at, T0 + 1800);
+	assert_string_equal(d.sessions[0].state, "quit");
+	assert_int_equal(d.sessions[0].done_s, 0);
+	assert_int_equal(d.sessions[0].pain_before, 6);
+	assert_int_equal(d.sessions[0].pain_after, -1);
+	assert_int_equal(d.sessions[1].started_at, T0 + 3600);
+	assert_string_equal(d.sessions[1].routine_id, "swedish");
+	assert_string_equal(d.sessions[1].title, "Title");
+	assert_string_equal(d.sessions[1].state, "completed");
+	assert_int_equal(d.sessions[1].done_s, 150);
+	assert_int_equal(d.sessions[1].planned_s, 600);
+	assert_int_equal(d.sessions[1].pain_before, 5);
+	assert_int_equal(d.sessions[1].pain_after, 3);
+	assert_int_equal(d.sessions[1].ended_at, T0 + 3600 + 600);
+	assert_null(d.sessions[1].note);
+	assert_string_equal(d.sessions[2].note, "Too *sore*");
+	assert_int_equal(d.sessions[2].done_s, 30);
+	assert_string_equal(d.sessions[3].state, "running");
+	assert_int_equal(d.sessions[3].ended_at, 0);
+
+	assert_int_equal(d.n_checks, 2);
+	assert_string_equal(d.checks[0].kind, "full");
+	assert_int_equal(d.checks[0].age, 55);
+	assert_int_equal(d.checks[0].weeks, 2);
+	assert_int_equal(d.checks[0].verdict, VERDICT_NONE);
+	assert_string_equal(d.checks[0].rules, "");
+	assert_true(d.checks[1].verdict > VERDICT_NONE);
+	assert_true(strlen(d.checks[1].rules) >= 2);
+
+	assert_int_equal(d.n_lessons, 2);
+	assert_string_equal(d.lessons[0].id, "anatomy");
+	assert_int_equal(d.lessons[0].read_at, 1800000000);
+	assert_int_equal(d.lessons[0].selfcheck_at, 1800000060);
+	assert_string_equal(d.lessons[1].id, "massage");
+	assert_int_equal(d.lessons[1].read_at, 0);
+	assert_int_equal(d.n_lessons_total, 0);
+	assert_null(d.plan);
+	report_data_free(&d);
+	store_close(st);
+}
+
+static void
+test_load_range(void **state)
+{
+	struct store *st = open_store();
+	struct report_data d;
+
+	(void)state;
+	session(st, T0 - 1, "a", "completed", -1, -1, NULL, -1L);
+	session(st, T0, "b", "completed", -1, -1, NULL, -1L);
+	session(st, T0 + 86399, "c", "completed", -1, -1, NULL, -1L);
+	session(st, T0 + 86400, "d", "completed", -1, -1, NULL, -1L);
+	check(st, T0 - 1, 40, NULL);
+	check(st, T0 + 5, 40, NULL);
+	/* Both ends are inclusive. */
+	assert_int_equal(store_report_load(st, T0, T0 + 86399, 0, &d), 0);
+	assert_int_equal(d.n_sessions, 2);
+	assert_string_equal(d.sessions[0].routine_id, "b");
+	assert_string_equal(d.sessions[1].routine_id, "c");
+	assert_int_equal(d.n_checks, 1);
+	assert_int_equal(d.checks[0].at, T0 + 5);
+	report_data_free(&d);
+	/* An empty range is not an error. */
+	assert_int_equal(store_report_load(st, T0 + 10 * 86400, T0 + 11 * 86400,
+	    0, &d), 0);
+	assert_int_equal(d.n_sessions, 0);
+	assert_null(d.sessions);
+	assert_int_equal(d.n_checks, 0);
+	report_data_free(&d);
+	store_close(st);
+}
+
+static void
+test_load_plan(void **state)
+{
+	struct store *st = open_store();
+	struct report_data d;
+	struct report_summary s;
+	struct plan *p = xcalloc(1, sizeof *p);
+	int32_t from = day_of_time(T0);
+
+	(void)state;
+	p->title = xstrdup("Weeks 1-2");
+	p->from = from;
+	p->until = from + 13;
+	p->therapist = xstrdup("Sam Lee");
+	p->n_routines = 1;
+	p->routines = xcalloc(1, sizeof *p->routines);
+	p->routines[0].id = xstrdup("swedish");
+	p->routines[0].per_week = 3;
+	assert_true(store_plan_put(st, p, "plan.md", T0) > 0);
+	plan_free(p);
+	session(st, T0 + 60, "swedish", "completed", 5, 3, NULL, 100L, -1L);
+
+	assert_int_equal(store_report_load(st, INT64_MIN, INT64_MAX, from + 13,
+	    &d), 0);
+	assert_non_null(d.plan);
+	assert_string_equal(d.plan->title, "Weeks 1-2");
+	assert_int_equal(d.plan->n_routines, 1);
+	assert_string_equal(d.plan->routines[0].id, "swedish");
+	/* And the summary of what was loaded. */
+	report_summarise(&d, from, from, from, &s);
+	assert_int_equal(s.n_homework, 1);
+	assert_int_equal(s.homework[0].done, 1);
+	assert_int_equal(s.homework[0].done_today, 1);
+	assert_int_equal(s.total_seconds, 100);
+	assert_int_equal(s.streak, 1);
+	assert_true(s.has_baseline);
+	report_summary_free(&s);
+	report_data_free(&d);
+	/* The day after the plan ends, none is in force. */
+	assert_int_equal(store_report_load(st, INT64_MIN, INT64_MAX, from + 14,
+	    &d), 0);
+	assert_null(d.plan);
+	report_data_free(&d);
+	store_close(st);
+}
+
+/* Runs sql on the file directly (outside the store). */
+static void
+raw_sql(const char *sql)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
+static void
+test_load_error(void **state)
+{
+	struct store *st = open_store();
+	struct report_data d;
+
+	(void)state;
+	session(st, T0, "a", "completed", -1, -1, NULL, -1L);
+	store_close(st);
+	raw_sql("DROP TABLE check_answers; DROP TABLE check_rules; "
+	    "DROP TABLE check_actions; DROP TABLE checks;");
+	st = open_store();
+	memset(&d, 0xff, sizeof d);
+	assert_int_equal(store_report_load(st, INT64_MIN, INT64_MAX, 0, &d),
+	    -1);
+	assert_non_null(strstr(store_error(st), path));
+	assert_non_null(strstr(store_error(st), "checks"));
+	/* Nothing left to free, and the store still works. */
+	assert_int_equal(d.n_sessions, 0);
+	assert_null(d.sessions);
+	session(st, T0 + 1, "b", "completed", -1, -1, NULL, -1L);
+	store_close(st);
+}
+
+/* A version 1 file gains the covering index, and keeps its rows. */
+static void
+test_migration_2(void **state)
+{
+	struct store *st = open_store();
+	struct report_data d;
+	sqlite3 *db;
+	sqlite3_stmt *q;
+
+	(void)state;
+	session(st, T0, "a", "completed", -1, -1, NULL, 40L, 2L, -1L);
+	store_close(st);
+	raw_sql("DROP INDEX steps_session; CREATE INDEX steps_session ON "
+	    "steps (session_id, pos); PRAGMA user_version = 1;");
+	st = open_store();
+	assert_int_equal(store_schema_version(st), 2);
+	assert_int_equal(store_report_load(st, INT64_MIN, INT64_MAX, 0, &d),
+	    0);
+	assert_int_equal(d.n_sessions, 1);
+	assert_int_equal(d.sessions[0].done_s, 42);
+	report_data_free(&d);
+	store_close(st);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM "
+	    "pragma_index_info('steps_session') WHERE name = 'done_s'", -1, &q,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 1);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+}
+
+static void
+test_count_rows(void **state)
+{
+	struct store *st = open_store();
+	long long n = -1;
+
+	(void)state;
+	session(st, T0, "a", "completed", -1, -1, NULL, 1L, 2L, 3L, -1L);
+	session(st, T0 + 1, "a", "completed", -1, -1, NULL, -1L);
+	assert_int_equal(store_count_rows(st, "sessions", &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_count_rows(st, "steps", &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(store_count_rows(st, "meta; DROP TABLE x", &n), -1);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_load_order_and_fields,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_load_range, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_load_plan, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_load_error, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_migration_2, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_count_rows, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
