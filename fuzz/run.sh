@@ -2,8 +2,8 @@
 # fuzz/run.sh: builds every fuzz/fuzz_*.c target with libFuzzer, ASan and
 # UBSan, and runs each for SECONDS (default 60) seeded from the built-in
 # content, the CommonMark spec examples and fuzz/seeds/ (plans).  Every
-# crash found is kept in fuzz/regressions/TARGET/ and replayed on every
-# run (and by `make check` through tests/fuzz_regressions.sh).
+# crash found is kept in fuzz/regressions/TARGET/ and replayed first on
+# every run (CI runs every target for a minute).
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]      e.g. fuzz/run.sh 600 layout
 #   make fuzz FUZZ_SECONDS=600

@@ -22,6 +22,7 @@
 #include "clock.h"
 #include "cmd.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 enum { EXPORT_OPT_FORMAT = 1, EXPORT_OPT_OUTPUT, EXPORT_OPT_FORCE };
@@ -131,12 +132,53 @@ cmd_export_failed(struct store *st, FILE *f, const char *name)
 }
 
 static int
+cmd_export_write(struct store *st, const struct export_opts *o, FILE *f)
+{
+	return o->format == STORE_EXPORT_JSON ? cmd_export_json(st, f) :
+	    cmd_export_csv_stream(st, f);
+}
+
+/*
+ * On a terminal the export is shown, not saved: each line goes through
+ * text_for_terminal(), so escape sequences in notes or plans never reach
+ * the terminal raw (CSV's CR before LF is dropped).
+ */
+static int
+cmd_export_terminal(struct store *st, const struct export_opts *o)
+{
+	char *data = NULL, *line, *nl, *safe;
+	size_t size = 0, n;
+	FILE *mem = open_memstream(&data, &size);
+	int rc;
+
+	if (mem == NULL)
+		fatal("open_memstream: %s", strerror(errno));
+	rc = cmd_export_write(st, o, mem);
+	if (fclose(mem) != 0)
+		rc = -1;
+	for (line = data; rc == 0 && line < data + size; line = nl + 1) {
+		nl = memchr(line, '\n', (size_t)(data + size - line));
+		if (nl == NULL)
+			nl = data + size;
+		n = (size_t)(nl - line);
+		if (n > 0 && line[n - 1] == '\r')
+			n--;
+		safe = text_for_terminal(line, n);
+		if (puts(safe) == EOF)
+			rc = -1;
+		free(safe);
+	}
+	free(data);
+	return rc;
+}
+
+static int
 cmd_export_stdout(struct store *st, const struct export_opts *o)
 {
-	int rc = o->format == STORE_EXPORT_JSON ? cmd_export_json(st, stdout) :
-	    cmd_export_csv_stream(st, stdout);
+	int rc = isatty(STDOUT_FILENO) ? cmd_export_terminal(st, o) :
+	    cmd_export_write(st, o, stdout);
 
-	if (rc == 0)
+	if (rc == 0 && fflush(stdout) == 0)
 		return CMD_OK;
 	cmd_export_failed(st, stdout, "standard output");
 	/* Reported once here: main's last check of stdout stays quiet. */
@@ -329,6 +371,6 @@ cmd_export_exec(struct app *app, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_export_entry = {
-	"export", "--format csv|json [...]",
-	"every record, for your therapist (--output DIR)", cmd_export_exec
+	"export", "--format csv|json [--output DIR] [--force]",
+	"every record, as JSON or CSV, for your therapist", cmd_export_exec
 };

@@ -59,7 +59,13 @@ main_usage(FILE *f)
 	    "Commands:\n");
 	for (i = 0; i < BC_ARRAY_LEN(main_commands); i++) {
 		c = main_commands[i];
-		fprintf(f, "  %-9s %-22s %s\n", c->name, c->args, c->summary);
+		/* Long synopses put the summary on a line of its own. */
+		if (strlen(c->args) > 22)
+			fprintf(f, "  %-9s %s\n  %-9s %-22s %s\n", c->name,
+			    c->args, "", "", c->summary);
+		else
+			fprintf(f, "  %-9s %-22s %s\n", c->name, c->args,
+			    c->summary);
 	}
 	fprintf(f,
 	    "\n"

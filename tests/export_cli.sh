@@ -311,4 +311,21 @@ expect_status 1 "a foreign file is refused"
 expect_one_line_err "a foreign file"
 [ -z "$OUT" ] && pass "nothing exported from a foreign file" || fail "stdout: $OUT"
 
+# ---- on a terminal: shown safely, escape sequences never raw ------------
+q "UPDATE sessions SET note = 'evil ' || char(27) || '[2J' || char(27) || ']0;owned' || char(7) || ' end'"
+if command -v script >/dev/null 2>&1; then
+	for fmt in csv json; do
+		script -qec "'$BACKCARE' export --format $fmt" /dev/null >"$T/tty.$fmt" 2>&1 </dev/null
+		if grep -q "$(printf '\033')" "$T/tty.$fmt" || grep -q "$(printf '\007')" "$T/tty.$fmt"; then
+			fail "$fmt on a terminal: an escape sequence reached it raw"
+		elif grep -qF 'evil ^[[2J^[]0;owned^G end' "$T/tty.$fmt" || grep -qF 'evil \u001b[2J' "$T/tty.$fmt"; then
+			pass "$fmt on a terminal: the note is shown, its escapes made visible"
+		else
+			fail "$fmt on a terminal: the note is missing: $(head -c 600 "$T/tty.$fmt")"
+		fi
+	done
+else
+	echo "# script(1) missing: terminal export test skipped"
+fi
+
 bc_done
