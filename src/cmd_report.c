@@ -14,6 +14,7 @@
 #include "app.h"
 #include "clock.h"
 #include "cmd.h"
+#include "lesson.h"
 #include "content.h"
 #include "day.h"
 #include "report.h"
@@ -116,7 +117,7 @@ cmd_report_exec(struct app *app, int argc, char **argv)
 		util_warn("%s", store_error(st));
 		return CMD_FAIL;
 	}
-	d.n_lessons_total = content_count(app_content(app), CONTENT_LESSON);
+	d.n_lessons_total = lesson_course_count(app_content(app));
 	first = o.has_since ? o.since : cmd_report_first_day(&d, o.until);
 	/* A report looks at its days as seen from their last. */
 	report_summarise(&d, first, o.until, o.until, &s);

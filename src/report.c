@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "day.h"
+#include "lesson.h"
 #include "plan.h"
 #include "report.h"
 #include "text.h"
@@ -352,6 +353,9 @@ report_summarise(const struct report_data *d, int32_t first, int32_t last,
 	}
 	out->streak = report_streak(d, today);
 	for (i = 0; i < d->n_lessons; i++) {
+		/* The glossary is read too, but it is not a lesson. */
+		if (lesson_id_hidden(d->lessons[i].id))
+			continue;
 		out->lessons_read += d->lessons[i].read_at != 0;
 		out->selfchecks_done += d->lessons[i].selfcheck_at != 0;
 	}

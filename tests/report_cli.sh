@@ -68,7 +68,7 @@ expect_out "  2027-01-11     1     -        0     0:01     3.0    3.0  -2.3 *" "
 expect_out "Latest level: 3.0, a change of -2.3." "the latest level and change"
 expect_out "not yet held for 2 weeks in a row" "one week is not a sustained change"
 expect_out "No homework plan is in force." "no plan"
-expect_out "0 of 11 lessons read" "lessons against those installed"
+expect_out "0 of $("$BACKCARE" lessons | wc -l) lessons read" "lessons against those of the course (not the glossary)"
 expect_out "$(printf 'Prompts\n  None.')" "no prompt once pain eased"
 expect_no_out "Pain rose" "the lighter prompt is gone"
 

@@ -274,6 +274,27 @@ test_midnight(void **state)
 	report_data_free(&d);
 }
 
+/* The glossary is read like a lesson but is not counted as one. */
+static void
+test_lessons_counted(void **state)
+{
+	struct report_data d = { 0 };
+	struct report_summary s;
+
+	(void)state;
+	add_lesson(&d, "spine-anatomy", T("2027-01-04 20:00:00"),
+	    T("2027-01-04 20:05:00"));
+	add_lesson(&d, "glossary", T("2027-01-04 20:10:00"), 0);
+	add_lesson(&d, "why-backs-hurt", T("2027-01-05 20:00:00"), 0);
+	add_lesson(&d, "opened-only", 0, 0);
+	report_summarise(&d, D("2027-01-04"), D("2027-01-06"), D("2027-01-06"),
+	    &s);
+	assert_int_equal(s.lessons_read, 2);
+	assert_int_equal(s.selfchecks_done, 1);
+	report_summary_free(&s);
+	report_data_free(&d);
+}
+
 static void
 test_empty_history(void **state)
 {
@@ -779,6 +800,7 @@ main(void)
 		cmocka_unit_test(test_daylight_saving),
 		cmocka_unit_test(test_midnight),
 		cmocka_unit_test(test_empty_history),
+		cmocka_unit_test(test_lessons_counted),
 		cmocka_unit_test(test_plan_targets_and_homework),
 		cmocka_unit_test(test_plan_without_routines),
 		cmocka_unit_test(test_meaningful_boundaries),
