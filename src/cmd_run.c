@@ -246,6 +246,7 @@ run_plain(struct app *app, const char *id, int resume)
 	int64_t start, old_id = 0;
 	char *old_routine = NULL;
 	int rc, from = 0, pain;
+	const char *prompt;
 	char total[16];
 
 	if (session_load(&s, app, id, &d) != 0) {
@@ -307,6 +308,8 @@ run_plain(struct app *app, const char *id, int resume)
 	if ((pain = run_ask_pain("Pain now")) >= 0)
 		store_session_pain(st, s.id, 1, pain);
 	session_end(&s, "completed", NULL);
+	if ((prompt = session_prompt(&s)) != NULL)
+		printf("prompt: %s\n", prompt);
 	printf("safety net: %s\n", screener_safety_net);
 	session_free(&s);
 	return CMD_OK;

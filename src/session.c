@@ -10,7 +10,9 @@
 #include "app.h"
 #include "clock.h"
 #include "content.h"
+#include "day.h"
 #include "diag.h"
+#include "report.h"
 #include "session.h"
 #include "store.h"
 #include "util.h"
@@ -197,4 +199,27 @@ session_list_free(struct routine_entry *e, size_t n)
 		free(e[i].title);
 	}
 	free(e);
+}
+
+const char *
+session_prompt(struct session *s)
+{
+	struct store *st = s->app->store;
+	struct report_data d;
+	struct report_summary sum;
+	int64_t now = clock_wall_s(), since = now - 84 * 86400;
+	int32_t today = day_of_time(now);
+	unsigned prompts = 0;
+
+	memset(&d, 0, sizeof d);
+	/* Twelve weeks hold the last two rated sessions of anyone who
+	 * comes back; a store error only loses the prompt. */
+	if (st != NULL && store_report_load(st, since, now, today, &d) == 0) {
+		report_summarise(&d, day_of_time(since), today, today, &sum);
+		prompts = sum.prompts;
+		report_summary_free(&sum);
+	}
+	report_data_free(&d);
+	return prompts & REPORT_PROMPT_LIGHTER ?
+	    report_prompt_text(REPORT_PROMPT_LIGHTER) : NULL;
 }

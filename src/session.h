@@ -45,6 +45,13 @@ int session_record(struct session *s, size_t i, long done_s, int skipped);
 int session_end(struct session *s, const char *state, const char *note);
 void session_free(struct session *s);
 
+/*
+ * After a session has ended: the prompt its records now call for (pain
+ * that rose by 2 or more after the last two sessions: report.c's
+ * REPORT_PROMPT_LIGHTER), as static text, or NULL.
+ */
+const char *session_prompt(struct session *s);
+
 /* Lists the routines that parse, for `routines` and the routine list. */
 struct routine_entry {
 	char *id;

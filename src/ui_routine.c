@@ -258,6 +258,7 @@ struct runner {
 	int pain_before, pain_after;
 	int skipped;             /* segments skipped with n */
 	int ended;               /* the session row has its end state */
+	const char *prompt;      /* from the records once it ended, or NULL */
 	char error[256];
 	struct layout *lay;      /* the current step's instructions */
 	size_t lay_step;
@@ -486,6 +487,7 @@ runner_key(struct ui *ui, void *state, const struct ui_key *k)
 	case RUN_NOTE:
 		if (k->action == UI_ENTER) {
 			runner_end(r, "completed");
+			r->prompt = session_prompt(&r->s);
 			r->stage = RUN_SUMMARY;
 		} else
 			runner_key_entry(r, k, sizeof r->entry);
@@ -666,6 +668,9 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 		snprintf(line, sizeof line, "Pain: not rated");
 	ui_put(ui, row++, 2, cols - 4, UI_ROLE_NORMAL, line);
 	row++;
+	if (r->prompt != NULL)
+		row += ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4,
+		    UI_ROLE_WARNING, r->prompt) + 1;
 	ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4, UI_ROLE_NORMAL,
 	    screener_safety_net);
 	ui_draw_status(ui, rows - 1, cols, "Saved.  Enter to go back");

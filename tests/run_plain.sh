@@ -36,6 +36,14 @@ expect_out "done: Two short steps" "the end"
 expect_out "safety net:" "the safety net after the session"
 [ "$(q "SELECT state, pain_before, pain_after FROM sessions")" = "completed|4|2" ] && pass "session completed with pain before and after" || fail "session: $(q 'SELECT * FROM sessions')"
 [ "$(q "SELECT count(*) FROM steps WHERE state='done'")" = 2 ] && pass "a step row per step" || fail "steps: $(q 'SELECT * FROM steps')"
+expect_no_out "prompt:" "no prompt after a session that eased the pain"
+# Pain up by 2 or more after two sessions in a row: lighter pressure.
+printf '3\n5\n' >"$T/in"
+BACKCARE_TEST_NOW=$((now + 120)) BC_STDIN="$T/in" bc_run --content-dir "$C" run twosteps --plain
+expect_no_out "prompt:" "one rise is not yet a pattern"
+printf '3\n6\n' >"$T/in"
+BACKCARE_TEST_NOW=$((now + 180)) BC_STDIN="$T/in" bc_run --content-dir "$C" run twosteps --plain
+expect_out "prompt: Pain rose by 2 or more after the last two sessions: try lighter pressure and talk to your therapist." "two rises in a row ask for lighter pressure"
 
 # Sides, repeats and rests; GENTLE skips holds and tapping.
 none_check 'mc_anticoagulant_or_bleeding=yes
