@@ -281,7 +281,7 @@ pv_build_calendar(struct progress *p, int cols)
 	int utf8 = text_utf8(), r, c, weeks = PV_WEEKS;
 	enum ui_role role;
 	struct pv_line *l;
-	char head[PV_WEEKS * 2 + 8];
+	char head[PV_WEEKS * 2 + 8], cell[8];
 
 	/* Two columns a week; fewer weeks when the screen is narrow. */
 	while (weeks > 1 && 5 + weeks * 2 > cols)
@@ -312,11 +312,9 @@ pv_build_calendar(struct progress *p, int cols)
 				pv_seg_add(l, UI_ROLE_NORMAL, "  ");
 				continue;
 			}
-			pv_seg_add(l, UI_ROLE_NORMAL, "");
-			free(l->segs[l->n - 1].text);
-			l->segs[l->n - 1].text = xasprintf("%s ",
+			snprintf(cell, sizeof cell, "%s ",
 			    pv_shade(secs[7 * c + r], utf8, &role));
-			l->segs[l->n - 1].role = role;
+			pv_seg_add(l, role, cell);
 		}
 	}
 	l = pv_line_new(p);
