@@ -34,7 +34,7 @@ plain=$(echo "$u + $s" | bc -l 2>/dev/null || awk "BEGIN{print $u + $s}")
 echo "plain run:        cpu $(awk "BEGIN{printf \"%.3f\", $u + $s}") s per minute (user $u, sys $s)"
 
 # Screen: CPU of the process over the countdown, from /proc, and its
-# poll() wake-ups counted by strace over 30 seconds.
+# ppoll() wake-ups counted by strace over 30 seconds.
 tmux -S "$work/s" -f /dev/null new-session -d -x 80 -y 24 \
     "env HOME=$work BACKCARE_DB=$work/p.db TERM=screen-256color LANG=C.UTF-8 $bc --content-dir $work/c --no-bell"
 wait_for() { for _ in $(seq 1 200); do tmux -S "$work/s" capture-pane -p | grep -qF "$1" && return 0; sleep 0.05; done; return 1; }
@@ -53,11 +53,11 @@ pid=$(pgrep -P "$pane" | head -1)
 [ -n "$pid" ] || pid=$pane
 ticks=$(getconf CLK_TCK)
 t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-timeout 30 strace -qq -p "$pid" -e trace=poll -o "$work/polls" 2>/dev/null
+timeout 30 strace -qq -p "$pid" -e trace=ppoll -o "$work/polls" 2>/dev/null
 wait_for "Finished. How much"
 t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-# A wake-up is a poll() that slept (timeout > 0) and ended.
-polls=$(grep '^poll' "$work/polls" 2>/dev/null | grep -vc ', 0)' || true)
-zero=$(grep '^poll' "$work/polls" 2>/dev/null | grep -c ', 0)' || true)
+# A wake-up is a ppoll() that slept (a timeout other than zero) and ended.
+polls=$(grep '^ppoll' "$work/polls" 2>/dev/null | grep -vc 'tv_sec=0, tv_nsec=0}' || true)
+zero=$(grep '^ppoll' "$work/polls" 2>/dev/null | grep -c 'tv_sec=0, tv_nsec=0}' || true)
 echo "screen run:       cpu $(awk "BEGIN{printf \"%.3f\", ($t1 - $t0) / $ticks}") s per minute (clock ticks of $((1000 / ticks)) ms)"
-echo "screen wake-ups:  $polls sleeping poll() calls in 30 s of countdown (target <= 31), $zero non-blocking"
+echo "screen wake-ups:  $polls sleeping ppoll() calls in 30 s of countdown (target <= 31), $zero non-blocking"

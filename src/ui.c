@@ -3,7 +3,7 @@
  *
  * One thread.  Each turn: tick every screen on the stack (timers keep
  * running under an overlay), draw the top screen if anything changed, then
- * poll() stdin until a key, a signal or the nearest deadline.  Signal
+ * ppoll() stdin until a key, a signal or the nearest deadline.  Signal
  * handlers only set flags; the loop acts on them, so nothing unsafe runs in
  * a handler.  Our handlers are installed before curses starts, so curses
  * leaves SIGINT, SIGTERM, SIGTSTP and SIGWINCH to us.
@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <term.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -69,10 +70,16 @@ ui_on_signal(int sig)
 	}
 }
 
+/* The signal mask to wait with: our signals are blocked at all other
+ * times, so one that comes while a screen draws is not lost before the
+ * wait (ppoll() unblocks them atomically). */
+static sigset_t ui_wait_mask;
+
 static void
 ui_install_signals(void)
 {
 	struct sigaction sa;
+	sigset_t block;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = ui_on_signal;
@@ -83,6 +90,13 @@ ui_install_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGWINCH, &sa, NULL);
 	sigaction(SIGTSTP, &sa, NULL);
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGWINCH);
+	sigaddset(&block, SIGTSTP);
+	sigprocmask(SIG_BLOCK, &block, &ui_wait_mask);
 }
 
 struct app *
@@ -477,15 +491,17 @@ static int
 ui_wait(int64_t deadline)
 {
 	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
-	int64_t now = clock_monotonic_ms();
-	int timeout = -1;
+	int64_t now = clock_monotonic_ms(), ms;
+	struct timespec ts;
 
-	if (deadline >= 0) {
-		timeout = deadline <= now ? 0 : (int)(deadline - now);
-		if (deadline - now > 1000000)
-			timeout = 1000000;
-	}
-	return poll(&pfd, 1, timeout);
+	if (deadline < 0)
+		return ppoll(&pfd, 1, NULL, &ui_wait_mask);
+	ms = deadline <= now ? 0 : deadline - now;
+	if (ms > 1000000)
+		ms = 1000000;
+	ts.tv_sec = (time_t)(ms / 1000);
+	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+	return ppoll(&pfd, 1, &ts, &ui_wait_mask);
 }
 
 /* Checks that curses can drive this terminal; prints why not. */
@@ -578,6 +594,7 @@ ui_run(struct app *app)
 		ui_pop(ui);
 	endwin();
 	delscreen(scr);
+	sigprocmask(SIG_SETMASK, &ui_wait_mask, NULL);
 	sig = ui_sig_stop;
 	if (sig != 0)
 		status = 128 + sig;

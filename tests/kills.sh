@@ -100,12 +100,7 @@ j=0
 while [ $j -lt $screen_kills ]; do
 	j=$((j + 1))
 	tui_start 100 30 --content-dir "$C" --no-bell
-	k=0
-	while [ $k -lt 200 ]; do
-		if tui_screen | grep -qF "Welcome to backcare"; then tui_keys Enter; fi
-		if tui_screen | grep -qF "1  Lessons"; then break; fi
-		sleep 0.05; k=$((k + 1))
-	done
+	tui_home >/dev/null
 	tui_keys Down Down Enter
 	tui_wait "Routines are" >/dev/null
 	if tui_screen | grep -q "unfinished"; then tui_keys n; fi

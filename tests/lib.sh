@@ -135,6 +135,28 @@ EOS
 
 tui_screen() { tmx capture-pane -p -t 0 2>/dev/null; }
 
+# tui_home [SECONDS]: waits for the home screen, passing the first-run
+# welcome once: Enter is sent only when the welcome is up, and the welcome
+# must be gone before anything else is typed (a slow start, under
+# valgrind, would otherwise take a second Enter for the home menu).
+tui_home() {
+	local limit=$(( ${1:-$BC_WAIT} * 20 )) i=0 screen
+	while [ $i -lt $limit ]; do
+		screen=$(tui_screen)
+		case $screen in
+		*"Welcome to backcare"*)
+			tui_keys Enter
+			tui_wait_gone "Welcome to backcare" || return 1 ;;
+		*"1  Lessons"*) return 0 ;;
+		esac
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# timed out waiting for the home screen"
+	tui_screen | sed 's/^/  | /'
+	return 1
+}
+
 # tui_wait TEXT [SECONDS]: waits until TEXT is on the screen.
 tui_wait() {
 	local text=$1 limit=$(( ${2:-$BC_WAIT} * 20 )) i=0

@@ -6,13 +6,8 @@
 
 # open_check: starts backcare at the home screen and opens the check.
 open_check() {
-	local i=0
 	tui_start 100 30 "$@"
-	while [ $i -lt 200 ]; do
-		if tui_screen | grep -qF "Welcome to backcare"; then tui_keys Enter; fi
-		if tui_screen | grep -qF "1  Lessons"; then break; fi
-		sleep 0.05; i=$((i + 1))
-	done
+	tui_home || fail "the home screen"
 	tui_keys Down Enter
 	tui_wait "How old are you"
 }

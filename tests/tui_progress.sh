@@ -15,13 +15,8 @@ q() { sqlite3 "$BACKCARE_DB" "$1"; }
 
 # open_progress COLS ROWS: starts backcare and opens Progress.
 open_progress() {
-	local i=0
 	tui_start "$1" "$2" --no-bell
-	while [ $i -lt 200 ]; do
-		if tui_screen | grep -qF "Welcome to backcare"; then tui_keys Enter; fi
-		if tui_screen | grep -qF "1  Lessons"; then break; fi
-		sleep 0.05; i=$((i + 1))
-	done
+	tui_home || fail "the home screen"
 	tui_keys 4 Enter
 	tui_wait "This week:"
 }

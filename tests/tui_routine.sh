@@ -11,13 +11,8 @@ none_check() { printf 'age=40\nweeks=2\n' | "$BACKCARE" screen --answers - >/dev
 
 # open_routines ROWS: starts backcare and opens the routine list.
 open_routines() {
-	local i=0
 	tui_start 100 "${1:-30}" --content-dir "$C" --no-bell
-	while [ $i -lt 200 ]; do
-		if tui_screen | grep -qF "Welcome to backcare"; then tui_keys Enter; fi
-		if tui_screen | grep -qF "1  Lessons"; then break; fi
-		sleep 0.05; i=$((i + 1))
-	done
+	tui_home || fail "the home screen"
 	tui_keys Down Down Enter
 	tui_wait "Routines are"
 }
