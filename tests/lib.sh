@@ -124,8 +124,9 @@ ${TUI_ENV:-}
 stty sane
 trap : INT
 $q
-echo \$? > '$T/exit.tmp'; mv '$T/exit.tmp' '$T/exit'
+rc=\$?
 stty -a > '$T/stty.after'
+echo \$rc > '$T/exit.tmp'; mv '$T/exit.tmp' '$T/exit'
 exec sleep 100000
 EOS
 	chmod +x "$T/run.sh"

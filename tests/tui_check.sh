@@ -12,14 +12,31 @@ open_check() {
 	tui_wait "How old are you"
 }
 
+# answer KEY: answers the question on the screen with KEY and waits until
+# the next screen is drawn (its header line changes), so no key is typed
+# ahead of a slow program.
+answer() {
+	local before now i=0 limit=$((BC_WAIT * 20))
+	before=$(tui_screen | grep -m 1 'question [0-9]')
+	tui_keys "$1"
+	[ -n "$before" ] || return 0
+	while [ $i -lt $limit ]; do
+		now=$(tui_screen | grep -m 1 'question [0-9]')
+		[ "$now" != "$before" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# the screen stayed on: $before"
+	return 1
+}
+
 # answer_all KEY: answers every remaining question with KEY until the
 # summary shows.
 answer_until_summary() {
 	local i=0
 	while [ $i -lt 60 ]; do
 		if tui_screen | grep -qF "Your answers"; then return 0; fi
-		tui_keys "$1"
-		tui_wait_gone "question $((i + 1))" 5 >/dev/null || true
+		answer "$1"
 		i=$((i + 1))
 	done
 	return 1
@@ -51,8 +68,7 @@ tui_wait "question 2"
 # Answer no to every warning sign and modifier, up to the massage checks.
 i=0
 while ! tui_screen | grep -qF "Massage checks" && [ $i -lt 45 ]; do
-	tui_keys n; i=$((i + 1))
-	tui_wait_gone "question $((i + 1))  " 1 >/dev/null 2>&1 || true
+	answer n; i=$((i + 1))
 done
 expect_screen "Massage checks" "no warning signs lead to the massage checks"
 # mc_fever_acute_illness, mc_dvt_current_or_suspected: no; mc_dvt_history: no;
@@ -117,9 +133,9 @@ for want in URGENT SOON; do
 	if [ $want = URGENT ]; then target="temperature of 38"; else target="upper or middle back"; fi
 	i=0
 	while ! tui_screen | grep -qF "$target" && [ $i -lt 40 ]; do
-		tui_keys n; i=$((i + 1)); tui_wait_gone "question $i " 1 >/dev/null 2>&1 || true
+		answer n; i=$((i + 1))
 	done
-	tui_keys y
+	answer y
 	answer_until_summary n
 	if [ $want = URGENT ]; then
 		# Change the fever answer from the summary: choose it, Enter, n.
