@@ -487,21 +487,39 @@ ui_tick_all(struct ui *ui, int64_t now)
 	return next;
 }
 
+/*
+ * Waits for a key, a signal or the deadline (-1: none).  Returns what
+ * ppoll() does.  A terminal that has gone (hung up) stops the program as
+ * SIGHUP would: its input would be ready for ever.
+ */
 static int
 ui_wait(int64_t deadline)
 {
 	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
 	int64_t now = clock_monotonic_ms(), ms;
-	struct timespec ts;
+	struct timespec ts, *tsp = NULL;
+	sigset_t blocked;
+	int ready;
 
-	if (deadline < 0)
-		return ppoll(&pfd, 1, NULL, &ui_wait_mask);
-	ms = deadline <= now ? 0 : deadline - now;
-	if (ms > 1000000)
-		ms = 1000000;
-	ts.tv_sec = (time_t)(ms / 1000);
-	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-	return ppoll(&pfd, 1, &ts, &ui_wait_mask);
+	if (deadline >= 0) {
+		ms = deadline <= now ? 0 : deadline - now;
+		if (ms > 1000000)
+			ms = 1000000;
+		ts.tv_sec = (time_t)(ms / 1000);
+		ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+		tsp = &ts;
+	}
+	ready = ppoll(&pfd, 1, tsp, &ui_wait_mask);
+	/* ppoll() delivers a pending signal only when it had to wait; one
+	 * that came with input gets its window here. */
+	if (ready > 0) {
+		sigprocmask(SIG_SETMASK, &ui_wait_mask, &blocked);
+		sigprocmask(SIG_SETMASK, &blocked, NULL);
+	}
+	if (ready > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) &&
+	    ui_sig_stop == 0)
+		ui_sig_stop = SIGHUP;
+	return ready;
 }
 
 /* Checks that curses can drive this terminal; prints why not. */

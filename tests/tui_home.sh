@@ -72,4 +72,22 @@ tui_keys Enter
 expect_screen "icanon echo" "terminal sane after suspend and quit"
 tui_stop
 
+# The terminal goes away (its window closed): the program ends by itself
+# and does not spin on a dead terminal.
+tui_start 80 24
+tui_home || fail "home before the hang-up"
+pid=$(tui_pid)
+tmx kill-server 2>/dev/null
+i=0
+while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 200 ]; do
+	sleep 0.05; i=$((i + 1))
+done
+if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+	fail "still running 10 s after its terminal went away"
+	kill -9 "$pid" 2>/dev/null
+else
+	pass "a hang-up ends the program"
+fi
+BC_TMUX_SOCK=
+
 bc_done
