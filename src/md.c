@@ -45,3 +45,21 @@ md_node_text(cmark_node *node)
 	md_append_text(node, &b);
 	return buf_detach(&b);
 }
+
+char *
+md_source_lines(const char *text, size_t len, int from, int to)
+{
+	size_t i = 0, start;
+	int line = 1;
+
+	if (from < 1 || to < from)
+		return xstrdup("");
+	for (; i < len && line < from; i++)
+		if (text[i] == '\n')
+			line++;
+	start = i;
+	for (; i < len && line <= to; i++)
+		if (text[i] == '\n')
+			line++;
+	return xstrndup(text + start, i - start);
+}

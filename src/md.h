@@ -15,4 +15,11 @@ void md_append_text(cmark_node *node, struct buf *b);
 /* The plain text of node's inlines, newly allocated (caller frees). */
 char *md_node_text(cmark_node *node);
 
+/*
+ * Source lines from..to (1-based, inclusive) of text, as a new string
+ * (caller frees); "" when the range is empty.  For keeping a section's
+ * CommonMark source as written (cmark gives each node its lines).
+ */
+char *md_source_lines(const char *text, size_t len, int from, int to);
+
 #endif

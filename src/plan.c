@@ -486,24 +486,16 @@ plan_block(struct plan_parser *pp, cmark_node *n)
 		plan_head_block(pp, n);
 }
 
-/* Source lines [from, to] (1-based) of text, as a new string. */
+/* Source lines [from, to] (1-based) of text without trailing space. */
 static char *
 plan_lines(const char *text, size_t len, int from, int to)
 {
-	size_t i = 0, start;
-	int line = 1;
+	char *s = md_source_lines(text, len, from, to);
+	size_t n = strlen(s);
 
-	for (; i < len && line < from; i++)
-		if (text[i] == '\n')
-			line++;
-	start = i;
-	for (; i < len && line <= to; i++)
-		if (text[i] == '\n')
-			line++;
-	while (i > start && (text[i - 1] == '\n' || text[i - 1] == '\r' ||
-	    text[i - 1] == ' ' || text[i - 1] == '\t'))
-		i--;
-	return xstrndup(text + start, i - start);
+	while (n > 0 && strchr("\r\n \t", s[n - 1]) != NULL)
+		s[--n] = '\0';
+	return s;
 }
 
 /* The checks that need the whole file read. */

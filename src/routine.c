@@ -35,25 +35,6 @@ routine_in(const char *const *list, const char *s)
 }
 
 
-/* Source lines [from, to] (1-based) of text, as a new string. */
-static char *
-routine_lines(const char *text, size_t len, int from, int to)
-{
-	size_t i = 0, start = len;
-	int line = 1;
-
-	if (from < 1 || to < from)
-		return xstrdup("");
-	for (; i < len && line < from; i++)
-		if (text[i] == '\n')
-			line++;
-	start = i;
-	for (; i < len && line <= to; i++)
-		if (text[i] == '\n')
-			line++;
-	return xstrndup(text + start, i - start);
-}
-
 /* 1 when every item of the list reads "key: value". */
 static int
 routine_is_keys(cmark_node *list)
@@ -199,7 +180,7 @@ routine_body(struct routine_step *s, const char *text, size_t len,
     int from, int to)
 {
 	free(s->instructions);
-	s->instructions = routine_lines(text, len, from, to);
+	s->instructions = md_source_lines(text, len, from, to);
 }
 
 struct routine *
@@ -251,7 +232,7 @@ routine_parse(const char *id, const char *name, const char *text,
 	if (s != NULL && body_from > 0)
 		routine_body(s, text, len, body_from, last);
 	cmark_node_free(doc);
-	r->intro = routine_lines(text, len, intro_from, intro_to);
+	r->intro = md_source_lines(text, len, intro_from, intro_to);
 	if (r->title == NULL || *util_trim(r->title) == '\0')
 		diag_add(d, name, 1, "the routine has no title (a '# Title' "
 		    "line first)");
