@@ -1157,7 +1157,7 @@ fail:
 
 /* A copy of column i of s, or NULL for SQL NULL. */
 static char *
-store_plan_text(sqlite3_stmt *s, int i)
+store_column_dup(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
 
@@ -1179,7 +1179,7 @@ store_plan_children(struct store *st, sqlite3_int64 id, struct plan *p)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		p->routines = xreallocarray(p->routines, p->n_routines + 1,
 		    sizeof *p->routines);
-		p->routines[p->n_routines].id = store_plan_text(s, 0);
+		p->routines[p->n_routines].id = store_column_dup(s, 0);
 		p->routines[p->n_routines].per_week = sqlite3_column_int(s, 1);
 		p->routines[p->n_routines].line = 0;
 		if (p->routines[p->n_routines].id == NULL)
@@ -1197,7 +1197,7 @@ store_plan_children(struct store *st, sqlite3_int64 id, struct plan *p)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		p->lessons = xreallocarray(p->lessons, p->n_lessons + 1,
 		    sizeof *p->lessons);
-		p->lessons[p->n_lessons].id = store_plan_text(s, 0);
+		p->lessons[p->n_lessons].id = store_column_dup(s, 0);
 		p->lessons[p->n_lessons].line = 0;
 		if (p->lessons[p->n_lessons].id == NULL)
 			p->lessons[p->n_lessons].id = xstrdup("");
@@ -1233,13 +1233,13 @@ store_plan_in_force(struct store *st, int32_t day, struct plan **out)
 	if (rc == SQLITE_ROW) {
 		p = xcalloc(1, sizeof *p);
 		id = sqlite3_column_int64(s, 0);
-		p->title = store_plan_text(s, 1);
+		p->title = store_column_dup(s, 1);
 		ok = day_parse((const char *)sqlite3_column_text(s, 2),
 		    &p->from) == 0 &&
 		    day_parse((const char *)sqlite3_column_text(s, 3),
 		    &p->until) == 0;
-		p->therapist = store_plan_text(s, 4);
-		p->notes = store_plan_text(s, 5);
+		p->therapist = store_column_dup(s, 4);
+		p->notes = store_column_dup(s, 5);
 		if (p->title == NULL)
 			p->title = xstrdup("");
 	}
@@ -1462,15 +1462,6 @@ store_export_table(struct store *st, const char *table,
 
 /* ---- reports ---------------------------------------------------------- */
 
-/* A copy of column i of s, or NULL for SQL NULL. */
-static char *
-store_report_text(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-
-	return t != NULL ? xstrdup((const char *)t) : NULL;
-}
-
 /*
  * The sessions started between since and until, oldest first, each with
  * the sum of its steps' done time, read from the covering
@@ -1503,16 +1494,16 @@ store_report_sessions(struct store *st, int64_t since, int64_t until,
 		}
 		rs = &out->sessions[out->n_sessions++];
 		rs->id = sqlite3_column_int64(s, 0);
-		rs->routine_id = store_report_text(s, 1);
-		rs->title = store_report_text(s, 2);
+		rs->routine_id = store_column_dup(s, 1);
+		rs->title = store_column_dup(s, 2);
 		rs->started_at = sqlite3_column_int64(s, 3);
 		rs->ended_at = sqlite3_column_int64(s, 4);
-		rs->state = store_report_text(s, 5);
+		rs->state = store_column_dup(s, 5);
 		rs->planned_s = (long)sqlite3_column_int64(s, 6);
 		rs->done_s = (long)sqlite3_column_int64(s, 7);
 		rs->pain_before = sqlite3_column_int(s, 8);
 		rs->pain_after = sqlite3_column_int(s, 9);
-		rs->note = store_report_text(s, 10);
+		rs->note = store_column_dup(s, 10);
 		if (rs->routine_id == NULL)
 			rs->routine_id = xstrdup("");
 	}
@@ -1553,13 +1544,13 @@ store_report_checks(struct store *st, int64_t since, int64_t until,
 		rc_ = &out->checks[out->n_checks++];
 		rc_->id = sqlite3_column_int64(s, 0);
 		rc_->at = sqlite3_column_int64(s, 1);
-		rc_->kind = store_report_text(s, 2);
+		rc_->kind = store_column_dup(s, 2);
 		rc_->age = sqlite3_column_int(s, 3);
 		rc_->weeks = sqlite3_column_int(s, 4);
 		if (verdict_parse((const char *)sqlite3_column_text(s, 5),
 		    &rc_->verdict) != 0)
 			rc_->verdict = VERDICT_EMERGENCY;   /* fail safe */
-		rc_->rules = store_report_text(s, 6);
+		rc_->rules = store_column_dup(s, 6);
 		if (rc_->kind == NULL)
 			rc_->kind = xstrdup("");
 		if (rc_->rules == NULL)
@@ -1588,7 +1579,7 @@ store_report_lessons(struct store *st, struct report_data *out)
 		out->lessons = xreallocarray(out->lessons, out->n_lessons + 1,
 		    sizeof *out->lessons);
 		l = &out->lessons[out->n_lessons++];
-		l->id = store_report_text(s, 0);
+		l->id = store_column_dup(s, 0);
 		l->read_at = sqlite3_column_int64(s, 1);
 		l->selfcheck_at = sqlite3_column_int64(s, 2);
 		if (l->id == NULL)
