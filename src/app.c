@@ -161,19 +161,26 @@ app_option(struct app *app, int id, const char *arg)
 }
 
 struct store *
+app_store_quiet(struct app *app, char **err)
+{
+	*err = NULL;
+	if (app->store != NULL)
+		return app->store;
+	if (app->db_path == NULL) {
+		*err = xstrdup("cannot tell where to keep your progress: set "
+		    "HOME, or give a file with --db");
+		return NULL;
+	}
+	app->store = store_open(app->db_path, err);
+	return app->store;
+}
+
+struct store *
 app_store(struct app *app)
 {
 	char *err = NULL;
 
-	if (app->store != NULL)
-		return app->store;
-	if (app->db_path == NULL) {
-		util_warn("cannot tell where to keep your progress: set HOME, "
-		    "or give a file with --db");
-		return NULL;
-	}
-	app->store = store_open(app->db_path, &err);
-	if (app->store == NULL) {
+	if (app_store_quiet(app, &err) == NULL) {
 		util_warn("%s", err);
 		free(err);
 	}

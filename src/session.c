@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "checkflow.h"
 #include "clock.h"
 #include "content.h"
 #include "day.h"
@@ -55,21 +56,72 @@ session_load(struct session *s, struct app *app, const char *id,
 int
 session_gate(struct session *s)
 {
-	struct store *st = app_store(s->app);
 	struct gate_input in;
+	char *err = NULL;
 
-	if (st == NULL)
-		return -1;
-	if (store_gate_input(st, &in) != 0) {
-		util_warn("%s", store_error(st));
+	if (checkflow_gate(s->app, &in, &s->gate, &err) != 0) {
+		util_warn("%s", err);
+		free(err);
 		return -1;
 	}
-	s->gate = safety_gate(&in, clock_wall_s());
 	s->limits = in.limits;
-	routine_apply_limits(s->routine, &s->limits);
+	session_shape(s->routine, &s->limits);
 	timeline_free(&s->tl);
 	timeline_build(s->routine, &s->tl);
 	return 0;
+}
+
+void
+session_shape(struct routine *r, const struct massage_limits *l)
+{
+	routine_apply_limits(r, l);
+}
+
+char *
+session_suggest(struct app *app, const struct massage_limits *l,
+    const char *except)
+{
+	struct content *c = app_content(app);
+	size_t n = content_count(c, CONTENT_ROUTINE), i;
+	struct diag d = DIAG_INIT;
+	struct routine *r;
+	char *found = NULL, total[16];
+
+	for (i = 0; i < n && found == NULL; i++) {
+		const struct content_item *it = content_get(c, CONTENT_ROUTINE,
+		    i);
+		if (strcmp(it->id, except) == 0)
+			continue;
+		if ((r = session_parse_item(it, &d)) == NULL)
+			continue;
+		routine_apply_limits(r, l);
+		if (routine_total_seconds(r) > 0) {
+			util_format_clock(routine_total_seconds(r), total,
+			    sizeof total);
+			found = xasprintf("'%s' (backcare run %s), %s for you",
+			    r->title, r->id, total);
+		}
+		routine_free(r);
+	}
+	diag_free(&d);
+	return found;
+}
+
+char *
+session_refusal(struct session *s)
+{
+	char *other, *msg;
+
+	if (routine_total_seconds(s->routine) > 0)
+		return NULL;
+	other = session_suggest(s->app, &s->limits, s->routine->id);
+	msg = xasprintf("'%s' has nothing left to run: your safety check "
+	    "leaves out every step (see the reasons above). %s%s%s",
+	    s->routine->title, other != NULL ? "Try " : "No other routine "
+	    "runs for you either; ask your therapist what is safe.",
+	    other != NULL ? other : "", other != NULL ? " instead." : "");
+	free(other);
+	return msg;
 }
 
 int
@@ -150,9 +202,16 @@ int
 session_end(struct session *s, const char *state, const char *note)
 {
 	struct store *st = app_store(s->app);
+	long done = 0;
 
 	if (st == NULL || s->id <= 0)
 		return -1;
+	/* A run whose every step was skipped did nothing: it is not a
+	 * completed session and does not count toward the plan. */
+	if (strcmp(state, "completed") == 0 &&
+	    store_session_done_seconds(st, s->id, &done) == 0 && done == 0)
+		state = "partial";
+	s->ended_state = state;
 	if (store_session_end(st, s->id, state, note, clock_wall_s()) != 0) {
 		util_warn("%s", store_error(st));
 		return -1;
@@ -172,17 +231,29 @@ size_t
 session_list(struct app *app, struct routine_entry **out, struct diag *d)
 {
 	struct content *c = app_content(app);
-	size_t n = content_count(c, CONTENT_ROUTINE), i, k = 0;
+	size_t n = content_count(c, CONTENT_ROUTINE), i, k = 0, j;
+	struct gate_input in;
+	enum gate_state g;
 	struct routine *r;
+	char *err = NULL;
 
+	/* The time shown is the time that will run for this person. */
+	if (checkflow_gate(app, &in, &g, &err) != 0) {
+		free(err);
+		memset(&in, 0, sizeof in);
+	}
 	*out = xcalloc(n + 1, sizeof **out);
 	for (i = 0; i < n; i++) {
 		r = session_parse_item(content_get(c, CONTENT_ROUTINE, i), d);
 		if (r == NULL)
 			continue;
+		(*out)[k].planned = routine_total_seconds(r);
+		session_shape(r, &in.limits);
 		(*out)[k].id = xstrdup(r->id);
 		(*out)[k].title = xstrdup(r->title);
 		(*out)[k].total = routine_total_seconds(r);
+		for (j = 0; j < r->nsteps; j++)
+			(*out)[k].n_left_out += r->steps[j].skipped;
 		k++;
 		routine_free(r);
 	}

@@ -50,7 +50,9 @@ none_check 'mc_anticoagulant_or_bleeding=yes
 '
 BACKCARE_TEST_NOW=$((now + 60)) bc_run --content-dir "$C" run quick --plain
 expect_status 0 "a run under GENTLE"
-expect_out "note: step 2 (Hold the point): Skipped: your safety check said to keep massage gentle" "the skipped step says why"
+expect_out "left out: step 2 (Hold the point): Skipped: your safety check said light stroking (effleurage) only, and this step uses compression." "the skipped step says why"
+expect_out "left out: step 3 (Tap): Skipped: your safety check said light stroking (effleurage) only, and this step uses tapotement." "GENTLE leaves out tapping too"
+expect_out "Warm up" "GENTLE runs the light effleurage step"
 expect_no_out "Hold the point, left side" "GENTLE skips the compression holds"
 last=$(q "SELECT max(id) FROM sessions")
 [ "$(q "SELECT count(*) FROM steps WHERE session_id=$last AND state='skipped'")" = 2 ] && pass "skipped steps are on record" || fail "skipped rows: $(q "SELECT * FROM steps WHERE session_id=$last")"
@@ -67,7 +69,7 @@ expect_out "Hold the point, right side, repeat 2 of 2" "the right side after the
 BACKCARE_TEST_NOW=$((now + 60)) bc_run --content-dir "$C" run cue --plain
 expect_out "Eleven seconds: 0:10 left" "a cue every 10 seconds"
 
-# After 12 hours the E1 questions come again.
+# After 60 minutes the E1 questions come again (red-flags.md 6.4).
 later=$((now + 13 * 3600))
 BACKCARE_TEST_NOW=$later bc_run --content-dir "$C" run twosteps --plain
 expect_status 1 "an unanswered re-check refuses to start"
@@ -89,7 +91,7 @@ now=$((later + 20 * 3600))
 none_check "" $now
 BACKCARE_TEST_NOW=$((now + 8 * 86400)) bc_run --content-dir "$C" run twosteps --plain
 expect_status 1 "locked after 7 days"
-expect_err "more than 7 days old" "expiry explained"
+expect_err "7 days old or more" "expiry explained"
 
 # Bad input.
 none_check
@@ -101,7 +103,7 @@ expect_status 2 "run without --plain"
 bc_run run --plain
 expect_status 2 "run without a routine"
 mkdir -p "$T/badc/routines"
-printf '# Bad\n\n## Step\n\n- duration: forever\n- stroke: effleurage\n- region: hips\n- pressure: light\n' >"$T/badc/routines/broken.md"
+printf '# Bad\n\n## Step\n\n- duration: forever\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n' >"$T/badc/routines/broken.md"
 bc_run --content-dir "$T/badc" routines
 expect_no_out "broken" "a broken routine is not offered"
 expect_err "broken.md:5: duration: 'forever' is not a time" "and says why"
@@ -124,7 +126,7 @@ kill -TERM $pid; wait $pid; st=$?
 [ "$(q "SELECT state FROM sessions ORDER BY id DESC LIMIT 1")" = partial ] && pass "saved as partial" || fail "state $(q 'SELECT state FROM sessions ORDER BY id DESC LIMIT 1')"
 
 # kill -9 after the first segment, then --resume.
-printf '# Resume\n\nx\n\n## One\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- pressure: light\n\nx\n\n## Two\n\n- duration: 30s\n- stroke: effleurage\n- region: hips\n- pressure: light\n\nx\n\n## Three\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- pressure: light\n\nx\n' >"$T/badc/routines/resume.md"
+printf '# Resume\n\nx\n\n## One\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n\nx\n\n## Two\n\n- duration: 30s\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n\nx\n\n## Three\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n\nx\n' >"$T/badc/routines/resume.md"
 rm -f "$T/badc/routines/broken.md"
 BACKCARE_TEST_NOW=$((now + 60)) "$BACKCARE" --content-dir "$T/badc" run resume --plain </dev/null >"$T/r.out" 2>&1 &
 pid=$!
@@ -134,7 +136,7 @@ sid=$(q "SELECT max(id) FROM sessions")
 [ "$(q "SELECT state FROM sessions WHERE id=$sid")" = running ] && pass "a killed session stays unfinished" || fail "killed state"
 [ "$(q "SELECT count(*) FROM steps WHERE session_id=$sid")" = 1 ] && pass "the finished step survived kill -9" || fail "steps after kill: $(q "SELECT * FROM steps WHERE session_id=$sid")"
 [ "$(q 'PRAGMA integrity_check')" = ok ] && pass "integrity after kill -9" || fail "integrity"
-printf '# Resume\n\nx\n\n## One\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- pressure: light\n\nx\n\n## Two\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- pressure: light\n\nx\n\n## Three\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- pressure: light\n\nx\n' >"$T/badc/routines/resume.md"
+printf '# Resume\n\nx\n\n## One\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n\nx\n\n## Two\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n\nx\n\n## Three\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n\nx\n' >"$T/badc/routines/resume.md"
 BACKCARE_TEST_NOW=$((now + 60)) bc_run --content-dir "$T/badc" run resume --plain --resume
 expect_status 0 "--resume finishes the session"
 expect_out "resuming at segment 2" "it resumes where it stopped"
