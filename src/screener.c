@@ -91,8 +91,7 @@ const struct screener_item screener_items[] = {
 	{ "mc_pregnancy", X, "",
 	  ACTION_AVOID_AREA | ACTION_ASK | ACTION_PREGNANCY, "abdomen",
 	  "no massage on the tummy; no steps lying on your back or front; "
-	  "no deep pressure on the legs; your midwife or doctor must clear "
-	  "massage first" },
+	  "no deep pressure on the legs" },
 	{ "mc_recent_fracture", X, "", ACTION_AVOID_AREA, NULL,
 	  "keep away from a healing fracture" },
 	{ "mc_inflammatory_flare", X, "", ACTION_AVOID_AREA, NULL,

@@ -188,7 +188,7 @@ static const char *const store_migration_2[] = {
 static const char store_schema_rules_v3[] =
     "ALTER TABLE checks ADD COLUMN rules INTEGER NOT NULL DEFAULT 1;"
     "UPDATE check_answers SET item = 'mc_dvt_current',"
-    "  detail = 'answered before backcare 0.2 as: a known blood clot, or "
+    "  detail = 'answered in an earlier version as: a known blood clot, or "
     "a new painful, swollen calf'"
     "  WHERE item = 'mc_dvt_current_or_suspected';"
     "UPDATE check_actions SET item = 'mc_dvt_current'"
@@ -1728,8 +1728,13 @@ store_report_checks(struct store *st, int64_t since, int64_t until,
 	    "coalesce(c.age, -1), coalesce(c.weeks, -1), c.verdict, "
 	    "(SELECT coalesce(group_concat(r.rule, ' '), '') FROM "
 	    "(SELECT rule FROM check_rules WHERE check_id = c.id "
-	    "ORDER BY rowid) r) "
-	    "FROM checks c WHERE c.at BETWEEN ?1 AND ?2 ORDER BY c.at, c.id");
+	    "ORDER BY rowid) r), "
+	    "(SELECT group_concat(item, ', ') FROM check_answers "
+	    "WHERE check_id = c.id AND answer = 'unsure'), "
+	    "(SELECT group_concat(item || ', cleared by ' || cleared_by || "
+	    "' until ' || until_date, '; ') FROM check_clearances "
+	    "WHERE check_id = c.id) "
+	    "FROM checks c WHERE c.at BETWEEN ?1 AND ?2 ORDER BY c.id");
 	struct report_check *rc_;
 	size_t cap = 0;
 	int rc;
@@ -1754,6 +1759,8 @@ store_report_checks(struct store *st, int64_t since, int64_t until,
 		    &rc_->verdict) != 0)
 			rc_->verdict = VERDICT_EMERGENCY;   /* fail safe */
 		rc_->rules = store_column_dup(s, 6);
+		rc_->unsure = store_column_dup(s, 7);
+		rc_->clearances = store_column_dup(s, 8);
 		if (rc_->kind == NULL)
 			rc_->kind = xstrdup("");
 		if (rc_->rules == NULL)

@@ -674,8 +674,14 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 	char line[256], *net;
 	int row = 2;
 
-	ui_put(ui, row++, 2, cols - 4, UI_ROLE_GOOD, "Well done: routine "
-	    "finished.");
+	if (r->s.ended_state != NULL &&
+	    strcmp(r->s.ended_state, "completed") != 0)
+		row += ui_put_wrapped(ui, row, 2, 3, cols - 4, UI_ROLE_WARNING,
+		    "Every step was skipped: this session is saved as partial "
+		    "and does not count toward your plan.");
+	else
+		ui_put(ui, row++, 2, cols - 4, UI_ROLE_GOOD, "Well done: "
+		    "routine finished.");
 	row++;
 	snprintf(line, sizeof line, "Time: %ld min %ld s   Segments skipped: "
 	    "%d", r->s.tl.total / 60, r->s.tl.total % 60, r->skipped);

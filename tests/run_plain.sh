@@ -93,6 +93,71 @@ BACKCARE_TEST_NOW=$((now + 8 * 86400)) bc_run --content-dir "$C" run twosteps --
 expect_status 1 "locked after 7 days"
 expect_err "7 days old or more" "expiry explained"
 
+# ---- red-flags.md section 6 (issue 10): gating and shaping --------------
+S="$T/shape"
+mkdir -p "$S/routines"
+printf '# Shape\n\nFor the shaping tests.\n\n## Back strokes\n\n- duration: 1s\n- stroke: effleurage\n- region: lower back\n- position: standing\n- pressure: medium\n\nx\n\n## Buttock hold\n\n- hold: 1s\n- stroke: compression\n- region: glutes, hips\n- position: side-lying\n- pressure: medium\n\nx\n\n## Tummy circles\n\n- duration: 1s\n- stroke: effleurage\n- region: abdomen\n- position: lying on the back\n- pressure: light\n\nx\n\n## Tap\n\n- duration: 1s\n- stroke: tapotement\n- region: upper back\n- position: sitting\n- pressure: light\n\nx\n' >"$S/routines/shape.md"
+rm -f "$BACKCARE_DB"*
+n6=1800000000
+# Areas: a step on the buttock names the hips as well, and is left out.
+none_check 'mc_recent_surgery=yes
+mc_recent_surgery.region=hips
+' $n6
+BACKCARE_TEST_NOW=$((n6 + 60)) bc_run --content-dir "$S" run shape --plain
+expect_status 0 "a run with the hips left out"
+expect_out "left out: step 2 (Buttock hold): Skipped: your safety check said to leave out the hips." "hips skip the buttock step"
+expect_no_out "Buttock hold (hold" "and it does not run"
+expect_out "done: Shape" "the rest runs"
+BACKCARE_TEST_NOW=$((n6 + 120)) bc_run --content-dir "$S" routines
+expect_out "$(printf 'shape\tShape\t0:03\t1 step left out by your safety check (the whole routine is 0:04)')" "the list shows the time that will run"
+# GENTLE: light effleurage only.
+none_check 'mc_osteoporosis=yes
+' $((n6 + 200))
+BACKCARE_TEST_NOW=$((n6 + 260)) bc_run --content-dir "$S" run shape --plain
+expect_out "changed: step 1 (Back strokes): Lighter" "GENTLE makes effleurage light"
+expect_out "left out: step 2 (Buttock hold): Skipped: your safety check said light stroking (effleurage) only, and this step uses compression." "GENTLE leaves out the hold"
+expect_out "left out: step 4 (Tap)" "GENTLE leaves out tapping"
+expect_out "Tummy circles" "the light effleurage step runs"
+# Within 60 minutes of a full check no re-check; after, every session.
+BACKCARE_TEST_NOW=$((n6 + 200 + 3599)) bc_run --content-dir "$S" run shape --plain
+expect_no_out "the emergency questions again" "no re-check within 60 minutes of a full check"
+BACKCARE_TEST_NOW=$((n6 + 200 + 3600)) bc_run --content-dir "$S" run shape --plain
+expect_status 1 "at 60 minutes the re-check is due"
+expect_err "not all answered" "and is asked"
+printf 'n\nn\nn\nn\nn\nn\nn\n' >"$T/in"
+BACKCARE_TEST_NOW=$((n6 + 200 + 3700)) BC_STDIN="$T/in" bc_run --content-dir "$S" run shape --plain
+expect_status 0 "a re-check, then the routine"
+BACKCARE_TEST_NOW=$((n6 + 200 + 3800)) bc_run --content-dir "$S" run shape --plain
+expect_status 1 "the next session asks again"
+expect_out "the emergency questions again" "every session re-asks"
+# ASK locks until cleared; pregnancy with a clearance leaves out the tummy
+# and lying on the back; a routine with nothing left is refused.
+none_check 'mc_pregnancy=yes
+' $((n6 + 5000))
+BACKCARE_TEST_NOW=$((n6 + 5060)) bc_run --content-dir "$S" run shape --plain
+expect_status 1 "pregnancy without a clearance: locked"
+expect_err "clinician's clearance" "ASK is explained"
+printf '# Weeks 1 to 6\n\n- from: 2027-01-04\n- until: 2027-02-14\n\n## Clearances\n\n- mc_pregnancy: midwife Jo Brown, until 2027-05-31\n' >"$T/plan.md"
+BACKCARE_TEST_NOW=$((n6 + 5100)) bc_run plan import "$T/plan.md"
+none_check 'mc_pregnancy=yes
+' $((n6 + 5200))
+BACKCARE_TEST_NOW=$((n6 + 5260)) bc_run --content-dir "$S" run shape --plain
+expect_status 0 "pregnancy, cleared: the routine runs"
+expect_out "left out: step 3 (Tummy circles): Skipped: your safety check said to leave out the abdomen." "the tummy is left out"
+BACKCARE_TEST_NOW=$((n6 + 5300)) bc_run run abdominal-trigger-points --plain
+expect_status 1 "pregnancy refuses the abdominal routine"
+expect_err "'Abdominal trigger points' has nothing left to run" "says why"
+expect_err "Try '" "and names one that would run"
+expect_out "left out: step 2 (Beside the navel)" "each step says why"
+[ "$(q "SELECT count(*) FROM sessions WHERE routine_id = 'abdominal-trigger-points'")" = 0 ] && pass "no session for a refused routine" || fail "a refused routine was stored"
+# The last stored check wins over an earlier NONE stamped later.
+none_check '' $((n6 + 9000))
+printf 'age=40\nweeks=2\nsaddle_numbness=yes\n' >"$T/ans"
+BACKCARE_TEST_NOW=$((n6 + 8700)) "$BACKCARE" screen --answers "$T/ans" >/dev/null
+BACKCARE_TEST_NOW=$((n6 + 9060)) bc_run --content-dir "$S" run shape --plain
+expect_status 1 "no routine after an EMERGENCY, whatever its clock time"
+expect_err "warning signs" "the refusal says why"
+
 # Bad input.
 none_check
 BACKCARE_TEST_NOW=$((now + 60)) bc_run run no-such-routine --plain

@@ -109,6 +109,113 @@ BACKCARE_TEST_NOW=$((now + 8100)) bc_run screen --status
 expect_out "routines: locked" "BLOCK locks them"
 expect_out "massage checks said no massage" "BLOCK is explained"
 
+# ---- red-flags.md section 6 (issue 10) ----------------------------------
+rm -f "$BACKCARE_DB"*
+# 1. A verdict that cannot be saved is shown whole, then "not saved".
+: >"$T/notadir"
+answers "age=40" "weeks=1" "saddle_numbness=yes"
+bc_run --db "$T/notadir/progress.db" screen --answers "$T/answers"
+expect_status 1 "an unsaved check exits 1"
+expect_out "verdict: EMERGENCY" "an unsaved EMERGENCY is still shown"
+expect_out "Go to the emergency department or call 112" "with what to do"
+expect_out "what to say: \"I have back pain and new numbness around my bottom" "and what to say"
+expect_out "not saved: this check was not saved ($T/notadir/progress.db" "then that it was not saved, and why"
+expect_err "the safety check was not saved" "stderr says so too"
+v=$(printf '%s\n' "$OUT" | grep -n '^verdict:' | cut -d: -f1)
+ns=$(printf '%s\n' "$OUT" | grep -n '^not saved:' | cut -d: -f1)
+[ "$v" = 1 ] && [ "${ns:-0}" -gt 5 ] && pass "the verdict first, the save second" || fail "order: verdict line $v, not saved line $ns"
+expect_no_out "Routines are open" "an unsaved check never opens the routines"
+# 3. Not sure counts as yes for every item, and is named.
+answers "age=60" "weeks=2" "history_of_cancer=unsure"
+bc_run screen --answers "$T/answers"
+expect_out "verdict: URGENT" "not sure about cancer at 60 is URGENT"
+expect_out "not sure: You were not sure about: \"Have you ever been diagnosed with or treated for cancer" "the unsure item is named"
+answers "age=40" "weeks=2" "fever_or_chills=unsure" "one_leg_weakness_worsening=yes"
+bc_run screen --answers "$T/answers"
+expect_out "verdict: EMERGENCY" "not sure about fever with a weakening leg is E5"
+answers "age=60" "weeks=2" "colicky_loin_pain=unsure"
+bc_run screen --answers "$T/answers"
+expect_out "rule: E7 colicky_loin_pain age55" "not sure about loin pain at 60 is E7"
+# 4, 7. A block never says the routines are open; screen and --status agree.
+answers "age=40" "weeks=2" "mc_dvt_current=yes"
+bc_run screen --answers "$T/answers"
+expect_out "But no massage for now: no massage while a blood clot is being treated" "a block gives its own reason"
+expect_no_out "Routines are open" "a block never says the routines are open"
+expect_out "routines: Routines are locked: the massage checks said no massage" "the check says locked"
+bc_run screen --status
+expect_out "routines: locked" "--status agrees"
+# 5. A new swollen calf: URGENT, rule U3.
+answers "age=40" "weeks=2" "calf_swelling_new=yes"
+bc_run screen --answers "$T/answers"
+expect_out "verdict: URGENT" "a new swollen calf is URGENT"
+expect_out "rule: U3 calf_swelling_new" "rule U3"
+expect_out "cough up blood" "with when to call the number at once"
+answers "age=40" "weeks=2" "mc_dvt_current_or_suspected=yes"
+bc_run screen --answers "$T/answers"
+expect_status 2 "the old clot item is refused"
+expect_err "mc_dvt_current_or_suspected was split in two" "and the split is explained"
+# 12. Chest pain: an ambulance, not the car; the number written out alone.
+answers "age=40" "weeks=2" "chest_pain_or_breathless=yes"
+bc_run --emergency-number 911 screen --answers "$T/answers"
+expect_out "advice: Call 911 now and ask for an ambulance. Do not drive yourself." "E3: call an ambulance, do not drive"
+expect_no_out "999 in the UK" "a configured number is not followed by other countries' numbers"
+expect_out "rule: E3 chest_pain_or_breathless" "the rule code"
+expect_out "what it could mean: chest pain or breathlessness (E3)" "and the rule in words"
+answers "age=40" "weeks=2" "thoracic_pain=yes"
+bc_run screen --answers "$T/answers"
+expect_out "safety net: Stop and get help at once" "SOON gets the safety net"
+# 8, 11. ASK locks until a clearance in the plan; the check shows it.
+answers "age=40" "weeks=2" "mc_dvt_history=yes"
+BACKCARE_TEST_NOW=1800000000 bc_run screen --answers "$T/answers"
+expect_out "But massage needs a clinician's clearance first, for: mc_dvt_history" "ASK says a clearance is needed"
+BACKCARE_TEST_NOW=1800000060 bc_run screen --status
+expect_out "routines: locked" "ASK locks the routines"
+expect_out "clinician's clearance" "and says why"
+printf '# Weeks 1 to 6\n\n- from: 2027-01-04\n- until: 2027-02-14\n\n## Clearances\n\n- mc_dvt_history, history_of_cancer: Dr Ana Silva, until 2027-06-30\n' >"$T/plan.md"
+BACKCARE_TEST_NOW=1800000000 bc_run plan import "$T/plan.md"
+expect_status 0 "a plan with clearances imports"
+BACKCARE_TEST_NOW=1800000000 bc_run plan show
+expect_out "  history_of_cancer, cleared by Dr Ana Silva until 2027-06-30" "plan show lists the clearances"
+answers "age=60" "weeks=2" "mc_dvt_history=yes" "history_of_cancer=yes"
+BACKCARE_TEST_NOW=1800000100 bc_run screen --answers "$T/answers"
+expect_out "verdict: NONE" "a cleared past cancer no longer gives URGENT"
+expect_out "clearance: history_of_cancer, cleared by Dr Ana Silva until 2027-06-30" "the check shows each clearance used"
+expect_out "clearance: mc_dvt_history, cleared by Dr Ana Silva until 2027-06-30" "the ASK clearance too"
+expect_out "massage: AVOID-AREA mc_dvt_history legs" "the legs are still left out"
+answers "age=60" "weeks=2" "mc_dvt_history=yes" "history_of_cancer=yes"
+BACKCARE_TEST_NOW=1800000170 bc_run screen --answers "$T/answers"
+BACKCARE_TEST_NOW=1800000200 bc_run screen --status
+expect_out "routines: open" "cleared: the routines open"
+expect_out "clearance: history_of_cancer, cleared by Dr Ana Silva until 2027-06-30" "--status shows the clearances used"
+answers "age=60" "weeks=2" "mc_dvt_history=yes" "history_of_cancer=yes" "thoracic_pain=unsure"
+BACKCARE_TEST_NOW=1800000150 bc_run screen --answers "$T/answers"
+BACKCARE_TEST_NOW=1800000160 bc_run --width 1000 report
+expect_out "rules: S1 (a sign a doctor should look at); not sure (counted as yes): thoracic_pain; clearances used: history_of_cancer, cleared by Dr Ana Silva until 2027-06-30; mc_dvt_history, cleared by Dr Ana Silva until 2027-06-30" "the report names rules in words, unsure items and clearances"
+BACKCARE_TEST_NOW=$((1800000200 + 200 * 86400)) bc_run screen --status
+expect_out "routines: locked" "later the routines lock again"
+# A clearance never covers the emergency items or the calf.
+answers "age=60" "weeks=2" "history_of_cancer=yes" "one_leg_weakness_worsening=yes"
+BACKCARE_TEST_NOW=1800000300 bc_run screen --answers "$T/answers"
+expect_out "verdict: EMERGENCY" "a clearance never covers E6"
+printf '# P\n\n- from: 2027-01-04\n- until: 2027-02-14\n\n## Clearances\n\n- calf_swelling_new: Dr B, until 2027-02-01\n' >"$T/bad.md"
+bc_run plan import "$T/bad.md"
+expect_status 1 "a clearance of the calf is refused"
+expect_err "$T/bad.md:8: calf_swelling_new cannot be cleared" "with file and line"
+# 2. The last stored check wins, whatever its clock time.
+rm -f "$BACKCARE_DB"*
+answers "age=40" "weeks=2"
+BACKCARE_TEST_NOW=1800000000 bc_run screen --answers "$T/answers"
+answers "age=40" "weeks=2" "saddle_numbness=yes"
+BACKCARE_TEST_NOW=$((1800000000 - 300)) bc_run screen --answers "$T/answers"
+BACKCARE_TEST_NOW=$((1800000000 + 60)) bc_run screen --status
+expect_out "routines: locked" "an EMERGENCY stamped earlier still wins"
+expect_out "last check: EMERGENCY" "and is the last check"
+answers "age=40" "weeks=2"
+BACKCARE_TEST_NOW=1800001000 bc_run screen --answers "$T/answers"
+BACKCARE_TEST_NOW=1800000900 bc_run screen --status
+expect_out "routines: locked" "a clock that reads earlier than the last check locks"
+expect_out "clock reads earlier" "and says why"
+
 # The plain prompts on a terminal (for screen readers).
 tui_start 100 30 screen
 expect_screen "How old are you" "prompts ask the age"

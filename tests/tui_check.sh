@@ -224,4 +224,29 @@ tui_stop
 after=$(sqlite3 "$BACKCARE_DB" "SELECT count(*) FROM checks")
 [ "$before" = "$after" ] && pass "a check left half way is not stored" || fail "checks $before -> $after"
 
+# An EMERGENCY that cannot be saved is shown whole on the screen, says it
+# was not saved, and keeps the routines locked for the rest of the run
+# (red-flags.md 6.3).  A trigger makes the store refuse new checks.
+printf 'age=40\nweeks=2\n' | "$BACKCARE" screen --answers - >/dev/null
+sqlite3 "$BACKCARE_DB" "CREATE TRIGGER refuse_checks BEFORE INSERT ON checks BEGIN SELECT RAISE(ABORT, 'the disk is full (simulated)'); END;"
+open_check
+tui_type 40; tui_keys Enter; tui_wait "How many weeks"; tui_type 1; tui_keys Enter
+tui_wait "question 1"
+tui_keys y
+answer_until_summary n
+tui_keys c
+expect_screen "EMERGENCY" "an unsaved EMERGENCY is shown"
+expect_screen "Not saved: " "the status line says it was not saved"
+seek "Go to the emergency department" "with what to do"
+seek "this check was not saved" "and, after the advice, that it was not saved"
+seek "the disk is full (simulated)" "and why"
+tui_keys Enter
+tui_wait "1  Lessons"
+tui_keys Down Enter     # from Safety check to Routines
+expect_screen "could not be saved" "the routines stay locked in this run"
+tui_keys q q
+tui_wait_exit
+tui_stop
+sqlite3 "$BACKCARE_DB" "DROP TRIGGER refuse_checks"
+
 bc_done
