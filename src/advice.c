@@ -31,7 +31,7 @@ struct advice_rule {
 	"or call your out-of-hours service (111 in the UK). "
 #define SOON_GP "Book an appointment with a doctor or physiotherapist " \
 	"within the next 1 to 2 weeks, and skip massage until then. Go " \
-	"sooner if it gets worse. "
+	"sooner if it gets worse."
 
 static const struct advice_rule advice_rules[] = {
 	{ "E1", "possible cauda equina syndrome",
@@ -96,8 +96,8 @@ static const struct advice_rule advice_rules[] = {
 	  "A minor fall, slip or lift can break a weakened bone in the spine "
 	  "(a fragility fracture).",
 	  TODAY_GP "Do not massage until a doctor has seen you.",
-	  "My back pain started after a minor fall or strain, and {items}. I "
-	  "am worried about a fracture." },
+	  "My back pain started after a minor fall or strain. I also have "
+	  "{items}. I am worried about a fracture." },
 	{ "U3", "possible blood clot in the leg",
 	  "A new painful, swollen, red or warm calf can be a blood clot in a "
 	  "deep vein of the leg (deep vein thrombosis).",
@@ -126,9 +126,9 @@ static const struct advice_rule advice_rules[] = {
 	  "Your answers fit inflammatory back pain (axial "
 	  "spondyloarthritis), which a rheumatologist can diagnose and "
 	  "treat.",
-	  SOON_GP "Ask whether you should see a rheumatologist.",
-	  "My back pain began before I was 45, has lasted over 3 months, and "
-	  "{items}. Could it be axial spondyloarthritis?" },
+	  SOON_GP " Ask whether you should see a rheumatologist.",
+	  "My back pain began before I was 45 and has lasted over 3 months. I "
+	  "also have {items}. Could it be axial spondyloarthritis?" },
 	{ "S5", "back pain at a young age",
 	  "Back pain in children, and new back pain before 20, is less often "
 	  "a simple strain, so a doctor should look.",
@@ -140,43 +140,43 @@ static const struct advice_rule advice_rules[] = {
 static const char *const advice_phrases[][2] = {
 	{ "saddle_numbness", "new numbness around my bottom or genitals" },
 	{ "bladder_difficulty", "new trouble passing urine" },
-	{ "bladder_incontinence", "I have newly leaked urine" },
-	{ "bowel_incontinence", "I have newly lost control of my bowels" },
+	{ "bladder_incontinence", "new leaking of urine" },
+	{ "bowel_incontinence", "new loss of control of my bowels" },
 	{ "sexual_dysfunction_new", "new loss of sexual feeling" },
 	{ "both_legs_symptoms", "new pain, numbness or weakness in both legs" },
-	{ "walking_difficulty_new", "my legs newly feel heavy or clumsy" },
+	{ "walking_difficulty_new", "legs that newly feel heavy or clumsy" },
 	{ "chest_pain_or_breathless", "chest pain or new shortness of breath" },
 	{ "fever_or_chills", "a fever or chills" },
-	{ "history_of_cancer", "I have had cancer" },
-	{ "mc_cancer_active", "I am being treated for cancer" },
-	{ "unexplained_weight_loss", "I have lost weight without trying" },
-	{ "iv_drug_use", "I inject drugs" },
-	{ "one_leg_weakness_worsening", "one leg is getting weaker" },
+	{ "history_of_cancer", "a history of cancer" },
+	{ "mc_cancer_active", "cancer treatment now" },
+	{ "unexplained_weight_loss", "weight loss without trying" },
+	{ "iv_drug_use", "injecting drugs" },
+	{ "one_leg_weakness_worsening", "one leg getting weaker" },
 	{ "spine_shape_change_or_lump", "a new change of shape or lump on my "
 	  "spine" },
 	{ "known_aaa_or_pulsating_abdomen", "an aortic aneurysm or a "
 	  "throbbing lump in my tummy" },
-	{ "long_term_steroids", "I have taken steroid tablets for months" },
-	{ "osteoporosis", "I have thin bones (osteoporosis)" },
-	{ "mc_osteoporosis", "I have fragile bones" },
-	{ "immunosuppressed", "my immune system is weakened" },
-	{ "recent_infection", "I have had a bacterial infection recently" },
-	{ "recent_spinal_procedure", "I have had a spinal operation or "
-	  "injection in the last 3 months" },
+	{ "long_term_steroids", "steroid tablets taken for months" },
+	{ "osteoporosis", "thin bones (osteoporosis)" },
+	{ "mc_osteoporosis", "fragile bones" },
+	{ "immunosuppressed", "a weakened immune system" },
+	{ "recent_infection", "a recent bacterial infection" },
+	{ "recent_spinal_procedure", "a spinal operation or injection in the "
+	  "last 3 months" },
 	{ "night_pain_unrelenting", "severe pain at night that nothing eases" },
-	{ "thoracic_pain", "the pain is in my upper or middle back" },
-	{ "pain_worse_cough_strain", "the pain is worse when I cough or "
+	{ "thoracic_pain", "pain mainly in my upper or middle back" },
+	{ "pain_worse_cough_strain", "pain that is worse when I cough or "
 	  "strain" },
-	{ "feels_unwell", "I feel unwell in a new way" },
+	{ "feels_unwell", "feeling unwell in a new way" },
 	{ "colicky_loin_pain", "pain in my side that comes in waves" },
-	{ "night_pain_wakes", "the pain wakes me at night" },
+	{ "night_pain_wakes", "pain that wakes me at night" },
 	{ "buttock_pain", "pain deep in my buttocks" },
-	{ "better_with_movement", "it gets better when I move" },
-	{ "nsaid_helps", "anti-inflammatory painkillers help a lot" },
-	{ "family_spa", "a relative has spondyloarthritis" },
-	{ "psoriasis", "I have had psoriasis" },
-	{ "joint_swelling_arthritis", "I have had swollen joints" },
-	{ "heel_or_tendon_pain", "I have had painful heels or tendons" },
+	{ "better_with_movement", "pain that eases when I move" },
+	{ "nsaid_helps", "anti-inflammatory painkillers that help a lot" },
+	{ "family_spa", "a relative with spondyloarthritis" },
+	{ "psoriasis", "psoriasis" },
+	{ "joint_swelling_arthritis", "swollen joints" },
+	{ "heel_or_tendon_pain", "painful heels or tendons" },
 };
 
 void
@@ -444,8 +444,8 @@ advice_unsure_add(const struct advice_input *in, struct advice *out)
 		buf_printf(&b, "%s\"%s\" (%s)", i > 0 ? "; " : "",
 		    advice_question(in, r->unsure[i]),
 		    screener_items[r->unsure[i]].id);
-	buf_adds(&b, ". Not sure counts as yes, to be safe; a doctor can "
-	    "help you decide.");
+	buf_adds(&b, ". Not sure counts as yes, to be safe; a doctor, your "
+	    "midwife or your therapist can help you decide.");
 	advice_add(out, "not sure", ADVICE_STRONG, b.data);
 	buf_free(&b);
 }

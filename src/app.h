@@ -28,6 +28,8 @@ struct app {
 	struct content *content;  /* loaded by app_content() */
 	int check_unsaved;        /* a safety check in this run could not be
 				     saved: routines stay locked */
+	char *store_error;        /* why the store could not be opened (it
+				     is not tried again), or NULL */
 };
 
 /* Fills defaults from the environment; returns -1 (message printed) when

@@ -54,6 +54,17 @@ void checkflow_decide(struct app *app, const struct catalogue *cat,
 int checkflow_save(struct app *app, struct check_outcome *o,
     const unsigned char *asked, const char *source);
 
+/*
+ * A check left before its end: decides what the answers so far say.
+ * Returns 1 when they already call for care (a verdict other than NONE):
+ * then out holds the verdict and its advice ending with "not saved", the
+ * routines are locked as after an unsaved check, and the caller shows
+ * it; 0 (out freed) when there is nothing to say.
+ */
+int checkflow_left_early(struct app *app, const struct catalogue *cat,
+    const struct screener_answers *ans, int recheck,
+    struct check_outcome *out);
+
 void checkflow_free(struct check_outcome *o);
 
 /* Prints the paragraphs from index from on as "label: text" lines. */
@@ -66,6 +77,13 @@ void checkflow_print(const struct advice *a, size_t from, FILE *out);
  */
 int checkflow_gate(struct app *app, struct gate_input *in,
     enum gate_state *g, char **err);
+
+/*
+ * Marks in ans->cleared the clearances in force today, so that the
+ * questions asked (screener_next_item) follow the verdict the check will
+ * give.  Call it before asking.
+ */
+void checkflow_mark_clearances(struct app *app, struct screener_answers *ans);
 
 /* The clearances in force today (caller frees with clearance_free()). */
 size_t checkflow_clearances(struct app *app, int32_t today,

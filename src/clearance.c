@@ -27,6 +27,9 @@ clearance_refusal(int item)
 	    strcmp(it->id, "one_leg_weakness_worsening") == 0)
 		return "this sign is never cleared: it needs a new check "
 		    "each time";
+	if (strcmp(it->id, "minor_trauma_onset") == 0)
+		return "a fall or strain is an event, not a lasting history: a "
+		    "new fall needs a new check";
 	if (it->tier == TIER_MASSAGE)
 		return "only the checks that ask for a clinician (ASK) are "
 		    "cleared; this one is applied as it stands";
@@ -49,6 +52,10 @@ clearance_tail(const char *name, int line, char *rest, char **by,
 	*comma = '\0';
 	date = util_trim(util_trim(comma + 1) + 6);
 	*by = util_trim(rest);
+	if (strstr(*by, ", until ") != NULL) {
+		diag_add(d, name, line, "until is given twice");
+		return -1;
+	}
 	if (**by == '\0') {
 		diag_add(d, name, line, "a clearance names who gave it "
 		    "(for example 'Dr Ana Silva')");

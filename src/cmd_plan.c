@@ -154,8 +154,10 @@ cmd_plan_print(struct app *app, const struct plan *p)
 	for (i = 0; i < p->n_clearances; i++) {
 		char *line;
 		day_format(p->clearances[i].until, until);
-		line = xasprintf("%s, cleared by %s until %s",
-		    p->clearances[i].id, p->clearances[i].by, until);
+		line = xasprintf("%s, cleared by %s until %s%s",
+		    p->clearances[i].id, p->clearances[i].by, until,
+		    p->clearances[i].until < day_of_time(clock_wall_s()) ?
+		    " (ended)" : "");
 		cmd_plan_field("  ", line);
 		free(line);
 	}

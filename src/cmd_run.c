@@ -274,7 +274,7 @@ run_plain(struct app *app, const char *id, int resume)
 		session_free(&s);
 		return CMD_FAIL;
 	}
-	if ((refusal = session_refusal(&s)) != NULL) {
+	if ((refusal = session_refusal(&s, 1)) != NULL) {
 		run_print_notes(&s);
 		util_warn("%s", refusal);
 		free(refusal);

@@ -149,6 +149,21 @@ cmd_screen_ask_region(int item, struct screener_answers *ans)
 	}
 }
 
+/* Input ended: answers that already call for care are shown, unsaved. */
+static void
+cmd_screen_left_early(struct app *app, const struct catalogue *cat,
+    const struct screener_answers *ans, int any)
+{
+	struct check_outcome o;
+
+	if (!any || ans->age < 0 || ans->weeks < 0 ||
+	    !checkflow_left_early(app, cat, ans, 0, &o))
+		return;
+	printf("verdict: %s\n", verdict_name(o.result.verdict));
+	checkflow_print(&o.advice, 0, stdout);
+	checkflow_free(&o);
+}
+
 /* The whole check as numbered prompts, for screen readers. */
 static int
 cmd_screen_prompts(struct app *app)
@@ -165,6 +180,7 @@ cmd_screen_prompts(struct app *app)
 	if ((cat = recheck_catalogue(app)) == NULL)
 		return CMD_FAIL;
 	screener_answers_init(&ans);
+	checkflow_mark_clearances(app, &ans);
 	printf("Safety check. Answer each question with yes, no or not sure "
 	    "(y, n, ?). Nothing is stored until the end.\n");
 	if (cmd_screen_ask_number("How old are you, in years?", 0, 120, &v))
@@ -198,8 +214,9 @@ cmd_screen_prompts(struct app *app)
 	catalogue_free(cat);
 	return rc;
 eof:
-	catalogue_free(cat);
 	printf("\n");
+	cmd_screen_left_early(app, cat, &ans, n > 0);
+	catalogue_free(cat);
 	util_warn("the safety check was not finished, so nothing was stored");
 	return CMD_FAIL;
 }
@@ -208,8 +225,8 @@ eof:
 static int
 cmd_screen_status_clearances(struct app *app)
 {
-	struct clearance *cl = NULL;
-	size_t n = 0, i;
+	struct clearance *cl = NULL, *now;
+	size_t n = 0, n_now, i;
 	int32_t today = day_of_time(clock_wall_s());
 	char until[11];
 	struct store *st = app_store(app);
@@ -220,14 +237,18 @@ cmd_screen_status_clearances(struct app *app)
 		util_warn("%s", store_error(st));
 		return -1;
 	}
+	n_now = checkflow_clearances(app, today, &now);
 	for (i = 0; i < n; i++) {
 		char *by = text_for_terminal(cl[i].by, strlen(cl[i].by));
 		day_format(cl[i].until, until);
 		printf("clearance: %s, cleared by %s until %s%s\n", cl[i].id,
-		    by, until, cl[i].until < today ? " (ended)" : "");
+		    by, until, cl[i].until < today ? " (ended)" :
+		    clearance_find(now, n_now, cl[i].id, today) == NULL ?
+		    " (no longer in the plan in force)" : "");
 		free(by);
 	}
 	clearance_free(cl, n);
+	clearance_free(now, n_now);
 	return 0;
 }
 

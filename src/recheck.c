@@ -136,6 +136,14 @@ recheck_plain(struct app *app, FILE *in, FILE *out, enum verdict *verdict)
 	screener_answers_init(&ans);
 	rc = recheck_ask(cat, in, out, &ans, asked);
 	if (rc != 0) {
+		/* Answers that already call for care are shown, unsaved. */
+		if (checkflow_left_early(app, cat, &ans, 1, &o)) {
+			*verdict = o.result.verdict;
+			fprintf(out, "verdict: %s\n",
+			    verdict_name(o.result.verdict));
+			checkflow_print(&o.advice, 0, out);
+			checkflow_free(&o);
+		}
 		catalogue_free(cat);
 		return -1;
 	}

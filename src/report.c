@@ -44,6 +44,7 @@ report_data_free(struct report_data *d)
 		free(d->checks[i].rules);
 		free(d->checks[i].unsure);
 		free(d->checks[i].clearances);
+		free(d->checks[i].actions);
 	}
 	for (i = 0; i < d->n_lessons; i++)
 		free(d->lessons[i].id);
@@ -908,7 +909,8 @@ report_rules_in_words(struct report_writer *w, const char *codes)
 	return b.len > 0 ? buf_detach(&b) : (buf_free(&b), xstrdup(""));
 }
 
-/* "; not sure: ...; clearances used: ..." for one check, or "". */
+/* "; not sure: ...; massage: ...; clearances used: ..." for one check,
+ * or "". */
 static char *
 report_check_extra(struct report_writer *w, const struct report_check *c)
 {
@@ -918,6 +920,11 @@ report_check_extra(struct report_writer *w, const struct report_check *c)
 	if (c->unsure != NULL && c->unsure[0] != '\0') {
 		t = report_clean(w, c->unsure);
 		buf_printf(&b, "; not sure (counted as yes): %s", t);
+		free(t);
+	}
+	if (c->actions != NULL && c->actions[0] != '\0') {
+		t = report_clean(w, c->actions);
+		buf_printf(&b, "; massage: %s", t);
 		free(t);
 	}
 	if (c->clearances != NULL && c->clearances[0] != '\0') {

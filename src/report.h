@@ -51,6 +51,8 @@ struct report_check {
 	char *unsure;           /* items answered "not sure", or NULL */
 	char *clearances;       /* "ITEM, cleared by WHO until DATE; ...",
 				   or NULL */
+	char *actions;          /* massage checks, "BLOCK mc_dvt_current,
+				   AVOID-AREA mc_... hips", or NULL */
 };
 
 /* One lesson the store knows about. */

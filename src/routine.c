@@ -72,12 +72,20 @@ static char *
 routine_list(const char *name, int line, const char *key, const char *val,
     int (*valid)(const char *), const char *choices, struct diag *d)
 {
-	char *copy = xstrdup(val), *tok, *save = NULL;
+	char *copy = xstrdup(val), *tok, *next;
 	struct buf b = BUF_INIT;
 
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
+	for (tok = copy; tok != NULL; tok = next) {
+		if ((next = strchr(tok, ',')) != NULL)
+			*next++ = '\0';
 		tok = util_trim(tok);
+		if (*tok == '\0' && (next != NULL || b.len > 0)) {
+			diag_add(d, name, line, "%s: an empty item in the "
+			    "list '%.40s'", key, val);
+			goto fail;
+		}
+		if (*tok == '\0')
+			break;
 		if (!valid(tok)) {
 			diag_add(d, name, line, "%s: unknown %s '%.40s' (use %s)",
 			    key, key, tok, choices);

@@ -660,6 +660,7 @@ screener_evaluate(const struct screener_answers *ans,
     struct screener_result *out)
 {
 	struct screener_eval ev = { ans, out, 0 };
+	size_t i;
 
 	memset(out, 0, sizeof *out);
 	out->verdict = VERDICT_NONE;
@@ -667,6 +668,12 @@ screener_evaluate(const struct screener_answers *ans,
 	screener_rules_urgent(&ev);
 	screener_rules_soon(&ev);
 	screener_massage(&ev);
+	/* Every answer "not sure" is named, those that decided nothing
+	 * too: a doctor can help with each (section 6 item 1). */
+	for (i = 0; i < screener_item_count; i++)
+		if (ans->a[i] == ANSWER_UNSURE)
+			screener_note_item(&out->n_unsure, out->unsure,
+			    (int)i);
 }
 
 void
@@ -691,6 +698,33 @@ screener_is_e1(int item)
 	return 0;
 }
 
+/*
+ * Asked whatever the verdict: the cauda equina items (section 0), and
+ * chest pain and collapse, whose advice differs (call an ambulance, do
+ * not drive: section 6 item 12).
+ */
+static int
+screener_always_asked(int item)
+{
+	const char *id = screener_items[item].id;
+
+	return screener_is_e1(item) ||
+	    strcmp(id, "chest_pain_or_breathless") == 0 ||
+	    strcmp(id, "sudden_severe_pain_faint") == 0;
+}
+
+/* 1 for a checklist item that also counts for the rules (item 6). */
+static int
+screener_is_twin(int item)
+{
+	size_t t;
+
+	for (t = 0; t < BC_ARRAY_LEN(screener_twins); t++)
+		if (strcmp(screener_twins[t][1], screener_items[item].id) == 0)
+			return 1;
+	return 0;
+}
+
 int
 screener_next_item(const struct screener_answers *ans, int after)
 {
@@ -698,13 +732,15 @@ screener_next_item(const struct screener_answers *ans, int after)
 	int i;
 
 	for (i = after + 1; i < (int)screener_item_count; i++) {
-		if (screener_is_e1(i))
+		if (screener_always_asked(i))
 			return i;
 		screener_evaluate(ans, &r);
-		if (screener_items[i].tier == TIER_MASSAGE) {
-			if (r.verdict == VERDICT_NONE)
-				return i;
-		} else if (r.verdict != VERDICT_EMERGENCY)
+		if (r.verdict == VERDICT_EMERGENCY)
+			continue;
+		/* The checklist matters only when routines may open; its
+		 * twins can still raise the verdict. */
+		if (screener_items[i].tier != TIER_MASSAGE ||
+		    r.verdict == VERDICT_NONE || screener_is_twin(i))
 			return i;
 	}
 	return -1;
@@ -722,7 +758,7 @@ static const char *const screener_clearable_ids[] = {
 	"history_of_cancer", "known_aaa_or_pulsating_abdomen",
 	"spine_shape_change_or_lump", "long_term_steroids", "immunosuppressed",
 	"recent_spinal_procedure", "thoracic_pain", "osteoporosis",
-	"minor_trauma_onset", "not_improving", "first_ever_episode",
+	"not_improving", "first_ever_episode",
 	"night_pain_wakes", "buttock_pain", "better_with_movement",
 	"nsaid_helps", "family_spa", "psoriasis", "joint_swelling_arthritis",
 	"heel_or_tendon_pain",
@@ -783,9 +819,15 @@ screener_parse_line(const char *name, int lineno, char *line,
 	if (dot != NULL) {
 		*dot = '\0';
 		i = screener_item_index(key);
-		if (i < 0 || strcmp(dot + 1, "region") != 0 ||
-		    !(screener_items[i].actions & ACTION_AVOID_AREA) ||
+		if (i >= 0 && strcmp(dot + 1, "region") == 0 &&
 		    screener_items[i].region != NULL) {
+			diag_add(d, name, lineno, "%s always leaves out the %s; "
+			    "it takes no .region", key,
+			    screener_items[i].region);
+			return;
+		}
+		if (i < 0 || strcmp(dot + 1, "region") != 0 ||
+		    !(screener_items[i].actions & ACTION_AVOID_AREA)) {
 			diag_add(d, name, lineno, "unknown setting '%s.%.40s' "
 			    "(only AVOID-AREA checks take .region)", key,
 			    dot + 1);

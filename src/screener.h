@@ -104,8 +104,8 @@ struct screener_result {
 	size_t n_actions;
 	struct screener_action actions[SCREENER_MAX_ACTIONS];
 	struct massage_limits limits;
-	/* Items answered "not sure" that made a rule fire or an action
-	 * apply (section 6 item 1), by index. */
+	/* Items answered "not sure" (section 6 item 1), by index: first
+	 * those that made a rule fire or an action apply, then the rest. */
 	size_t n_unsure;
 	int unsure[SCREENER_MAX_ITEMS];
 	/* Items whose clearance changed the outcome, by index. */
@@ -133,11 +133,13 @@ void screener_evaluate_e1(const struct screener_answers *ans,
 
 /*
  * The next item to ask after item `after` (-1 to start), given the
- * answers so far, or -1 when the check is complete.  Red flags, then
- * modifiers, then the massage checklist.  Once the verdict is EMERGENCY
- * the other red flags and modifiers are skipped, but the E1 items are
- * always asked; the massage checklist is asked only when the verdict is
- * NONE (it matters only when routines open).
+ * answers so far (with ans->cleared set from the clearances in force),
+ * or -1 when the check is complete.  Red flags, then modifiers, then the
+ * massage checklist.  The E1 items, chest pain and collapse are always
+ * asked; once the verdict is EMERGENCY nothing else is.  The checklist
+ * is asked when the verdict is NONE (it matters only when routines open),
+ * and its twins (mc_cancer_active, mc_osteoporosis) whenever they can
+ * still raise the verdict.
  */
 int screener_next_item(const struct screener_answers *ans, int after);
 

@@ -13,6 +13,7 @@
 #include "content.h"
 #include "day.h"
 #include "diag.h"
+#include "plan.h"
 #include "report.h"
 #include "session.h"
 #include "store.h"
@@ -77,51 +78,84 @@ session_shape(struct routine *r, const struct massage_limits *l)
 	routine_apply_limits(r, l);
 }
 
+/* 1 when the plan in force today asks for routine id. */
+static int
+session_in_plan(const struct plan *p, const char *id)
+{
+	return p != NULL && plan_target(p, id) > 0;
+}
+
 char *
 session_suggest(struct app *app, const struct massage_limits *l,
-    const char *except)
+    const char *except, int plain)
 {
 	struct content *c = app_content(app);
 	size_t n = content_count(c, CONTENT_ROUTINE), i;
 	struct diag d = DIAG_INIT;
+	struct plan *p = NULL;
 	struct routine *r;
 	char *found = NULL, total[16];
+	long best = 0, t;
+	int best_planned = 0, planned;
+	struct store *st = app->store;
 
-	for (i = 0; i < n && found == NULL; i++) {
+	/* The plan's routines first, then the one that keeps most time. */
+	if (st != NULL && store_plan_in_force(st, day_of_time(clock_wall_s()),
+	    &p) < 0)
+		p = NULL;
+	for (i = 0; i < n; i++) {
 		const struct content_item *it = content_get(c, CONTENT_ROUTINE,
 		    i);
-		if (strcmp(it->id, except) == 0)
-			continue;
-		if ((r = session_parse_item(it, &d)) == NULL)
+		if (strcmp(it->id, except) == 0 ||
+		    (r = session_parse_item(it, &d)) == NULL)
 			continue;
 		routine_apply_limits(r, l);
-		if (routine_total_seconds(r) > 0) {
-			util_format_clock(routine_total_seconds(r), total,
-			    sizeof total);
-			found = xasprintf("'%s' (backcare run %s), %s for you",
-			    r->title, r->id, total);
+		t = routine_total_seconds(r);
+		planned = session_in_plan(p, r->id);
+		if (t > 0 && (planned > best_planned || (planned ==
+		    best_planned && t > best))) {
+			best = t;
+			best_planned = planned;
+			free(found);
+			util_format_clock(t, total, sizeof total);
+			found = plain ? xasprintf("'%s' (backcare run %s), %s "
+			    "for you", r->title, r->id, total) :
+			    xasprintf("'%s', %s for you", r->title, total);
 		}
 		routine_free(r);
 	}
+	plan_free(p);
 	diag_free(&d);
 	return found;
 }
 
 char *
-session_refusal(struct session *s)
+session_refusal(struct session *s, int plain)
 {
-	char *other, *msg;
+	struct buf b = BUF_INIT;
+	char *other;
+	size_t i;
 
 	if (routine_total_seconds(s->routine) > 0)
 		return NULL;
-	other = session_suggest(s->app, &s->limits, s->routine->id);
-	msg = xasprintf("'%s' has nothing left to run: your safety check "
-	    "leaves out every step (see the reasons above). %s%s%s",
-	    s->routine->title, other != NULL ? "Try " : "No other routine "
-	    "runs for you either; ask your therapist what is safe.",
-	    other != NULL ? other : "", other != NULL ? " instead." : "");
+	buf_printf(&b, "'%s' has nothing left to run for you: your safety "
+	    "check leaves out every step", s->routine->title);
+	if (plain)
+		buf_adds(&b, " (see the reasons above).");
+	else
+		for (i = 0; i < s->routine->nsteps; i++)
+			buf_printf(&b, "%s %s: %s", i == 0 ? ":" : ";",
+			    s->routine->steps[i].title,
+			    s->routine->steps[i].note != NULL ?
+			    s->routine->steps[i].note : "left out");
+	other = session_suggest(s->app, &s->limits, s->routine->id, plain);
+	if (other != NULL)
+		buf_printf(&b, "%sTry %s instead.", plain ? " " : ". ", other);
+	else
+		buf_printf(&b, "%sNo other routine runs for you either; ask your "
+		    "therapist what is safe.", plain ? " " : ". ");
 	free(other);
-	return msg;
+	return buf_detach(&b);
 }
 
 int

@@ -48,12 +48,16 @@ void session_shape(struct routine *r, const struct massage_limits *l);
  * When the shaped routine has nothing left to run: why, and another
  * routine that would run (caller frees).  NULL when it can run.
  */
-char *session_refusal(struct session *s);
+char *session_refusal(struct session *s, int plain);
 
-/* A routine other than except that runs under l, as "'Title' (backcare
- * run ID), M:SS for you", or NULL (caller frees). */
+/*
+ * A routine other than except that runs under l (one of the plan's when
+ * it can, else the one that keeps the most time), as "'Title', M:SS for
+ * you", with "(backcare run ID)" when plain; NULL when none (caller
+ * frees).
+ */
 char *session_suggest(struct app *app, const struct massage_limits *l,
-    const char *except);
+    const char *except, int plain);
 
 /* Starts the records; from (a timeline position) is where a resumed
  * session picks up.  Returns 0 or -1 (message printed). */

@@ -1733,6 +1733,9 @@ store_report_checks(struct store *st, int64_t since, int64_t until,
 	    "WHERE check_id = c.id AND answer = 'unsure'), "
 	    "(SELECT group_concat(item || ', cleared by ' || cleared_by || "
 	    "' until ' || until_date, '; ') FROM check_clearances "
+	    "WHERE check_id = c.id), "
+	    "(SELECT group_concat(action || ' ' || item || "
+	    "coalesce(' ' || region, ''), ', ') FROM check_actions "
 	    "WHERE check_id = c.id) "
 	    "FROM checks c WHERE c.at BETWEEN ?1 AND ?2 ORDER BY c.id");
 	struct report_check *rc_;
@@ -1761,6 +1764,7 @@ store_report_checks(struct store *st, int64_t since, int64_t until,
 		rc_->rules = store_column_dup(s, 6);
 		rc_->unsure = store_column_dup(s, 7);
 		rc_->clearances = store_column_dup(s, 8);
+		rc_->actions = store_column_dup(s, 9);
 		if (rc_->kind == NULL)
 			rc_->kind = xstrdup("");
 		if (rc_->rules == NULL)

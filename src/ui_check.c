@@ -89,6 +89,8 @@ check_enter_common(struct ui *ui, int recheck, struct recheck_request *req)
 	c->recheck = recheck;
 	c->request = req;
 	screener_answers_init(&c->ans);
+	if (!recheck)
+		checkflow_mark_clearances(ui_app(ui), &c->ans);
 	c->cat = recheck_load_catalogue(ui_app(ui), c->error,
 	    sizeof c->error);
 	if (c->cat == NULL)
@@ -149,6 +151,30 @@ check_finish(struct ui *ui, struct check *c)
 	if (c->recheck && o->saved && o->result.verdict == VERDICT_NONE) {
 		ui_pop(ui);
 		return;
+	}
+	memset(&c->verdict, 0, sizeof c->verdict);
+	c->stage = STAGE_VERDICT;
+}
+
+/*
+ * Leaving before the end: answers that already call for care still show
+ * their verdict and advice, marked not saved (section 6 item 3).
+ */
+static void
+check_leave_early(struct ui *ui, struct check *c)
+{
+	if (c->stage == STAGE_AGE || c->stage == STAGE_WEEKS ||
+	    c->cat == NULL || c->finished ||
+	    !checkflow_left_early(ui_app(ui), c->cat, &c->ans, c->recheck,
+	    &c->outcome)) {
+		ui_pop(ui);
+		return;
+	}
+	c->finished = 1;
+	if (c->request != NULL) {
+		c->request->done = 0;
+		c->request->cancelled = 1;
+		c->request->verdict = c->outcome.result.verdict;
 	}
 	memset(&c->verdict, 0, sizeof c->verdict);
 	c->stage = STAGE_VERDICT;
@@ -397,7 +423,7 @@ check_key(struct ui *ui, void *state, const struct ui_key *k)
 	if (c->confirm_quit) {
 		c->confirm_quit = 0;
 		if (k->action == UI_CHAR && (k->ch == 'y' || k->ch == 'Y'))
-			ui_pop(ui);
+			check_leave_early(ui, c);
 		return;
 	}
 	switch (c->stage) {

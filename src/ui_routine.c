@@ -290,7 +290,7 @@ runner_enter(struct ui *ui, void *arg)
 	ok = session_load(&r->s, ui_app(ui), a->id, &d) == 0 &&
 	    session_gate(&r->s) == 0;
 	/* A routine the safety check leaves nothing of is not started. */
-	if (ok && (refusal = session_refusal(&r->s)) != NULL) {
+	if (ok && (refusal = session_refusal(&r->s, 0)) != NULL) {
 		snprintf(r->error, sizeof r->error, "%s", refusal);
 		free(refusal);
 		r->stage = RUN_BROKEN;

@@ -144,6 +144,8 @@ expect_no_out "Routines are open" "a block never says the routines are open"
 expect_out "routines: Routines are locked: the massage checks said no massage" "the check says locked"
 bc_run screen --status
 expect_out "routines: locked" "--status agrees"
+bc_run --width 1000 report
+expect_out "full check: NONE, age 40, pain for 2 weeks; rules: none fired; massage: BLOCK mc_dvt_current" "the report shows why the routines were locked"
 # 5. A new swollen calf: URGENT, rule U3.
 answers "age=40" "weeks=2" "calf_swelling_new=yes"
 bc_run screen --answers "$T/answers"
@@ -190,7 +192,7 @@ expect_out "clearance: history_of_cancer, cleared by Dr Ana Silva until 2027-06-
 answers "age=60" "weeks=2" "mc_dvt_history=yes" "history_of_cancer=yes" "thoracic_pain=unsure"
 BACKCARE_TEST_NOW=1800000150 bc_run screen --answers "$T/answers"
 BACKCARE_TEST_NOW=1800000160 bc_run --width 1000 report
-expect_out "rules: S1 (a sign a doctor should look at); not sure (counted as yes): thoracic_pain; clearances used: history_of_cancer, cleared by Dr Ana Silva until 2027-06-30; mc_dvt_history, cleared by Dr Ana Silva until 2027-06-30" "the report names rules in words, unsure items and clearances"
+expect_out "rules: S1 (a sign a doctor should look at); not sure (counted as yes): thoracic_pain; massage: AVOID-AREA mc_dvt_history legs; clearances used: history_of_cancer, cleared by Dr Ana Silva until 2027-06-30; mc_dvt_history, cleared by Dr Ana Silva until 2027-06-30" "the report names rules in words, unsure items and clearances"
 BACKCARE_TEST_NOW=$((1800000200 + 200 * 86400)) bc_run screen --status
 expect_out "routines: locked" "later the routines lock again"
 # A clearance never covers the emergency items or the calf.
@@ -216,6 +218,43 @@ BACKCARE_TEST_NOW=1800000900 bc_run screen --status
 expect_out "routines: locked" "a clock that reads earlier than the last check locks"
 expect_out "clock reads earlier" "and says why"
 
+# An unsaved warning sign locks the routines in later runs too, until a
+# check is saved (the mark beside the progress file).
+rm -f "$BACKCARE_DB"*
+answers "age=40" "weeks=2"
+BACKCARE_TEST_NOW=1800000000 bc_run screen --answers "$T/answers"
+sqlite3 "$BACKCARE_DB" "CREATE TRIGGER refuse BEFORE INSERT ON checks BEGIN SELECT RAISE(ABORT, 'simulated'); END;"
+answers "age=40" "weeks=2" "saddle_numbness=yes" "bladder_incontinence=yes" "walking_difficulty_new=yes"
+BACKCARE_TEST_NOW=1800000300 bc_run screen --answers "$T/answers"
+expect_status 1 "an unsaved EMERGENCY"
+expect_out "what to say: \"I have back pain and new numbness around my bottom or genitals, new leaking of urine and legs that newly feel heavy or clumsy." "what to say reads as one sentence"
+n=$(printf '%s\n' "$OUT" | grep -n '^not saved:' | cut -d: -f1)
+r=$(printf '%s\n' "$OUT" | grep -n '^routines:' | cut -d: -f1)
+[ "${n:-0}" -gt 0 ] && [ "${r:-0}" -gt "$n" ] && pass "not saved comes before the routines line" || fail "not saved at $n, routines at $r"
+[ -f "$BACKCARE_DB-unsaved" ] && pass "an unsaved warning sign leaves a mark" || fail "no mark beside the progress file"
+BACKCARE_TEST_NOW=1800000310 bc_run screen --status
+expect_out "routines: locked" "a later run stays locked after an unsaved EMERGENCY"
+expect_out "could not be saved" "and says why"
+sqlite3 "$BACKCARE_DB" "DROP TRIGGER refuse"
+answers "age=40" "weeks=2"
+BACKCARE_TEST_NOW=1800000400 bc_run screen --answers "$T/answers"
+[ ! -e "$BACKCARE_DB-unsaved" ] && pass "a saved check removes the mark" || fail "the mark stayed"
+BACKCARE_TEST_NOW=1800000410 bc_run screen --status
+expect_out "routines: open" "and the routines open again"
+# A clearance the therapist withdraws ends at once.
+printf '# Withdrawn\n\n- from: 2027-01-04\n- until: 2027-02-14\n\n## Clearances\n\n- mc_dvt_history: Dr Ana Silva, until 2027-06-30\n' >"$T/plan.md"
+BACKCARE_TEST_NOW=1800000500 bc_run plan import "$T/plan.md"
+answers "age=40" "weeks=2" "mc_dvt_history=yes"
+BACKCARE_TEST_NOW=1800000600 bc_run screen --answers "$T/answers"
+BACKCARE_TEST_NOW=1800000700 bc_run screen --status
+expect_out "routines: open" "open with the clearance"
+printf '# Withdrawn\n\n- from: 2027-01-04\n- until: 2027-02-14\n' >"$T/plan.md"
+BACKCARE_TEST_NOW=1800000800 bc_run plan import "$T/plan.md"
+BACKCARE_TEST_NOW=1800000900 bc_run screen --status
+expect_out "routines: locked" "a withdrawn clearance locks the routines at once"
+expect_out "(no longer in the plan in force)" "--status says the clearance is gone"
+rm -f "$BACKCARE_DB"*
+
 # The plain prompts on a terminal (for screen readers).
 tui_start 100 30 screen
 expect_screen "How old are you" "prompts ask the age"
@@ -233,6 +272,17 @@ while [ $i -lt 56 ]; do tui_type n; tui_keys Enter; i=$((i + 1)); done
 tui_wait_exit
 [ "$STATUS" = 0 ] && pass "the prompts finish with 0" || fail "prompts exit $STATUS"
 expect_screen "verdict: NONE" "the prompts end with the verdict"
+tui_stop
+
+# Input that ends after a yes to an emergency question still shows what
+# to do, marked not saved.
+tui_start 100 30 screen
+tui_wait "How old are you" && { tui_type 40; tui_keys Enter; tui_type 2; tui_keys Enter; }
+tui_wait "1. Since the back pain began" && { tui_type y; tui_keys Enter; }
+tui_wait "2. " && tui_keys C-d
+tui_wait_exit
+expect_screen "verdict: EMERGENCY" "ending the prompts after a yes still shows the verdict"
+expect_screen "you left the check before the end" "marked not saved"
 tui_stop
 
 # An area to leave out, asked in words; a wrong area is asked again.

@@ -95,6 +95,7 @@ add_check(struct report_data *d, const char *when, const char *kind, int age,
 	c->rules = xstrdup(rules);
 	c->unsure = NULL;
 	c->clearances = NULL;
+	c->actions = NULL;
 }
 
 static void

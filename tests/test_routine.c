@@ -150,6 +150,12 @@ test_parse_bad(void **state)
 	    "hips\n- position: \n- pressure: light\n"),
 	    "position: name at least one position");
 	expect_problem(STEP("- duration: 1m\n- stroke: friction\n- region: "
+	    "hips\n- position: sitting,\n- pressure: light\n"),
+	    "t.md:8: position: an empty item in the list 'sitting,'");
+	expect_problem(STEP("- duration: 1m\n- stroke: friction\n- region: "
+	    ", lower back\n- position: sitting\n- pressure: light\n"),
+	    "t.md:7: region: an empty item in the list");
+	expect_problem(STEP("- duration: 1m\n- stroke: friction\n- region: "
 	    "hips\n- pressure: light\n"),
 	    "t.md:3: step 'S' needs a position: add '- position: standing'");
 	expect_problem(STEP("- duration: 1m\n"), "needs stroke, region and "

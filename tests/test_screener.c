@@ -350,6 +350,9 @@ test_bad_answers(void **state)
 	    "mc_skin_problem_area.region=elbow\n", "unknown region 'elbow'");
 	expect_bad("age=30\nweeks=2\nthoracic_pain.region=legs\n",
 	    "unknown setting");
+	expect_bad("age=30\nweeks=2\nmc_dvt_history=yes\n"
+	    "mc_dvt_history.region=legs\n", "answers:4: mc_dvt_history always "
+	    "leaves out the legs; it takes no .region");
 	expect_bad_n("age=30\nweeks=2\nx\0y=yes\n", 20,
 	    "answers:3: the line holds a NUL byte");
 	expect_bad("age=30\nweeks=2\nmc_dvt_current_or_suspected=no\n",
@@ -391,7 +394,8 @@ test_question_order(void **state)
 		massage += screener_items[item].tier == TIER_MASSAGE;
 	assert_int_equal(n, (int)screener_item_count);
 	assert_int_equal(massage, 15);
-	/* Once EMERGENCY: the other E1 items still come, then nothing. */
+	/* Once EMERGENCY: the other E1 items still come, and chest pain
+	 * and collapse (their advice differs), then nothing. */
 	screener_answers_init(&ans);
 	ans.age = 40;
 	ans.weeks = 2;
@@ -400,18 +404,61 @@ test_question_order(void **state)
 	for (item = screener_next_item(&ans, 0); item >= 0;
 	    item = screener_next_item(&ans, item), n++)
 		e1 += item < 7;
-	assert_int_equal(n, 6);
+	assert_int_equal(n, 8);
 	assert_int_equal(e1, 6);
-	/* URGENT: every red flag and modifier, no massage checklist. */
+	screener_answers_init(&ans);
+	ans.age = 40;
+	ans.weeks = 2;
+	ans.a[screener_item_index("major_trauma")] = ANSWER_YES;
+	assert_int_equal(screener_next_item(&ans,
+	    screener_item_index("major_trauma")),
+	    screener_item_index("chest_pain_or_breathless"));
+	assert_int_equal(screener_next_item(&ans,
+	    screener_item_index("chest_pain_or_breathless")),
+	    screener_item_index("sudden_severe_pain_faint"));
+	assert_int_equal(screener_next_item(&ans,
+	    screener_item_index("sudden_severe_pain_faint")), -1);
+	/* URGENT: every red flag and modifier; of the checklist only the
+	 * twins, which can still raise the verdict (6.6). */
 	screener_answers_init(&ans);
 	ans.age = 40;
 	ans.weeks = 2;
 	ans.a[screener_item_index("iv_drug_use")] = ANSWER_YES;
 	n = 0;
+	massage = 0;
 	for (item = screener_next_item(&ans, -1); item >= 0;
 	    item = screener_next_item(&ans, item), n++)
-		assert_true(screener_items[item].tier != TIER_MASSAGE);
-	assert_int_equal(n, 41);
+		if (screener_items[item].tier == TIER_MASSAGE) {
+			massage++;
+			assert_true(strcmp(screener_items[item].id,
+			    "mc_cancer_active") == 0 ||
+			    strcmp(screener_items[item].id,
+			    "mc_osteoporosis") == 0);
+		}
+	assert_int_equal(n, 43);
+	assert_int_equal(massage, 2);
+	/* The twin is asked after a URGENT one-leg answer, and raises the
+	 * verdict to E6. */
+	screener_answers_init(&ans);
+	ans.age = 40;
+	ans.weeks = 2;
+	ans.a[screener_item_index("one_leg_weakness_worsening")] = ANSWER_YES;
+	item = screener_next_item(&ans, screener_item_index(
+	    "eye_inflammation_or_ibd"));
+	while (item >= 0 && strcmp(screener_items[item].id,
+	    "mc_cancer_active") != 0)
+		item = screener_next_item(&ans, item);
+	assert_true(item >= 0);
+	/* A clearance in force during the questions: the checklist is asked
+	 * (the verdict without the cleared item is NONE). */
+	screener_answers_init(&ans);
+	ans.age = 60;
+	ans.weeks = 2;
+	ans.a[screener_item_index("history_of_cancer")] = ANSWER_YES;
+	ans.cleared[screener_item_index("history_of_cancer")] = 1;
+	assert_int_equal(screener_next_item(&ans, screener_item_index(
+	    "eye_inflammation_or_ibd")), screener_item_index(
+	    "mc_fever_acute_illness"));
 }
 
 static void
@@ -513,11 +560,14 @@ test_unsure_named(void **state)
 	parse_vignette(&v, &ans);
 	screener_evaluate(&ans, &r);
 	assert_int_equal(r.verdict, VERDICT_URGENT);
-	/* first_ever_episode decides nothing at 60: not named. */
-	assert_int_equal(r.n_unsure, 2);
+	/* Those that decided something first; first_ever_episode decides
+	 * nothing at 60 but is named too. */
+	assert_int_equal(r.n_unsure, 3);
 	assert_string_equal(screener_items[r.unsure[0]].id,
 	    "history_of_cancer");
 	assert_string_equal(screener_items[r.unsure[1]].id, "mc_pregnancy");
+	assert_string_equal(screener_items[r.unsure[2]].id,
+	    "first_ever_episode");
 	assert_true(r.limits.pregnant);
 	assert_true(r.limits.ask);
 	assert_string_equal(r.limits.avoid_regions[0], "abdomen");
@@ -635,12 +685,16 @@ test_clearance_parse(void **state)
 	    from, "cannot be cleared");
 	expect_clearance("fever_or_chills: Dr B, until 2027-01-01", from,
 	    "passing symptom");
+	expect_clearance("minor_trauma_onset: Dr B, until 2027-01-01", from,
+	    "a new fall needs a new check");
 	expect_clearance("mc_recent_fracture: Dr B, until 2027-01-01", from,
 	    "only the checks that ask for a clinician");
 	expect_clearance("sadle_numbness: Dr B, until 2027-01-01", from,
 	    "unknown safety-check item 'sadle_numbness'");
 	expect_clearance("history_of_cancer: Dr B", from, "ends with ', until "
 	    "YYYY-MM-DD'");
+	expect_clearance("history_of_cancer: Dr X, until 2026-12-10, until "
+	    "2026-12-20", from, "until is given twice");
 	expect_clearance("history_of_cancer: , until 2027-01-01", from,
 	    "names who gave it");
 	expect_clearance("history_of_cancer Dr B until 2027-01-01", from,
@@ -711,6 +765,7 @@ test_advice(void **state)
 	assert_non_null(strstr(para(&a, "what to say"), "I have back pain and "
 	    "new numbness around my bottom or genitals. I am worried about "
 	    "cauda equina syndrome."));
+	assert_null(para(&a, "not sure"));     /* nothing was unsure */
 	assert_non_null(para(&a, "safety net"));
 	advice_free(&a);
 	/* A configured number is written out alone. */

@@ -140,7 +140,7 @@ tui_keys u
 answer_until_summary n
 expect_screen "not sure" "not sure is in the summary"
 n=$(tui_screen | grep -cE '^ +(no|yes|not sure|unsure) ')
-[ "$n" -eq 7 ] && pass "after an emergency answer only the E1 questions are asked" || fail "summary has $n answers"
+[ "$n" -eq 9 ] && pass "after an emergency answer only the E1 questions, chest pain and collapse are asked" || fail "summary has $n answers"
 tui_keys c
 expect_screen "EMERGENCY" "verdict EMERGENCY"
 expect_screen "call 999 now" "EMERGENCY names the configured number"
@@ -248,5 +248,44 @@ tui_keys q q
 tui_wait_exit
 tui_stop
 sqlite3 "$BACKCARE_DB" "DROP TRIGGER refuse_checks"
+
+# Without a progress file that opens, the screens still run: the check
+# shows its verdict, says it was not saved, and routines stay locked.
+: >"$T/notadir"
+tui_start 100 30 --db "$T/notadir/progress.db"
+expect_screen "Nothing can be saved now" "the home screen says nothing can be saved"
+tui_keys Down Enter
+tui_wait "How old are you"
+tui_type 40; tui_keys Enter; tui_wait "How many weeks"; tui_type 1; tui_keys Enter
+tui_wait "question 1"
+tui_keys y
+answer_until_summary n
+tui_keys c
+expect_screen "EMERGENCY" "the verdict is shown without a progress file"
+seek "this check was not saved" "and says it was not saved"
+tui_keys Enter
+tui_wait "1  Lessons"
+tui_keys Down Enter
+expect_screen "locked" "the routines stay locked"
+tui_keys q Down Enter
+expect_screen "Progress" "the progress view opens without a progress file"
+tui_keys q q
+tui_wait_exit
+tui_stop
+# Leaving the check after a yes to an emergency question still shows what
+# to do (not saved).
+open_check
+tui_type 40; tui_keys Enter; tui_wait "How many weeks"; tui_type 1; tui_keys Enter
+tui_wait "question 1"
+answer y
+tui_keys q
+tui_wait "Nothing is saved"
+tui_keys y
+expect_screen "EMERGENCY" "leaving after a yes shows the verdict"
+seek "you left the check before the end" "marked as not saved"
+tui_keys Enter q
+tui_wait_exit
+tui_stop
+rm -f "$BACKCARE_DB-unsaved"
 
 bc_done
