@@ -310,13 +310,14 @@ static const char ho_css[] =
     "h2 { margin-top: 8pt; }\n"
     ".warn p, p.warn { font-weight: bold; }\n"
     ".steps { columns: 2; column-gap: 7mm; }\n"
-    ".step { break-inside: avoid; margin-bottom: 5pt; }\n"
+    ".step { break-inside: avoid; margin-bottom: 4pt; font-size: 9.5pt; }\n"
     ".step h3 { margin-top: 2pt; }\n"
     ".step p { margin: 1pt 0 3pt; }\n"
     ".facts { font-size: 9pt; }\n"
     ".skipped { color: #333; }\n"
     ".note { border-left: 2pt solid #000; padding-left: 4pt; }\n"
-    "table.ticks td { min-width: 30mm; height: 5mm; }\n";
+    "table.ticks td { min-width: 30mm; }\n"
+    "table.ticks th, table.ticks td { padding: 0 4pt; }\n";
 
 static void
 ho_write_html(struct ho_sheet *h)

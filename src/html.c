@@ -100,7 +100,11 @@ html_unimage(cmark_node *img)
 	cmark_node_free(img);
 }
 
-/* A link becomes its text, then " [address]" when that is not the text. */
+/*
+ * A link becomes its text, then " [address]" when that is a web or mail
+ * address other than the text (a javascript: or data: address says
+ * nothing a reader could use).
+ */
 static void
 html_unlink(cmark_node *link)
 {
@@ -110,7 +114,9 @@ html_unlink(cmark_node *link)
 
 	while ((c = cmark_node_first_child(link)) != NULL)
 		cmark_node_insert_before(link, c);
-	if (url != NULL && url[0] != '\0' && strcmp(url, text) != 0) {
+	if (url != NULL && (strncmp(url, "https://", 8) == 0 ||
+	    strncmp(url, "http://", 7) == 0 || strncmp(url, "mailto:", 7) == 0)
+	    && strcmp(url, text) != 0) {
 		s = xasprintf(" [%s]", url);
 		html_text_before(link, s);
 		free(s);
