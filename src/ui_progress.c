@@ -593,12 +593,14 @@ progress_write(struct ui *ui)
 	r.until = day_of_time(clock_wall_s());
 	r.fmt = REPORT_HTML;
 	h.fmt = HANDOUT_HTML;
+	/* The names first: a narrow status line cuts the folder, not them. */
 	if (printout_report(app, &r, rpath, &err) != 0 ||
 	    printout_handout(app, &h, hpath, &err) != 0)
 		ui_message(ui, "Not written: %s", err);
 	else
-		ui_message(ui, "Wrote %s and %s (to print)", rpath,
-		    hpath);
+		ui_message(ui, "Wrote %s and %s in %.*s", strrchr(rpath, '/') + 1,
+		    strrchr(hpath, '/') + 1, (int)(strrchr(rpath, '/') - rpath),
+		    rpath);
 	free(err);
 	free(rpath);
 	free(hpath);
@@ -685,11 +687,11 @@ progress_draw(struct ui *ui, void *state, int rows, int cols)
 			    p->lines[i].segs[j].role, p->lines[i].segs[j].text);
 	}
 	if (p->n_lines > (size_t)(rows - 2))
-		snprintf(hint, sizeof hint, "Up/Down scroll  w write for "
-		    "print  q back  (%d%%)",
+		snprintf(hint, sizeof hint, "(%d%%)  Up/Down scroll  q back  "
+		    "w print",
 		    (int)((p->top + rows - 2) * 100 / (int)p->n_lines));
 	else
-		snprintf(hint, sizeof hint, "w write for print  q back  ? keys");
+		snprintf(hint, sizeof hint, "q back  w print  ? keys");
 	ui_draw_status(ui, rows - 1, cols, hint);
 }
 
