@@ -118,6 +118,11 @@ n=$(printf '%s\n' "$OUT" | grep -c '^  About .* for you\|^! Your safety check le
 [ "$n" = "$(ls "$TOP_SRCDIR"/content/routines/*.md | wc -l)" ] &&
 	pass "every routine ($n)" || fail "$n routines"
 
+bc_run --help
+expect_out "  handout   [ROUTINE...|--plan] [--format html|markdown|text] [--output FILE]" "--help lists handout"
+expect_out "  today                            one line: what the plan asks for today and this week" "--help lists today"
+expect_out "[--format text|markdown|html] [--output FILE]" "--help lists the report's new options"
+
 # A write error on standard output.
 "$BACKCARE" handout gentle-five >/dev/full 2>"$T/err"
 STATUS=$?
