@@ -655,6 +655,32 @@ report_check_text(const struct report_check *c, const char *when,
 }
 
 size_t
+report_list_lines(const struct report_data *d,
+    const struct report_summary *s, enum report_section sec,
+    report_clean_fn clean, void *ctx, char ***out)
+{
+	int checks = sec == REPORT_SEC_CHECKS;
+	size_t n = 0, i, total = checks ? d->n_checks : d->n_sessions;
+	char when[32];
+	int32_t day;
+
+	*out = xcalloc(total + 1, sizeof **out);
+	for (i = 0; i < total; i++) {
+		day = report_time(checks ? d->checks[i].at :
+		    d->sessions[i].started_at, when, sizeof when);
+		if (day < s->first || day > s->last)
+			continue;
+		(*out)[n++] = checks ? report_check_text(&d->checks[i], when,
+		    clean, ctx) : report_session_text(&d->sessions[i], when,
+		    clean, ctx);
+	}
+	if (n == 0)
+		(*out)[n++] = xstrdup(checks ? "No safety checks in this "
+		    "period." : "No sessions in this period.");
+	return n;
+}
+
+size_t
 report_plan_items(const struct plan *p, report_clean_fn clean, void *ctx,
     char ***out)
 {

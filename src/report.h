@@ -250,6 +250,13 @@ char *report_session_text(const struct report_session *rs, const char *when,
  * words); not sure ...; clearances used: ..." (caller frees). */
 char *report_check_text(const struct report_check *c, const char *when,
     report_clean_fn clean, void *ctx);
+/* The sessions (sec REPORT_SEC_SESSIONS) or safety checks
+ * (REPORT_SEC_CHECKS) within s's days as lines, oldest first, or one line
+ * saying there are none; returns their count (free with
+ * report_strings_free()). */
+size_t report_list_lines(const struct report_data *d,
+    const struct report_summary *s, enum report_section sec,
+    report_clean_fn clean, void *ctx, char ***out);
 /* The plan's lines (title, dates, therapist, routines, lessons) into
  * *out; returns their count (free with report_strings_free()). */
 size_t report_plan_items(const struct plan *p, report_clean_fn clean,

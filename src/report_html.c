@@ -369,58 +369,35 @@ rh_calendar(struct buf *b, const struct report_data *d,
 	buf_adds(b, "</table>\n</section>\n");
 }
 
+/* The sessions or the checks, a list item each. */
 static void
-rh_sessions(struct buf *b, const struct report_data *d,
-    const struct report_summary *s)
+rh_list(struct buf *b, const struct report_data *d,
+    const struct report_summary *s, enum report_section sec)
 {
-	char when[32];
-	size_t i;
-	int any = 0;
+	char **lines;
+	size_t n, i;
 
-	rh_heading(b, REPORT_SEC_SESSIONS, "sessions");
-	buf_adds(b, "<ul class=\"small\">\n");
-	for (i = 0; i < d->n_sessions; i++) {
-		int32_t day = report_time(d->sessions[i].started_at, when,
-		    sizeof when);
-
-		if (day < s->first || day > s->last)
-			continue;
-		any = 1;
-		rh_item_free(b, report_session_text(&d->sessions[i], when,
-		    rh_keep, NULL));
-	}
-	if (!any)
-		rh_elem(b, "li", "No sessions in this period.");
-	buf_adds(b, "</ul>\n</section>\n");
+	n = report_list_lines(d, s, sec, rh_keep, NULL, &lines);
+	buf_adds(b, sec == REPORT_SEC_SESSIONS ? "<ul class=\"small\">\n" :
+	    "<ul>\n");
+	for (i = 0; i < n; i++)
+		rh_elem(b, "li", lines[i]);
+	buf_adds(b, "</ul>\n");
+	report_strings_free(lines, n);
 }
 
 static void
 rh_checks(struct buf *b, const struct report_data *d,
     const struct report_summary *s)
 {
-	char when[32];
+	char until[11];
 	size_t i;
-	int any = 0;
 
 	rh_heading(b, REPORT_SEC_CHECKS, "checks");
-	buf_adds(b, "<ul>\n");
-	for (i = 0; i < d->n_checks; i++) {
-		int32_t day = report_time(d->checks[i].at, when, sizeof when);
-
-		if (day < s->first || day > s->last)
-			continue;
-		any = 1;
-		rh_item_free(b, report_check_text(&d->checks[i], when, rh_keep,
-		    NULL));
-	}
-	if (!any)
-		rh_elem(b, "li", "No safety checks in this period.");
-	buf_adds(b, "</ul>\n");
+	rh_list(b, d, s, REPORT_SEC_CHECKS);
 	if (d->plan != NULL && d->plan->n_clearances > 0) {
 		buf_adds(b, "<p>Clearances in the plan:</p>\n<ul>\n");
 		for (i = 0; i < d->plan->n_clearances; i++) {
-			char until[11];
-
 			day_format(d->plan->clearances[i].until, until);
 			buf_adds(b, "<li>");
 			html_escapef(b, "%s, cleared by %s until %s",
@@ -512,7 +489,9 @@ report_write_html(FILE *f, const struct report_data *d,
 	rh_notes(&b, d, s);
 	rh_prompts(&b, s);
 	rh_lessons(&b, d, s);
-	rh_sessions(&b, d, s);
+	rh_heading(&b, REPORT_SEC_SESSIONS, "sessions");
+	rh_list(&b, d, s, REPORT_SEC_SESSIONS);
+	buf_adds(&b, "</section>\n");
 	html_end(&b);
 	if (fwrite(b.data, 1, b.len, f) != b.len || fflush(f) != 0 ||
 	    ferror(f))

@@ -219,28 +219,19 @@ report_write_pain(struct report_writer *w,
 	}
 }
 
+/* The sessions or the checks, a list item each. */
 static void
-report_write_sessions(struct report_writer *w,
-    const struct report_data *d, const struct report_summary *s)
+report_write_list(struct report_writer *w, const struct report_data *d,
+    const struct report_summary *s, enum report_section sec)
 {
-	char when[32], *line;
-	int32_t day;
-	size_t i;
-	int any = 0;
+	char **lines;
+	size_t n, i;
 
-	report_heading(w, report_section_title(REPORT_SEC_SESSIONS));
-	for (i = 0; i < d->n_sessions; i++) {
-		day = report_time(d->sessions[i].started_at, when, sizeof when);
-		if (day < s->first || day > s->last)
-			continue;
-		any = 1;
-		line = report_session_text(&d->sessions[i], when,
-		    report_clean_cb, w);
-		report_item_text(w, line);
-		free(line);
-	}
-	if (!any)
-		report_item(w, "No sessions in this period.");
+	report_heading(w, report_section_title(sec));
+	n = report_list_lines(d, s, sec, report_clean_cb, w, &lines);
+	for (i = 0; i < n; i++)
+		report_item_text(w, lines[i]);
+	report_strings_free(lines, n);
 }
 
 static void
@@ -271,30 +262,6 @@ report_write_lessons(struct report_writer *w,
 		    check[0] != '\0' ? "self-check done " : "", check);
 		free(id);
 	}
-}
-
-static void
-report_write_checks(struct report_writer *w,
-    const struct report_data *d, const struct report_summary *s)
-{
-	char when[32], *line;
-	int32_t day;
-	size_t i;
-	int any = 0;
-
-	report_heading(w, report_section_title(REPORT_SEC_CHECKS));
-	for (i = 0; i < d->n_checks; i++) {
-		day = report_time(d->checks[i].at, when, sizeof when);
-		if (day < s->first || day > s->last)
-			continue;
-		any = 1;
-		line = report_check_text(&d->checks[i], when, report_clean_cb,
-		    w);
-		report_item_text(w, line);
-		free(line);
-	}
-	if (!any)
-		report_item(w, "No safety checks in this period.");
 }
 
 static void
@@ -355,9 +322,9 @@ report_write(FILE *f, const struct report_data *d,
 	report_write_plan(&w, d->plan);
 	report_write_weeks(&w, s);
 	report_write_pain(&w, s);
-	report_write_sessions(&w, d, s);
+	report_write_list(&w, d, s, REPORT_SEC_SESSIONS);
 	report_write_lessons(&w, d, s);
-	report_write_checks(&w, d, s);
+	report_write_list(&w, d, s, REPORT_SEC_CHECKS);
 	report_write_notes(&w, d, s);
 	report_write_prompts(&w, s);
 	buf_free(&w.line);
