@@ -245,12 +245,12 @@ rh_pain_frame(struct buf *b, const struct report_summary *s, int x0, int w)
 	    "y=\"%.1f\" text-anchor=\"end\">starting level %s</text>\n", x0,
 	    rh_y(s->baseline), x0 + w, rh_y(s->baseline), x0 + w - 2,
 	    rh_y(s->baseline) - 3, lv);
-	buf_printf(b, "<circle cx=\"%d\" cy=\"192\" r=\"3\" fill=\"#000\"/>"
-	    "<text x=\"%d\" y=\"195\">before a session</text>\n"
-	    "<circle cx=\"%d\" cy=\"192\" r=\"3\" fill=\"#fff\" "
-	    "stroke=\"#000\"/><text x=\"%d\" y=\"195\">after</text>\n"
-	    "<line x1=\"%d\" y1=\"192\" x2=\"%d\" y2=\"192\" stroke=\"#000\" "
-	    "stroke-width=\"3\"/><text x=\"%d\" y=\"195\">the week's level "
+	buf_printf(b, "<circle cx=\"%d\" cy=\"202\" r=\"3\" fill=\"#000\"/>"
+	    "<text x=\"%d\" y=\"205\">before a session</text>\n"
+	    "<circle cx=\"%d\" cy=\"202\" r=\"3\" fill=\"#fff\" "
+	    "stroke=\"#000\"/><text x=\"%d\" y=\"205\">after</text>\n"
+	    "<line x1=\"%d\" y1=\"202\" x2=\"%d\" y2=\"202\" stroke=\"#000\" "
+	    "stroke-width=\"3\"/><text x=\"%d\" y=\"205\">the week's level "
 	    "(mean before)</text>\n", x0, x0 + 6, x0 + 110, x0 + 116,
 	    x0 + 160, x0 + 180, x0 + 186);
 }
@@ -262,15 +262,22 @@ rh_pain_marks(struct buf *b, const struct report_data *d,
 {
 	const struct report_session *rs;
 	const struct report_week *wk;
+	char monday[11];
 	int32_t day;
 	double x, x2;
 	size_t i;
 
 	for (i = 0; i < s->n_weeks; i++) {
 		wk = &s->weeks[i];
+		x = rh_x(s, day_start_time(wk->start), x0, w);
+		if (x >= x0 && i % (s->n_weeks > 13 ? (s->n_weeks + 12) / 13 :
+		    1) == 0) {
+			day_format(wk->start, monday);
+			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\">%s</text>\n",
+			    x, rh_y(0) + 11, monday + 5);
+		}
 		if (wk->n_before == 0)
 			continue;
-		x = rh_x(s, day_start_time(wk->start), x0, w);
 		x2 = rh_x(s, day_start_time(wk->start + 7), x0, w);
 		buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 		    "y2=\"%.1f\" stroke=\"#000\" stroke-width=\"3\"/>\n",
@@ -303,8 +310,8 @@ rh_pain(struct buf *b, const struct report_data *d,
 	rh_heading(b, REPORT_SEC_PAIN, "pain");
 	if (s->has_baseline) {
 		buf_printf(b, "<figure>\n<svg role=\"img\" aria-labelledby="
-		    "\"pain-t pain-d\" viewBox=\"0 0 %d 200\" width=\"%d\" "
-		    "height=\"200\" "
+		    "\"pain-t pain-d\" viewBox=\"0 0 %d 212\" width=\"%d\" "
+		    "height=\"212\" "
 		    "font-size=\"10\">\n<title id=\"pain-t\">Pain before and "
 		    "after each session, 0 to 10</title>\n<desc id=\"pain-d\">"
 		    "Described in the list below the chart; each session's "
