@@ -307,10 +307,12 @@ ho_html_step(struct ho_sheet *h, const struct ho_block *b, int first)
 }
 
 static const char ho_css[] =
+    "body { line-height: 1.28; }\n"
     "h2 { margin-top: 8pt; }\n"
     ".warn p, p.warn { font-weight: bold; }\n"
     ".steps { columns: 2; column-gap: 7mm; }\n"
-    ".step { break-inside: avoid; margin-bottom: 4pt; font-size: 9.5pt; }\n"
+    ".step { margin-bottom: 4pt; font-size: 9.5pt; }\n"
+    ".step p { orphans: 2; widows: 2; }\n"
     ".step h3 { margin-top: 2pt; }\n"
     ".step p { margin: 1pt 0 3pt; }\n"
     ".facts { font-size: 9pt; }\n"
