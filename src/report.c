@@ -571,27 +571,71 @@ report_time(int64_t t, char *out, size_t size)
 	return day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-char *
-report_session_text(const struct report_session *rs, const char *when,
-    report_clean_fn clean, void *ctx)
+/* Appends a number of at least width digits (zero-padded) to b. */
+static void
+report_add_num(struct buf *b, long n, int width)
+{
+	char tmp[24];
+	int i = (int)sizeof tmp;
+
+	if (n < 0) {
+		buf_addc(b, '-');
+		n = -n;
+	}
+	do {
+		tmp[--i] = (char)('0' + n % 10);
+		n /= 10;
+		width--;
+	} while (n > 0 && i > 0);
+	while (width-- > 0 && i > 0)
+		tmp[--i] = '0';
+	buf_add(b, tmp + i, sizeof tmp - (size_t)i);
+}
+
+/* A session's line with its name already cleaned.  Built by hand, not
+ * with printf: a long history has thousands of these. */
+static char *
+report_session_line(const struct report_session *rs, const char *when,
+    const char *name)
 {
 	struct buf b = BUF_INIT;
-	char *name;
 
-	name = clean(ctx, rs->title != NULL ? rs->title : rs->routine_id);
-	buf_printf(&b, "%s %s, %ld:%02ld, %s", when, name, rs->done_s / 60,
-	    rs->done_s % 60, rs->state != NULL ? rs->state : "?");
-	free(name);
+	buf_adds(&b, when);
+	buf_addc(&b, ' ');
+	buf_adds(&b, name);
+	buf_adds(&b, ", ");
+	report_add_num(&b, rs->done_s / 60, 1);
+	buf_addc(&b, ':');
+	report_add_num(&b, rs->done_s % 60, 2);
+	buf_adds(&b, ", ");
+	buf_adds(&b, rs->state != NULL ? rs->state : "?");
 	if (rs->pain_before >= 0 || rs->pain_after >= 0)
 		buf_adds(&b, rs->pain_after < 0 ? ", pain before " :
 		    rs->pain_before < 0 ? ", pain after " : ", pain ");
 	if (rs->pain_before >= 0)
-		buf_printf(&b, "%d", rs->pain_before);
+		report_add_num(&b, rs->pain_before, 1);
 	if (rs->pain_before >= 0 && rs->pain_after >= 0)
 		buf_adds(&b, " to ");
 	if (rs->pain_after >= 0)
-		buf_printf(&b, "%d", rs->pain_after);
+		report_add_num(&b, rs->pain_after, 1);
 	return buf_detach(&b);
+}
+
+static const char *
+report_session_name(const struct report_session *rs)
+{
+	return rs->title != NULL ? rs->title : rs->routine_id;
+}
+
+char *
+report_session_text(const struct report_session *rs, const char *when,
+    report_clean_fn clean, void *ctx)
+{
+	char *name = clean(ctx, report_session_name(rs)), *line;
+
+	line = report_session_line(rs, when, name);
+	free(name);
+	return line;
 }
 
 /* "E1 (possible cauda equina syndrome), U1 (...)" from "E1 U1". */
@@ -661,7 +705,8 @@ report_list_lines(const struct report_data *d,
 {
 	int checks = sec == REPORT_SEC_CHECKS;
 	size_t n = 0, i, total = checks ? d->n_checks : d->n_sessions;
-	char when[32];
+	char when[32], *name = NULL;
+	const char *raw = NULL;
 	int32_t day;
 
 	*out = xcalloc(total + 1, sizeof **out);
@@ -670,10 +715,21 @@ report_list_lines(const struct report_data *d,
 		    d->sessions[i].started_at, when, sizeof when);
 		if (day < s->first || day > s->last)
 			continue;
-		(*out)[n++] = checks ? report_check_text(&d->checks[i], when,
-		    clean, ctx) : report_session_text(&d->sessions[i], when,
-		    clean, ctx);
+		if (checks) {
+			(*out)[n++] = report_check_text(&d->checks[i], when,
+			    clean, ctx);
+			continue;
+		}
+		/* Runs of the same routine clean its name once. */
+		if (name == NULL || strcmp(raw,
+		    report_session_name(&d->sessions[i])) != 0) {
+			free(name);
+			raw = report_session_name(&d->sessions[i]);
+			name = clean(ctx, raw);
+		}
+		(*out)[n++] = report_session_line(&d->sessions[i], when, name);
 	}
+	free(name);
 	if (n == 0)
 		(*out)[n++] = xstrdup(checks ? "No safety checks in this "
 		    "period." : "No sessions in this period.");
