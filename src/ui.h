@@ -34,6 +34,9 @@ enum ui_action {
 	UI_TAB,
 	UI_BACKTAB,
 	UI_BACKSPACE,
+	UI_WHEEL_UP,    /* the mouse wheel */
+	UI_WHEEL_DOWN,
+	UI_CLICK,       /* a mouse click at ui_key.y, ui_key.x */
 	UI_CHAR         /* any other printable key: see ui_key.ch */
 };
 
@@ -41,6 +44,7 @@ struct ui_key {
 	enum ui_action action;
 	wint_t ch;      /* the character for printable keys, else 0 */
 	int code;       /* the curses key code for function keys, else 0 */
+	int y, x;       /* UI_CLICK: the screen cell */
 };
 
 /* One line of a screen's key help: "j, Down" "next line". */
@@ -92,6 +96,8 @@ void ui_message(struct ui *ui, const char *fmt, ...)
 void ui_alert(struct ui *ui);
 /* 1 when the terminal can show UTF-8 (the locale's codeset). */
 int ui_utf8(struct ui *ui);
+/* 1 when the screen with this state is the top one (not under help). */
+int ui_on_top(struct ui *ui, const void *state);
 
 /* Text roles, mapped to colours (or to bold/underline with --no-color). */
 enum ui_role {

@@ -18,7 +18,9 @@
 #include "report.h"
 #include "session.h"
 #include "store.h"
+#include "screener.h"
 #include "ui.h"
+#include "ui_view.h"
 #include "util.h"
 
 struct home_entry {
@@ -41,7 +43,7 @@ static const struct home_entry home_entries[] = {
 };
 
 struct home {
-	size_t selected;
+	struct ui_view *view;     /* the menu and the text under it */
 	struct routine_entry *routines;   /* for titles; loaded when needed */
 	size_t n_routines;
 	int routines_loaded;
@@ -132,6 +134,7 @@ home_enter(struct ui *ui, void *arg)
 	char *seen;
 
 	(void)arg;
+	h->view = ui_view_new(UI_VIEW_SEARCH);
 	if (st != NULL) {
 		seen = store_meta_get(st, "welcome_shown");
 		if (seen == NULL)
@@ -142,75 +145,101 @@ home_enter(struct ui *ui, void *arg)
 }
 
 static void
+home_open(struct ui *ui, struct home *h)
+{
+	const struct home_entry *e = &home_entries[ui_view_selected(h->view)];
+
+	if (e->screen == NULL)
+		ui_pop(ui);
+	else
+		ui_push(ui, e->screen, NULL);
+}
+
+static void
 home_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct home *h = state;
-	const struct home_entry *e;
-	size_t n = BC_ARRAY_LEN(home_entries);
 
+	ui_dirty(ui);
+	switch (ui_view_key(ui, h->view, k)) {
+	case UI_VIEW_CHOSEN:
+		home_open(ui, h);
+		return;
+	case UI_VIEW_MOVED:
+		return;
+	default:
+		break;
+	}
 	switch (k->action) {
-	case UI_UP:
-		h->selected = (h->selected + n - 1) % n;
-		break;
-	case UI_DOWN:
-		h->selected = (h->selected + 1) % n;
-		break;
-	case UI_HOME:
-		h->selected = 0;
-		break;
-	case UI_END:
-		h->selected = n - 1;
-		break;
 	case UI_BACK:
+	case UI_LEFT:
 		ui_pop(ui);
 		break;
 	case UI_ENTER:
-		e = &home_entries[h->selected];
-		if (e->screen == NULL)
-			ui_pop(ui);
-		else
-			ui_push(ui, e->screen, NULL);
-		break;
-	case UI_CHAR:
-		if (k->ch >= '1' && k->ch <= '0' + (wint_t)n) {
-			h->selected = k->ch - '1';
-			ui_message(ui, "Press Enter to open %s.",
-			    home_entries[h->selected].label);
-		}
+	case UI_RIGHT:
+		home_open(ui, h);
 		break;
 	default:
 		break;
 	}
-	ui_dirty(ui);
+}
+
+/*
+ * The latest safety check's verdict when it is not NONE, in its own
+ * words, so a warning is never hidden behind the homework.  Empty when
+ * there is no check or it found nothing.
+ */
+static enum verdict
+home_verdict(struct ui *ui)
+{
+	struct store *st = ui_app(ui)->store;
+	struct gate_input in;
+
+	if (st == NULL || store_gate_input(st, &in) != 0 || !in.have_any)
+		return VERDICT_NONE;
+	return in.last_any_verdict;
 }
 
 static void
 home_draw(struct ui *ui, void *state, int rows, int cols)
 {
 	struct home *h = state;
+	struct ui_view *v = h->view;
+	enum verdict verdict = home_verdict(ui);
 	size_t i;
-	int row = 3, width = cols - 8;
-	char label[64];
+	char *advice;
 	struct buf hw = BUF_INIT;
 
 	ui_draw_title(ui, cols, "backcare: looking after your back");
-	ui_put(ui, 2, 2, cols - 4, UI_ROLE_DIM,
-	    "Self-care for back pain. Not a diagnosis.");
+	ui_view_begin(v, cols - 6);
+	if (verdict != VERDICT_NONE) {
+		advice = xasprintf(screener_advice(verdict),
+		    ui_app(ui)->emergency_number);
+		ui_view_addf(v, verdict == VERDICT_SOON ? UI_ROLE_WARNING :
+		    UI_ROLE_DANGER, 0, "Your last safety check: %s",
+		    verdict_name(verdict));
+		ui_view_add(v, UI_ROLE_EMPHASIS, 0, advice);
+		free(advice);
+	} else
+		ui_view_add(v, UI_ROLE_DIM, 0,
+		    "Self-care for back pain. Not a diagnosis.");
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 	for (i = 0; i < BC_ARRAY_LEN(home_entries); i++) {
-		snprintf(label, sizeof label, " %zu  %-14s", i + 1,
+		ui_view_item(v);
+		ui_view_addf(v, UI_ROLE_NORMAL, 2, " %zu  %s", i + 1,
 		    home_entries[i].label);
-		ui_put(ui, row + 1 + (int)i, 4, width,
-		    i == h->selected ? UI_ROLE_SELECTED : UI_ROLE_NORMAL,
-		    label);
 	}
-	row += (int)BC_ARRAY_LEN(home_entries) + 2;
-	row += ui_put_wrapped(ui, row, 4, rows - row - 2, cols - 8,
-	    UI_ROLE_NORMAL, home_entries[h->selected].about);
+	ui_view_end_items(v);
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	ui_view_add(v, UI_ROLE_NORMAL, 0,
+	    home_entries[ui_view_selected(v)].about);
 	home_homework(ui, h, &hw);
-	if (hw.len > 0)
-		ui_put_wrapped(ui, row + 1, 4, rows - row - 3, cols - 8,
-		    UI_ROLE_EMPHASIS, hw.data);
+	if (hw.len > 0) {
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+		ui_view_add(v, UI_ROLE_EMPHASIS, 0, hw.data);
+	}
 	buf_free(&hw);
+	ui_view_draw(ui, v, 2, 3, rows - 3);
 	ui_draw_status(ui, rows - 1, cols,
 	    "Up/Down choose  Enter open  ? keys  q quit");
 }
@@ -221,6 +250,7 @@ home_leave(struct ui *ui, void *state)
 	struct home *h = state;
 
 	(void)ui;
+	ui_view_free(h->view);
 	session_list_free(h->routines, h->n_routines);
 	if (h->lessons != NULL)
 		lesson_cache_free(h->lessons);
@@ -230,10 +260,12 @@ home_leave(struct ui *ui, void *state)
 static const struct ui_help home_help[] = {
 	{ "Up, k", "previous entry" },
 	{ "Down, j", "next entry" },
+	{ "Home, End, g, G", "first or last entry" },
 	{ "1-5", "jump to an entry" },
-	{ "Enter", "open the entry" },
+	{ "Enter, Right, l", "open the entry (or click it)" },
+	{ "/, n, N", "search the text" },
 	{ "?", "this help" },
-	{ "q, Esc", "quit backcare" },
+	{ "q, Esc, Left, h", "quit backcare" },
 	{ NULL, NULL }
 };
 
@@ -262,7 +294,15 @@ static void *
 welcome_enter(struct ui *ui, void *arg)
 {
 	(void)ui;
-	return arg;
+	(void)arg;
+	return ui_view_new(0);
+}
+
+static void
+welcome_leave(struct ui *ui, void *state)
+{
+	(void)ui;
+	ui_view_free(state);
 }
 
 static void
@@ -270,10 +310,11 @@ welcome_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct store *st = ui_app(ui)->store;
 
-	(void)state;
-	if (k->action != UI_ENTER && k->action != UI_BACK &&
-	    !(k->action == UI_CHAR && k->ch == ' '))
+	ui_dirty(ui);
+	if (k->action != UI_ENTER && k->action != UI_BACK) {
+		ui_view_key(ui, state, k);
 		return;
+	}
 	if (st != NULL && store_meta_set(st, "welcome_shown", "1") != 0)
 		ui_message(ui, "%s", store_error(st));
 	ui_pop(ui);
@@ -284,19 +325,23 @@ welcome_draw(struct ui *ui, void *state, int rows, int cols)
 {
 	char *text = xasprintf(welcome_format, ui_app(ui)->emergency_number);
 
-	(void)state;
 	ui_draw_title(ui, cols, "Welcome to backcare");
-	ui_put_wrapped(ui, 2, 2, rows - 4, cols - 4, UI_ROLE_NORMAL, text);
+	ui_view_begin(state, cols - 5);
+	ui_view_add(state, UI_ROLE_NORMAL, 0, text);
 	free(text);
-	ui_draw_status(ui, rows - 1, cols, "Press Enter to continue");
+	ui_view_draw(ui, state, 2, 2, rows - 3);
+	ui_draw_status(ui, rows - 1, cols, ui_view_lines(state) >
+	    (size_t)(rows - 3) ? "Down/Space read on  Enter continue" :
+	    "Press Enter to continue");
 }
 
 static const struct ui_help welcome_help[] = {
-	{ "Enter, Space", "continue to the home screen" },
+	{ "Up, Down, Space", "read on" },
+	{ "Enter, q", "continue to the home screen" },
 	{ NULL, NULL }
 };
 
 const struct ui_screen ui_welcome_screen = {
-	"Welcome", welcome_enter, welcome_key, NULL, welcome_draw, NULL, NULL,
-	welcome_help
+	"Welcome", welcome_enter, welcome_key, NULL, welcome_draw,
+	welcome_leave, NULL, welcome_help
 };

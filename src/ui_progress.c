@@ -28,6 +28,7 @@
 #include "store.h"
 #include "text.h"
 #include "ui.h"
+#include "ui_view.h"
 #include "util.h"
 
 #define PV_WEEKS 12
@@ -593,6 +594,12 @@ progress_key(struct ui *ui, void *state, const struct ui_key *k)
 	case UI_DOWN:
 		p->top++;
 		break;
+	case UI_WHEEL_UP:
+		p->top -= 3;
+		break;
+	case UI_WHEEL_DOWN:
+		p->top += 3;
+		break;
 	case UI_PAGE_UP:
 		p->top -= page;
 		break;
@@ -607,6 +614,7 @@ progress_key(struct ui *ui, void *state, const struct ui_key *k)
 		break;
 	case UI_BACK:
 	case UI_BACKSPACE:
+	case UI_LEFT:
 		ui_pop(ui);
 		return;
 	case UI_CHAR:
@@ -616,6 +624,8 @@ progress_key(struct ui *ui, void *state, const struct ui_key *k)
 			p->top = 0;
 		else if (k->ch == 'G')
 			p->top = progress_max_top(p);
+		else if (k->ch == 'b')
+			p->top -= page;
 		break;
 	default:
 		return;
@@ -635,8 +645,8 @@ progress_draw(struct ui *ui, void *state, int rows, int cols)
 	size_t i, j;
 	char hint[96];
 
-	if (p->built_cols != cols - 2)
-		pv_build(p, cols - 2);
+	if (p->built_cols != cols - 3)
+		pv_build(p, cols - 3);
 	p->page = rows - 2;
 	if (p->top > progress_max_top(p))
 		p->top = progress_max_top(p);
@@ -646,10 +656,12 @@ progress_draw(struct ui *ui, void *state, int rows, int cols)
 		if (i >= p->n_lines)
 			break;
 		col = 1;
-		for (j = 0; j < p->lines[i].n && col < cols - 1; j++)
-			col += ui_put(ui, r + 1, col, cols - 1 - col,
+		for (j = 0; j < p->lines[i].n && col < cols - 2; j++)
+			col += ui_put(ui, r + 1, col, cols - 2 - col,
 			    p->lines[i].segs[j].role, p->lines[i].segs[j].text);
 	}
+	ui_draw_scrollbar(ui, 1, cols - 1, rows - 2, (size_t)p->top,
+	    p->n_lines);
 	if (p->n_lines > (size_t)(rows - 2))
 		snprintf(hint, sizeof hint, "Up/Down scroll  q back  (%d%%)",
 		    (int)((p->top + rows - 2) * 100 / (int)p->n_lines));
@@ -676,7 +688,8 @@ static const struct ui_help progress_help[] = {
 	{ "Up, k / Down, j", "scroll a line" },
 	{ "PgUp / PgDn, Space", "scroll a page" },
 	{ "g, Home / G, End", "top / bottom" },
-	{ "q, Esc, Backspace", "back to the home screen" },
+	{ "mouse wheel", "scroll" },
+	{ "q, Esc, Left, h", "back to the home screen" },
 	{ NULL, NULL }
 };
 
