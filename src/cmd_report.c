@@ -130,6 +130,6 @@ cmd_report_exec(struct app *app, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
 	"report", "[--since DATE] [--until DATE] [--format text|markdown]",
-	"a report of sessions, pain and checks for the therapist",
+	"a report of sessions, pain and checks",
 	cmd_report_exec
 };

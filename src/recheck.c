@@ -100,16 +100,16 @@ recheck_plain(struct app *app, FILE *in, FILE *out, enum verdict *verdict)
 		return -1;
 	screener_answers_init(&ans);
 	fprintf(out, "Before you start: the emergency questions again. "
-	    "Answer yes, no or not sure (y, n, ?).\n");
+	    "Answer yes, no or not sure (y, n, u).\n");
 	for (i = 0; i < screener_e1_count; i++) {
 		item = screener_e1_items[i];
 		do {
-			fprintf(out, "%zu/%zu. %s [y/n/?] ", i + 1,
+			fprintf(out, "%zu/%zu. %s [y/n/u] ", i + 1,
 			    screener_e1_count, cat->e[item].question);
 			fflush(out);
 			rc = recheck_read_answer(in, &a);
 			if (rc == 1)
-				fprintf(out, "\nPlease answer y, n or ?.\n");
+				fprintf(out, "\nPlease answer y, n or u.\n");
 		} while (rc == 1);
 		if (rc < 0) {
 			fprintf(out, "\n");

@@ -107,6 +107,20 @@ report_week_target(const struct plan *p, int32_t monday)
 	return (per_week * covered + 6) / 7;
 }
 
+/* 1 when the plan sets this routine. */
+static int
+report_in_plan(const struct plan *p, const char *routine_id)
+{
+	size_t i;
+
+	if (p == NULL || routine_id == NULL)
+		return 0;
+	for (i = 0; i < p->n_routines; i++)
+		if (strcmp(p->routines[i].id, routine_id) == 0)
+			return 1;
+	return 0;
+}
+
 /* Fills the weeks first..last from the sessions: counts, time, pain. */
 static void
 report_fill_weeks(const struct report_data *d, struct report_summary *s)
@@ -132,6 +146,7 @@ report_fill_weeks(const struct report_data *d, struct report_summary *s)
 		if (report_is_completed(rs)) {
 			w->sessions++;
 			s->total_sessions++;
+			w->planned += report_in_plan(d->plan, rs->routine_id);
 		} else if (report_is_partial(rs)) {
 			w->partial++;
 			s->total_partial++;
@@ -640,10 +655,15 @@ report_write_title(struct report_writer *w,
 
 	day_format(s->first, a);
 	day_format(s->last, b);
+	/* A one-day report names its day once. */
+	if (strcmp(a, b) == 0)
+		b[0] = '\0';
 	if (w->fmt == REPORT_MARKDOWN)
-		fprintf(w->f, "# backcare report, %s to %s\n\n", a, b);
+		fprintf(w->f, "# backcare report, %s%s%s\n\n", a, b[0] ?
+		    " to " : "", b);
 	else
-		report_line(w, "", "", "backcare report, %s to %s", a, b);
+		report_line(w, "", "", "backcare report, %s%s%s", a, b[0] ?
+		    " to " : "", b);
 	report_line(w, "", "", "From the patient's own records "
 	    "of self-massage, pain ratings (0 to 10) and safety checks. It "
 	    "is a record of self-care, not a diagnosis.");
@@ -666,7 +686,10 @@ report_write_plan(struct report_writer *w, const struct plan *p)
 	day_format(p->until, until);
 	title = report_clean(w, p->title);
 	report_item(w, "Title: %s", title);
-	report_item(w, "From %s to %s", from, until);
+	if (strcmp(from, until) == 0)
+		report_item(w, "On %s only", from);
+	else
+		report_item(w, "From %s to %s", from, until);
 	free(title);
 	if (p->therapist != NULL) {
 		ther = report_clean(w, p->therapist);
@@ -749,8 +772,8 @@ report_write_weeks(struct report_writer *w,
 		report_write_week(w, s, &s->weeks[i]);
 		if (s->weeks[i].target > 0) {
 			target += s->weeks[i].target;
-			done += s->weeks[i].sessions < s->weeks[i].target ?
-			    s->weeks[i].sessions : s->weeks[i].target;
+			done += s->weeks[i].planned < s->weeks[i].target ?
+			    s->weeks[i].planned : s->weeks[i].target;
 		}
 	}
 	fputc('\n', w->f);
@@ -857,16 +880,20 @@ static void
 report_write_lessons(struct report_writer *w,
     const struct report_data *d, const struct report_summary *s)
 {
-	char read[32], check[32], *id;
+	char read[32], check[32], checks[32], *id;
 	size_t i;
 
 	report_heading(w, "Lessons");
 	if (d->n_lessons_total > 0)
-		report_item(w, "%d of %zu lessons read, %d self-checks done.",
-		    s->lessons_read, d->n_lessons_total, s->selfchecks_done);
+		report_item(w, "%d of %zu lessons read, %s done.",
+		    s->lessons_read, d->n_lessons_total, text_count(checks,
+		    sizeof checks, s->selfchecks_done, "self-check",
+		    "self-checks"));
 	else
-		report_item(w, "%d lessons read, %d self-checks done.",
-		    s->lessons_read, s->selfchecks_done);
+		report_item(w, "%s read, %s done.", text_count(read,
+		    sizeof read, s->lessons_read, "lesson", "lessons"),
+		    text_count(checks, sizeof checks, s->selfchecks_done,
+		    "self-check", "self-checks"));
 	for (i = 0; i < d->n_lessons; i++) {
 		if (d->lessons[i].read_at == 0 &&
 		    d->lessons[i].selfcheck_at == 0)
@@ -891,7 +918,7 @@ report_write_checks(struct report_writer *w,
     const struct report_data *d, const struct report_summary *s)
 {
 	const struct report_check *c;
-	char when[32], age[64], *kind, *rules;
+	char when[32], age[64], weeks[32], *kind, *rules;
 	int32_t day;
 	size_t i;
 	int any = 0;
@@ -904,8 +931,9 @@ report_write_checks(struct report_writer *w,
 			continue;
 		any = 1;
 		if (c->age >= 0 && c->weeks >= 0)
-			snprintf(age, sizeof age, ", age %d, pain for %d "
-			    "weeks", c->age, c->weeks);
+			snprintf(age, sizeof age, ", age %d, pain for %s",
+			    c->age, text_count(weeks, sizeof weeks, c->weeks,
+			    "week", "weeks"));
 		else if (c->age >= 0)
 			snprintf(age, sizeof age, ", age %d", c->age);
 		else

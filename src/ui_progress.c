@@ -88,7 +88,10 @@ pv_seg_add(struct pv_line *l, enum ui_role role, const char *text)
 static void pv_text(struct progress *p, enum ui_role role, const char *fmt,
     ...) BC_PRINTF(3, 4);
 
-/* Adds one line of a single role. */
+static void pv_wrapped(struct progress *p, enum ui_role role, int indent,
+    int cols, const char *text);
+
+/* Adds text of a single role (wrapped at the width being built). */
 static void
 pv_text(struct progress *p, enum ui_role role, const char *fmt, ...)
 {
@@ -98,7 +101,11 @@ pv_text(struct progress *p, enum ui_role role, const char *fmt, ...)
 	va_start(ap, fmt);
 	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	pv_seg_add(pv_line_new(p), role, s);
+	/* Wrapped like any text, so a narrow screen cuts nothing. */
+	if (*s == '\0')
+		pv_seg_add(pv_line_new(p), role, s);
+	else
+		pv_wrapped(p, role, 0, p->built_cols, s);
 	free(s);
 }
 
@@ -189,19 +196,26 @@ pv_build_week(struct progress *p, int cols)
 	const struct plan *plan = p->data.plan;
 	const struct report_week *w = s->n_weeks > 0 ?
 	    &s->weeks[s->n_weeks - 1] : NULL;
-	int done = w != NULL ? w->sessions : 0;
+	/* Against a plan only its routines count; without one, all do. */
+	int done = w == NULL ? 0 : plan != NULL ? w->planned : w->sessions;
 	char *line;
 	size_t i;
 	struct buf b = BUF_INIT;
 
 	if (plan != NULL && plan_sessions_per_week(plan) > 0)
-		line = xasprintf("This week: %d of %d sessions done", done,
-		    plan_sessions_per_week(plan));
+		line = xasprintf("This week: %d of %d planned sessions done%s",
+		    done, plan_sessions_per_week(plan), w != NULL &&
+		    w->sessions > w->planned ? " (more outside the plan)" : "");
 	else
 		line = xasprintf("This week: %d session%s done", done,
 		    done == 1 ? "" : "s");
-	pv_text(p, UI_ROLE_EMPHASIS, "%s.  Streak: %d day%s in a row.", line,
-	    s->streak, s->streak == 1 ? "" : "s");
+	{
+		char *all = xasprintf("%s.  Streak: %d day%s in a row.", line,
+		    s->streak, s->streak == 1 ? "" : "s");
+
+		pv_wrapped(p, UI_ROLE_EMPHASIS, 0, cols, all);
+		free(all);
+	}
 	free(line);
 	if (plan == NULL) {
 		pv_wrapped(p, UI_ROLE_DIM, 0, cols, "No homework plan is in "
@@ -420,8 +434,12 @@ pv_build_chart(struct progress *p, int cols)
 	}
 	pv_short_date(day_of_time(rated[0]->started_at), from, sizeof from);
 	pv_short_date(day_of_time(rated[n - 1]->started_at), to, sizeof to);
-	pv_text(p, UI_ROLE_DIM, "The last %zu rated session%s, %s to %s, "
-	    "oldest on the left.", n, n == 1 ? "" : "s", from, to);
+	if (strcmp(from, to) == 0)
+		pv_text(p, UI_ROLE_DIM, "The last %zu rated session%s, on %s, "
+		    "oldest on the left.", n, n == 1 ? "" : "s", from);
+	else
+		pv_text(p, UI_ROLE_DIM, "The last %zu rated session%s, %s to "
+		    "%s, oldest on the left.", n, n == 1 ? "" : "s", from, to);
 	free(rated);
 
 	/* The weekly averages and the change from the starting level. */

@@ -71,10 +71,14 @@ session 8 7 6 12
 session 2 6 4 15
 session 1 6 4 15
 session 0 5 3 25
+# A routine the plan does not set does not count against it.
+q "INSERT INTO sessions (routine_id, routine_title, started_at, ended_at,
+    state, planned_s) VALUES ('gentle-five', 'Five gentle minutes', $((NOW - 3600)),
+    $((NOW - 3300)), 'completed', 300)"
 
 open_progress 80 40
-expect_screen "This week: 3 of 5 sessions done" "this week against the plan"
-expect_screen "Streak: 3 days in a row" "the streak"
+expect_screen "This week: 3 of 5 planned sessions done (more outside the plan)" "this week against the plan, a routine outside it not counted"
+expect_screen "Streak: 3" "the streak"
 expect_screen "Plan: Homework for weeks 1-4, until 13 Dec (Sam Lee, 555-0100)" "the plan, its end and the therapist"
 expect_screen "Swedish basics for the low back: 3 of 3 this week, done" "a routine done for the week"
 expect_screen "Trigger-point release for low back pain: 0 of 2 this week, 2 to go" "a routine still to do"
