@@ -294,7 +294,7 @@ check_key_question(struct ui *ui, struct check *c, const struct ui_key *k)
 			check_record_answer(ui, c, ANSWER_UNSURE);
 			return;
 		case 'w': case 'W':
-			c->why = !c->why;
+			c->why = c->why ? 0 : 2;
 			return;
 		case 'b':
 			check_back(c);
@@ -473,24 +473,20 @@ static void
 check_draw_number(struct ui *ui, struct check *c, int rows, int cols)
 {
 	struct ui_view *v = check_view(c, cols);
-	int is_age = c->stage == STAGE_AGE, used;
+	int is_age = c->stage == STAGE_AGE, row;
 	char field[32];
 
+	/* The question and its field first; the note scrolls under them. */
+	row = 2 + ui_put_wrapped(ui, 2, 2, 3, cols - 4, UI_ROLE_EMPHASIS,
+	    is_age ? "How old are you, in years?" : "How many weeks has this "
+	    "episode of back pain lasted? (0 if less than a week)");
+	snprintf(field, sizeof field, "> %s_", c->entry);
+	ui_put(ui, row + 1, 4, cols - 6, UI_ROLE_SELECTED, field);
 	ui_view_add(v, UI_ROLE_NORMAL, 0,
 	    "This check asks about warning signs of serious back problems. "
 	    "It does not diagnose anything. Answer as well as you can; "
 	    "\"not sure\" is a fine answer.");
-	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
-	ui_view_add(v, UI_ROLE_EMPHASIS, 0, is_age ?
-	    "How old are you, in years?" :
-	    "How many weeks has this episode of back pain lasted? (0 if "
-	    "less than a week)");
-	used = (int)ui_view_lines(v);
-	if (used > rows - 6)
-		used = rows - 6;
-	ui_view_draw(ui, v, 2, 2, used);
-	snprintf(field, sizeof field, "> %s_", c->entry);
-	ui_put(ui, 3 + used, 4, cols - 6, UI_ROLE_SELECTED, field);
+	ui_view_draw(ui, v, row + 3, 2, rows - row - 4);
 	ui_draw_status(ui, rows - 1, cols, is_age ?
 	    "Type a number, Enter, q leave" :
 	    "Type a number, Enter, Left back");
@@ -541,6 +537,12 @@ check_draw_question(struct ui *ui, struct check *c, int rows, int cols)
 	ui_view_add(v, UI_ROLE_EMPHASIS, 0, e->question);
 	if (c->why) {
 		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+		/* Just asked for: bring it into sight. */
+		if (c->why == 2) {
+			ui_view_scroll_to(v, ui_view_lines(v) > 2 ?
+			    ui_view_lines(v) - 2 : 0);
+			c->why = 1;
+		}
 		ui_view_add(v, UI_ROLE_DIM, 0, e->why);
 	}
 	ui_view_draw(ui, v, 2, 2, rows - 5);

@@ -43,7 +43,9 @@ static const struct home_entry home_entries[] = {
 };
 
 struct home {
-	struct ui_view *view;     /* the menu and the text under it */
+	struct ui_view *view;     /* the menu */
+	struct ui_view *text;     /* what the entry is, homework, verdict */
+	enum verdict shown;       /* the verdict at the last draw */
 	struct routine_entry *routines;   /* for titles; loaded when needed */
 	size_t n_routines;
 	int routines_loaded;
@@ -134,7 +136,8 @@ home_enter(struct ui *ui, void *arg)
 	char *seen;
 
 	(void)arg;
-	h->view = ui_view_new(UI_VIEW_SEARCH);
+	h->view = ui_view_new(0);
+	h->text = ui_view_new(UI_VIEW_SEARCH);
 	if (st != NULL) {
 		seen = store_meta_get(st, "welcome_shown");
 		if (seen == NULL)
@@ -155,17 +158,29 @@ home_open(struct ui *ui, struct home *h)
 		ui_push(ui, e->screen, NULL);
 }
 
+/* The menu takes the moving keys; the text under it pages (PgUp, PgDn,
+ * Space, b, the wheel) and searches. */
 static void
 home_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct home *h = state;
+	int paging = k->action == UI_PAGE_UP || k->action == UI_PAGE_DOWN ||
+	    k->action == UI_WHEEL_UP || k->action == UI_WHEEL_DOWN ||
+	    ui_view_searching(h->text) || (k->action == UI_CHAR &&
+	    (k->ch == ' ' || k->ch == 'b' || k->ch == '/' || k->ch == 'n' ||
+	    k->ch == 'N'));
 
 	ui_dirty(ui);
+	if (paging) {
+		ui_view_key(ui, h->text, k);
+		return;
+	}
 	switch (ui_view_key(ui, h->view, k)) {
 	case UI_VIEW_CHOSEN:
 		home_open(ui, h);
 		return;
 	case UI_VIEW_MOVED:
+		ui_view_home(h->text);
 		return;
 	default:
 		break;
@@ -204,43 +219,58 @@ static void
 home_draw(struct ui *ui, void *state, int rows, int cols)
 {
 	struct home *h = state;
-	struct ui_view *v = h->view;
+	struct ui_view *v = h->view, *t = h->text;
 	enum verdict verdict = home_verdict(ui);
 	size_t i;
+	int used;
 	char *advice;
 	struct buf hw = BUF_INIT;
 
 	ui_draw_title(ui, cols, "backcare: looking after your back");
 	ui_view_begin(v, cols - 6);
-	if (verdict != VERDICT_NONE) {
-		advice = xasprintf(screener_advice(verdict),
-		    ui_app(ui)->emergency_number);
+	if (verdict != VERDICT_NONE)
 		ui_view_addf(v, verdict == VERDICT_SOON ? UI_ROLE_WARNING :
 		    UI_ROLE_DANGER, 0, "Your last safety check: %s",
 		    verdict_name(verdict));
-		ui_view_add(v, UI_ROLE_EMPHASIS, 0, advice);
-		free(advice);
-	} else
+	else
 		ui_view_add(v, UI_ROLE_DIM, 0,
 		    "Self-care for back pain. Not a diagnosis.");
-	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 	for (i = 0; i < BC_ARRAY_LEN(home_entries); i++) {
 		ui_view_item(v);
 		ui_view_addf(v, UI_ROLE_NORMAL, 2, " %zu  %s", i + 1,
 		    home_entries[i].label);
 	}
 	ui_view_end_items(v);
-	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
-	ui_view_add(v, UI_ROLE_NORMAL, 0,
+	used = (int)ui_view_lines(v);
+	if (used > rows - 5)
+		used = rows - 5;
+	ui_view_draw(ui, v, 2, 3, used);
+
+	/* Under the menu: the verdict's advice first, then the entry. */
+	if (verdict != h->shown) {
+		ui_view_home(t);
+		h->shown = verdict;
+	}
+	ui_view_begin(t, cols - 6);
+	if (verdict != VERDICT_NONE) {
+		advice = xasprintf(screener_advice(verdict),
+		    ui_app(ui)->emergency_number);
+		ui_view_add(t, verdict == VERDICT_SOON ? UI_ROLE_WARNING :
+		    UI_ROLE_DANGER, 0, advice);
+		ui_view_add(t, UI_ROLE_NORMAL, 0, "");
+		free(advice);
+	}
+	ui_view_add(t, UI_ROLE_NORMAL, 0,
 	    home_entries[ui_view_selected(v)].about);
 	home_homework(ui, h, &hw);
 	if (hw.len > 0) {
-		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
-		ui_view_add(v, UI_ROLE_EMPHASIS, 0, hw.data);
+		ui_view_add(t, UI_ROLE_NORMAL, 0, "");
+		ui_view_add(t, UI_ROLE_EMPHASIS, 0, hw.data);
 	}
 	buf_free(&hw);
-	ui_view_draw(ui, v, 2, 3, rows - 3);
-	ui_draw_status(ui, rows - 1, cols,
+	ui_view_draw(ui, t, 3 + used, 3, rows - 4 - used);
+	ui_draw_status(ui, rows - 1, cols, ui_view_lines(t) > (size_t)(rows -
+	    4 - used) ? "Up/Down choose  Enter open  Space more  q quit" :
 	    "Up/Down choose  Enter open  ? keys  q quit");
 }
 
@@ -251,6 +281,7 @@ home_leave(struct ui *ui, void *state)
 
 	(void)ui;
 	ui_view_free(h->view);
+	ui_view_free(h->text);
 	session_list_free(h->routines, h->n_routines);
 	if (h->lessons != NULL)
 		lesson_cache_free(h->lessons);
@@ -263,6 +294,7 @@ static const struct ui_help home_help[] = {
 	{ "Home, End, g, G", "first or last entry" },
 	{ "1-5", "jump to an entry" },
 	{ "Enter, Right, l", "open the entry (or click it)" },
+	{ "PgUp, PgDn, Space, b", "page the text under the menu" },
 	{ "/, n, N", "search the text" },
 	{ "?", "this help" },
 	{ "q, Esc, Left, h", "quit backcare" },

@@ -654,7 +654,9 @@ lv_draw(struct ui *ui, void *state, int rows, int cols)
 	    v->L->nlines);
 	snprintf(title, sizeof title, "%s", v->les->title != NULL ?
 	    v->les->title : v->id);
-	ui_draw_title(ui, cols, title);
+	/* The title is cut (with its mark) before the percentage. */
+	ui_draw_title(ui, cols, "");
+	ui_put(ui, 0, 1, cols - 9, UI_ROLE_TITLE, title);
 	snprintf(hint, sizeof hint, " %3u%% ", pct);
 	ui_put(ui, 0, cols - 7, 6, UI_ROLE_TITLE, hint);
 	if (v->searching) {

@@ -237,6 +237,12 @@ ui_view_home(struct ui_view *v)
 	v->top = 0;
 }
 
+void
+ui_view_scroll_to(struct ui_view *v, size_t line)
+{
+	v->top = line;
+}
+
 int
 ui_view_searching(const struct ui_view *v)
 {
@@ -283,6 +289,50 @@ ui_view_move(struct ui_view *v, long delta)
 	v->sel = (size_t)s;
 }
 
+/* A page in a list: the text moves a page of lines (so no item is
+ * skipped however tall), and the selection goes to the last item wholly
+ * on the new page going down, the first going up. */
+static void
+ui_view_page(struct ui_view *v, int dir)
+{
+	size_t i, end, lo, hi;
+
+	if (v->nitems == 0)
+		return;
+	ui_view_scroll(v, dir * (long)(v->rows > 1 ? v->rows - 1 : 1));
+	end = v->top + (size_t)v->rows;
+	if (end > v->n)
+		end = v->n;
+	if (dir < 0 && v->top == 0) {
+		v->sel = 0;
+		return;
+	}
+	if (dir > 0 && end == v->n) {
+		v->sel = v->nitems - 1;
+		return;
+	}
+	for (i = 0; i + v->top < end; i++) {
+		size_t at = dir > 0 ? end - 1 - i : v->top + i;
+		size_t it = v->lines[at].item;
+
+		if (it == UI_VIEW_NO_ITEM)
+			continue;
+		/* Wholly on the page? */
+		for (lo = at; lo > 0 && v->lines[lo - 1].item == it; lo--)
+			;
+		for (hi = at; hi + 1 < v->n && v->lines[hi + 1].item == it; hi++)
+			;
+		if (lo >= v->top && hi < end) {
+			v->sel = it;
+			return;
+		}
+	}
+	/* Only part of a tall item shows: choose it. */
+	i = dir > 0 ? end - 1 : v->top;
+	if (i < v->n && v->lines[i].item != UI_VIEW_NO_ITEM)
+		v->sel = v->lines[i].item;
+}
+
 /* Scrolls so that the selected item's lines are shown (its first line
  * at least, when it is taller than the view). */
 static void
@@ -302,6 +352,12 @@ ui_view_follow(struct ui_view *v)
 		}
 	if (first == UI_VIEW_NO_ITEM)
 		return;
+	if (last - first + 1 > (size_t)v->rows) {
+		/* Taller than the view: some of it in sight is enough. */
+		if (last < v->top || first >= v->top + (size_t)v->rows)
+			v->top = first;
+		return;
+	}
 	if (last >= v->top + (size_t)v->rows)
 		v->top = last + 1 - (size_t)v->rows;
 	if (first < v->top)
@@ -413,10 +469,10 @@ ui_view_char(struct ui *ui, struct ui_view *v, wint_t ch, long page)
 	v->typed = 0;
 	switch (ch) {
 	case ' ':
-		list ? ui_view_move(v, page) : ui_view_scroll(v, page);
+		list ? ui_view_page(v, 1) : ui_view_scroll(v, page);
 		return UI_VIEW_MOVED;
 	case 'b':
-		list ? ui_view_move(v, -page) : ui_view_scroll(v, -page);
+		list ? ui_view_page(v, -1) : ui_view_scroll(v, -page);
 		return UI_VIEW_MOVED;
 	case 'g':
 		v->top = 0;
@@ -465,10 +521,10 @@ ui_view_key(struct ui *ui, struct ui_view *v, const struct ui_key *k)
 		list ? ui_view_move(v, 1) : ui_view_scroll(v, 1);
 		break;
 	case UI_PAGE_UP:
-		list ? ui_view_move(v, -page) : ui_view_scroll(v, -page);
+		list ? ui_view_page(v, -1) : ui_view_scroll(v, -page);
 		break;
 	case UI_PAGE_DOWN:
-		list ? ui_view_move(v, page) : ui_view_scroll(v, page);
+		list ? ui_view_page(v, 1) : ui_view_scroll(v, page);
 		break;
 	case UI_HOME:
 		v->top = 0;

@@ -73,6 +73,9 @@ size_t ui_view_selected(const struct ui_view *v);
 void ui_view_select(struct ui_view *v, size_t item);
 /* Scrolls to the top. */
 void ui_view_home(struct ui_view *v);
+/* Scrolls so that line (a count from ui_view_lines() while adding) is at
+ * the top, or as near as the end allows. */
+void ui_view_scroll_to(struct ui_view *v, size_t line);
 
 /* Handles the view's keys; see enum ui_view_result. */
 enum ui_view_result ui_view_key(struct ui *ui, struct ui_view *v,
