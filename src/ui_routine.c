@@ -733,8 +733,9 @@ runner_build_step(struct runner *r, int width)
 		    ")" : "");
 	} else
 		ui_view_add(v, UI_ROLE_DIM, 0, "Next: the end");
-	runner_add_left_out(v, rt, runner_next_active(rt, seg->step),
-	    rt->nsteps);
+	/* And those between this step and the next. */
+	runner_add_left_out(v, rt, seg->step + 1, runner_next_active(rt,
+	    seg->step));
 }
 
 static void
