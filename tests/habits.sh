@@ -77,6 +77,26 @@ tui_keys C-c
 tui_wait_exit
 tui_stop
 
+# ---- without UTF-8: the marks in ASCII -------------------------------------
+TUI_LANG=C tui_start 40 12 --no-bell
+tui_home || fail "home in ASCII"
+tui_settle
+tui_screen | tail -n 1 | grep -q '\.\.\.$' && pass "without UTF-8 a cut label ends in ..." ||
+	fail "no ... on a cut status line: $(tui_screen | tail -n 1)"
+tui_keys 1 Enter
+tui_wait "Enter read"
+tui_settle
+if tui_screen | sed -n 11p | grep -q 'v$'; then pass "without UTF-8 the scroll bar ends in v while there is more"
+else fail "no ASCII mark of more below: $(tui_screen | sed -n 11p)"; fi
+tui_keys End
+tui_wait_change "$(tui_screen)" 5
+tui_settle
+if tui_screen | sed -n 3p | grep -q '\^$'; then pass "and starts with ^ while there is more above"
+else fail "no ASCII mark of more above: $(tui_screen | sed -n 3p)"; fi
+tui_keys q q
+tui_wait_exit
+tui_stop
+
 # ---- keys in the screens ------------------------------------------------------
 printf 'age=40\nweeks=2\nmc_anticoagulant_or_bleeding=yes\n' |
 	"$BACKCARE" screen --answers - >/dev/null
@@ -159,7 +179,9 @@ tui_keys 3 Enter
 tui_wait "Routines are open"
 tui_settle
 n=$(tui_screen | grep -F "Slow with a gap" | sed 's/^ *\([0-9]*\) .*/\1/')
-tui_type "$n"; tui_keys Enter
+tui_type "$n"
+tui_wait "$n: Enter opens it." || fail "the routine's number chooses it"
+tui_keys Enter
 expect_screen "left out by your safety check" "the preview says which step is left out"
 expect_screen "keep massage gentle" "and why"
 tui_keys Enter
