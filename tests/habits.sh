@@ -177,10 +177,7 @@ tui_resize 100 30
 # and during the run; the countdown waits while help is open.
 tui_keys 3 Enter
 tui_wait "Routines are open"
-tui_settle
-n=$(tui_screen | grep -F "Slow with a gap" | sed 's/^ *\([0-9]*\) .*/\1/')
-tui_type "$n"
-tui_wait "$n: Enter opens it." || fail "the routine's number chooses it"
+tui_choose "Slow with a gap" || fail "the routine's number chooses it"
 tui_keys Enter
 expect_screen "left out by your safety check" "the preview says which step is left out"
 expect_screen "keep massage gentle" "and why"

@@ -106,9 +106,8 @@ while [ $j -lt $screen_kills ]; do
 	tui_wait "Routines are" >/dev/null
 	if tui_screen | grep -q "unfinished"; then tui_keys n; fi
 	tui_wait "Quick test routine" >/dev/null
-	tui_settle
 	# Choose it by its number, then pass its preview.
-	tui_type "$(tui_screen | grep -F "Quick test routine" | head -n 1 | sed 's/^ *\([0-9]*\) .*/\1/')"
+	tui_choose "Quick test routine" >/dev/null
 	tui_keys Enter
 	tui_wait "Enter start  Down read on" >/dev/null && tui_keys Enter
 	tui_wait "how much does" >/dev/null && tui_keys Enter

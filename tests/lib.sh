@@ -342,3 +342,17 @@ expect_no_silent_cut() {
 	if [ -z "$bad" ]; then pass "$1: no word cut without a mark"
 	else fail "$1: cut without a mark: $bad"; fi
 }
+
+# tui_choose TEXT: chooses the numbered list entry holding TEXT by typing
+# its number (waiting for the entry to be drawn and for the choice).
+tui_choose() {
+	local n= i=0
+	while [ -z "$n" ] && [ $i -lt $((BC_WAIT * 20)) ]; do
+		n=$(tui_screen | grep -F -- "$1" | head -n 1 | sed -n 's/^ *\([0-9][0-9]*\) .*/\1/p')
+		[ -n "$n" ] || sleep 0.05
+		i=$((i + 1))
+	done
+	[ -n "$n" ] || { echo "# no numbered entry holds: $1"; return 1; }
+	tui_type "$n"
+	tui_wait "$n: Enter opens it."
+}

@@ -18,12 +18,7 @@ open_routines() {
 }
 
 # choose TITLE: selects the routine with this title by its number.
-choose() {
-	local n
-	n=$(tui_screen | grep -F "$1" | head -n 1 | sed 's/^ *\([0-9]*\) .*/\1/')
-	tui_type "$n"
-	tui_wait "$n: Enter opens it."
-}
+choose() { tui_choose "$1"; }
 
 # start TITLE: chooses the routine, passes its preview and waits for the
 # pain question.
