@@ -53,8 +53,7 @@ struct progress {
 	struct pv_line *lines;
 	size_t n_lines;
 	int built_cols;          /* the width the lines were built for */
-	int top;
-	int page;                /* rows of the last draw, for PgUp/PgDn */
+	struct ui_view *view;    /* shows, scrolls and searches the lines */
 };
 
 static const char *const pv_months[12] = {
@@ -587,105 +586,50 @@ progress_enter(struct ui *ui, void *arg)
 	struct progress *p = xcalloc(1, sizeof *p);
 
 	(void)arg;
+	p->view = ui_view_new(UI_VIEW_SEARCH);
 	progress_load(p, ui_app(ui));
 	return p;
-}
-
-static int
-progress_max_top(const struct progress *p)
-{
-	int m = (int)p->n_lines - p->page;
-
-	return m > 0 ? m : 0;
 }
 
 static void
 progress_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct progress *p = state;
-	int page = p->page > 1 ? p->page - 1 : 1;
 
-	switch (k->action) {
-	case UI_UP:
-		p->top--;
-		break;
-	case UI_DOWN:
-		p->top++;
-		break;
-	case UI_WHEEL_UP:
-		p->top -= 3;
-		break;
-	case UI_WHEEL_DOWN:
-		p->top += 3;
-		break;
-	case UI_PAGE_UP:
-		p->top -= page;
-		break;
-	case UI_PAGE_DOWN:
-		p->top += page;
-		break;
-	case UI_HOME:
-		p->top = 0;
-		break;
-	case UI_END:
-		p->top = progress_max_top(p);
-		break;
-	case UI_BACK:
-	case UI_BACKSPACE:
-	case UI_LEFT:
-		ui_pop(ui);
-		return;
-	case UI_CHAR:
-		if (k->ch == ' ')
-			p->top += page;
-		else if (k->ch == 'g')
-			p->top = 0;
-		else if (k->ch == 'G')
-			p->top = progress_max_top(p);
-		else if (k->ch == 'b')
-			p->top -= page;
-		break;
-	default:
-		return;
-	}
-	if (p->top > progress_max_top(p))
-		p->top = progress_max_top(p);
-	if (p->top < 0)
-		p->top = 0;
 	ui_dirty(ui);
+	if (ui_view_key(ui, p->view, k) != UI_VIEW_IGNORED)
+		return;
+	if (k->action == UI_BACK || k->action == UI_BACKSPACE ||
+	    k->action == UI_LEFT)
+		ui_pop(ui);
 }
 
 static void
 progress_draw(struct ui *ui, void *state, int rows, int cols)
 {
 	struct progress *p = state;
-	int r, col;
+	const struct pv_line *l;
+	enum ui_role roles[64];
+	const char *texts[64];
 	size_t i, j;
-	char hint[96];
 
 	if (p->built_cols != cols - 3)
 		pv_build(p, cols - 3);
-	p->page = rows - 2;
-	if (p->top > progress_max_top(p))
-		p->top = progress_max_top(p);
 	ui_draw_title(ui, cols, "Progress");
-	for (r = 0; r < rows - 2; r++) {
-		i = (size_t)(p->top + r);
-		if (i >= p->n_lines)
-			break;
-		col = 1;
-		for (j = 0; j < p->lines[i].n && col < cols - 2; j++)
-			col += ui_put(ui, r + 1, col, cols - 2 - col,
-			    p->lines[i].segs[j].role, p->lines[i].segs[j].text);
+	/* The lines are built to the width; the view shows and scrolls them. */
+	ui_view_begin(p->view, cols - 3);
+	for (i = 0; i < p->n_lines; i++) {
+		l = &p->lines[i];
+		for (j = 0; j < l->n && j < BC_ARRAY_LEN(roles); j++) {
+			roles[j] = l->segs[j].role;
+			texts[j] = l->segs[j].text;
+		}
+		ui_view_add_spans(p->view, j, roles, texts);
 	}
-	ui_draw_scrollbar(ui, 1, cols - 1, rows - 2, (size_t)p->top,
-	    p->n_lines);
-	if (p->n_lines > (size_t)(rows - 2))
-		snprintf(hint, sizeof hint, "Up/Down scroll  q back  (%d%%)",
-		    (int)((p->top + rows - 2) * 100 / (int)p->n_lines));
-	else
-		snprintf(hint, sizeof hint, "q back  ? keys");
-	ui_draw_status(ui, rows - 1, cols, hint);
+	ui_view_draw(ui, p->view, 1, 1, rows - 2);
+	ui_draw_status(ui, rows - 1, cols, ui_view_lines(p->view) >
+	    (size_t)(rows - 2) ? "Up/Down scroll  / search  q back" :
+	    "q back  ? keys");
 }
 
 static void
@@ -694,6 +638,7 @@ progress_leave(struct ui *ui, void *state)
 	struct progress *p = state;
 
 	(void)ui;
+	ui_view_free(p->view);
 	pv_lines_free(p);
 	report_summary_free(&p->sum);
 	report_data_free(&p->data);
@@ -706,6 +651,7 @@ static const struct ui_help progress_help[] = {
 	{ "Up, k / Down, j", "scroll a line" },
 	{ "PgUp / PgDn, Space", "scroll a page" },
 	{ "g, Home / G, End", "top / bottom" },
+	{ "/, n, N", "search" },
 	{ "mouse wheel", "scroll" },
 	{ "q, Esc, Left, h", "back to the home screen" },
 	{ NULL, NULL }

@@ -23,11 +23,18 @@
 #define UI_VIEW_NO_ITEM ((size_t)-1)
 #define UI_VIEW_WHEEL 3
 
+struct ui_view_span {
+	size_t len;             /* bytes of the line's text */
+	enum ui_role role;
+};
+
 struct ui_view_line {
 	enum ui_role role;
 	char *text;             /* fit for the terminal, within the width */
 	int indent;
 	size_t item;            /* UI_VIEW_NO_ITEM outside list items */
+	struct ui_view_span *spans;   /* NULL: all of it in role */
+	size_t nspans;
 };
 
 struct ui_view {
@@ -63,8 +70,10 @@ ui_view_clear(struct ui_view *v)
 {
 	size_t i;
 
-	for (i = 0; i < v->n; i++)
+	for (i = 0; i < v->n; i++) {
 		free(v->lines[i].text);
+		free(v->lines[i].spans);
+	}
 	v->n = 0;
 }
 
@@ -109,6 +118,8 @@ ui_view_push(struct ui_view *v, enum ui_role role, int indent, char *text)
 	l->indent = indent;
 	l->text = text;
 	l->item = v->item;
+	l->spans = NULL;
+	l->nspans = 0;
 }
 
 void
@@ -193,6 +204,30 @@ ui_view_add_markdown(struct ui_view *v, const char *md)
 	ui_view_add_layout(v, l);
 	layout_free(l);
 	cmark_node_free(doc);
+}
+
+void
+ui_view_add_spans(struct ui_view *v, size_t n, const enum ui_role *roles,
+    const char *const *texts)
+{
+	struct ui_view_line *l;
+	struct buf b = BUF_INIT;
+	char *safe;
+	size_t i;
+
+	buf_add(&b, "", 0);
+	ui_view_push(v, n > 0 ? roles[0] : UI_ROLE_NORMAL, 0, NULL);
+	l = &v->lines[v->n - 1];
+	l->spans = xreallocarray(NULL, n > 0 ? n : 1, sizeof *l->spans);
+	l->nspans = n;
+	for (i = 0; i < n; i++) {
+		safe = text_for_terminal(texts[i], strlen(texts[i]));
+		l->spans[i].len = strlen(safe);
+		l->spans[i].role = roles[i];
+		buf_adds(&b, safe);
+		free(safe);
+	}
+	l->text = buf_detach(&b);
 }
 
 void
@@ -592,15 +627,27 @@ ui_draw_scrollbar(struct ui *ui, int row, int col, int rows, size_t top,
 
 /* Draws one line, with the search query's matches marked. */
 static void
-ui_view_draw_line(struct ui *ui, struct ui_view *v, size_t i, int row,
+ui_view_draw_line(struct ui *ui, struct ui_view *v, size_t line, int row,
     int col)
 {
-	const struct ui_view_line *l = &v->lines[i];
+	const struct ui_view_line *l = &v->lines[line];
 	enum ui_role role = l->role;
 	const char *p = l->text, *m;
 	char *piece;
 	int x = col + l->indent;
+	size_t i;
 
+	if (l->spans != NULL) {
+		/* Styled pieces (a chart row): each cut at the edge. */
+		for (i = 0; i < l->nspans && x < col + v->width; i++) {
+			piece = xstrndup(p, l->spans[i].len);
+			x += ui_put(ui, row, x, col + v->width - x,
+			    l->spans[i].role, piece);
+			free(piece);
+			p += l->spans[i].len;
+		}
+		return;
+	}
 	if (v->nitems > 0 && l->item == v->sel && l->item != UI_VIEW_NO_ITEM) {
 		role = UI_ROLE_SELECTED;
 		/* The whole row shows the selection, even past the text. */

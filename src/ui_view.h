@@ -56,6 +56,10 @@ void ui_view_add_hanging(struct ui_view *v, enum ui_role role, int indent,
 /* The same with printf-style arguments. */
 void ui_view_addf(struct ui_view *v, enum ui_role role, int indent,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Adds one line of n styled pieces, not wrapped (a chart row, a
+ * calendar row); what passes the width is cut with an ellipsis. */
+void ui_view_add_spans(struct ui_view *v, size_t n, const enum ui_role *roles,
+    const char *const *texts);
 /* Adds the lines of a laid-out CommonMark text (already at the width). */
 void ui_view_add_layout(struct ui_view *v, const struct layout *l);
 /* Lays out CommonMark text at the view's width and adds it. */

@@ -106,6 +106,10 @@ expect_screen "0 of 10 lessons read" "lessons read"
 expect_screen "check    NONE" "the safety check and its verdict"
 tui_keys g
 expect_screen "This week: 3 of 5" "g goes back to the top"
+tui_keys /; tui_type "Safety checks"; tui_keys Enter
+expect_screen '"Safety checks": n next' "/ searches the progress view"
+expect_screen "check    NONE" "and scrolls to the match"
+tui_keys g
 tui_keys q
 expect_screen "Homework: Trigger-point release for low back pain, 2 more this week" "home: what is left this week"
 expect_screen "\"How your spine is built\"." "home: the plan's lesson to read"
@@ -117,7 +121,7 @@ tui_stop
 open_progress 40 12
 expect_screen "This week: 3 of 5" "40x12 shows the view"
 tui_keys Down Down Down
-expect_screen "%)" "a scroll position on the status line"
+expect_screen "▲" "the scroll bar marks more above"
 tui_resize 30 8
 expect_screen "Please enlarge" "below 40x12 asks for a larger terminal"
 tui_resize 120 50
