@@ -343,7 +343,10 @@ welcome_key(struct ui *ui, void *state, const struct ui_key *k)
 	struct store *st = ui_app(ui)->store;
 
 	ui_dirty(ui);
-	if (k->action != UI_ENTER && k->action != UI_BACK) {
+	/* Space reads on, and goes on once all of it has been shown. */
+	if (k->action != UI_ENTER && k->action != UI_BACK &&
+	    !(k->action == UI_CHAR && k->ch == ' ' &&
+	    ui_view_at_end(state))) {
 		ui_view_key(ui, state, k);
 		return;
 	}
@@ -369,7 +372,7 @@ welcome_draw(struct ui *ui, void *state, int rows, int cols)
 
 static const struct ui_help welcome_help[] = {
 	{ "Up, Down, Space", "read on" },
-	{ "Enter, q", "continue to the home screen" },
+	{ "Enter, q", "continue to the home screen (Space too, at the end)" },
 	{ NULL, NULL }
 };
 

@@ -279,6 +279,12 @@ ui_view_scroll_to(struct ui_view *v, size_t line)
 }
 
 int
+ui_view_at_end(const struct ui_view *v)
+{
+	return v->top + (size_t)v->rows >= v->n;
+}
+
+int
 ui_view_searching(const struct ui_view *v)
 {
 	return v->searching;

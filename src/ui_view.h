@@ -94,6 +94,8 @@ enum ui_view_result ui_view_key(struct ui *ui, struct ui_view *v,
 void ui_view_draw(struct ui *ui, struct ui_view *v, int row, int col,
     int rows);
 
+/* 1 when the last line was on screen at the last draw. */
+int ui_view_at_end(const struct ui_view *v);
 /* 1 when the view is typing a search (the screen leaves its keys alone). */
 int ui_view_searching(const struct ui_view *v);
 
