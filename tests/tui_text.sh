@@ -245,6 +245,8 @@ walk() {
 	expect_words "$name home verdict" "Your last safety check: EMERGENCY Go to the emergency department or call 112 now. Do not massage." "$T/seen"
 	tui_keys q
 	tui_wait_exit || fail "$name: q quits"
+	# 99: valgrind found errors (make check-valgrind).
+	[ "$STATUS" = 0 ] && pass "$name: ends with 0" || fail "$name: exit $STATUS"
 	tui_stop
 }
 
