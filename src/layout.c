@@ -65,6 +65,8 @@ struct lo {
 
 	struct lo_prefix *pre;
 	size_t npre, cappre;
+	size_t nused;         /* pre[0, nused) have shown their first line */
+	size_t nitems;        /* prefixes that are list items (for bullets) */
 	int *nums;            /* the next number of each open list */
 	size_t nnums, capnums;
 
@@ -214,6 +216,18 @@ lo_line_end(struct lo *lo)
 	lo->in_line = 0;
 }
 
+/* The narrowest prefix: a quote bar or a bullet and its space. */
+#define LO_PREFIX_MIN_W 2
+
+/* Shows one prefix when it fits within limit columns. */
+static void
+lo_prefix_show(struct lo *lo, const char *s, int w, uint32_t style,
+    int limit)
+{
+	if (lo->col + w <= limit)
+		lo_put(lo, s, strlen(s), w, LAYOUT_MARKER | style, -1);
+}
+
 /*
  * Starts a line with the prefixes of the open containers.  Prefixes take
  * at most half the width; deeper ones are left out, so text always has
@@ -224,25 +238,27 @@ lo_line_start(struct lo *lo, int blank)
 {
 	struct lo_prefix *p;
 	size_t i;
-	int limit = lo->width / 2, w;
-	const char *s;
+	int limit = lo->width / 2;
 
 	lo->in_line = 1;
 	lo->line_span0 = lo->L->nspans;
 	lo->col = 0;
-	for (i = 0; i < lo->npre; i++) {
+	/*
+	 * Only the prefixes that fit are visited, and each prefix is marked
+	 * used once, so a line costs O(width), not O(depth): 100,000 nested
+	 * items stay linear.  Every prefix is at least LO_PREFIX_MIN_W wide.
+	 */
+	for (i = 0; i < lo->npre && lo->col + LO_PREFIX_MIN_W <= limit; i++) {
 		p = &lo->pre[i];
-		if (!p->used && !blank) {
-			s = p->first;
-			w = p->wfirst;
-			p->used = 1;
-		} else {
-			s = p->rest;
-			w = p->wrest;
-		}
-		if (lo->col + w <= limit)
-			lo_put(lo, s, strlen(s), w, LAYOUT_MARKER | p->style,
-			    -1);
+		if (i >= lo->nused && !blank)
+			lo_prefix_show(lo, p->first, p->wfirst, p->style, limit);
+		else
+			lo_prefix_show(lo, p->rest, p->wrest, p->style, limit);
+	}
+	if (!blank) {
+		for (i = lo->nused; i < lo->npre; i++)
+			lo->pre[i].used = 1;
+		lo->nused = lo->npre;
 	}
 	lo->content_col = lo->col;
 	lo->has_bp = 0;
@@ -647,6 +663,23 @@ lo_prefix_push(struct lo *lo, const char *first, const char *rest,
 	p->wrest = (int)text_width(p->rest, strlen(p->rest));
 	p->used = 0;
 	p->style = style;
+	if (p->first[0] != p->rest[0])
+		lo->nitems++;
+}
+
+/* Closes the innermost container's prefix. */
+static void
+lo_prefix_pop(struct lo *lo)
+{
+	struct lo_prefix *p;
+
+	if (lo->npre == 0)
+		return;
+	p = &lo->pre[--lo->npre];
+	if (p->first[0] != p->rest[0])
+		lo->nitems--;
+	if (lo->nused > lo->npre)
+		lo->nused = lo->npre;
 }
 
 static void
@@ -657,11 +690,8 @@ lo_item_enter(struct lo *lo, cmark_node *item)
 	static const char *const ascii[] = { "* ", "- ", "+ " };
 	cmark_node *list = cmark_node_parent(item);
 	char marker[24], spaces[24];
-	size_t depth = 0, i, w;
+	size_t depth = lo->nitems, w;
 
-	for (i = 0; i < lo->npre; i++)
-		if (lo->pre[i].first[0] != lo->pre[i].rest[0])
-			depth++;
 	if (list != NULL &&
 	    cmark_node_get_list_type(list) == CMARK_ORDERED_LIST &&
 	    lo->nnums > 0) {
@@ -688,8 +718,7 @@ lo_item_exit(struct lo *lo, cmark_node *item)
 		lo_line_end(lo);
 	}
 	lo_line_end(lo);
-	if (lo->npre > 0)
-		lo->npre--;
+	lo_prefix_pop(lo);
 	lo->need_blank = !cmark_node_get_list_tight(cmark_node_parent(item));
 }
 
@@ -1019,7 +1048,7 @@ lo_exit(struct lo *lo, cmark_node *node)
 		break;
 	case CMARK_NODE_BLOCK_QUOTE:
 		lo_line_end(lo);
-		lo->npre--;
+		lo_prefix_pop(lo);
 		lo->quote--;
 		lo_restyle(lo);
 		lo->need_blank = 1;

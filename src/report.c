@@ -452,9 +452,13 @@ report_clean(struct report_writer *w, const char *s)
 	return buf_detach(&b);
 }
 
-/* Bytes of s that fit in cols columns (at least one character). */
+/*
+ * Bytes of s that fit in cols columns (at least one character); the
+ * columns they take go in *used_out, so a caller cutting a long word
+ * never measures the rest again (that made an 800 KB word quadratic).
+ */
 static size_t
-report_fit(const char *s, size_t n, size_t cols)
+report_fit(const char *s, size_t n, size_t cols, size_t *used_out)
 {
 	size_t i = 0, used = 0, k;
 	uint32_t cp;
@@ -468,6 +472,7 @@ report_fit(const char *s, size_t n, size_t cols)
 		used += (size_t)cw;
 		i += k;
 	}
+	*used_out = used;
 	return i;
 }
 
@@ -483,7 +488,8 @@ report_wrap(struct report_writer *w, const char *first, const char *rest,
 {
 	struct buf *b = &w->line;
 	const char *p = text, *end;
-	size_t width = (size_t)w->width, col, rest_w, wlen, ww, avail, cut;
+	size_t width = (size_t)w->width, col, rest_w, wlen, ww, avail, cut,
+	    cutw;
 	int started = 0;
 
 	buf_reset(b);
@@ -506,14 +512,14 @@ report_wrap(struct report_writer *w, const char *first, const char *rest,
 		}
 		avail = width > col ? width - col : 1;
 		while (ww > avail) {
-			cut = report_fit(p, wlen, avail);
+			cut = report_fit(p, wlen, avail, &cutw);
 			buf_add(b, p, cut);
 			buf_addc(b, '\n');
 			buf_adds(b, rest);
 			col = rest_w;
 			p += cut;
 			wlen -= cut;
-			ww = text_width(p, wlen);
+			ww = ww > cutw ? ww - cutw : 0;
 			avail = width > col ? width - col : 1;
 		}
 		buf_add(b, p, wlen);
