@@ -432,7 +432,7 @@ lo_run(struct lo *lo, const char *s, size_t n)
  * Measures the word at s (up to a space): its byte length in *n and its
  * width in *w.  Returns 0 when the bytes can go out as they are, or -1
  * when some character needs making safe (a control character, invalid
- * UTF-8, or any non-ASCII without a UTF-8 locale).
+ * UTF-8, or any non-ASCII without a UTF-8 locale); *n is then its offset.
  */
 static int
 lo_word(const char *s, size_t len, size_t *n, int *w)
@@ -452,26 +452,27 @@ lo_word(const char *s, size_t len, size_t *n, int *w)
 			continue;
 		}
 		if (c < 0x80 || !utf8)
-			return -1;
+			break;
 		k = text_decode(s + i, len - i, &cp);
 		if ((cp == 0xfffd && k == 1) || cp < 0xa0)
-			return -1;
+			break;
 		width += text_cp_width(cp);
 		i += k;
 	}
 	*n = i;
 	*w = width;
-	return 0;
+	return i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+	    s[i] != '\r' ? -1 : 0;
 }
 
 /* Adds wrapped text in the current style. */
 static void
 lo_text(struct lo *lo, const char *s, size_t n)
 {
-	size_t i = 0, j, k, outlen;
+	size_t i = 0, j, k, outlen, long_to = 0;
 	unsigned char c;
 	char out[8];
-	int w;
+	int w, r;
 
 	while (i < n) {
 		c = (unsigned char)s[i];
@@ -482,8 +483,14 @@ lo_text(struct lo *lo, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		/* A safe word that fits (maybe after wrapping) goes at once. */
-		if (lo_word(s + i, n - i, &k, &w) == 0 && k > 0) {
+		/*
+		 * A safe word that fits (maybe after wrapping) goes at once.
+		 * One found too long is not measured again at each of its
+		 * characters (long_to): that was quadratic.
+		 */
+		if (i >= long_to && (r = lo_word(s + i, n - i, &k, &w)) != 0)
+			long_to = i + k;
+		else if (i >= long_to && k > 0) {
 			if (!lo->in_line)
 				lo_line_start(lo, 0);
 			if (lo->col + w > lo->width && lo->has_bp &&
@@ -496,6 +503,7 @@ lo_text(struct lo *lo, const char *s, size_t n)
 				i += k;
 				continue;
 			}
+			long_to = i + k;
 		}
 		if (c > ' ' && c < 0x7f) {
 			for (j = i + 1; j < n && (unsigned char)s[j] > ' ' &&
