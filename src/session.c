@@ -20,13 +20,15 @@
 static struct routine *
 session_parse_item(const struct content_item *it, struct diag *d)
 {
-	char *text;
+	char *text, *why;
 	size_t len;
 	struct routine *r;
 
-	text = util_read_file(it->path, &len);
+	text = util_read_file_max(it->path, UTIL_LIMIT_SMALL, &len, &why);
 	if (text == NULL) {
-		diag_add(d, it->path, 0, "cannot read the routine");
+		diag_add(d, it->path, 0, "%s%s", util_read_doing(why,
+		    "cannot read the routine: "), why);
+		free(why);
 		return NULL;
 	}
 	r = routine_parse(it->id, it->path, text, len, d);

@@ -65,6 +65,27 @@ bad:
 }
 
 size_t
+text_utf8_invalid_at(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			if (s[i] == '\0')
+				return i;
+			i++;
+			continue;
+		}
+		k = text_decode(s + i, n - i, &cp);
+		if (cp == 0xfffd && k == 1)
+			return i;
+		i += k;
+	}
+	return n;
+}
+
+size_t
 text_encode(uint32_t cp, char *out)
 {
 	if (cp < 0x80) {
