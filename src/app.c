@@ -160,24 +160,42 @@ app_option(struct app *app, int id, const char *arg)
 	}
 }
 
-struct store *
-app_store(struct app *app)
+static struct store *
+app_store_open(struct app *app, int readonly)
 {
 	char *err = NULL;
 
-	if (app->store != NULL)
-		return app->store;
 	if (app->db_path == NULL) {
 		util_warn("cannot tell where to keep your progress: set HOME, "
 		    "or give a file with --db");
 		return NULL;
 	}
-	app->store = store_open(app->db_path, &err);
+	app->store = readonly ? store_open_read(app->db_path, &err) :
+	    store_open(app->db_path, &err);
 	if (app->store == NULL) {
 		util_warn("%s", err);
 		free(err);
 	}
 	return app->store;
+}
+
+struct store *
+app_store(struct app *app)
+{
+	if (app->store != NULL && !store_is_readonly(app->store))
+		return app->store;
+	/* Opened for reading first: open again for writing. */
+	store_close(app->store);
+	app->store = NULL;
+	return app_store_open(app, 0);
+}
+
+struct store *
+app_store_read(struct app *app)
+{
+	if (app->store != NULL)
+		return app->store;
+	return app_store_open(app, 1);
 }
 
 struct content *

@@ -39,6 +39,14 @@ void app_free(struct app *app);
  */
 struct store *app_store(struct app *app);
 
+/*
+ * Opens the progress store for reading only, on first call (a store
+ * already open is returned as it is).  Creates no folder and no file:
+ * with no progress file yet the store is empty (store_is_absent()).  On
+ * failure prints one line and returns NULL.
+ */
+struct store *app_store_read(struct app *app);
+
 /* Loads the content index on first call (never fails; problems in single
  * files are reported by the modules that parse them). */
 struct content *app_content(struct app *app);

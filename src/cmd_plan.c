@@ -158,7 +158,7 @@ cmd_plan_print(struct app *app, const struct plan *p)
 static int
 cmd_plan_show(struct app *app)
 {
-	struct store *st = app_store(app);
+	struct store *st = app_store_read(app);
 	struct plan *p;
 	int rc;
 

@@ -110,7 +110,7 @@ cmd_report_exec(struct app *app, int argc, char **argv)
 		return cmd_usage_error("report", "--since %s is after %s%s", a,
 		    o.has_until ? "--until " : "today, ", b);
 	}
-	if ((st = app_store(app)) == NULL)
+	if ((st = app_store_read(app)) == NULL)
 		return CMD_FAIL;
 	if (store_report_load(st, o.has_since ? day_start_time(o.since) :
 	    INT64_MIN, day_start_time(o.until + 1) - 1, o.until, &d) != 0) {

@@ -236,6 +236,68 @@ run_gate(struct session *s)
 	}
 }
 
+/*
+ * --resume of a session another live process runs is refused (unless an
+ * abandoned session of the routine is there to resume instead).
+ * Returns 0 to go on, -1 after saying why not.
+ */
+static int
+run_refuse_live(struct store *st, const char *id)
+{
+	int64_t live, old;
+	char *routine = NULL;
+	long pid;
+	int from, mine;
+
+	if (store_session_live(st, id, &live, &pid) != 1)
+		return 0;
+	mine = store_session_unfinished(st, &old, &routine, &from) == 1 &&
+	    strcmp(routine, id) == 0;
+	free(routine);
+	if (mine)
+		return 0;
+	util_warn("run --resume: %s", session_live_message(live, pid));
+	return -1;
+}
+
+/*
+ * After a step could not be stored (a full disk, say): closes the session
+ * as partial in a transaction of its own when there is room for it, and
+ * says what was kept and what was not.
+ */
+static void
+run_store_failed(struct session *s, struct store *st)
+{
+	const struct segment *seg = &s->tl.seg[s->recorded_to];
+	const char *title = seg->rest ? "rest" :
+	    s->routine->steps[seg->step].title;
+	char kept[48];
+	int64_t live;
+	long pid;
+
+	/* Taken over by another copy: the session is that copy's now. */
+	if (store_session_live(st, s->routine->id, &live, &pid) == 1 &&
+	    live == s->id) {
+		run_print("stopped: %s", session_live_message(s->id, pid));
+		return;
+	}
+	if (s->recorded_to > 0)
+		snprintf(kept, sizeof kept, "segments 1-%d are kept",
+		    s->recorded_to);
+	else
+		snprintf(kept, sizeof kept, "no segment was done yet");
+	if (store_session_end(st, s->id, "partial", NULL, clock_wall_s())
+	    == 0)
+		run_print("stopped: segment %d (%s) was not saved; %s, and "
+		    "the session is saved as partial", s->recorded_to + 1,
+		    title, kept);
+	else
+		run_print("stopped: segment %d (%s) was not saved; %s, but "
+		    "the session could not be closed (%s); the next run "
+		    "offers to resume it", s->recorded_to + 1, title, kept,
+		    store_error(st));
+}
+
 static int
 run_plain(struct app *app, const char *id, int resume)
 {
@@ -262,6 +324,10 @@ run_plain(struct app *app, const char *id, int resume)
 	if ((rc = run_gate(&s)) != 0) {
 		session_free(&s);
 		return rc;
+	}
+	if (resume && run_refuse_live(st, id) != 0) {
+		session_free(&s);
+		return CMD_FAIL;
 	}
 	if (store_session_unfinished(st, &old_id, &old_routine, &from) == 1) {
 		if (resume && strcmp(old_routine, id) == 0)
@@ -299,8 +365,11 @@ run_plain(struct app *app, const char *id, int resume)
 	sigaction(SIGHUP, &sa, NULL);
 	start = clock_monotonic_ms();
 	if (run_timeline(&s, (size_t)from, start) != 0) {
-		session_end(&s, "partial", NULL);
-		printf("\nstopped: saved as partial\n");
+		if (run_stop) {
+			session_end(&s, "partial", NULL);
+			printf("\nstopped: saved as partial\n");
+		} else
+			run_store_failed(&s, st);
 		session_free(&s);
 		return run_stop ? 128 + run_stop : CMD_FAIL;
 	}

@@ -229,7 +229,7 @@ eof:
 static int
 cmd_screen_status(struct app *app)
 {
-	struct store *st = app_store(app);
+	struct store *st = app_store_read(app);
 	struct gate_input in;
 	enum gate_state g;
 

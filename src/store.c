@@ -23,21 +23,30 @@
 #include "clock.h"
 #include "csv.h"
 #include "day.h"
+#include "owner.h"
 #include "plan.h"
 #include "report.h"
 #include "safety.h"
 #include "screener.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 /* "BCAR": marks a file as a backcare progress file (PRAGMA application_id). */
 #define STORE_APPLICATION_ID 0x42434152
 #define STORE_BUSY_MS 10000
+/* What a damaged file is told; backcare(1), DAMAGED FILES, says more. */
+#define STORE_DAMAGED "the progress file is damaged (%s); nothing was " \
+    "written to it; keep a copy, then see DAMAGED FILES in backcare(1)"
 
 struct store {
 	sqlite3 *db;
 	char *path;
 	char *error;
+	int readonly;        /* opened with store_open_read() */
+	int absent;          /* read-only, and no file yet: an empty store */
+	struct owner me;     /* this process, as sessions record it */
+	int have_me;
 };
 
 /*
@@ -176,15 +185,46 @@ static const char *const store_migration_2[] = {
 	store_schema_steps_done, NULL
 };
 
+/* schema 3: reserved for the safety-check migration (issue 10) */
+static const char *const store_migration_3[] = {
+	NULL
+};
+
+/*
+ * Version 4: one process runs a session at a time.  A session records its
+ * owner (owner.h: pid, start time, boot) while it runs, and a step's
+ * position is unique within its session.  Duplicates left by two
+ * processes writing one session before this version keep their first
+ * row.  steps_session (schema 2) stays as the covering index of the
+ * report; steps_pos enforces the rule.
+ */
+static const char store_schema_session_owner[] =
+    "ALTER TABLE sessions ADD COLUMN owner_pid INTEGER;"
+    "ALTER TABLE sessions ADD COLUMN owner_start INTEGER;"
+    "ALTER TABLE sessions ADD COLUMN owner_boot TEXT;"
+    "DELETE FROM steps WHERE pos >= 0 AND id NOT IN "
+    "  (SELECT min(id) FROM steps WHERE pos >= 0 "
+    "   GROUP BY session_id, pos);"
+    "CREATE UNIQUE INDEX steps_pos ON steps (session_id, pos) "
+    "  WHERE pos >= 0;";
+
+static const char *const store_migration_4[] = {
+	store_schema_session_owner, NULL
+};
+
 /* store_migrations[v] takes the schema from version v to v + 1. */
 static const char *const *const store_migrations[] = {
 	store_migration_1,
 	store_migration_2,
+	store_migration_3,
+	store_migration_4,
 };
 
 static void
 store_set_error(struct store *st, const char *fmt, ...)
     BC_PRINTF(2, 3);
+static sqlite3_stmt *store_prepare(struct store *st, const char *sql);
+static char *store_column_dup(sqlite3_stmt *s, int i);
 
 static void
 store_set_error(struct store *st, const char *fmt, ...)
@@ -200,16 +240,25 @@ store_set_error(struct store *st, const char *fmt, ...)
 	free(msg);
 }
 
-/* Turns the connection's last SQLite error into a user's sentence. */
+/*
+ * Turns the connection's last SQLite error into a user's sentence.  The
+ * file is called damaged only on SQLite's own word (SQLITE_CORRUPT,
+ * SQLITE_NOTADB), which it gives under its locks; a full disk is named
+ * as such even when SQLite saw it as an I/O error (a write or a growing
+ * -shm that failed with ENOSPC).
+ */
 static void
 store_set_sqlite_error(struct store *st, const char *doing)
 {
 	int code = sqlite3_extended_errcode(st->db) & 0xff;
+	int sys = sqlite3_system_errno(st->db);
 
+	if (code == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		code = SQLITE_FULL;
 	switch (code) {
 	case SQLITE_FULL:
 		store_set_error(st, "%s: the disk is full; free some space "
-		    "and try again (nothing was lost)", doing);
+		    "and try again", doing);
 		break;
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
@@ -219,9 +268,13 @@ store_set_sqlite_error(struct store *st, const char *doing)
 		    doing, sqlite3_errmsg(st->db));
 		break;
 	case SQLITE_CORRUPT:
+		store_set_error(st, "%s: " STORE_DAMAGED, doing,
+		    sqlite3_errmsg(st->db));
+		break;
 	case SQLITE_NOTADB:
-		store_set_error(st, "%s: the file is damaged (%s); move it "
-		    "aside to start afresh", doing, sqlite3_errmsg(st->db));
+		store_set_error(st, "%s: not a backcare progress file (not an "
+		    "SQLite database, or its first page is damaged); nothing "
+		    "was written to it; choose another file with --db", doing);
 		break;
 	default:
 		store_set_error(st, "%s: %s", doing, sqlite3_errmsg(st->db));
@@ -279,62 +332,6 @@ store_make_parents(const char *path, char **err)
 	return 0;
 }
 
-static uint32_t
-store_be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	    (uint32_t)p[2] << 8 | p[3];
-}
-
-/*
- * Checks, by reading only, that the file at path looks like a whole SQLite
- * database: its magic, and a size that holds every page its header counts.
- * Returns 0, or -1 with *err set.
- */
-static int
-store_check_header(const char *path, const struct stat *sb, char **err)
-{
-	unsigned char h[100];
-	ssize_t n;
-	int fd;
-	uint32_t page, pages;
-
-	if (sb->st_size == 0) {
-		*err = xasprintf("%s: the file is empty, so it is not a "
-		    "backcare progress file; remove it or choose another "
-		    "with --db", path);
-		return -1;
-	}
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		*err = xasprintf("%s: cannot read the progress file: %s", path,
-		    strerror(errno));
-		return -1;
-	}
-	n = read(fd, h, sizeof h);
-	close(fd);
-	if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0) {
-		*err = xasprintf("%s: not a backcare progress file (not an "
-		    "SQLite database); move it aside to start afresh, or "
-		    "choose another file with --db", path);
-		return -1;
-	}
-	page = (uint32_t)h[16] << 8 | h[17];
-	if (page == 1)
-		page = 65536;
-	pages = store_be32(h + 28);
-	/* The page count is valid only when the two change counters agree. */
-	if (store_be32(h + 24) == store_be32(h + 92) && pages > 0 &&
-	    (uint64_t)sb->st_size < (uint64_t)page * pages) {
-		*err = xasprintf("%s: the progress file is damaged (cut short: "
-		    "%lld of %llu bytes); move it aside to start afresh",
-		    path, (long long)sb->st_size,
-		    (unsigned long long)page * pages);
-		return -1;
-	}
-	return 0;
-}
-
 static int
 store_exec(struct store *st, const char *sql, const char *doing)
 {
@@ -383,7 +380,9 @@ store_schema_version(struct store *st)
 static int
 store_connect(struct store *st, int flags)
 {
-	if (sqlite3_open_v2(st->path, &st->db, flags | SQLITE_OPEN_NOMUTEX,
+	const char *name = st->absent ? ":memory:" : st->path;
+
+	if (sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_NOMUTEX,
 	    NULL) != SQLITE_OK) {
 		store_set_sqlite_error(st, "opening the progress file");
 		return -1;
@@ -399,7 +398,7 @@ store_connect(struct store *st, int flags)
  * schema no newer than this build's.
  */
 static int
-store_check_identity(struct store *st)
+store_check_identity(struct store *st, long long *version_out)
 {
 	long long app, version, tables;
 
@@ -419,6 +418,7 @@ store_check_identity(struct store *st)
 		    "file with --db", version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
+	*version_out = version;
 	return 0;
 }
 
@@ -482,9 +482,10 @@ store_configure(struct store *st)
 static int
 store_create(const char *path, char **err)
 {
-	struct store tmp = { NULL, NULL, NULL };
+	struct store tmp;
 	int fd, rc = -1;
 
+	memset(&tmp, 0, sizeof tmp);
 	tmp.path = xasprintf("%s.new-%ld", path, (long)getpid());
 	(void)unlink(tmp.path);
 	fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -517,56 +518,185 @@ store_create(const char *path, char **err)
 	return rc;
 }
 
-struct store *
-store_open(const char *path, char **err)
+/* Refuses, by its kind alone, what cannot be a progress file. */
+static int
+store_check_kind(const char *path, const struct stat *sb, char **err)
+{
+	if (S_ISDIR(sb->st_mode)) {
+		*err = xasprintf("%s: is a folder, not a progress file; "
+		    "choose a file with --db", path);
+		return -1;
+	}
+	if (!S_ISREG(sb->st_mode)) {
+		*err = xasprintf("%s: not a regular file; choose another "
+		    "file with --db", path);
+		return -1;
+	}
+	/* Ours are made whole under another name and linked into place,
+	 * so an empty file at the path is never one of ours. */
+	if (sb->st_size == 0) {
+		*err = xasprintf("%s: the file is empty, so it is not a "
+		    "backcare progress file; remove it or choose another "
+		    "with --db", path);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_verify(struct store *st, int full, char **found)
+{
+	sqlite3_stmt *s;
+	struct buf b = BUF_INIT;
+	const char *row;
+	int rc, n = 0;
+
+	*found = NULL;
+	/* The pragma reads in a transaction of its own, under SQLite's
+	 * locks: a checkpoint of another process cannot fool it. */
+	s = store_prepare(st, full ? "PRAGMA integrity_check(20)" :
+	    "PRAGMA quick_check(20)");
+	if (s == NULL)
+		goto error;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		row = (const char *)sqlite3_column_text(s, 0);
+		if (row == NULL || strcmp(row, "ok") == 0)
+			continue;
+		if (n++ < 3)
+			buf_printf(&b, "%s%s", n > 1 ? "; " : "", row);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		goto error;
+	if (n == 0) {
+		buf_free(&b);
+		return 0;
+	}
+	if (n > 3)
+		buf_printf(&b, "; and %d more", n - 3);
+	*found = buf_detach(&b);
+	store_set_error(st, STORE_DAMAGED, *found);
+	return 1;
+error:
+	buf_free(&b);
+	rc = sqlite3_extended_errcode(st->db) & 0xff;
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) {
+		*found = xstrdup(sqlite3_errmsg(st->db));
+		store_set_error(st, STORE_DAMAGED, *found);
+		return 1;
+	}
+	store_set_sqlite_error(st, "checking the progress file");
+	return -1;
+}
+
+/* Refuses to go on with a file that PRAGMA quick_check finds damaged. */
+static int
+store_check_whole(struct store *st)
+{
+	char *found;
+	int rc = store_verify(st, 0, &found);
+
+	free(found);
+	return rc == 0 ? 0 : -1;
+}
+
+/* An empty store in memory, for reading a progress file not made yet. */
+static struct store *
+store_open_absent(const char *path, char **err)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+
+	st->path = xstrdup(path);
+	st->absent = st->readonly = 1;
+	if (store_connect(st, SQLITE_OPEN_READWRITE) != 0 ||
+	    store_migrate(st) != 0) {
+		*err = xstrdup(store_error(st));
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+/*
+ * Opens path for writing (readonly 0) or reading (1).  Nothing is written
+ * before the file has shown itself ours and, for writing, whole: a
+ * foreign or damaged file stays byte for byte as it was.  Reading a file
+ * from an older backcare brings its schema up to date first.
+ */
+static struct store *
+store_open_mode(const char *path, int readonly, char **err)
 {
 	struct store *st;
 	struct stat sb;
+	long long version = 0;
+	int mutate;
 
 	*err = NULL;
-	if (store_make_parents(path, err) != 0)
+	if (!readonly && store_make_parents(path, err) != 0)
 		return NULL;
 	if (stat(path, &sb) != 0) {
-		if (errno != ENOENT) {
-			*err = xasprintf("%s: %s", path, strerror(errno));
+		if (readonly && errno == ENOENT)
+			return store_open_absent(path, err);
+		if (errno != ENOENT || store_create(path, err) != 0 ||
+		    stat(path, &sb) != 0) {
+			if (*err == NULL)
+				*err = xasprintf("%s: %s", path,
+				    strerror(errno));
 			return NULL;
 		}
-		if (store_create(path, err) != 0)
-			return NULL;
-		if (stat(path, &sb) != 0) {
-			*err = xasprintf("%s: %s", path, strerror(errno));
-			return NULL;
-		}
 	}
-	if (S_ISDIR(sb.st_mode)) {
-		*err = xasprintf("%s: is a folder, not a progress file; "
-		    "choose a file with --db", path);
+	if (store_check_kind(path, &sb, err) != 0)
 		return NULL;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		*err = xasprintf("%s: not a regular file; choose another "
-		    "file with --db", path);
-		return NULL;
-	}
-	if (store_check_header(path, &sb, err) != 0)
-		return NULL;
-
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
-	/* Look before writing anything: a foreign file stays untouched. */
 	if (store_connect(st, SQLITE_OPEN_READONLY) != 0 ||
-	    store_check_identity(st) != 0)
+	    store_check_identity(st, &version) != 0)
+		goto fail;
+	mutate = !readonly || version < STORE_SCHEMA_VERSION;
+	if (mutate && store_check_whole(st) != 0)
 		goto fail;
 	sqlite3_close(st->db);
 	st->db = NULL;
+	/*
+	 * Reading goes through a connection that may write but is told not
+	 * to (query_only): a connection opened read-only would leave -wal
+	 * and -shm files behind that only a writer removes.
+	 */
 	if (store_connect(st, SQLITE_OPEN_READWRITE) != 0 ||
-	    store_configure(st) != 0 || store_migrate(st) != 0)
+	    (mutate && (store_configure(st) != 0 || store_migrate(st) != 0)) ||
+	    (readonly && store_exec(st, "PRAGMA query_only = 1", "opening "
+	    "the progress file") != 0))
 		goto fail;
+	st->readonly = readonly;
 	return st;
 fail:
 	*err = xstrdup(st->error != NULL ? st->error : path);
 	store_close(st);
 	return NULL;
+}
+
+struct store *
+store_open(const char *path, char **err)
+{
+	return store_open_mode(path, 0, err);
+}
+
+struct store *
+store_open_read(const char *path, char **err)
+{
+	return store_open_mode(path, 1, err);
+}
+
+int
+store_is_absent(const struct store *st)
+{
+	return st->absent;
+}
+
+int
+store_is_readonly(const struct store *st)
+{
+	return st->readonly;
 }
 
 void
@@ -975,14 +1105,72 @@ store_gate_input(struct store *st, struct gate_input *in)
 
 /* ---- routine sessions ------------------------------------------------- */
 
+/* This process as a session's owner (read once). */
+static const struct owner *
+store_me(struct store *st)
+{
+	if (!st->have_me) {
+		owner_self(&st->me);
+		st->have_me = 1;
+	}
+	return &st->me;
+}
+
+/* Binds owner o to parameters i, i + 1 and i + 2 (pid, start, boot). */
+static void
+store_bind_owner(sqlite3_stmt *s, int i, const struct owner *o)
+{
+	sqlite3_bind_int64(s, i, o->pid);
+	sqlite3_bind_int64(s, i + 1, o->start);
+	sqlite3_bind_text(s, i + 2, o->boot, -1, SQLITE_TRANSIENT);
+}
+
+/* Reads the owner from columns i, i + 1 and i + 2 (NULL: nobody). */
+static void
+store_column_owner(sqlite3_stmt *s, int i, struct owner *o)
+{
+	const unsigned char *boot = sqlite3_column_text(s, i + 2);
+
+	memset(o, 0, sizeof *o);
+	o->pid = (long)sqlite3_column_int64(s, i);
+	o->start = sqlite3_column_int64(s, i + 1);
+	snprintf(o->boot, sizeof o->boot, "%s",
+	    boot != NULL ? (const char *)boot : "");
+}
+
+/*
+ * Text for the store must be UTF-8 (text that is not would make every
+ * export invalid).  Returns 0, or -1 with the error set naming what.
+ */
+static int
+store_check_text(struct store *st, const char *doing, const char *what,
+    const char *s)
+{
+	size_t n;
+
+	if (s == NULL)
+		return 0;
+	n = strlen(s);
+	if (text_utf8_invalid_at(s, n) == n)
+		return 0;
+	store_set_error(st, "%s: the %s is not UTF-8 text; nothing was "
+	    "stored", doing, what);
+	return -1;
+}
+
 int64_t
 store_session_begin(struct store *st, const char *routine_id,
     const char *title, const char *mode, long planned_s, int64_t at)
 {
-	sqlite3_stmt *s = store_prepare(st, "INSERT INTO sessions "
-	    "(routine_id, routine_title, mode, started_at, planned_s) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5)");
+	sqlite3_stmt *s;
 
+	if (store_check_text(st, "saving the session", "routine id",
+	    routine_id) != 0 || store_check_text(st, "saving the session",
+	    "routine title", title) != 0)
+		return -1;
+	s = store_prepare(st, "INSERT INTO sessions (routine_id, "
+	    "routine_title, mode, started_at, planned_s, owner_pid, "
+	    "owner_start, owner_boot) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, routine_id, -1, SQLITE_STATIC);
@@ -990,22 +1178,17 @@ store_session_begin(struct store *st, const char *routine_id,
 	sqlite3_bind_text(s, 3, mode, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, at);
 	sqlite3_bind_int64(s, 5, planned_s);
+	store_bind_owner(s, 6, store_me(st));
 	if (store_step_done(st, s, "saving the session") != 0)
 		return -1;
 	return sqlite3_last_insert_rowid(st->db);
 }
 
-int
-store_session_step(struct store *st, int64_t session,
+/* Binds a step's columns to ?1 (session) to ?11 (at). */
+static void
+store_bind_step(sqlite3_stmt *s, int64_t session,
     const struct store_step *step, int64_t at)
 {
-	sqlite3_stmt *s = store_prepare(st, "INSERT INTO steps (session_id, "
-	    "pos, step_index, title, side, rep, planned_s, done_s, state, "
-	    "note, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-	    "?11)");
-
-	if (s == NULL)
-		return -1;
 	sqlite3_bind_int64(s, 1, session);
 	sqlite3_bind_int(s, 2, step->pos);
 	sqlite3_bind_int(s, 3, step->step_index);
@@ -1017,7 +1200,47 @@ store_session_step(struct store *st, int64_t session,
 	sqlite3_bind_text(s, 9, step->state, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 10, step->note, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 11, at);
-	return store_step_done(st, s, "saving a step");
+}
+
+int
+store_session_step(struct store *st, int64_t session,
+    const struct store_step *step, int64_t at)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (store_check_text(st, "saving a step", "step title",
+	    step->title) != 0 || store_check_text(st, "saving a step",
+	    "step note", step->note) != 0)
+		return -1;
+	/* Only the session's owner adds steps, each position once. */
+	s = store_prepare(st, "INSERT INTO steps (session_id, pos, "
+	    "step_index, title, side, rep, planned_s, done_s, state, note, "
+	    "at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 "
+	    "WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?1 AND "
+	    "owner_pid = ?12 AND owner_start = ?13 AND owner_boot = ?14)");
+	if (s == NULL)
+		return -1;
+	store_bind_step(s, session, step, at);
+	store_bind_owner(s, 12, store_me(st));
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_CONSTRAINT) {
+		store_set_error(st, "saving a step: step %d of session %lld "
+		    "is already stored: another copy of backcare is running "
+		    "this session", step->pos + 1, (long long)session);
+		return -1;
+	}
+	if (rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "saving a step");
+		return -1;
+	}
+	if (sqlite3_changes(st->db) == 0) {
+		store_set_error(st, "saving a step: another copy of backcare "
+		    "has taken over session %lld", (long long)session);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -1038,9 +1261,12 @@ int
 store_session_end(struct store *st, int64_t session, const char *state,
     const char *note, int64_t at)
 {
-	sqlite3_stmt *s = store_prepare(st, "UPDATE sessions SET state = ?2, "
-	    "note = coalesce(?3, note), ended_at = ?4 WHERE id = ?1");
+	sqlite3_stmt *s;
 
+	if (store_check_text(st, "ending the session", "note", note) != 0)
+		return -1;
+	s = store_prepare(st, "UPDATE sessions SET state = ?2, "
+	    "note = coalesce(?3, note), ended_at = ?4 WHERE id = ?1");
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, session);
@@ -1050,30 +1276,119 @@ store_session_end(struct store *st, int64_t session, const char *state,
 	return store_step_done(st, s, "ending the session");
 }
 
+/*
+ * The latest session still "running" whose owner is alive (want_live 1)
+ * or gone (0), of routine_id (any when NULL): its id, routine id (caller
+ * frees), resume position and owner.  Returns 1, 0 when none, or -1.
+ */
+static int
+store_session_find(struct store *st, int want_live, const char *routine_id,
+    int64_t *session, char **routine, int *resume_pos, struct owner *o)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT s.id, s.routine_id, "
+	    "(SELECT coalesce(max(pos), -1) + 1 FROM steps "
+	    "WHERE session_id = s.id), coalesce(s.owner_pid, 0), "
+	    "coalesce(s.owner_start, 0), s.owner_boot FROM sessions s "
+	    "WHERE s.state = 'running' AND (?1 IS NULL OR s.routine_id = ?1) "
+	    "ORDER BY s.started_at DESC, s.id DESC");
+	int rc = SQLITE_DONE, found = 0;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, routine_id, -1, SQLITE_STATIC);
+	while (!found && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		store_column_owner(s, 3, o);
+		if ((owner_alive(o) && !owner_is_self(o)) != want_live)
+			continue;
+		found = 1;
+		*session = sqlite3_column_int64(s, 0);
+		if (routine != NULL)
+			*routine = store_column_dup(s, 1);
+		if (resume_pos != NULL)
+			*resume_pos = sqlite3_column_int(s, 2);
+	}
+	sqlite3_finalize(s);
+	if (!found && rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "reading the sessions");
+		return -1;
+	}
+	return found;
+}
+
 int
 store_session_unfinished(struct store *st, int64_t *session,
     char **routine_id, int *resume_pos)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT s.id, s.routine_id, "
-	    "(SELECT coalesce(max(pos), -1) + 1 FROM steps "
-	    "WHERE session_id = s.id) FROM sessions s WHERE s.state = "
-	    "'running' ORDER BY s.started_at DESC, s.id DESC LIMIT 1");
+	struct owner o;
+	int rc = store_session_find(st, 0, NULL, session, routine_id,
+	    resume_pos, &o);
+
+	if (rc == 1 && *routine_id == NULL)
+		*routine_id = xstrdup("");
+	return rc;
+}
+
+int
+store_session_live(struct store *st, const char *routine_id,
+    int64_t *session, long *pid)
+{
+	struct owner o;
+	int rc = store_session_find(st, 1, routine_id, session, NULL, NULL,
+	    &o);
+
+	if (rc == 1)
+		*pid = o.pid;
+	return rc;
+}
+
+int
+store_session_claim(struct store *st, int64_t session, long *pid)
+{
+	sqlite3_stmt *s;
+	struct owner o;
 	int rc;
 
-	if (s == NULL)
+	/* Read and take in one write transaction: two claims cannot both
+	 * see the session free. */
+	if (store_begin(st) != 0)
 		return -1;
+	s = store_prepare(st, "SELECT coalesce(owner_pid, 0), "
+	    "coalesce(owner_start, 0), owner_boot, state FROM sessions "
+	    "WHERE id = ?1");
+	if (s == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, session);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		*session = sqlite3_column_int64(s, 0);
-		*routine_id = xstrdup((const char *)sqlite3_column_text(s, 1));
-		*resume_pos = sqlite3_column_int(s, 2);
+		store_column_owner(s, 0, &o);
+		rc = strcmp((const char *)sqlite3_column_text(s, 3),
+		    "running") == 0 ? SQLITE_ROW : SQLITE_DONE;
 	}
 	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		store_set_sqlite_error(st, "reading the sessions");
+	if (rc != SQLITE_ROW) {
+		store_rollback(st);
+		store_set_error(st, "resuming session %lld: it is no longer "
+		    "unfinished", (long long)session);
 		return -1;
 	}
-	return rc == SQLITE_ROW;
+	if (owner_alive(&o) && !owner_is_self(&o)) {
+		store_rollback(st);
+		*pid = o.pid;
+		return 1;
+	}
+	s = store_prepare(st, "UPDATE sessions SET owner_pid = ?2, "
+	    "owner_start = ?3, owner_boot = ?4 WHERE id = ?1");
+	if (s == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, session);
+	store_bind_owner(s, 2, store_me(st));
+	if (store_step_done(st, s, "resuming the session") != 0 ||
+	    store_commit(st) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
 }
 
 /* ---- plans, reports and exports --------------------------------------- */
@@ -1335,6 +1650,9 @@ store_export_sql(struct store *st, const char *table,
 	    "SELECT ");
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		col = (const char *)sqlite3_column_text(s, 0);
+		/* Which process runs a session is no record of the user's. */
+		if (col == NULL || strncmp(col, "owner_", 6) == 0)
+			continue;
 		if (fmt == STORE_EXPORT_JSON)
 			part = sqlite3_mprintf("%s%Q, ", n ? ", " : "", col);
 		else

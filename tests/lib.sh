@@ -69,6 +69,14 @@ bc_run() {
 	ERR=$(cat "$T/err")
 }
 
+# bc_make_db [PATH]: makes a progress file (at PATH, else $BACKCARE_DB) by
+# recording a safety check with no warning signs: the commands that only
+# read, such as info, create nothing.  Sets STATUS, OUT and ERR.
+bc_make_db() {
+	printf 'age=40\nweeks=2\n' >"$T/.make-db-answers"
+	BC_STDIN="$T/.make-db-answers" bc_run ${1:+--db "$1"} screen --answers -
+}
+
 # expect_status N WHAT
 expect_status() {
 	if [ "$STATUS" -eq "$1" ]; then pass "$2 (exit $1)"
