@@ -281,9 +281,11 @@ run_store_failed(struct session *s, struct store *st)
 		run_print("stopped: %s", session_live_message(s->id, pid));
 		return;
 	}
-	if (s->recorded_to > 0)
+	if (s->recorded_to > 1)
 		snprintf(kept, sizeof kept, "segments 1-%d are kept",
 		    s->recorded_to);
+	else if (s->recorded_to == 1)
+		snprintf(kept, sizeof kept, "segment 1 is kept");
 	else
 		snprintf(kept, sizeof kept, "no segment was done yet");
 	if (store_session_end(st, s->id, "partial", NULL, clock_wall_s())

@@ -224,6 +224,7 @@ static void
 store_set_error(struct store *st, const char *fmt, ...)
     BC_PRINTF(2, 3);
 static sqlite3_stmt *store_prepare(struct store *st, const char *sql);
+static int store_last_full(struct store *st);
 static char *store_column_dup(sqlite3_stmt *s, int i);
 
 static void
@@ -251,9 +252,8 @@ static void
 store_set_sqlite_error(struct store *st, const char *doing)
 {
 	int code = sqlite3_extended_errcode(st->db) & 0xff;
-	int sys = sqlite3_system_errno(st->db);
 
-	if (code == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+	if (store_last_full(st))
 		code = SQLITE_FULL;
 	switch (code) {
 	case SQLITE_FULL:
@@ -1257,16 +1257,24 @@ store_session_pain(struct store *st, int64_t session, int which, int pain)
 	return store_step_done(st, s, "saving a pain rating");
 }
 
-int
-store_session_end(struct store *st, int64_t session, const char *state,
+/* 1 when the connection's last error was a full disk. */
+static int
+store_last_full(struct store *st)
+{
+	int code = sqlite3_extended_errcode(st->db) & 0xff;
+	int sys = sqlite3_system_errno(st->db);
+
+	return code == SQLITE_FULL ||
+	    (code == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT));
+}
+
+static int
+store_session_end_once(struct store *st, int64_t session, const char *state,
     const char *note, int64_t at)
 {
-	sqlite3_stmt *s;
-
-	if (store_check_text(st, "ending the session", "note", note) != 0)
-		return -1;
-	s = store_prepare(st, "UPDATE sessions SET state = ?2, "
+	sqlite3_stmt *s = store_prepare(st, "UPDATE sessions SET state = ?2, "
 	    "note = coalesce(?3, note), ended_at = ?4 WHERE id = ?1");
+
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, session);
@@ -1274,6 +1282,26 @@ store_session_end(struct store *st, int64_t session, const char *state,
 	sqlite3_bind_text(s, 3, note, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, at);
 	return store_step_done(st, s, "ending the session");
+}
+
+int
+store_session_end(struct store *st, int64_t session, const char *state,
+    const char *note, int64_t at)
+{
+	if (store_check_text(st, "ending the session", "note", note) != 0)
+		return -1;
+	if (store_session_end_once(st, session, state, note, at) == 0)
+		return 0;
+	if (!store_last_full(st))
+		return -1;
+	/*
+	 * A full disk: after a checkpoint that restarts the WAL, the next
+	 * write goes over the WAL's own space from its start and needs no
+	 * new blocks, so the session can still be closed.
+	 */
+	sqlite3_exec(st->db, "PRAGMA wal_checkpoint(RESTART)", NULL, NULL,
+	    NULL);
+	return store_session_end_once(st, session, state, note, at);
 }
 
 /*
@@ -1710,11 +1738,18 @@ store_export_csv_row(sqlite3_stmt *s, FILE *f)
 {
 	int i, n = sqlite3_column_count(s);
 
-	for (i = 0; i < n; i++)
+	const char *v;
+	int text;
+
+	for (i = 0; i < n; i++) {
+		/* The type first: reading the text may convert the value. */
+		text = sqlite3_column_type(s, i) == SQLITE_TEXT;
+		v = (const char *)sqlite3_column_text(s, i);
+		/* Text is the user's: no formulas, no raw controls. */
 		if ((i > 0 && fputc(',', f) == EOF) ||
-		    csv_write_field(f, (const char *)sqlite3_column_text(s, i))
-		    != 0)
+		    (text ? csv_write_text(f, v) : csv_write_field(f, v)) != 0)
 			return -1;
+	}
 	return fputs("\r\n", f) == EOF ? -1 : 0;
 }
 
@@ -1722,10 +1757,17 @@ static int
 store_export_json_row(sqlite3_stmt *s, FILE *f, int first)
 {
 	const char *row = (const char *)sqlite3_column_text(s, 0);
+	char *safe;
+	int rc;
 
 	if (fputs(first ? "\n" : ",\n", f) == EOF)
 		return -1;
-	return fputs(row != NULL ? row : "null", f) == EOF ? -1 : 0;
+	if (row == NULL)
+		return fputs("null", f) == EOF ? -1 : 0;
+	safe = csv_json_safe(row);
+	rc = fputs(safe, f) == EOF ? -1 : 0;
+	free(safe);
+	return rc;
 }
 
 /* Records a write error on the export, keeping errno for the caller. */
