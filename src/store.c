@@ -609,7 +609,8 @@ store_open_absent(const char *path, char **err)
 	st->path = xstrdup(path);
 	st->absent = st->readonly = 1;
 	if (store_connect(st, SQLITE_OPEN_READWRITE) != 0 ||
-	    store_migrate(st) != 0) {
+	    store_migrate(st) != 0 || store_exec(st, "PRAGMA query_only = 1",
+	    "opening the progress file") != 0) {
 		*err = xstrdup(store_error(st));
 		store_close(st);
 		return NULL;
@@ -1225,7 +1226,7 @@ store_session_step(struct store *st, int64_t session,
 	store_bind_owner(s, 12, store_me(st));
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
-	if (rc == SQLITE_CONSTRAINT) {
+	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
 		store_set_error(st, "saving a step: step %d of session %lld "
 		    "is already stored: another copy of backcare is running "
 		    "this session", step->pos + 1, (long long)session);
@@ -1305,9 +1306,10 @@ store_session_end(struct store *st, int64_t session, const char *state,
 }
 
 /*
- * The latest session still "running" whose owner is alive (want_live 1)
- * or gone (0), of routine_id (any when NULL): its id, routine id (caller
- * frees), resume position and owner.  Returns 1, 0 when none, or -1.
+ * The latest session still "running" that another live process runs
+ * (want_live 1) or that nobody runs any more (0), of routine_id (any when
+ * NULL): its id, routine id (caller frees), resume position and owner.
+ * Returns 1, 0 when none, or -1.
  */
 static int
 store_session_find(struct store *st, int want_live, const char *routine_id,
@@ -1326,7 +1328,9 @@ store_session_find(struct store *st, int want_live, const char *routine_id,
 	sqlite3_bind_text(s, 1, routine_id, -1, SQLITE_STATIC);
 	while (!found && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		store_column_owner(s, 3, o);
-		if ((owner_alive(o) && !owner_is_self(o)) != want_live)
+		/* Live: another process runs it.  Abandoned: nobody does. */
+		if (want_live ? !owner_alive(o) || owner_is_self(o) :
+		    owner_alive(o))
 			continue;
 		found = 1;
 		*session = sqlite3_column_int64(s, 0);
