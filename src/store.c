@@ -761,6 +761,26 @@ store_step_done(struct store *st, sqlite3_stmt *s, const char *doing)
 	return 0;
 }
 
+/*
+ * Text for the store must be UTF-8 (text that is not would make every
+ * export invalid).  Returns 0, or -1 with the error set naming what.
+ */
+static int
+store_check_text(struct store *st, const char *doing, const char *what,
+    const char *s)
+{
+	size_t n;
+
+	if (s == NULL)
+		return 0;
+	n = strlen(s);
+	if (text_utf8_invalid_at(s, n) == n)
+		return 0;
+	store_set_error(st, "%s: the %s is not UTF-8 text; nothing was "
+	    "stored", doing, what);
+	return -1;
+}
+
 char *
 store_meta_get(struct store *st, const char *key)
 {
@@ -841,9 +861,10 @@ static int
 store_lesson_upsert(struct store *st, const char *sql, const char *id,
     long value)
 {
-	sqlite3_stmt *s = store_prepare(st, sql);
+	sqlite3_stmt *s;
 
-	if (s == NULL)
+	if (store_check_text(st, "saving lesson progress", "lesson id", id)
+	    != 0 || (s = store_prepare(st, sql)) == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, clock_wall_s());
@@ -886,11 +907,15 @@ store_lesson_mark_selfcheck(struct store *st, const char *id)
 int
 store_lesson_set_knew(struct store *st, const char *id, int q, int knew)
 {
-	sqlite3_stmt *s = store_prepare(st, "INSERT INTO selfcheck_answers "
+	sqlite3_stmt *s;
+
+	if (store_check_text(st, "saving a self-check answer", "lesson id",
+	    id) != 0)
+		return -1;
+	s = store_prepare(st, "INSERT INTO selfcheck_answers "
 	    "(lesson_id, question, knew, at) VALUES (?1, ?2, ?3, ?4) "
 	    "ON CONFLICT (lesson_id, question) DO UPDATE SET "
 	    "knew = excluded.knew, at = excluded.at");
-
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
@@ -1137,26 +1162,6 @@ store_column_owner(sqlite3_stmt *s, int i, struct owner *o)
 	o->start = sqlite3_column_int64(s, i + 1);
 	snprintf(o->boot, sizeof o->boot, "%s",
 	    boot != NULL ? (const char *)boot : "");
-}
-
-/*
- * Text for the store must be UTF-8 (text that is not would make every
- * export invalid).  Returns 0, or -1 with the error set naming what.
- */
-static int
-store_check_text(struct store *st, const char *doing, const char *what,
-    const char *s)
-{
-	size_t n;
-
-	if (s == NULL)
-		return 0;
-	n = strlen(s);
-	if (text_utf8_invalid_at(s, n) == n)
-		return 0;
-	store_set_error(st, "%s: the %s is not UTF-8 text; nothing was "
-	    "stored", doing, what);
-	return -1;
 }
 
 int64_t
@@ -1464,8 +1469,13 @@ store_plan_put(struct store *st, const struct plan *p, const char *source,
 {
 	sqlite3_stmt *s;
 	sqlite3_int64 id;
-	char from[11], until[11];
+	char from[11], until[11], *path = NULL;
+	const char *doing = "saving the plan";
 
+	if (store_check_text(st, doing, "plan title", p->title) != 0 ||
+	    store_check_text(st, doing, "therapist", p->therapist) != 0 ||
+	    store_check_text(st, doing, "plan notes", p->notes) != 0)
+		return -1;
 	day_format(p->from, from);
 	day_format(p->until, until);
 	if (store_begin(st) != 0)
@@ -1489,15 +1499,20 @@ store_plan_put(struct store *st, const struct plan *p, const char *source,
 	sqlite3_bind_text(s, 3, until, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, p->therapist, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, p->notes, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, source, -1, SQLITE_STATIC);
+	/* A file name need not be UTF-8; what is stored of it must be. */
+	path = source != NULL ? text_utf8_repair(source) : NULL;
+	sqlite3_bind_text(s, 6, path, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 7, at);
 	if (store_step_done(st, s, "saving the plan") != 0)
 		goto fail;
+	free(path);
+	path = NULL;
 	id = sqlite3_last_insert_rowid(st->db);
 	if (store_plan_rows(st, id, p) != 0 || store_commit(st) != 0)
 		goto fail;
 	return id;
 fail:
+	free(path);
 	store_rollback(st);
 	return -1;
 }

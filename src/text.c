@@ -85,6 +85,31 @@ text_utf8_invalid_at(const char *s, size_t n)
 	return n;
 }
 
+char *
+text_utf8_repair(const char *s)
+{
+	size_t n = strlen(s), i = 0, k, at;
+	uint32_t cp;
+	char *out, *o;
+
+	if ((at = text_utf8_invalid_at(s, n)) == n)
+		return xstrdup(s);
+	o = out = xmalloc(n * 3 + 1);
+	memcpy(o, s, at);
+	o += at;
+	for (i = at; i < n; i += k) {
+		k = text_decode(s + i, n - i, &cp);
+		if (cp == 0xfffd && k == 1)
+			o += text_encode(0xfffd, o);
+		else {
+			memcpy(o, s + i, k);
+			o += k;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 size_t
 text_encode(uint32_t cp, char *out)
 {

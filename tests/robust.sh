@@ -143,6 +143,12 @@ if command -v python3 >/dev/null; then
 	    pass "the JSON export parses" || fail "the JSON export does not parse"
 fi
 
+# A plan from a file whose name is not UTF-8: the name is stored repaired.
+printf '# Named\n\n- from: 2031-01-01\n- until: 2031-01-28\n' >"$T/plan-$(printf '\351').md"
+bc_run plan import "$T/plan-$(printf '\351').md"
+expect_status 0 "a plan from a file named in Latin-1"
+[ "$(q "SELECT count(*) FROM plans WHERE source_path LIKE '%plan-�.md'")" = 1 ] && pass "its name is stored as UTF-8" || fail "source_path: $(q 'SELECT quote(source_path) FROM plans')"
+
 # ---- 9. a full disk during a run -----------------------------------------
 { printf '# Three\n\nx\n\n'; step One 1s; step Two 3s; step Three 1s; } >"$C/routines/three.md"
 # full_run DB OUT: a run of "three" whose disk fills (FILL) during step 2.

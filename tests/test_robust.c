@@ -127,6 +127,8 @@ test_json_safe(void **state)
 static void
 test_utf8_invalid_at(void **state)
 {
+	char *s;
+
 	(void)state;
 	assert_int_equal(text_utf8_invalid_at("abc", 3), 3);
 	assert_int_equal(text_utf8_invalid_at("caf\xc3\xa9", 5), 5);
@@ -136,6 +138,12 @@ test_utf8_invalid_at(void **state)
 	assert_int_equal(text_utf8_invalid_at("x\xc0\xaf", 3), 1);
 	assert_int_equal(text_utf8_invalid_at("x\xed\xa0\x80", 4), 1);
 	assert_int_equal(text_utf8_invalid_at("x\xe2\x82", 3), 1);
+	s = text_utf8_repair("a\xff\xc3\xa9\xe2\x82");
+	assert_string_equal(s, "a\xef\xbf\xbd\xc3\xa9\xef\xbf\xbd\xef\xbf\xbd");
+	free(s);
+	s = text_utf8_repair("fine");
+	assert_string_equal(s, "fine");
+	free(s);
 }
 
 static void
