@@ -419,6 +419,23 @@ report_after_number(const char *start, const char *p)
 	return q < p && (q == start || q[-1] == ' ');
 }
 
+/* 1 when the character at p (in t) means something inline in Markdown. */
+static int
+report_md_escapes(const char *t, const char *p)
+{
+	switch (*p) {
+	case '\\': case '`': case '*': case '_': case '[': case ']':
+	case '<': case '>': case '|': case '~': case '&': case '#': case '!':
+		return 1;
+	case '-': case '+': case '=':
+		return p == t || p[-1] == ' ';
+	case '.': case ')':
+		return report_after_number(t, p);
+	default:
+		return 0;
+	}
+}
+
 /*
  * A copy of s fit for the output (caller frees): line breaks and tabs
  * become spaces, control characters ^X, bad UTF-8 U+FFFD; for Markdown
@@ -428,7 +445,7 @@ static char *
 report_clean(struct report_writer *w, const char *s)
 {
 	struct buf b = BUF_INIT;
-	char *flat, *t, *p;
+	char *flat, *t, *p, *start;
 
 	if (s == NULL)
 		s = "";
@@ -441,13 +458,16 @@ report_clean(struct report_writer *w, const char *s)
 	if (w->fmt == REPORT_TEXT)
 		return t;
 	buf_adds(&b, "");
-	for (p = t; *p != '\0'; p++) {
-		if (strchr("\\`*_[]<>|~&#!", *p) != NULL ||
-		    (strchr("-+=", *p) != NULL && (p == t || p[-1] == ' ')) ||
-		    ((*p == '.' || *p == ')') && report_after_number(t, p)))
-			buf_addc(&b, '\\');
-		buf_addc(&b, *p);
+	/* Runs between escapes are copied whole: one call per escape, not
+	 * two per character (a 900 KB note is common enough in tests). */
+	for (p = start = t; *p != '\0'; p++) {
+		if (!report_md_escapes(t, p))
+			continue;
+		buf_add(&b, start, (size_t)(p - start));
+		buf_addc(&b, '\\');
+		start = p;
 	}
+	buf_add(&b, start, (size_t)(p - start));
 	free(t);
 	return buf_detach(&b);
 }
@@ -591,6 +611,20 @@ report_item_text(struct report_writer *w, const char *text)
 		report_wrap(w, "- ", "  ", text);
 	else
 		report_wrap(w, "  ", "    ", text);
+}
+
+/* A list item of label, sep and text, without printf (notes are long). */
+static void
+report_item_after(struct report_writer *w, const char *label,
+    const char *sep, const char *text)
+{
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, label);
+	buf_adds(&b, sep);
+	buf_adds(&b, text);
+	report_item_text(w, b.data);
+	buf_free(&b);
 }
 
 /* Appends a number of at least width digits (zero-padded) to b. */
@@ -951,13 +985,13 @@ report_write_notes(struct report_writer *w,
 			continue;
 		any = 1;
 		note = report_clean(w, rs->note);
-		report_item(w, "%s  %s", when, note);
+		report_item_after(w, when, "  ", note);
 		free(note);
 	}
 	if (d->plan != NULL && d->plan->notes != NULL) {
 		any = 1;
 		note = report_clean(w, d->plan->notes);
-		report_item(w, "From the plan: %s", note);
+		report_item_after(w, "From the plan:", " ", note);
 		free(note);
 	}
 	if (!any)

@@ -229,6 +229,14 @@ text_for_terminal(const char *s, size_t n)
 
 	buf_add(&b, "", 0);
 	while (i < n) {
+		/* A run of printable ASCII goes over as it is, at once. */
+		for (k = i; k < n && s[k] >= 0x20 && s[k] < 0x7f; k++)
+			;
+		if (k > i) {
+			buf_add(&b, s + i, k - i);
+			i = k;
+			continue;
+		}
 		k = text_decode(s + i, n - i, &cp);
 		if (cp == '\t' || cp == '\n') {
 			buf_addc(&b, (char)cp);
