@@ -401,30 +401,49 @@ lo_char(const char *s, size_t n, char *out, size_t *outlen, int *w)
 }
 
 /*
- * Adds a run of printable ASCII (no spaces): whole when it fits, else
- * after wrapping, else cut into line-sized pieces.  Linear in n.
+ * Adds a run of characters that can go out as they are (no spaces), w
+ * columns wide in all: whole when it fits, else after wrapping, else cut
+ * into line-sized pieces, each one span.  Linear in n.
  */
 static void
-lo_run(struct lo *lo, const char *s, size_t n)
+lo_run(struct lo *lo, const char *s, size_t n, int w)
 {
-	size_t take;
+	size_t take, k;
+	uint32_t cp;
+	int tw, cw;
 
 	while (n > 0) {
 		if (!lo->in_line)
 			lo_line_start(lo, 0);
-		if (lo->col + (int)n > lo->width)
-			(void)lo_room(lo, (int)n);
-		take = (size_t)(lo->width - lo->col);
-		if (take > n)
-			take = n;
-		if (take == 0) {        /* cannot happen: text has room */
-			lo_line_end(lo);
-			continue;
+		if (lo->col + w > lo->width)
+			(void)lo_room(lo, w);
+		/* As many characters as fit (marks of width 0 stay with the
+		 * character before them). */
+		for (take = 0, tw = 0; take < n; take += k, tw += cw) {
+			k = text_decode(s + take, n - take, &cp);
+			cw = text_cp_width(cp);
+			if (take > 0 && lo->col + tw + cw > lo->width)
+				break;
+			if (take == 0 && lo->col + cw > lo->width) {
+				/* Wider than the whole line: shown as '?'. */
+				lo_put(lo, "?", 1, 1, lo->style, lo->link);
+				lo->last_space = 0;
+				s += k;
+				n -= k;
+				w -= cw;
+				take = (size_t)-1;
+				break;
+			}
 		}
-		lo_put(lo, s, take, (int)take, lo->style, lo->link);
+		if (take == (size_t)-1)
+			continue;
+		lo_put(lo, s, take, tw, lo->style, lo->link);
 		lo->last_space = 0;
 		s += take;
 		n -= take;
+		w -= tw;
+		if (n > 0)
+			lo_line_end(lo);
 	}
 }
 
@@ -469,7 +488,7 @@ lo_word(const char *s, size_t len, size_t *n, int *w)
 static void
 lo_text(struct lo *lo, const char *s, size_t n)
 {
-	size_t i = 0, j, k, outlen, long_to = 0;
+	size_t i = 0, k, outlen;
 	unsigned char c;
 	char out[8];
 	int w, r;
@@ -483,14 +502,9 @@ lo_text(struct lo *lo, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		/*
-		 * A safe word that fits (maybe after wrapping) goes at once.
-		 * One found too long is not measured again at each of its
-		 * characters (long_to): that was quadratic.
-		 */
-		if (i >= long_to && (r = lo_word(s + i, n - i, &k, &w)) != 0)
-			long_to = i + k;
-		else if (i >= long_to && k > 0) {
+		/* A safe word that fits (maybe after wrapping) goes at once. */
+		r = lo_word(s + i, n - i, &k, &w);
+		if (r == 0 && k > 0) {
 			if (!lo->in_line)
 				lo_line_start(lo, 0);
 			if (lo->col + w > lo->width && lo->has_bp &&
@@ -503,14 +517,13 @@ lo_text(struct lo *lo, const char *s, size_t n)
 				i += k;
 				continue;
 			}
-			long_to = i + k;
 		}
-		if (c > ' ' && c < 0x7f) {
-			for (j = i + 1; j < n && (unsigned char)s[j] > ' ' &&
-			    (unsigned char)s[j] < 0x7f; j++)
-				;
-			lo_run(lo, s + i, j - i);
-			i = j;
+		/* Too long for a line, or safe up to a character that is
+		 * not: the safe part goes in line-sized pieces, measured once
+		 * (a character at a time was quadratic). */
+		if (k > 0) {
+			lo_run(lo, s + i, k, w);
+			i += k;
 			continue;
 		}
 		k = lo_char(s + i, n - i, out, &outlen, &w);

@@ -1,7 +1,7 @@
 /* Unit tests for issue 12: exports safe for spreadsheets and terminals,
  * text that is not UTF-8 found by line, bounded reads of regular files
- * only, process owners, and the session lease and unique steps of
- * schema 4. */
+ * only, process owners, the session lease and unique steps of schema 4,
+ * and the lesson screen's layout in linear time. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -17,10 +17,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cmark.h>
+#include <locale.h>
 #include <sqlite3.h>
+#include <time.h>
 
 #include "csv.h"
 #include "diag.h"
+#include "layout.h"
 #include "owner.h"
 #include "store.h"
 #include "text.h"
@@ -449,6 +453,102 @@ test_read_only(void **state)
 	store_close(st);
 }
 
+/* ---- every layout path in linear time -------------------------------- */
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* s repeated n times, then tail (caller frees). */
+static char *
+repeat(const char *s, size_t n, const char *tail)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf_adds(&b, s);
+	buf_adds(&b, tail);
+	return buf_detach(&b);
+}
+
+/* The best of three times of parsing text and laying it out (ours 1) or
+ * rendering it as HTML with cmark (ours 0), in milliseconds. */
+static double
+time_layout(const char *text, int ours, int width)
+{
+	double best = 1e9, t;
+	cmark_node *doc;
+	struct layout *l;
+	char *html;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		t = now_ms();
+		doc = cmark_parse_document(text, strlen(text),
+		    CMARK_OPT_DEFAULT);
+		if (ours) {
+			l = layout_build(doc, width, 0);
+			assert_non_null(l);
+			layout_free(l);
+		} else {
+			html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+			free(html);
+		}
+		cmark_node_free(doc);
+		t = now_ms() - t;
+		if (t < best)
+			best = t;
+	}
+	return best;
+}
+
+/*
+ * The lesson screen's path (layout_build on the whole document, kept in
+ * memory) within 3 times cmark's HTML renderer on the same hostile
+ * input, plus 5 ms.  A quadratic path takes seconds on each of these.
+ */
+static void
+test_layout_linear(void **state)
+{
+	static const struct { const char *unit; size_t n; const char *tail; }
+	    cases[] = {
+		{ "- ", 100000, "x\n" },        /* nested list markers */
+		{ "1. ", 60000, "x\n" },        /* nested ordered items */
+		{ "> ", 50000, "a\n" },         /* nested quotes */
+		{ "[", 100000, "\n" },          /* link openers */
+		{ "[a](b", 100000, "\n" },      /* unclosed links */
+		{ "*a **a ", 30000, "b\n" },    /* emphasis openers */
+		{ "a", 800000, "\n" },          /* one long word */
+		{ "\xc3\xa9", 300000, "\x01\n" },  /* long word, then a control */
+		{ "ab ", 300000, "\n" },        /* many short words */
+		{ "a\x1b[2J ", 100000, "\n" },  /* escapes */
+	};
+	size_t i;
+	char *text;
+	double ref, ours;
+	int w;
+
+	(void)state;
+	setlocale(LC_ALL, "C.UTF-8");
+	for (i = 0; i < BC_ARRAY_LEN(cases); i++) {
+		text = repeat(cases[i].unit, cases[i].n, cases[i].tail);
+		ref = time_layout(text, 0, 80);
+		for (w = 20; w <= 80; w += 60) {
+			ours = time_layout(text, 1, w);
+			if (ours > 3 * ref + 5)
+				fail_msg("case %zu at width %d: %.1f ms, cmark "
+				    "%.1f ms", i, w, ours, ref);
+		}
+		free(text);
+	}
+}
+
 int
 main(void)
 {
@@ -467,6 +567,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_lease, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_only, setup,
 		    teardown),
+		cmocka_unit_test(test_layout_linear),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
