@@ -1290,25 +1290,39 @@ store_session_end_once(struct store *st, int64_t session, const char *state,
 	return store_step_done(st, s, "ending the session");
 }
 
-int
-store_session_end(struct store *st, int64_t session, const char *state,
+static int
+store_session_end_full(struct store *st, int64_t session, const char *state,
     const char *note, int64_t at)
 {
-	if (store_check_text(st, "ending the session", "note", note) != 0)
-		return -1;
 	if (store_session_end_once(st, session, state, note, at) == 0)
 		return 0;
 	if (!store_last_full(st))
 		return -1;
 	/*
-	 * A full disk: after a checkpoint that restarts the WAL, the next
-	 * write goes over the WAL's own space from its start and needs no
-	 * new blocks, so the session can still be closed.
+	 * A full disk: once a checkpoint has copied every frame back (a
+	 * passive one: it waits for nobody), the next write starts the WAL
+	 * again from its start, over blocks it already has, so the session
+	 * can still be closed.
 	 */
-	sqlite3_exec(st->db, "PRAGMA wal_checkpoint(RESTART)", NULL, NULL,
+	sqlite3_exec(st->db, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL,
 	    NULL);
 	return store_session_end_once(st, session, state, note, at);
 }
+
+int
+store_session_end(struct store *st, int64_t session, const char *state,
+    const char *note, int64_t at)
+{
+	char *fixed = note != NULL ? text_utf8_repair(note) : NULL;
+	int rc;
+
+	/* A note typed in a terminal that is not UTF-8 must not keep the
+	 * session from closing: its stray bytes are stored as U+FFFD. */
+	rc = store_session_end_full(st, session, state, fixed, at);
+	free(fixed);
+	return rc;
+}
+
 
 /*
  * The latest session still "running" that another live process runs

@@ -322,9 +322,15 @@ test_unique_steps(void **state)
 	/* Safety-skipped steps all sit at position -1. */
 	assert_int_equal(add_step(st, id, -1), 0);
 	assert_int_equal(add_step(st, id, -1), 0);
+	/* A typed note that is not UTF-8 still ends the session. */
+	assert_int_equal(store_session_end(st, id, "partial", "caf\xe9", 2000),
+	    0);
 	store_close(st);
+	assert_int_equal(raw_int("SELECT note = 'caf' || char(65533) FROM "
+	    "sessions"), 1);
 	/* Another owner's step is refused. */
-	raw_sql("UPDATE sessions SET owner_pid = 1, owner_start = 1");
+	raw_sql("UPDATE sessions SET state = 'running', owner_pid = 1, "
+	    "owner_start = 1");
 	st = open_store();
 	assert_int_equal(add_step(st, id, 2), -1);
 	assert_non_null(strstr(store_error(st), "taken over"));
