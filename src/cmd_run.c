@@ -261,6 +261,39 @@ run_refuse_live(struct store *st, const char *id)
 }
 
 /*
+ * The session to resume (*old_id, 0 for a new one) and the position to
+ * start from.  An abandoned session that is not resumed is closed as
+ * partial; one another live copy runs is left alone, and --resume of it
+ * refused.  Returns 0, or -1 after saying why not.
+ */
+static int
+run_find_resume(struct store *st, const char *id, int resume,
+    int64_t *old_id, int *from)
+{
+	char *old_routine = NULL;
+
+	*old_id = 0;
+	*from = 0;
+	if (resume && run_refuse_live(st, id) != 0)
+		return -1;
+	if (store_session_unfinished(st, old_id, &old_routine, from) != 1) {
+		*old_id = 0;
+		*from = 0;
+		return 0;
+	}
+	if (resume && strcmp(old_routine, id) == 0)
+		printf("resuming at segment %d\n", *from + 1);
+	else {
+		/* Not resumed: the old session stays as it ended. */
+		store_session_end(st, *old_id, "partial", NULL, clock_wall_s());
+		*old_id = 0;
+		*from = 0;
+	}
+	free(old_routine);
+	return 0;
+}
+
+/*
  * After a step could not be stored (a full disk, say): closes the session
  * as partial in a transaction of its own when there is room for it, and
  * says what was kept and what was not.
@@ -308,7 +341,6 @@ run_plain(struct app *app, const char *id, int resume)
 	struct store *st;
 	struct sigaction sa;
 	int64_t start, old_id = 0;
-	char *old_routine = NULL;
 	int rc, from = 0, pain;
 	const char *prompt;
 	char total[16];
@@ -327,23 +359,10 @@ run_plain(struct app *app, const char *id, int resume)
 		session_free(&s);
 		return rc;
 	}
-	if (resume && run_refuse_live(st, id) != 0) {
+	if (run_find_resume(st, id, resume, &old_id, &from) != 0) {
 		session_free(&s);
 		return CMD_FAIL;
 	}
-	if (store_session_unfinished(st, &old_id, &old_routine, &from) == 1) {
-		if (resume && strcmp(old_routine, id) == 0)
-			printf("resuming at segment %d\n", from + 1);
-		else {
-			/* Not resumed: the old session stays as it ended. */
-			store_session_end(st, old_id, "partial", NULL,
-			    clock_wall_s());
-			old_id = 0;
-			from = 0;
-		}
-	} else
-		from = 0;
-	free(old_routine);
 	util_format_clock(s.tl.total, total, sizeof total);
 	run_print("routine: %s (%s)", s.routine->title, total);
 	if (s.limits.ask)
