@@ -164,12 +164,14 @@ app_option(struct app *app, int id, const char *arg)
 	}
 }
 
-struct store *
-app_store_quiet(struct app *app, char **err)
+/*
+ * Opens the store for reading (creating nothing) or writing.  A failure to
+ * open for writing is kept, so the screens do not try again at each draw.
+ */
+static struct store *
+app_store_open(struct app *app, int readonly, char **err)
 {
 	*err = NULL;
-	if (app->store != NULL)
-		return app->store;
 	if (app->store_error != NULL) {
 		*err = xstrdup(app->store_error);
 		return NULL;
@@ -179,10 +181,32 @@ app_store_quiet(struct app *app, char **err)
 		    "HOME, or give a file with --db");
 		return NULL;
 	}
-	app->store = store_open(app->db_path, err);
-	if (app->store == NULL && *err != NULL)
+	app->store = readonly ? store_open_read(app->db_path, err) :
+	    store_open(app->db_path, err);
+	if (app->store == NULL && !readonly && *err != NULL)
 		app->store_error = xstrdup(*err);
 	return app->store;
+}
+
+struct store *
+app_store_quiet(struct app *app, char **err)
+{
+	*err = NULL;
+	if (app->store != NULL && !store_is_readonly(app->store))
+		return app->store;
+	/* Opened for reading first: open again for writing. */
+	store_close(app->store);
+	app->store = NULL;
+	return app_store_open(app, 0, err);
+}
+
+struct store *
+app_store_read_quiet(struct app *app, char **err)
+{
+	*err = NULL;
+	if (app->store != NULL)
+		return app->store;
+	return app_store_open(app, 1, err);
 }
 
 struct store *
@@ -191,6 +215,18 @@ app_store(struct app *app)
 	char *err = NULL;
 
 	if (app_store_quiet(app, &err) == NULL) {
+		util_warn("%s", err);
+		free(err);
+	}
+	return app->store;
+}
+
+struct store *
+app_store_read(struct app *app)
+{
+	char *err = NULL;
+
+	if (app_store_read_quiet(app, &err) == NULL) {
 		util_warn("%s", err);
 		free(err);
 	}

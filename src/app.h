@@ -47,6 +47,16 @@ struct store *app_store(struct app *app);
  * caller frees). */
 struct store *app_store_quiet(struct app *app, char **err);
 
+/*
+ * Opens the progress store for reading only, on first call (a store
+ * already open is returned as it is).  Creates no folder and no file:
+ * with no progress file yet the store is empty (store_is_absent()).  On
+ * failure prints one line and returns NULL; app_store_read_quiet() sets
+ * *err instead (the caller frees).
+ */
+struct store *app_store_read(struct app *app);
+struct store *app_store_read_quiet(struct app *app, char **err);
+
 /* Loads the content index on first call (never fails; problems in single
  * files are reported by the modules that parse them). */
 struct content *app_content(struct app *app);

@@ -29,7 +29,7 @@ checkflow_clearances(struct app *app, int32_t today, struct clearance **out)
 	*out = NULL;
 	/* No store, no plan or an unreadable one: no clearance holds, which
 	 * can only make the check stricter. */
-	if ((st = app_store_quiet(app, &err)) == NULL) {
+	if ((st = app_store_read_quiet(app, &err)) == NULL) {
 		free(err);
 		return 0;
 	}
@@ -286,7 +286,7 @@ checkflow_gate(struct app *app, struct gate_input *in, enum gate_state *g,
 	if (in == NULL)
 		in = &local;
 	memset(in, 0, sizeof *in);
-	if ((st = app_store_quiet(app, err)) == NULL)
+	if ((st = app_store_read_quiet(app, err)) == NULL)
 		return -1;
 	if (store_gate_input(st, day_of_time(now), in) != 0 ||
 	    checkflow_clearances_hold(app, st, day_of_time(now), in) != 0) {

@@ -338,11 +338,13 @@ static int
 check_one(struct check_ctx *ctx, const char *path, struct diag *d)
 {
 	size_t len, i;
-	char *text = util_read_file(path, &len);
+	char *why, *text = util_read_file_max(path, UTIL_LIMIT_LESSON, &len,
+	    &why);
 
 	if (text == NULL) {
-		diag_add(d, path, 0, "cannot read the file: %s",
-		    strerror(errno));
+		diag_add(d, path, 0, "%s%s", util_read_doing(why, "cannot "
+		    "read the file: "), why);
+		free(why);
 		return 1;
 	}
 	for (i = 0; i < BC_ARRAY_LEN(check_kinds); i++)

@@ -328,6 +328,23 @@ cmd_export_dir(struct store *st, const struct export_opts *o)
 	return rc;
 }
 
+/*
+ * An export reads every row, so a damaged page would come out as missing
+ * or null rows: check the whole file first (PRAGMA quick_check) and
+ * refuse, writing nothing, when it is damaged.
+ */
+static int
+cmd_export_whole(struct store *st)
+{
+	char *found = NULL;
+	int rc = store_verify(st, 0, &found);
+
+	if (rc != 0)
+		util_warn("%s", store_error(st));
+	free(found);
+	return rc == 0 ? 0 : -1;
+}
+
 static int
 cmd_export_exec(struct app *app, int argc, char **argv)
 {
@@ -358,7 +375,9 @@ cmd_export_exec(struct app *app, int argc, char **argv)
 		    "(choose another with --db)", app->db_path);
 		return CMD_FAIL;
 	}
-	if ((st = app_store(app)) == NULL)
+	if ((st = app_store_read(app)) == NULL)
+		return CMD_FAIL;
+	if (cmd_export_whole(st) != 0)
 		return CMD_FAIL;
 	if (store_export_begin(st) != 0) {
 		util_warn("%s", store_error(st));

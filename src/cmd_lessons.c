@@ -47,7 +47,7 @@ cmd_lessons_exec(struct app *app, int argc, char **argv)
 	if (first < argc)
 		return cmd_usage_error("lessons", "takes no arguments, not "
 		    "'%s'", argv[first]);
-	if ((st = app_store(app)) == NULL)
+	if ((st = app_store_read(app)) == NULL)
 		return CMD_FAIL;
 	c = app_content(app);
 	lc = lesson_cache_new(c);

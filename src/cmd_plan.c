@@ -40,13 +40,15 @@ cmd_plan_read(const char *path, size_t *len)
 {
 	char *safe = text_for_terminal(path, strlen(path));
 	struct stat sb;
-	char *text = NULL;
+	char *text = NULL, *why = NULL;
 
 	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
 		util_warn("%s: is a folder, not a plan file", safe);
-	else if ((text = util_read_file(path, len)) == NULL)
-		util_warn("%s: cannot read the plan: %s", safe,
-		    strerror(errno));
+	else if ((text = util_read_file_max(path, UTIL_LIMIT_SMALL, len,
+	    &why)) == NULL)
+		util_warn("%s: %s%s", safe, util_read_doing(why, "cannot read "
+		    "the plan: "), why);
+	free(why);
 	free(safe);
 	return text;
 }
@@ -168,7 +170,7 @@ cmd_plan_print(struct app *app, const struct plan *p)
 static int
 cmd_plan_show(struct app *app)
 {
-	struct store *st = app_store(app);
+	struct store *st = app_store_read(app);
 	struct plan *p;
 	int rc;
 

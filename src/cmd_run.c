@@ -252,6 +252,103 @@ run_print_notes(const struct session *s)
 	}
 }
 
+/*
+ * --resume of a session another live process runs is refused (unless an
+ * abandoned session of the routine is there to resume instead).
+ * Returns 0 to go on, -1 after saying why not.
+ */
+static int
+run_refuse_live(struct store *st, const char *id)
+{
+	int64_t live, old;
+	char *routine = NULL;
+	long pid;
+	int from, mine;
+
+	if (store_session_live(st, id, &live, &pid) != 1)
+		return 0;
+	mine = store_session_unfinished(st, &old, &routine, &from) == 1 &&
+	    strcmp(routine, id) == 0;
+	free(routine);
+	if (mine)
+		return 0;
+	util_warn("run --resume: %s", session_live_message(live, pid));
+	return -1;
+}
+
+/*
+ * The session to resume (*old_id, 0 for a new one) and the position to
+ * start from.  An abandoned session that is not resumed is closed as
+ * partial; one another live copy runs is left alone, and --resume of it
+ * refused.  Returns 0, or -1 after saying why not.
+ */
+static int
+run_find_resume(struct store *st, const char *id, int resume,
+    int64_t *old_id, int *from)
+{
+	char *old_routine = NULL;
+
+	*old_id = 0;
+	*from = 0;
+	if (resume && run_refuse_live(st, id) != 0)
+		return -1;
+	if (store_session_unfinished(st, old_id, &old_routine, from) != 1) {
+		*old_id = 0;
+		*from = 0;
+		return 0;
+	}
+	if (resume && strcmp(old_routine, id) == 0)
+		printf("resuming at segment %d\n", *from + 1);
+	else {
+		/* Not resumed: the old session stays as it ended. */
+		store_session_end(st, *old_id, "partial", NULL, clock_wall_s());
+		*old_id = 0;
+		*from = 0;
+	}
+	free(old_routine);
+	return 0;
+}
+
+/*
+ * After a step could not be stored (a full disk, say): closes the session
+ * as partial in a transaction of its own when there is room for it, and
+ * says what was kept and what was not.
+ */
+static void
+run_store_failed(struct session *s, struct store *st)
+{
+	const struct segment *seg = &s->tl.seg[s->recorded_to];
+	const char *title = seg->rest ? "rest" :
+	    s->routine->steps[seg->step].title;
+	char kept[48];
+	int64_t live;
+	long pid;
+
+	/* Taken over by another copy: the session is that copy's now. */
+	if (store_session_live(st, s->routine->id, &live, &pid) == 1 &&
+	    live == s->id) {
+		run_print("stopped: %s", session_live_message(s->id, pid));
+		return;
+	}
+	if (s->recorded_to > 1)
+		snprintf(kept, sizeof kept, "segments 1-%d are kept",
+		    s->recorded_to);
+	else if (s->recorded_to == 1)
+		snprintf(kept, sizeof kept, "segment 1 is kept");
+	else
+		snprintf(kept, sizeof kept, "no segment was done yet");
+	if (store_session_end(st, s->id, "partial", NULL, clock_wall_s())
+	    == 0)
+		run_print("stopped: segment %d (%s) was not saved; %s, and "
+		    "the session is saved as partial", s->recorded_to + 1,
+		    title, kept);
+	else
+		run_print("stopped: segment %d (%s) was not saved; %s, but "
+		    "the session could not be closed (%s); the next run "
+		    "offers to resume it", s->recorded_to + 1, title, kept,
+		    store_error(st));
+}
+
 static int
 run_plain(struct app *app, const char *id, int resume)
 {
@@ -260,7 +357,6 @@ run_plain(struct app *app, const char *id, int resume)
 	struct store *st;
 	struct sigaction sa;
 	int64_t start, old_id = 0;
-	char *old_routine = NULL;
 	int rc, from = 0, pain;
 	const char *prompt;
 	char total[16], *refusal, *net;
@@ -286,19 +382,10 @@ run_plain(struct app *app, const char *id, int resume)
 		session_free(&s);
 		return rc;
 	}
-	if (store_session_unfinished(st, &old_id, &old_routine, &from) == 1) {
-		if (resume && strcmp(old_routine, id) == 0)
-			printf("resuming at segment %d\n", from + 1);
-		else {
-			/* Not resumed: the old session stays as it ended. */
-			store_session_end(st, old_id, "partial", NULL,
-			    clock_wall_s());
-			old_id = 0;
-			from = 0;
-		}
-	} else
-		from = 0;
-	free(old_routine);
+	if (run_find_resume(st, id, resume, &old_id, &from) != 0) {
+		session_free(&s);
+		return CMD_FAIL;
+	}
 	util_format_clock(s.tl.total, total, sizeof total);
 	run_print("routine: %s (%s)", s.routine->title, total);
 	/* The introduction says what you need and when to stop. */
@@ -319,8 +406,11 @@ run_plain(struct app *app, const char *id, int resume)
 	sigaction(SIGHUP, &sa, NULL);
 	start = clock_monotonic_ms();
 	if (run_timeline(&s, (size_t)from, start) != 0) {
-		session_end(&s, "partial", NULL);
-		printf("\nstopped: saved as partial\n");
+		if (run_stop) {
+			session_end(&s, "partial", NULL);
+			printf("\nstopped: saved as partial\n");
+		} else
+			run_store_failed(&s, st);
 		session_free(&s);
 		return run_stop ? 128 + run_stop : CMD_FAIL;
 	}

@@ -80,17 +80,22 @@ cmd_screen_answers(struct app *app, const char *file)
 	unsigned char asked[SCREENER_MAX_ITEMS];
 	struct diag d = DIAG_INIT;
 	const char *name = strcmp(file, "-") == 0 ? "stdin" : file;
-	char *text;
+	char *text, *why, *safe;
 	size_t len;
 	int rc;
 
-	text = util_read_file(strcmp(file, "-") == 0 ? "/dev/stdin" : file,
-	    &len);
+	text = util_read_file_max(file, UTIL_LIMIT_SMALL, &len, &why);
 	if (text == NULL) {
-		util_warn("%s: cannot read the answers file", name);
+		safe = text_for_terminal(name, strlen(name));
+		util_warn("%s: %s%s", safe, util_read_doing(why, "cannot read "
+		    "the answers file: "), why);
+		free(safe);
+		free(why);
 		return CMD_USAGE;
 	}
-	rc = screener_parse_answers(name, text, len, &ans, &d);
+	/* Nothing that is not UTF-8 goes into the progress file. */
+	rc = diag_check_utf8(&d, name, text, len) != 0 ? -1 :
+	    screener_parse_answers(name, text, len, &ans, &d);
 	free(text);
 	if (rc != 0) {
 		diag_print(&d, stderr);
@@ -236,7 +241,7 @@ cmd_screen_status_clearances(struct app *app)
 	size_t n = 0, n_now, i;
 	int32_t today = day_of_time(clock_wall_s());
 	char until[11];
-	struct store *st = app_store(app);
+	struct store *st = app_store_read(app);
 
 	if (st == NULL)
 		return -1;

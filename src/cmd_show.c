@@ -32,7 +32,7 @@ cmd_show_exec(struct app *app, int argc, char **argv)
 {
 	const struct content_item *it;
 	const char *path;
-	char *text, *safe;
+	char *text, *safe, *why;
 	size_t len;
 	int first, rc;
 
@@ -54,11 +54,13 @@ cmd_show_exec(struct app *app, int argc, char **argv)
 		}
 		path = it->path;
 	}
-	if ((text = util_read_file(path, &len)) == NULL) {
+	if ((text = util_read_file_max(path, UTIL_LIMIT_LESSON, &len, &why))
+	    == NULL) {
 		safe = text_for_terminal(path, strlen(path));
-		util_warn("%s: cannot read the lesson: %s", safe,
-		    strerror(errno));
+		util_warn("%s: %s%s", safe, util_read_doing(why, "cannot read "
+		    "the lesson: "), why);
 		free(safe);
+		free(why);
 		return CMD_FAIL;
 	}
 	rc = layout_write_plain_text(text, len, app_plain_width(app), stdout);

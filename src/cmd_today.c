@@ -59,7 +59,7 @@ cmd_today_exec(struct app *app, int argc, char **argv)
 	if (first < argc)
 		return cmd_usage_error("today", "takes no arguments, not "
 		    "'%s'", argv[first]);
-	if ((st = app_store(app)) == NULL)
+	if ((st = app_store_read(app)) == NULL)
 		return CMD_FAIL;
 	if (checkflow_gate(app, NULL, &g, &err) != 0) {
 		util_warn("%s", err);

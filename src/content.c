@@ -126,12 +126,14 @@ content_read_index(struct content *c, const char *dir, size_t *next_rank,
     size_t *ranks)
 {
 	char *path = xasprintf("%s/lessons/index.md", dir);
-	char *text = util_read_file(path, NULL);
+	char *why, *text = util_read_file_max(path, UTIL_LIMIT_LESSON, NULL,
+	    &why);
 	char *p, *end, *id;
 	struct content_list *l = &c->lists[CONTENT_LESSON];
 	struct content_item *it;
 
 	free(path);
+	free(why);
 	if (text == NULL)
 		return;
 	for (p = text; (p = strstr(p, "](")) != NULL; p = end) {

@@ -63,3 +63,28 @@ diag_free(struct diag *d)
 	d->items = NULL;
 	d->n = d->cap = 0;
 }
+
+int
+diag_check_utf8(struct diag *d, const char *file, const char *text,
+    size_t len)
+{
+	size_t at = text_utf8_invalid_at(text, len), i, line = 1, col = 1;
+
+	if (at == len)
+		return 0;
+	for (i = 0; i < at; i++) {
+		if (text[i] == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)text[i] & 0xc0) != 0x80)
+			col++;
+	}
+	if (text[at] == '\0')
+		diag_add(d, file, (int)line, "a NUL byte at column %zu; this "
+		    "is not a text file", col);
+	else
+		diag_add(d, file, (int)line, "not UTF-8 text (byte 0x%02X at "
+		    "column %zu); save the file as UTF-8",
+		    (unsigned)(unsigned char)text[at], col);
+	return -1;
+}

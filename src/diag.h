@@ -30,6 +30,13 @@ struct diag {
 /* Adds a problem; the message is made safe for a terminal. */
 void diag_add(struct diag *d, const char *file, int line, const char *fmt,
     ...) BC_PRINTF(4, 5);
+/*
+ * Adds "file:line: not UTF-8 text ..." for the first byte of text that is
+ * not UTF-8 (or is NUL).  Returns 0 when all of text is UTF-8, else -1.
+ * Text that is not UTF-8 never goes into the progress file.
+ */
+int diag_check_utf8(struct diag *d, const char *file, const char *text,
+    size_t len);
 /* Prints each problem as "file:line: message" (or "file: message"). */
 void diag_print(const struct diag *d, FILE *f);
 void diag_free(struct diag *d);

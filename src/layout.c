@@ -65,6 +65,8 @@ struct lo {
 
 	struct lo_prefix *pre;
 	size_t npre, cappre;
+	size_t nused;         /* pre[0, nused) have shown their first line */
+	size_t nitems;        /* prefixes that are list items (for bullets) */
 	int *nums;            /* the next number of each open list */
 	size_t nnums, capnums;
 
@@ -214,6 +216,18 @@ lo_line_end(struct lo *lo)
 	lo->in_line = 0;
 }
 
+/* The narrowest prefix: a quote bar or a bullet and its space. */
+#define LO_PREFIX_MIN_W 2
+
+/* Shows one prefix when it fits within limit columns. */
+static void
+lo_prefix_show(struct lo *lo, const char *s, int w, uint32_t style,
+    int limit)
+{
+	if (lo->col + w <= limit)
+		lo_put(lo, s, strlen(s), w, LAYOUT_MARKER | style, -1);
+}
+
 /*
  * Starts a line with the prefixes of the open containers.  Prefixes take
  * at most half the width; deeper ones are left out, so text always has
@@ -224,25 +238,27 @@ lo_line_start(struct lo *lo, int blank)
 {
 	struct lo_prefix *p;
 	size_t i;
-	int limit = lo->width / 2, w;
-	const char *s;
+	int limit = lo->width / 2;
 
 	lo->in_line = 1;
 	lo->line_span0 = lo->L->nspans;
 	lo->col = 0;
-	for (i = 0; i < lo->npre; i++) {
+	/*
+	 * Only the prefixes that fit are visited, and each prefix is marked
+	 * used once, so a line costs O(width), not O(depth): 100,000 nested
+	 * items stay linear.  Every prefix is at least LO_PREFIX_MIN_W wide.
+	 */
+	for (i = 0; i < lo->npre && lo->col + LO_PREFIX_MIN_W <= limit; i++) {
 		p = &lo->pre[i];
-		if (!p->used && !blank) {
-			s = p->first;
-			w = p->wfirst;
-			p->used = 1;
-		} else {
-			s = p->rest;
-			w = p->wrest;
-		}
-		if (lo->col + w <= limit)
-			lo_put(lo, s, strlen(s), w, LAYOUT_MARKER | p->style,
-			    -1);
+		if (i >= lo->nused && !blank)
+			lo_prefix_show(lo, p->first, p->wfirst, p->style, limit);
+		else
+			lo_prefix_show(lo, p->rest, p->wrest, p->style, limit);
+	}
+	if (!blank) {
+		for (i = lo->nused; i < lo->npre; i++)
+			lo->pre[i].used = 1;
+		lo->nused = lo->npre;
 	}
 	lo->content_col = lo->col;
 	lo->has_bp = 0;
@@ -385,30 +401,49 @@ lo_char(const char *s, size_t n, char *out, size_t *outlen, int *w)
 }
 
 /*
- * Adds a run of printable ASCII (no spaces): whole when it fits, else
- * after wrapping, else cut into line-sized pieces.  Linear in n.
+ * Adds a run of characters that can go out as they are (no spaces), w
+ * columns wide in all: whole when it fits, else after wrapping, else cut
+ * into line-sized pieces, each one span.  Linear in n.
  */
 static void
-lo_run(struct lo *lo, const char *s, size_t n)
+lo_run(struct lo *lo, const char *s, size_t n, int w)
 {
-	size_t take;
+	size_t take, k;
+	uint32_t cp;
+	int tw, cw;
 
 	while (n > 0) {
 		if (!lo->in_line)
 			lo_line_start(lo, 0);
-		if (lo->col + (int)n > lo->width)
-			(void)lo_room(lo, (int)n);
-		take = (size_t)(lo->width - lo->col);
-		if (take > n)
-			take = n;
-		if (take == 0) {        /* cannot happen: text has room */
-			lo_line_end(lo);
-			continue;
+		if (lo->col + w > lo->width)
+			(void)lo_room(lo, w);
+		/* As many characters as fit (marks of width 0 stay with the
+		 * character before them). */
+		for (take = 0, tw = 0; take < n; take += k, tw += cw) {
+			k = text_decode(s + take, n - take, &cp);
+			cw = text_cp_width(cp);
+			if (take > 0 && lo->col + tw + cw > lo->width)
+				break;
+			if (take == 0 && lo->col + cw > lo->width) {
+				/* Wider than the whole line: shown as '?'. */
+				lo_put(lo, "?", 1, 1, lo->style, lo->link);
+				lo->last_space = 0;
+				s += k;
+				n -= k;
+				w -= cw;
+				take = (size_t)-1;
+				break;
+			}
 		}
-		lo_put(lo, s, take, (int)take, lo->style, lo->link);
+		if (take == (size_t)-1)
+			continue;
+		lo_put(lo, s, take, tw, lo->style, lo->link);
 		lo->last_space = 0;
 		s += take;
 		n -= take;
+		w -= tw;
+		if (n > 0)
+			lo_line_end(lo);
 	}
 }
 
@@ -416,7 +451,7 @@ lo_run(struct lo *lo, const char *s, size_t n)
  * Measures the word at s (up to a space): its byte length in *n and its
  * width in *w.  Returns 0 when the bytes can go out as they are, or -1
  * when some character needs making safe (a control character, invalid
- * UTF-8, or any non-ASCII without a UTF-8 locale).
+ * UTF-8, or any non-ASCII without a UTF-8 locale); *n is then its offset.
  */
 static int
 lo_word(const char *s, size_t len, size_t *n, int *w)
@@ -436,26 +471,27 @@ lo_word(const char *s, size_t len, size_t *n, int *w)
 			continue;
 		}
 		if (c < 0x80 || !utf8)
-			return -1;
+			break;
 		k = text_decode(s + i, len - i, &cp);
 		if ((cp == 0xfffd && k == 1) || cp < 0xa0)
-			return -1;
+			break;
 		width += text_cp_width(cp);
 		i += k;
 	}
 	*n = i;
 	*w = width;
-	return 0;
+	return i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+	    s[i] != '\r' ? -1 : 0;
 }
 
 /* Adds wrapped text in the current style. */
 static void
 lo_text(struct lo *lo, const char *s, size_t n)
 {
-	size_t i = 0, j, k, outlen;
+	size_t i = 0, k, outlen;
 	unsigned char c;
 	char out[8];
-	int w;
+	int w, r;
 
 	while (i < n) {
 		c = (unsigned char)s[i];
@@ -467,7 +503,8 @@ lo_text(struct lo *lo, const char *s, size_t n)
 			continue;
 		}
 		/* A safe word that fits (maybe after wrapping) goes at once. */
-		if (lo_word(s + i, n - i, &k, &w) == 0 && k > 0) {
+		r = lo_word(s + i, n - i, &k, &w);
+		if (r == 0 && k > 0) {
 			if (!lo->in_line)
 				lo_line_start(lo, 0);
 			if (lo->col + w > lo->width && lo->has_bp &&
@@ -481,12 +518,12 @@ lo_text(struct lo *lo, const char *s, size_t n)
 				continue;
 			}
 		}
-		if (c > ' ' && c < 0x7f) {
-			for (j = i + 1; j < n && (unsigned char)s[j] > ' ' &&
-			    (unsigned char)s[j] < 0x7f; j++)
-				;
-			lo_run(lo, s + i, j - i);
-			i = j;
+		/* Too long for a line, or safe up to a character that is
+		 * not: the safe part goes in line-sized pieces, measured once
+		 * (a character at a time was quadratic). */
+		if (k > 0) {
+			lo_run(lo, s + i, k, w);
+			i += k;
 			continue;
 		}
 		k = lo_char(s + i, n - i, out, &outlen, &w);
@@ -647,6 +684,23 @@ lo_prefix_push(struct lo *lo, const char *first, const char *rest,
 	p->wrest = (int)text_width(p->rest, strlen(p->rest));
 	p->used = 0;
 	p->style = style;
+	if (p->first[0] != p->rest[0])
+		lo->nitems++;
+}
+
+/* Closes the innermost container's prefix. */
+static void
+lo_prefix_pop(struct lo *lo)
+{
+	struct lo_prefix *p;
+
+	if (lo->npre == 0)
+		return;
+	p = &lo->pre[--lo->npre];
+	if (p->first[0] != p->rest[0])
+		lo->nitems--;
+	if (lo->nused > lo->npre)
+		lo->nused = lo->npre;
 }
 
 static void
@@ -657,11 +711,8 @@ lo_item_enter(struct lo *lo, cmark_node *item)
 	static const char *const ascii[] = { "* ", "- ", "+ " };
 	cmark_node *list = cmark_node_parent(item);
 	char marker[24], spaces[24];
-	size_t depth = 0, i, w;
+	size_t depth = lo->nitems, w;
 
-	for (i = 0; i < lo->npre; i++)
-		if (lo->pre[i].first[0] != lo->pre[i].rest[0])
-			depth++;
 	if (list != NULL &&
 	    cmark_node_get_list_type(list) == CMARK_ORDERED_LIST &&
 	    lo->nnums > 0) {
@@ -688,8 +739,7 @@ lo_item_exit(struct lo *lo, cmark_node *item)
 		lo_line_end(lo);
 	}
 	lo_line_end(lo);
-	if (lo->npre > 0)
-		lo->npre--;
+	lo_prefix_pop(lo);
 	lo->need_blank = !cmark_node_get_list_tight(cmark_node_parent(item));
 }
 
@@ -1019,7 +1069,7 @@ lo_exit(struct lo *lo, cmark_node *node)
 		break;
 	case CMARK_NODE_BLOCK_QUOTE:
 		lo_line_end(lo);
-		lo->npre--;
+		lo_prefix_pop(lo);
 		lo->quote--;
 		lo_restyle(lo);
 		lo->need_blank = 1;

@@ -173,12 +173,14 @@ lesson_load(const char *path, struct diag *d)
 {
 	struct lesson *l;
 	size_t len;
-	char *text = util_read_file(path, &len);
+	char *why, *text = util_read_file_max(path, UTIL_LIMIT_LESSON, &len,
+	    &why);
 
 	if (text == NULL) {
 		if (d != NULL)
-			diag_add(d, path, 0, "cannot read the lesson: %s",
-			    strerror(errno));
+			diag_add(d, path, 0, "%s%s", util_read_doing(why,
+			    "cannot read the lesson: "), why);
+		free(why);
 		l = lesson_parse(path, "", 0);
 		l->unreadable = 1;
 		return l;

@@ -140,15 +140,18 @@ main_interactive(struct app *app)
 	return ui_run(app);
 }
 
-/* Frees the app and makes sure stdout really got everything. */
+/*
+ * Makes sure stdout really got everything, then frees the app (before:
+ * closing the store may change errno, and the message needs it).
+ */
 static int
 main_finish(struct app *app, int status)
 {
-	app_free(app);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		util_warn("could not write the output: %s", strerror(errno));
 		status = status ? status : 1;
 	}
+	app_free(app);
 	return status;
 }
 

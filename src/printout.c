@@ -47,7 +47,7 @@ printout_report(struct app *app, const struct printout_report *o,
 	int32_t first;
 	int failed;
 
-	if ((st = app_store_quiet(app, err)) == NULL)
+	if ((st = app_store_read_quiet(app, err)) == NULL)
 		return -1;
 	if (store_report_load(st, o->has_since ? day_start_time(o->since) :
 	    INT64_MIN, day_start_time(o->until + 1) - 1, o->until, &d) != 0) {
@@ -148,7 +148,7 @@ printout_handout(struct app *app, const struct printout_handout *o,
 
 	memset(&in, 0, sizeof in);
 	in.today = day_of_time(clock_wall_s());
-	if ((st = app_store_quiet(app, err)) == NULL)
+	if ((st = app_store_read_quiet(app, err)) == NULL)
 		return -1;
 	if (store_plan_in_force(st, in.today, &plan) < 0) {
 		*err = xstrdup(store_error(st));

@@ -26,7 +26,7 @@ recheck_load_catalogue(struct app *app, char *err, size_t errlen)
 	const char *path = content_screener_path(app_content(app));
 	struct diag d = DIAG_INIT;
 	struct catalogue *c;
-	char *text;
+	char *text, *why;
 	size_t len;
 
 	if (path == NULL) {
@@ -35,9 +35,11 @@ recheck_load_catalogue(struct app *app, char *err, size_t errlen)
 		    "backcare");
 		return NULL;
 	}
-	if ((text = util_read_file(path, &len)) == NULL) {
-		snprintf(err, errlen, "%s: cannot read the safety-check "
-		    "questions", path);
+	if ((text = util_read_file_max(path, UTIL_LIMIT_SMALL, &len, &why))
+	    == NULL) {
+		snprintf(err, errlen, "%s: %s%s", path, util_read_doing(why,
+		    "cannot read the safety-check questions: "), why);
+		free(why);
 		return NULL;
 	}
 	c = catalogue_parse(path, text, len, &d);

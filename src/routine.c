@@ -285,6 +285,8 @@ routine_parse(const char *id, const char *name, const char *text,
 
 	if (memchr(text, '\0', len) != NULL)
 		diag_add(d, name, 0, "the file holds NUL bytes");
+	else   /* its title and notes go into the progress file */
+		(void)diag_check_utf8(d, name, text, len);
 	doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
 	r->id = xstrdup(id);
 	for (n = cmark_node_first_child(doc); n != NULL; n = cmark_node_next(n)) {

@@ -22,13 +22,15 @@
 static struct routine *
 session_parse_item(const struct content_item *it, struct diag *d)
 {
-	char *text;
+	char *text, *why;
 	size_t len;
 	struct routine *r;
 
-	text = util_read_file(it->path, &len);
+	text = util_read_file_max(it->path, UTIL_LIMIT_SMALL, &len, &why);
 	if (text == NULL) {
-		diag_add(d, it->path, 0, "cannot read the routine");
+		diag_add(d, it->path, 0, "%s%s", util_read_doing(why,
+		    "cannot read the routine: "), why);
+		free(why);
 		return NULL;
 	}
 	r = routine_parse(it->id, it->path, text, len, d);
@@ -165,11 +167,22 @@ session_begin(struct session *s, const char *mode, int64_t resume_id,
 	struct store *st = app_store(s->app);
 	struct store_step row;
 	size_t i;
+	long pid;
+	int rc;
 
 	if (st == NULL)
 		return -1;
 	s->recorded_to = from;
 	if (resume_id > 0) {
+		/* One process runs a session at a time. */
+		if ((rc = store_session_claim(st, resume_id, &pid)) != 0) {
+			if (rc == 1)
+				util_warn("%s", session_live_message(resume_id,
+				    pid));
+			else
+				util_warn("%s", store_error(st));
+			return -1;
+		}
 		s->id = resume_id;
 		return 0;
 	}
@@ -251,6 +264,17 @@ session_end(struct session *s, const char *state, const char *note)
 		return -1;
 	}
 	return 0;
+}
+
+const char *
+session_live_message(int64_t id, long pid)
+{
+	static char msg[200];
+
+	snprintf(msg, sizeof msg, "session %lld is running in another copy "
+	    "of backcare (process %ld); let it finish there, or stop it, "
+	    "before resuming", (long long)id, pid);
+	return msg;
 }
 
 void

@@ -63,6 +63,8 @@ char *session_suggest(struct app *app, const struct massage_limits *l,
  * session picks up.  Returns 0 or -1 (message printed). */
 int session_begin(struct session *s, const char *mode, int64_t resume_id,
     int from);
+/* What to say when session id is running in process pid (static). */
+const char *session_live_message(int64_t id, long pid);
 /* Stores segment i as done for done_s seconds (or "skipped"). */
 int session_record(struct session *s, size_t i, long done_s, int skipped);
 /* Ends the session in state ("completed", "partial", "quit"); a

@@ -24,21 +24,30 @@
 #include "clock.h"
 #include "csv.h"
 #include "day.h"
+#include "owner.h"
 #include "plan.h"
 #include "report.h"
 #include "safety.h"
 #include "screener.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 /* "BCAR": marks a file as a backcare progress file (PRAGMA application_id). */
 #define STORE_APPLICATION_ID 0x42434152
 #define STORE_BUSY_MS 10000
+/* What a damaged file is told; backcare(1), DAMAGED FILES, says more. */
+#define STORE_DAMAGED "the progress file is damaged (%s); nothing was " \
+    "written to it; keep a copy, then see DAMAGED FILES in backcare(1)"
 
 struct store {
 	sqlite3 *db;
 	char *path;
 	char *error;
+	int readonly;        /* opened with store_open_read() */
+	int absent;          /* read-only, and no file yet: an empty store */
+	struct owner me;     /* this process, as sessions record it */
+	int have_me;
 };
 
 /*
@@ -212,11 +221,34 @@ static const char *const store_migration_3[] = {
 	store_schema_rules_v3, NULL
 };
 
+/*
+ * Version 4: one process runs a session at a time.  A session records its
+ * owner (owner.h: pid, start time, boot) while it runs, and a step's
+ * position is unique within its session.  Duplicates left by two
+ * processes writing one session before this version keep their first
+ * row.  steps_session (schema 2) stays as the covering index of the
+ * report; steps_pos enforces the rule.
+ */
+static const char store_schema_session_owner[] =
+    "ALTER TABLE sessions ADD COLUMN owner_pid INTEGER;"
+    "ALTER TABLE sessions ADD COLUMN owner_start INTEGER;"
+    "ALTER TABLE sessions ADD COLUMN owner_boot TEXT;"
+    "DELETE FROM steps WHERE pos >= 0 AND id NOT IN "
+    "  (SELECT min(id) FROM steps WHERE pos >= 0 "
+    "   GROUP BY session_id, pos);"
+    "CREATE UNIQUE INDEX steps_pos ON steps (session_id, pos) "
+    "  WHERE pos >= 0;";
+
+static const char *const store_migration_4[] = {
+	store_schema_session_owner, NULL
+};
+
 /* store_migrations[v] takes the schema from version v to v + 1. */
 static const char *const *const store_migrations[] = {
 	store_migration_1,
 	store_migration_2,
 	store_migration_3,
+	store_migration_4,
 };
 _Static_assert(sizeof store_migrations / sizeof store_migrations[0] ==
     STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -224,6 +256,9 @@ _Static_assert(sizeof store_migrations / sizeof store_migrations[0] ==
 static void
 store_set_error(struct store *st, const char *fmt, ...)
     BC_PRINTF(2, 3);
+static sqlite3_stmt *store_prepare(struct store *st, const char *sql);
+static int store_last_full(struct store *st);
+static char *store_column_dup(sqlite3_stmt *s, int i);
 
 static void
 store_set_error(struct store *st, const char *fmt, ...)
@@ -239,16 +274,24 @@ store_set_error(struct store *st, const char *fmt, ...)
 	free(msg);
 }
 
-/* Turns the connection's last SQLite error into a user's sentence. */
+/*
+ * Turns the connection's last SQLite error into a user's sentence.  The
+ * file is called damaged only on SQLite's own word (SQLITE_CORRUPT,
+ * SQLITE_NOTADB), which it gives under its locks; a full disk is named
+ * as such even when SQLite saw it as an I/O error (a write or a growing
+ * -shm that failed with ENOSPC).
+ */
 static void
 store_set_sqlite_error(struct store *st, const char *doing)
 {
 	int code = sqlite3_extended_errcode(st->db) & 0xff;
 
+	if (store_last_full(st))
+		code = SQLITE_FULL;
 	switch (code) {
 	case SQLITE_FULL:
 		store_set_error(st, "%s: the disk is full; free some space "
-		    "and try again (nothing was lost)", doing);
+		    "and try again", doing);
 		break;
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
@@ -258,9 +301,13 @@ store_set_sqlite_error(struct store *st, const char *doing)
 		    doing, sqlite3_errmsg(st->db));
 		break;
 	case SQLITE_CORRUPT:
+		store_set_error(st, "%s: " STORE_DAMAGED, doing,
+		    sqlite3_errmsg(st->db));
+		break;
 	case SQLITE_NOTADB:
-		store_set_error(st, "%s: the file is damaged (%s); move it "
-		    "aside to start afresh", doing, sqlite3_errmsg(st->db));
+		store_set_error(st, "%s: not a backcare progress file (not an "
+		    "SQLite database, or its first page is damaged); nothing "
+		    "was written to it; choose another file with --db", doing);
 		break;
 	default:
 		store_set_error(st, "%s: %s", doing, sqlite3_errmsg(st->db));
@@ -318,62 +365,6 @@ store_make_parents(const char *path, char **err)
 	return 0;
 }
 
-static uint32_t
-store_be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	    (uint32_t)p[2] << 8 | p[3];
-}
-
-/*
- * Checks, by reading only, that the file at path looks like a whole SQLite
- * database: its magic, and a size that holds every page its header counts.
- * Returns 0, or -1 with *err set.
- */
-static int
-store_check_header(const char *path, const struct stat *sb, char **err)
-{
-	unsigned char h[100];
-	ssize_t n;
-	int fd;
-	uint32_t page, pages;
-
-	if (sb->st_size == 0) {
-		*err = xasprintf("%s: the file is empty, so it is not a "
-		    "backcare progress file; remove it or choose another "
-		    "with --db", path);
-		return -1;
-	}
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		*err = xasprintf("%s: cannot read the progress file: %s", path,
-		    strerror(errno));
-		return -1;
-	}
-	n = read(fd, h, sizeof h);
-	close(fd);
-	if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0) {
-		*err = xasprintf("%s: not a backcare progress file (not an "
-		    "SQLite database); move it aside to start afresh, or "
-		    "choose another file with --db", path);
-		return -1;
-	}
-	page = (uint32_t)h[16] << 8 | h[17];
-	if (page == 1)
-		page = 65536;
-	pages = store_be32(h + 28);
-	/* The page count is valid only when the two change counters agree. */
-	if (store_be32(h + 24) == store_be32(h + 92) && pages > 0 &&
-	    (uint64_t)sb->st_size < (uint64_t)page * pages) {
-		*err = xasprintf("%s: the progress file is damaged (cut short: "
-		    "%lld of %llu bytes); move it aside to start afresh",
-		    path, (long long)sb->st_size,
-		    (unsigned long long)page * pages);
-		return -1;
-	}
-	return 0;
-}
-
 static int
 store_exec(struct store *st, const char *sql, const char *doing)
 {
@@ -422,7 +413,9 @@ store_schema_version(struct store *st)
 static int
 store_connect(struct store *st, int flags)
 {
-	if (sqlite3_open_v2(st->path, &st->db, flags | SQLITE_OPEN_NOMUTEX,
+	const char *name = st->absent ? ":memory:" : st->path;
+
+	if (sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_NOMUTEX,
 	    NULL) != SQLITE_OK) {
 		store_set_sqlite_error(st, "opening the progress file");
 		return -1;
@@ -438,7 +431,7 @@ store_connect(struct store *st, int flags)
  * schema no newer than this build's.
  */
 static int
-store_check_identity(struct store *st)
+store_check_identity(struct store *st, long long *version_out)
 {
 	long long app, version, tables;
 
@@ -458,6 +451,7 @@ store_check_identity(struct store *st)
 		    "file with --db", version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
+	*version_out = version;
 	return 0;
 }
 
@@ -515,15 +509,54 @@ store_configure(struct store *st)
 }
 
 /*
+ * Folds the whole WAL into the database file: 0, or -1 with the error set
+ * (the disk is full, say) when any of it stays in the WAL.
+ */
+static int
+store_checkpoint_all(struct store *st)
+{
+	sqlite3_stmt *s = store_prepare(st, "PRAGMA wal_checkpoint(TRUNCATE)");
+	int rc, busy = 1;
+
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		busy = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW || busy != 0) {
+		store_set_sqlite_error(st, "creating the progress file");
+		return -1;
+	}
+	return 0;
+}
+
+/* Removes a new file that was not linked into place, and its WAL. */
+static void
+store_unlink_new(const char *path)
+{
+	char *side;
+
+	(void)unlink(path);
+	side = xasprintf("%s-wal", path);
+	(void)unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", path);
+	(void)unlink(side);
+	free(side);
+}
+
+/*
  * Builds a complete new progress file next to path and links it into
  * place.  Losing the race to another copy is fine: its file is used.
  */
 static int
 store_create(const char *path, char **err)
 {
-	struct store tmp = { NULL, NULL, NULL };
+	struct store tmp;
 	int fd, rc = -1;
 
+	memset(&tmp, 0, sizeof tmp);
 	tmp.path = xasprintf("%s.new-%ld", path, (long)getpid());
 	(void)unlink(tmp.path);
 	fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -542,7 +575,17 @@ store_create(const char *path, char **err)
 		*err = xasprintf("%s: cannot create the progress file: %s",
 		    path, tmp.error != NULL ? strchr(tmp.error, ' ') + 1 :
 		    "unknown error");
-	/* Closing the last connection folds the WAL back into the file. */
+	/*
+	 * The WAL must be folded back into the file before it is linked into
+	 * place: closing does that too, but says nothing when it fails (a
+	 * full disk), and a cut-short file would then be taken for damaged.
+	 */
+	if (rc == 0 && store_checkpoint_all(&tmp) != 0) {
+		*err = xasprintf("%s: cannot create the progress file: %s",
+		    path, tmp.error != NULL ? strchr(tmp.error, ' ') + 1 :
+		    "unknown error");
+		rc = -1;
+	}
 	if (tmp.db != NULL && sqlite3_close(tmp.db) != SQLITE_OK)
 		rc = -1;
 	if (rc == 0 && link(tmp.path, path) != 0 && errno != EEXIST) {
@@ -550,62 +593,192 @@ store_create(const char *path, char **err)
 		    path, strerror(errno));
 		rc = -1;
 	}
-	(void)unlink(tmp.path);
+	store_unlink_new(tmp.path);
 	free(tmp.error);
 	free(tmp.path);
 	return rc;
 }
 
-struct store *
-store_open(const char *path, char **err)
+/* Refuses, by its kind alone, what cannot be a progress file. */
+static int
+store_check_kind(const char *path, const struct stat *sb, char **err)
+{
+	if (S_ISDIR(sb->st_mode)) {
+		*err = xasprintf("%s: is a folder, not a progress file; "
+		    "choose a file with --db", path);
+		return -1;
+	}
+	if (!S_ISREG(sb->st_mode)) {
+		*err = xasprintf("%s: not a regular file; choose another "
+		    "file with --db", path);
+		return -1;
+	}
+	/* Ours are made whole under another name and linked into place,
+	 * so an empty file at the path is never one of ours. */
+	if (sb->st_size == 0) {
+		*err = xasprintf("%s: the file is empty, so it is not a "
+		    "backcare progress file; remove it or choose another "
+		    "with --db", path);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_verify(struct store *st, int full, char **found)
+{
+	sqlite3_stmt *s;
+	struct buf b = BUF_INIT;
+	const char *row;
+	int rc, n = 0;
+
+	*found = NULL;
+	/* The pragma reads in a transaction of its own, under SQLite's
+	 * locks: a checkpoint of another process cannot fool it. */
+	s = store_prepare(st, full ? "PRAGMA integrity_check(20)" :
+	    "PRAGMA quick_check(20)");
+	if (s == NULL)
+		goto error;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		row = (const char *)sqlite3_column_text(s, 0);
+		if (row == NULL || strcmp(row, "ok") == 0)
+			continue;
+		if (n++ < 3)
+			buf_printf(&b, "%s%s", n > 1 ? "; " : "", row);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		goto error;
+	if (n == 0) {
+		buf_free(&b);
+		return 0;
+	}
+	if (n > 3)
+		buf_printf(&b, "; and %d more", n - 3);
+	*found = buf_detach(&b);
+	store_set_error(st, STORE_DAMAGED, *found);
+	return 1;
+error:
+	buf_free(&b);
+	rc = sqlite3_extended_errcode(st->db) & 0xff;
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) {
+		*found = xstrdup(sqlite3_errmsg(st->db));
+		store_set_error(st, STORE_DAMAGED, *found);
+		return 1;
+	}
+	store_set_sqlite_error(st, "checking the progress file");
+	return -1;
+}
+
+/* Refuses to go on with a file that PRAGMA quick_check finds damaged. */
+static int
+store_check_whole(struct store *st)
+{
+	char *found;
+	int rc = store_verify(st, 0, &found);
+
+	free(found);
+	return rc == 0 ? 0 : -1;
+}
+
+/* An empty store in memory, for reading a progress file not made yet. */
+static struct store *
+store_open_absent(const char *path, char **err)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+
+	st->path = xstrdup(path);
+	st->absent = st->readonly = 1;
+	if (store_connect(st, SQLITE_OPEN_READWRITE) != 0 ||
+	    store_migrate(st) != 0 || store_exec(st, "PRAGMA query_only = 1",
+	    "opening the progress file") != 0) {
+		*err = xstrdup(store_error(st));
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+/*
+ * Opens path for writing (readonly 0) or reading (1).  Nothing is written
+ * before the file has shown itself ours and, for writing, whole: a
+ * foreign or damaged file stays byte for byte as it was.  Reading a file
+ * from an older backcare brings its schema up to date first.
+ */
+static struct store *
+store_open_mode(const char *path, int readonly, char **err)
 {
 	struct store *st;
 	struct stat sb;
+	long long version = 0;
+	int mutate;
 
 	*err = NULL;
-	if (store_make_parents(path, err) != 0)
+	if (!readonly && store_make_parents(path, err) != 0)
 		return NULL;
 	if (stat(path, &sb) != 0) {
-		if (errno != ENOENT) {
-			*err = xasprintf("%s: %s", path, strerror(errno));
+		if (readonly && errno == ENOENT)
+			return store_open_absent(path, err);
+		if (errno != ENOENT || store_create(path, err) != 0 ||
+		    stat(path, &sb) != 0) {
+			if (*err == NULL)
+				*err = xasprintf("%s: %s", path,
+				    strerror(errno));
 			return NULL;
 		}
-		if (store_create(path, err) != 0)
-			return NULL;
-		if (stat(path, &sb) != 0) {
-			*err = xasprintf("%s: %s", path, strerror(errno));
-			return NULL;
-		}
 	}
-	if (S_ISDIR(sb.st_mode)) {
-		*err = xasprintf("%s: is a folder, not a progress file; "
-		    "choose a file with --db", path);
+	if (store_check_kind(path, &sb, err) != 0)
 		return NULL;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		*err = xasprintf("%s: not a regular file; choose another "
-		    "file with --db", path);
-		return NULL;
-	}
-	if (store_check_header(path, &sb, err) != 0)
-		return NULL;
-
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
-	/* Look before writing anything: a foreign file stays untouched. */
 	if (store_connect(st, SQLITE_OPEN_READONLY) != 0 ||
-	    store_check_identity(st) != 0)
+	    store_check_identity(st, &version) != 0)
+		goto fail;
+	mutate = !readonly || version < STORE_SCHEMA_VERSION;
+	if (mutate && store_check_whole(st) != 0)
 		goto fail;
 	sqlite3_close(st->db);
 	st->db = NULL;
+	/*
+	 * Reading goes through a connection that may write but is told not
+	 * to (query_only): a connection opened read-only would leave -wal
+	 * and -shm files behind that only a writer removes.
+	 */
 	if (store_connect(st, SQLITE_OPEN_READWRITE) != 0 ||
-	    store_configure(st) != 0 || store_migrate(st) != 0)
+	    (mutate && (store_configure(st) != 0 || store_migrate(st) != 0)) ||
+	    (readonly && store_exec(st, "PRAGMA query_only = 1", "opening "
+	    "the progress file") != 0))
 		goto fail;
+	st->readonly = readonly;
 	return st;
 fail:
 	*err = xstrdup(st->error != NULL ? st->error : path);
 	store_close(st);
 	return NULL;
+}
+
+struct store *
+store_open(const char *path, char **err)
+{
+	return store_open_mode(path, 0, err);
+}
+
+struct store *
+store_open_read(const char *path, char **err)
+{
+	return store_open_mode(path, 1, err);
+}
+
+int
+store_is_absent(const struct store *st)
+{
+	return st->absent;
+}
+
+int
+store_is_readonly(const struct store *st)
+{
+	return st->readonly;
 }
 
 void
@@ -667,6 +840,26 @@ store_step_done(struct store *st, sqlite3_stmt *s, const char *doing)
 	}
 	sqlite3_finalize(s);
 	return 0;
+}
+
+/*
+ * Text for the store must be UTF-8 (text that is not would make every
+ * export invalid).  Returns 0, or -1 with the error set naming what.
+ */
+static int
+store_check_text(struct store *st, const char *doing, const char *what,
+    const char *s)
+{
+	size_t n;
+
+	if (s == NULL)
+		return 0;
+	n = strlen(s);
+	if (text_utf8_invalid_at(s, n) == n)
+		return 0;
+	store_set_error(st, "%s: the %s is not UTF-8 text; nothing was "
+	    "stored", doing, what);
+	return -1;
 }
 
 char *
@@ -749,9 +942,10 @@ static int
 store_lesson_upsert(struct store *st, const char *sql, const char *id,
     long value)
 {
-	sqlite3_stmt *s = store_prepare(st, sql);
+	sqlite3_stmt *s;
 
-	if (s == NULL)
+	if (store_check_text(st, "saving lesson progress", "lesson id", id)
+	    != 0 || (s = store_prepare(st, sql)) == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, clock_wall_s());
@@ -794,11 +988,15 @@ store_lesson_mark_selfcheck(struct store *st, const char *id)
 int
 store_lesson_set_knew(struct store *st, const char *id, int q, int knew)
 {
-	sqlite3_stmt *s = store_prepare(st, "INSERT INTO selfcheck_answers "
+	sqlite3_stmt *s;
+
+	if (store_check_text(st, "saving a self-check answer", "lesson id",
+	    id) != 0)
+		return -1;
+	s = store_prepare(st, "INSERT INTO selfcheck_answers "
 	    "(lesson_id, question, knew, at) VALUES (?1, ?2, ?3, ?4) "
 	    "ON CONFLICT (lesson_id, question) DO UPDATE SET "
 	    "knew = excluded.knew, at = excluded.at");
-
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
@@ -1126,14 +1324,52 @@ store_gate_input(struct store *st, int32_t today, struct gate_input *in)
 
 /* ---- routine sessions ------------------------------------------------- */
 
+/* This process as a session's owner (read once). */
+static const struct owner *
+store_me(struct store *st)
+{
+	if (!st->have_me) {
+		owner_self(&st->me);
+		st->have_me = 1;
+	}
+	return &st->me;
+}
+
+/* Binds owner o to parameters i, i + 1 and i + 2 (pid, start, boot). */
+static void
+store_bind_owner(sqlite3_stmt *s, int i, const struct owner *o)
+{
+	sqlite3_bind_int64(s, i, o->pid);
+	sqlite3_bind_int64(s, i + 1, o->start);
+	sqlite3_bind_text(s, i + 2, o->boot, -1, SQLITE_TRANSIENT);
+}
+
+/* Reads the owner from columns i, i + 1 and i + 2 (NULL: nobody). */
+static void
+store_column_owner(sqlite3_stmt *s, int i, struct owner *o)
+{
+	const unsigned char *boot = sqlite3_column_text(s, i + 2);
+
+	memset(o, 0, sizeof *o);
+	o->pid = (long)sqlite3_column_int64(s, i);
+	o->start = sqlite3_column_int64(s, i + 1);
+	snprintf(o->boot, sizeof o->boot, "%s",
+	    boot != NULL ? (const char *)boot : "");
+}
+
 int64_t
 store_session_begin(struct store *st, const char *routine_id,
     const char *title, const char *mode, long planned_s, int64_t at)
 {
-	sqlite3_stmt *s = store_prepare(st, "INSERT INTO sessions "
-	    "(routine_id, routine_title, mode, started_at, planned_s) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5)");
+	sqlite3_stmt *s;
 
+	if (store_check_text(st, "saving the session", "routine id",
+	    routine_id) != 0 || store_check_text(st, "saving the session",
+	    "routine title", title) != 0)
+		return -1;
+	s = store_prepare(st, "INSERT INTO sessions (routine_id, "
+	    "routine_title, mode, started_at, planned_s, owner_pid, "
+	    "owner_start, owner_boot) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, routine_id, -1, SQLITE_STATIC);
@@ -1141,22 +1377,17 @@ store_session_begin(struct store *st, const char *routine_id,
 	sqlite3_bind_text(s, 3, mode, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, at);
 	sqlite3_bind_int64(s, 5, planned_s);
+	store_bind_owner(s, 6, store_me(st));
 	if (store_step_done(st, s, "saving the session") != 0)
 		return -1;
 	return sqlite3_last_insert_rowid(st->db);
 }
 
-int
-store_session_step(struct store *st, int64_t session,
+/* Binds a step's columns to ?1 (session) to ?11 (at). */
+static void
+store_bind_step(sqlite3_stmt *s, int64_t session,
     const struct store_step *step, int64_t at)
 {
-	sqlite3_stmt *s = store_prepare(st, "INSERT INTO steps (session_id, "
-	    "pos, step_index, title, side, rep, planned_s, done_s, state, "
-	    "note, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-	    "?11)");
-
-	if (s == NULL)
-		return -1;
 	sqlite3_bind_int64(s, 1, session);
 	sqlite3_bind_int(s, 2, step->pos);
 	sqlite3_bind_int(s, 3, step->step_index);
@@ -1168,7 +1399,47 @@ store_session_step(struct store *st, int64_t session,
 	sqlite3_bind_text(s, 9, step->state, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 10, step->note, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 11, at);
-	return store_step_done(st, s, "saving a step");
+}
+
+int
+store_session_step(struct store *st, int64_t session,
+    const struct store_step *step, int64_t at)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (store_check_text(st, "saving a step", "step title",
+	    step->title) != 0 || store_check_text(st, "saving a step",
+	    "step note", step->note) != 0)
+		return -1;
+	/* Only the session's owner adds steps, each position once. */
+	s = store_prepare(st, "INSERT INTO steps (session_id, pos, "
+	    "step_index, title, side, rep, planned_s, done_s, state, note, "
+	    "at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 "
+	    "WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?1 AND "
+	    "owner_pid = ?12 AND owner_start = ?13 AND owner_boot = ?14)");
+	if (s == NULL)
+		return -1;
+	store_bind_step(s, session, step, at);
+	store_bind_owner(s, 12, store_me(st));
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+		store_set_error(st, "saving a step: step %d of session %lld "
+		    "is already stored: another copy of backcare is running "
+		    "this session", step->pos + 1, (long long)session);
+		return -1;
+	}
+	if (rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "saving a step");
+		return -1;
+	}
+	if (sqlite3_changes(st->db) == 0) {
+		store_set_error(st, "saving a step: another copy of backcare "
+		    "has taken over session %lld", (long long)session);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -1185,8 +1456,19 @@ store_session_pain(struct store *st, int64_t session, int which, int pain)
 	return store_step_done(st, s, "saving a pain rating");
 }
 
-int
-store_session_end(struct store *st, int64_t session, const char *state,
+/* 1 when the connection's last error was a full disk. */
+static int
+store_last_full(struct store *st)
+{
+	int code = sqlite3_extended_errcode(st->db) & 0xff;
+	int sys = sqlite3_system_errno(st->db);
+
+	return code == SQLITE_FULL ||
+	    (code == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT));
+}
+
+static int
+store_session_end_once(struct store *st, int64_t session, const char *state,
     const char *note, int64_t at)
 {
 	sqlite3_stmt *s = store_prepare(st, "UPDATE sessions SET state = ?2, "
@@ -1199,6 +1481,82 @@ store_session_end(struct store *st, int64_t session, const char *state,
 	sqlite3_bind_text(s, 3, note, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, at);
 	return store_step_done(st, s, "ending the session");
+}
+
+static int
+store_session_end_full(struct store *st, int64_t session, const char *state,
+    const char *note, int64_t at)
+{
+	if (store_session_end_once(st, session, state, note, at) == 0)
+		return 0;
+	if (!store_last_full(st))
+		return -1;
+	/*
+	 * A full disk: once a checkpoint has copied every frame back (a
+	 * passive one: it waits for nobody), the next write starts the WAL
+	 * again from its start, over blocks it already has, so the session
+	 * can still be closed.
+	 */
+	sqlite3_exec(st->db, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL,
+	    NULL);
+	return store_session_end_once(st, session, state, note, at);
+}
+
+int
+store_session_end(struct store *st, int64_t session, const char *state,
+    const char *note, int64_t at)
+{
+	char *fixed = note != NULL ? text_utf8_repair(note) : NULL;
+	int rc;
+
+	/* A note typed in a terminal that is not UTF-8 must not keep the
+	 * session from closing: its stray bytes are stored as U+FFFD. */
+	rc = store_session_end_full(st, session, state, fixed, at);
+	free(fixed);
+	return rc;
+}
+
+
+/*
+ * The latest session still "running" that another live process runs
+ * (want_live 1) or that nobody runs any more (0), of routine_id (any when
+ * NULL): its id, routine id (caller frees), resume position and owner.
+ * Returns 1, 0 when none, or -1.
+ */
+static int
+store_session_find(struct store *st, int want_live, const char *routine_id,
+    int64_t *session, char **routine, int *resume_pos, struct owner *o)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT s.id, s.routine_id, "
+	    "(SELECT coalesce(max(pos), -1) + 1 FROM steps "
+	    "WHERE session_id = s.id), coalesce(s.owner_pid, 0), "
+	    "coalesce(s.owner_start, 0), s.owner_boot FROM sessions s "
+	    "WHERE s.state = 'running' AND (?1 IS NULL OR s.routine_id = ?1) "
+	    "ORDER BY s.started_at DESC, s.id DESC");
+	int rc = SQLITE_DONE, found = 0;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, routine_id, -1, SQLITE_STATIC);
+	while (!found && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		store_column_owner(s, 3, o);
+		/* Live: another process runs it.  Abandoned: nobody does. */
+		if (want_live ? !owner_alive(o) || owner_is_self(o) :
+		    owner_alive(o))
+			continue;
+		found = 1;
+		*session = sqlite3_column_int64(s, 0);
+		if (routine != NULL)
+			*routine = store_column_dup(s, 1);
+		if (resume_pos != NULL)
+			*resume_pos = sqlite3_column_int(s, 2);
+	}
+	sqlite3_finalize(s);
+	if (!found && rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "reading the sessions");
+		return -1;
+	}
+	return found;
 }
 
 int
@@ -1226,26 +1584,76 @@ int
 store_session_unfinished(struct store *st, int64_t *session,
     char **routine_id, int *resume_pos)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT s.id, s.routine_id, "
-	    "(SELECT coalesce(max(pos), -1) + 1 FROM steps "
-	    "WHERE session_id = s.id) FROM sessions s WHERE s.state = "
-	    "'running' ORDER BY s.started_at DESC, s.id DESC LIMIT 1");
+	struct owner o;
+	int rc = store_session_find(st, 0, NULL, session, routine_id,
+	    resume_pos, &o);
+
+	if (rc == 1 && *routine_id == NULL)
+		*routine_id = xstrdup("");
+	return rc;
+}
+
+int
+store_session_live(struct store *st, const char *routine_id,
+    int64_t *session, long *pid)
+{
+	struct owner o;
+	int rc = store_session_find(st, 1, routine_id, session, NULL, NULL,
+	    &o);
+
+	if (rc == 1)
+		*pid = o.pid;
+	return rc;
+}
+
+int
+store_session_claim(struct store *st, int64_t session, long *pid)
+{
+	sqlite3_stmt *s;
+	struct owner o;
 	int rc;
 
-	if (s == NULL)
+	/* Read and take in one write transaction: two claims cannot both
+	 * see the session free. */
+	if (store_begin(st) != 0)
 		return -1;
+	s = store_prepare(st, "SELECT coalesce(owner_pid, 0), "
+	    "coalesce(owner_start, 0), owner_boot, state FROM sessions "
+	    "WHERE id = ?1");
+	if (s == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, session);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		*session = sqlite3_column_int64(s, 0);
-		*routine_id = xstrdup((const char *)sqlite3_column_text(s, 1));
-		*resume_pos = sqlite3_column_int(s, 2);
+		store_column_owner(s, 0, &o);
+		rc = strcmp((const char *)sqlite3_column_text(s, 3),
+		    "running") == 0 ? SQLITE_ROW : SQLITE_DONE;
 	}
 	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		store_set_sqlite_error(st, "reading the sessions");
+	if (rc != SQLITE_ROW) {
+		store_rollback(st);
+		store_set_error(st, "resuming session %lld: it is no longer "
+		    "unfinished", (long long)session);
 		return -1;
 	}
-	return rc == SQLITE_ROW;
+	if (owner_alive(&o) && !owner_is_self(&o)) {
+		store_rollback(st);
+		*pid = o.pid;
+		return 1;
+	}
+	s = store_prepare(st, "UPDATE sessions SET owner_pid = ?2, "
+	    "owner_start = ?3, owner_boot = ?4 WHERE id = ?1");
+	if (s == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, session);
+	store_bind_owner(s, 2, store_me(st));
+	if (store_step_done(st, s, "resuming the session") != 0 ||
+	    store_commit(st) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
 }
 
 /* ---- plans, reports and exports --------------------------------------- */
@@ -1313,8 +1721,13 @@ store_plan_put(struct store *st, const struct plan *p, const char *source,
 {
 	sqlite3_stmt *s;
 	sqlite3_int64 id;
-	char from[11], until[11];
+	char from[11], until[11], *path = NULL;
+	const char *doing = "saving the plan";
 
+	if (store_check_text(st, doing, "plan title", p->title) != 0 ||
+	    store_check_text(st, doing, "therapist", p->therapist) != 0 ||
+	    store_check_text(st, doing, "plan notes", p->notes) != 0)
+		return -1;
 	day_format(p->from, from);
 	day_format(p->until, until);
 	if (store_begin(st) != 0)
@@ -1338,15 +1751,20 @@ store_plan_put(struct store *st, const struct plan *p, const char *source,
 	sqlite3_bind_text(s, 3, until, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, p->therapist, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, p->notes, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, source, -1, SQLITE_STATIC);
+	/* A file name need not be UTF-8; what is stored of it must be. */
+	path = source != NULL ? text_utf8_repair(source) : NULL;
+	sqlite3_bind_text(s, 6, path, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 7, at);
 	if (store_step_done(st, s, "saving the plan") != 0)
 		goto fail;
+	free(path);
+	path = NULL;
 	id = sqlite3_last_insert_rowid(st->db);
 	if (store_plan_rows(st, id, p) != 0 || store_commit(st) != 0)
 		goto fail;
 	return id;
 fail:
+	free(path);
 	store_rollback(st);
 	return -1;
 }
@@ -1538,6 +1956,9 @@ store_export_sql(struct store *st, const char *table,
 	    "SELECT ");
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		col = (const char *)sqlite3_column_text(s, 0);
+		/* Which process runs a session is no record of the user's. */
+		if (col == NULL || strncmp(col, "owner_", 6) == 0)
+			continue;
 		if (fmt == STORE_EXPORT_JSON)
 			part = sqlite3_mprintf("%s%Q, ", n ? ", " : "", col);
 		else
@@ -1595,11 +2016,18 @@ store_export_csv_row(sqlite3_stmt *s, FILE *f)
 {
 	int i, n = sqlite3_column_count(s);
 
-	for (i = 0; i < n; i++)
+	const char *v;
+	int text;
+
+	for (i = 0; i < n; i++) {
+		/* The type first: reading the text may convert the value. */
+		text = sqlite3_column_type(s, i) == SQLITE_TEXT;
+		v = (const char *)sqlite3_column_text(s, i);
+		/* Text is the user's: no formulas, no raw controls. */
 		if ((i > 0 && fputc(',', f) == EOF) ||
-		    csv_write_field(f, (const char *)sqlite3_column_text(s, i))
-		    != 0)
+		    (text ? csv_write_text(f, v) : csv_write_field(f, v)) != 0)
 			return -1;
+	}
 	return fputs("\r\n", f) == EOF ? -1 : 0;
 }
 
@@ -1607,10 +2035,17 @@ static int
 store_export_json_row(sqlite3_stmt *s, FILE *f, int first)
 {
 	const char *row = (const char *)sqlite3_column_text(s, 0);
+	char *safe;
+	int rc;
 
 	if (fputs(first ? "\n" : ",\n", f) == EOF)
 		return -1;
-	return fputs(row != NULL ? row : "null", f) == EOF ? -1 : 0;
+	if (row == NULL)
+		return fputs("null", f) == EOF ? -1 : 0;
+	safe = csv_json_safe(row);
+	rc = fputs(safe, f) == EOF ? -1 : 0;
+	free(safe);
+	return rc;
 }
 
 /* Records a write error on the export, keeping errno for the caller. */

@@ -21,17 +21,39 @@
 struct store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /*
- * Opens (creating when absent) the progress file at path.  Refuses, with
- * the file left byte-for-byte untouched, a file that is not a backcare
- * progress file, is damaged or truncated, or comes from a newer schema.
+ * Opens (creating when absent) the progress file at path for writing.
+ * Refuses, with the file left byte-for-byte untouched, a file that is not
+ * a backcare progress file, comes from a newer schema, or is damaged:
+ * the verdict comes from SQLite alone (its SQLITE_CORRUPT or
+ * SQLITE_NOTADB, or PRAGMA quick_check, all read under its locks), never
+ * from a look at the raw file that a checkpoint could be changing.
  * Returns NULL and fills *err (caller frees) with a one-line message that
  * names the file and says what to do.
  */
 struct store *store_open(const char *path, char **err);
+/*
+ * Opens the progress file at path for reading only: creates no folder and
+ * no file.  When there is no file yet, the store is an empty one in
+ * memory (store_is_absent() says so) and every query finds nothing.  A
+ * file of an older schema is brought up to date first (after the same
+ * checks as store_open()).  Writes through it fail.
+ */
+struct store *store_open_read(const char *path, char **err);
 void store_close(struct store *st);
+int store_is_absent(const struct store *st);
+int store_is_readonly(const struct store *st);
+
+/*
+ * Checks the whole file with PRAGMA quick_check, or integrity_check when
+ * full is non-zero (which also compares every index with its table).
+ * Returns 0 when it is whole, 1 when damaged with *found (caller frees)
+ * saying what the check found and store_error() the message for the
+ * user, or -1 on another error (store_error()).
+ */
+int store_verify(struct store *st, int full, char **found);
 
 /* The last error of st, "PATH: what happened" (owned by st). */
 const char *store_error(const struct store *st);
@@ -125,7 +147,10 @@ int store_last_check_clearances(struct store *st, struct clearance **out,
 
 /* ---- routine sessions ------------------------------------------------- */
 
-/* Starts a session (state "running"); returns its id or -1. */
+/*
+ * Starts a session (state "running") owned by this process (owner.h);
+ * returns its id or -1.  Only the owner of a session adds its steps.
+ */
 int64_t store_session_begin(struct store *st, const char *routine_id,
     const char *title, const char *mode, long planned_s, int64_t at);
 
@@ -155,13 +180,30 @@ int store_session_done_seconds(struct store *st, int64_t session,
     long *done);
 
 /*
- * The latest session still "running" (left by a crash or kill): its id,
- * routine id (caller frees) and the timeline position to resume from
- * (one past the last stored step).  Returns 1 when there is one, 0 when
- * not, -1 on error.
+ * The latest session still "running" whose owner is gone (left by a crash
+ * or kill): its id, routine id (caller frees) and the timeline position
+ * to resume from (one past the last stored step).  Sessions another live
+ * process is running are never offered.  Returns 1 when there is one, 0
+ * when not, -1 on error.
  */
 int store_session_unfinished(struct store *st, int64_t *session,
     char **routine_id, int *resume_pos);
+
+/*
+ * The latest session of routine_id (any routine when NULL) that another
+ * live process is running: its id and that process's pid.  Returns 1
+ * when there is one, 0 when not, -1 on error.
+ */
+int store_session_live(struct store *st, const char *routine_id,
+    int64_t *session, long *pid);
+
+/*
+ * Makes this process the owner of an unfinished session before resuming
+ * it, in one transaction.  Returns 0, 1 when another live process runs it
+ * (its pid in *pid; nothing changed), or -1 (store_error(); also when the
+ * session is no longer running).
+ */
+int store_session_claim(struct store *st, int64_t session, long *pid);
 
 /* ---- plans, reports and exports --------------------------------------- */
 
@@ -206,7 +248,8 @@ enum store_export_format {
 
 /*
  * The tables an export holds, in order, ended by NULL: meta is left out,
- * every record of the user is in.
+ * every record of the user is in.  The sessions' owner_* columns (which
+ * process is running a session) are left out too.
  */
 extern const char *const store_export_tables[];
 

@@ -66,6 +66,52 @@ bad:
 }
 
 size_t
+text_utf8_invalid_at(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			if (s[i] == '\0')
+				return i;
+			i++;
+			continue;
+		}
+		k = text_decode(s + i, n - i, &cp);
+		if (cp == 0xfffd && k == 1)
+			return i;
+		i += k;
+	}
+	return n;
+}
+
+char *
+text_utf8_repair(const char *s)
+{
+	size_t n = strlen(s), i = 0, k, at;
+	uint32_t cp;
+	char *out, *o;
+
+	if ((at = text_utf8_invalid_at(s, n)) == n)
+		return xstrdup(s);
+	o = out = xmalloc(n * 3 + 1);
+	memcpy(o, s, at);
+	o += at;
+	for (i = at; i < n; i += k) {
+		k = text_decode(s + i, n - i, &cp);
+		if (cp == 0xfffd && k == 1)
+			o += text_encode(0xfffd, o);
+		else {
+			memcpy(o, s + i, k);
+			o += k;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+size_t
 text_encode(uint32_t cp, char *out)
 {
 	if (cp < 0x80) {
@@ -184,6 +230,14 @@ text_for_terminal(const char *s, size_t n)
 
 	buf_add(&b, "", 0);
 	while (i < n) {
+		/* A run of printable ASCII goes over as it is, at once. */
+		for (k = i; k < n && s[k] >= 0x20 && s[k] < 0x7f; k++)
+			;
+		if (k > i) {
+			buf_add(&b, s + i, k - i);
+			i = k;
+			continue;
+		}
 		k = text_decode(s + i, n - i, &cp);
 		if (cp == '\t' || cp == '\n') {
 			buf_addc(&b, (char)cp);
@@ -207,9 +261,13 @@ text_for_terminal(const char *s, size_t n)
 	return buf_detach(&b);
 }
 
-/* Bytes of s that fit in cols columns (at least one character). */
+/*
+ * Bytes of s that fit in cols columns (at least one character); the
+ * columns they take go in *used_out, so a caller cutting a long word
+ * never measures the rest again (that made an 800 KB word quadratic).
+ */
 static size_t
-text_fit_bytes(const char *s, size_t n, size_t cols)
+text_fit_bytes(const char *s, size_t n, size_t cols, size_t *used_out)
 {
 	size_t i = 0, used = 0, k;
 	uint32_t cp;
@@ -223,6 +281,7 @@ text_fit_bytes(const char *s, size_t n, size_t cols)
 		used += (size_t)cw;
 		i += k;
 	}
+	*used_out = used;
 	return i;
 }
 
@@ -231,7 +290,7 @@ text_wrap(struct buf *b, const char *text, size_t width, const char *first,
     const char *rest)
 {
 	const char *p = text, *end;
-	size_t col, rest_w, wlen, ww, avail, cut;
+	size_t col, rest_w, wlen, ww, avail, cut, cutw;
 	int started = 0;
 
 	rest_w = text_width(rest, strlen(rest));
@@ -253,14 +312,14 @@ text_wrap(struct buf *b, const char *text, size_t width, const char *first,
 		}
 		avail = width > col ? width - col : 1;
 		while (ww > avail) {
-			cut = text_fit_bytes(p, wlen, avail);
+			cut = text_fit_bytes(p, wlen, avail, &cutw);
 			buf_add(b, p, cut);
 			buf_addc(b, '\n');
 			buf_adds(b, rest);
 			col = rest_w;
 			p += cut;
 			wlen -= cut;
-			ww = text_width(p, wlen);
+			ww = ww > cutw ? ww - cutw : 0;
 			avail = width > col ? width - col : 1;
 		}
 		buf_add(b, p, wlen);

@@ -19,6 +19,19 @@
  */
 size_t text_decode(const char *s, size_t n, uint32_t *cp);
 
+/*
+ * The offset of the first byte of s[0, n) that is not valid UTF-8 text
+ * (invalid sequences, and NUL bytes, which no text file holds), or n
+ * when every byte is.
+ */
+size_t text_utf8_invalid_at(const char *s, size_t n);
+
+/*
+ * A copy of s (caller frees) in which every byte that is not UTF-8 is
+ * U+FFFD; valid text comes back unchanged.
+ */
+char *text_utf8_repair(const char *s);
+
 /* Appends the UTF-8 form of cp to out (at least 4 bytes); returns length. */
 size_t text_encode(uint32_t cp, char *out);
 

@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -159,6 +162,13 @@ buf_adds(struct buf *b, const char *s)
 void
 buf_addc(struct buf *b, char c)
 {
+	/* The common case, with room, without a call: text is often built
+	 * a character at a time. */
+	if (b->len + 2 <= b->cap) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return;
+	}
 	buf_add(b, &c, 1);
 }
 
@@ -206,31 +216,127 @@ buf_detach(struct buf *b)
 	return p;
 }
 
-char *
-util_read_file(const char *path, size_t *len)
+/* What kind of thing a non-regular file is, for "PATH: is a ...". */
+static const char *
+util_file_kind(mode_t mode)
 {
-	FILE *f;
+	if (S_ISDIR(mode))
+		return "is a folder, not a file";
+	if (S_ISFIFO(mode))
+		return "is a FIFO (a named pipe), not a file";
+	if (S_ISSOCK(mode))
+		return "is a socket, not a file";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "is a device, not a file";
+	return "is not a regular file";
+}
+
+static char *
+util_too_large(unsigned long long n, int more, size_t limit)
+{
+	if (limit % ((size_t)1 << 20) == 0)
+		return xasprintf("too large (%s%llu bytes; the limit is %zu MiB)",
+		    more ? "more than " : "", n, limit >> 20);
+	return xasprintf("too large (%s%llu bytes; the limit is %zu bytes)",
+	    more ? "more than " : "", n, limit);
+}
+
+/* Reads fd to its end, refusing more than limit bytes. */
+static char *
+util_read_fd(int fd, size_t limit, size_t *len, char **why)
+{
 	struct buf b = BUF_INIT;
 	char chunk[65536];
-	size_t n;
-	int saved;
+	ssize_t n;
 
-	f = fopen(path, "rb");
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
-	if (ferror(f)) {
-		saved = errno ? errno : EIO;
-		fclose(f);
-		buf_free(&b);
-		errno = saved;
-		return NULL;
+	for (;;) {
+		n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			*why = xstrdup(strerror(errno));
+			buf_free(&b);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		if (b.len + (size_t)n > limit) {
+			*why = util_too_large(limit, 1, limit);
+			buf_free(&b);
+			return NULL;
+		}
+		buf_add(&b, chunk, (size_t)n);
 	}
-	fclose(f);
 	if (len != NULL)
 		*len = b.len;
 	return buf_detach(&b);
+}
+
+char *
+util_read_file_max(const char *path, size_t limit, size_t *len,
+    char **why)
+{
+	struct stat sb;
+	char *text;
+	int fd;
+
+	*why = NULL;
+	if (strcmp(path, "-") == 0)
+		return util_read_fd(STDIN_FILENO, limit, len, why);
+	/* Look first, so a FIFO or a device is never even opened. */
+	if (stat(path, &sb) != 0) {
+		*why = xstrdup(strerror(errno));
+		return NULL;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		*why = xstrdup(util_file_kind(sb.st_mode));
+		return NULL;
+	}
+	/* O_NONBLOCK: a FIFO swapped in since the stat() cannot hang us. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		*why = xstrdup(strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		*why = xstrdup(util_file_kind(sb.st_mode));
+		close(fd);
+		return NULL;
+	}
+	if ((unsigned long long)sb.st_size > limit) {
+		*why = util_too_large((unsigned long long)sb.st_size, 0, limit);
+		close(fd);
+		return NULL;
+	}
+	text = util_read_fd(fd, limit, len, why);
+	close(fd);
+	return text;
+}
+
+const char *
+util_read_doing(const char *why, const char *doing)
+{
+	return strncmp(why, "too large", 9) == 0 ||
+	    strncmp(why, "is ", 3) == 0 ? "" : doing;
+}
+
+char *
+util_read_file(const char *path, size_t *len)
+{
+	char *why = NULL, *text;
+	int saved;
+
+	text = util_read_file_max(path, UTIL_LIMIT_LESSON, len, &why);
+	if (text == NULL) {
+		saved = errno;
+		if (strncmp(why, "too large", 9) == 0)
+			saved = EFBIG;
+		else if (strncmp(why, "is ", 3) == 0)
+			saved = EINVAL;
+		free(why);
+		errno = saved;
+	}
+	return text;
 }
 
 char *

@@ -61,8 +61,35 @@ void buf_free(struct buf *b);
 char *buf_detach(struct buf *b);
 
 /*
- * Reads a whole file into memory.  Returns the contents (NUL-terminated,
- * caller frees) and its length in *len, or NULL with errno set.
+ * The most backcare reads of each kind of file, in bytes: an answers file,
+ * a plan, a routine or the safety-check questions (UTIL_LIMIT_SMALL), a
+ * lesson or a lesson index (UTIL_LIMIT_LESSON).  backcare(1) lists them.
+ */
+#define UTIL_LIMIT_SMALL ((size_t)4 << 20)
+#define UTIL_LIMIT_LESSON ((size_t)32 << 20)
+
+/*
+ * Reads a whole regular file of at most limit bytes; path "-" is standard
+ * input, which may also be a pipe.  A FIFO, device, socket or folder is
+ * refused by name without waiting on it.  Returns the contents
+ * (NUL-terminated, caller frees) and its length in *len, or NULL with
+ * *why set (caller frees) to the reason without the file name, such as
+ * "too large (5000000 bytes; the limit is 4 MiB)".
+ */
+char *util_read_file_max(const char *path, size_t limit, size_t *len,
+    char **why);
+
+/*
+ * What goes between "PATH: " and the reason util_read_file_max() gave:
+ * doing ("cannot read the plan: ") for an error of the system, nothing
+ * for a refusal, so those read "PATH: too large (...)" and
+ * "PATH: is a FIFO (a named pipe), not a file".
+ */
+const char *util_read_doing(const char *why, const char *doing);
+
+/*
+ * util_read_file_max() with the lesson limit, for tests and tools: NULL
+ * with errno set (EFBIG when too large, EINVAL when not a regular file).
  */
 char *util_read_file(const char *path, size_t *len);
 

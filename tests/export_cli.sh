@@ -325,7 +325,7 @@ if command -v script >/dev/null 2>&1; then
 		script -qec "'$BACKCARE' export --format $fmt" /dev/null >"$T/tty.$fmt" 2>&1 </dev/null
 		if grep -q "$(printf '\033')" "$T/tty.$fmt" || grep -q "$(printf '\007')" "$T/tty.$fmt"; then
 			fail "$fmt on a terminal: an escape sequence reached it raw"
-		elif grep -qF 'evil ^[[2J^[]0;owned^G end' "$T/tty.$fmt" || grep -qF 'evil \u001b[2J' "$T/tty.$fmt"; then
+		elif grep -qF 'evil ␛[2J␛]0;owned␇ end' "$T/tty.$fmt" || grep -qF 'evil \u001b[2J' "$T/tty.$fmt"; then
 			pass "$fmt on a terminal: the note is shown, its escapes made visible"
 		else
 			fail "$fmt on a terminal: the note is missing: $(head -c 600 "$T/tty.$fmt")"

@@ -27,6 +27,7 @@ bc_run lessons
 	fail "info says $n lessons, the list has $(printf '%s\n' "$OUT" | wc -l)"
 
 # backcare(1): the export example names the schema export writes.
+bc_make_db
 bc_run export --format json --output "$T/x"
 want=$(grep -o '"schema": *[0-9]*' "$T/x"/*.json 2>/dev/null | head -n 1 | grep -o '[0-9]*$')
 [ -z "$want" ] && want=$(cat "$T/x"/* 2>/dev/null | grep -o '"schema": *[0-9]*' | head -n 1 | grep -o '[0-9]*$')

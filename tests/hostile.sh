@@ -23,11 +23,16 @@ long = b'word ' * 210000 + b'\n\n'
 open(c + '/lessons/hostile.md', 'wb').write(
     b'# Hostile ' + esc + b'\n\nText ' + esc + bad + nul + b'\n\n' + deep + long +
     b'[a link ' + esc + b'](nowhere.md#' + esc + b')\n')
+# A routine's title and notes are stored: escapes in UTF-8 are taken (and
+# shown harmlessly), bytes that are not UTF-8 are refused (not-utf8.md).
 open(c + '/routines/hostile.md', 'wb').write(
-    b'# Hostile routine ' + esc + b'\n\nIntro ' + esc + bad + b'\n\n'
-    b'## Step ' + esc + b'\n\n- duration: 1s\n- stroke: effleurage\n'
-    b'- region: lower back\n- position: sitting\n- pressure: light\n\n' + esc + bad + b'\n\n' +
+    b'# Hostile routine ' + esc8 + b'\n\nIntro ' + esc8 + b'\n\n'
+    b'## Step ' + esc8 + b'\n\n- duration: 1s\n- stroke: effleurage\n'
+    b'- region: lower back\n- position: sitting\n- pressure: light\n\n' + esc8 + b'\n\n' +
     deep + long)
+open(c + '/routines/not-utf8.md', 'wb').write(
+    b'# Not UTF-8 ' + esc + bad + b'\n\n## Step\n\n- duration: 1s\n'
+    b'- stroke: effleurage\n- region: lower back\n- pressure: light\n\nGlide.\n')
 open(c + '/routines/with-nul.md', 'wb').write(
     b'# With a NUL' + nul + b'\n\n## Step\n\n- duration: 1s\n\nGlide.\n')
 open(t + '/plan.md', 'wb').write(
@@ -77,6 +82,15 @@ grep -q 'with-nul' "$T/out" && fail "a routine with a NUL byte is offered" || pa
 run --content-dir "$C" check "$C/routines/with-nul.md"
 clean "check a routine with a NUL"
 grep -q 'with-nul.md: the file holds NUL bytes' "$T/out" "$T/err" && pass "check names the NUL" || fail "check: $(cat "$T/out" "$T/err")"
+grep -q 'not-utf8' "$T/out" && fail "a routine that is not UTF-8 is offered" || pass "a routine that is not UTF-8 is not offered"
+run --content-dir "$C" check "$C/routines/not-utf8.md"
+clean "check a routine that is not UTF-8"
+grep -q 'not-utf8.md:1: not UTF-8 text (byte 0x9B at column 27)' "$T/out" && pass "check names the line of the bad byte" || fail "check: $(cat "$T/out" "$T/err")"
+run --content-dir "$C" run not-utf8 --plain
+[ "$STATUS" -eq 1 ] && pass "a routine that is not UTF-8 does not run" || fail "run not-utf8: exit $STATUS"
+if [ ! -e "$BACKCARE_DB" ] || [ "$(sqlite3 "$BACKCARE_DB" "SELECT count(*) FROM sessions WHERE routine_id = 'not-utf8'")" = 0 ]; then
+	pass "nothing of it is stored"
+else fail "a session of it was stored"; fi
 run --content-dir "$C" check "$T/plan.md" "$T/plan-bad.md"
 clean "check hostile plans"
 run --content-dir "$C" plan import "$T/plan-bad.md"

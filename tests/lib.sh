@@ -69,6 +69,20 @@ bc_run() {
 	ERR=$(cat "$T/err")
 }
 
+# bc_make_db [PATH]: makes a progress file (at PATH, else $BACKCARE_DB),
+# as new: the commands that only read, such as info, create nothing, so it
+# records a safety check and then, with sqlite3(1), forgets it again.
+# Sets STATUS, OUT and ERR (of the recording).
+bc_make_db() {
+	printf 'age=40\nweeks=2\n' >"$T/.make-db-answers"
+	BC_STDIN="$T/.make-db-answers" bc_run ${1:+--db "$1"} screen --answers -
+	if [ "$STATUS" -eq 0 ] && command -v sqlite3 >/dev/null; then
+		sqlite3 "${1:-$BACKCARE_DB}" "DELETE FROM check_actions;
+		    DELETE FROM check_rules; DELETE FROM check_answers;
+		    DELETE FROM checks;" >/dev/null
+	fi
+}
+
 # expect_status N WHAT
 expect_status() {
 	if [ "$STATUS" -eq "$1" ]; then pass "$2 (exit $1)"

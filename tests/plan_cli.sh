@@ -6,6 +6,8 @@
 
 export TZ=UTC
 q() { sqlite3 "$BACKCARE_DB" "$1"; }
+# plan show only reads, and creates nothing: make the file to look into.
+bc_make_db
 # Noon (UTC) on a few days of the plans below.
 nov30=1796040000 dec01=1796126400 dec05=1796472000 dec14=1797249600
 dec15=1797336000 dec28=1798459200 dec29=1798545600 jan10=1799582400

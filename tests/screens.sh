@@ -9,7 +9,7 @@
 tui_need_tmux
 BC_TMUX_SOCK="$T/tmux.sock"
 # Skip the welcome in every run.
-"$BACKCARE" info >/dev/null || fail "info"
+bc_make_db; [ "$STATUS" -eq 0 ] || fail "the progress file: $ERR"
 sqlite3 "$BACKCARE_DB" "INSERT OR REPLACE INTO meta VALUES ('welcome_shown', '1')"
 
 n=0

@@ -7,14 +7,15 @@
 command -v sqlite3 >/dev/null || skip_all "sqlite3 (the command) is not installed"
 
 # Permissions, whatever the umask.
-( umask 000; "$BACKCARE" --db "$T/priv/data/progress.db" info >/dev/null 2>&1 )
+( umask 000; bc_make_db "$T/priv/data/progress.db" )
 [ "$(stat -c %a "$T/priv/data")" = 700 ] && pass "data folder 0700" || fail "data folder $(stat -c %a "$T/priv/data")"
 [ "$(stat -c %a "$T/priv/data/progress.db")" = 600 ] && pass "progress file 0600" || fail "progress file $(stat -c %a "$T/priv/data/progress.db")"
 leftover=$(ls -a "$T/priv/data" | grep -c 'new-')
 [ "$leftover" -eq 0 ] && pass "no temporary files left" || fail "temporary files left: $(ls -a "$T/priv/data")"
 
-# expect_refused FILE WORDS WHAT: exit 1, one line naming the file, and
-# the file byte-for-byte unchanged.
+# expect_refused FILE WORDS WHAT: info (reading) and recording a check
+# (writing) both exit 1 with one line naming the file, and the file is
+# byte-for-byte unchanged.
 expect_refused() {
 	cp "$1" "$T/before" 2>/dev/null || : >"$T/before"
 	bc_run --db "$1" info
@@ -22,6 +23,10 @@ expect_refused() {
 	expect_err "$1" "$3: the message names the file"
 	expect_err "$2" "$3: the message says '$2'"
 	expect_one_line_err "$3"
+	bc_make_db "$1"
+	expect_status 1 "$3, when writing"
+	expect_err "$2" "$3, when writing: the message says '$2'"
+	expect_one_line_err "$3, when writing"
 	if cmp -s "$1" "$T/before"; then pass "$3: file unchanged"; else fail "$3: file changed"; fi
 }
 
@@ -32,10 +37,10 @@ printf 'x' | dd of="$T/random.db" bs=1 count=1 conv=notrunc 2>/dev/null
 expect_refused "$T/random.db" "not a backcare progress file" "random bytes"
 sqlite3 "$T/foreign.db" "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');"
 expect_refused "$T/foreign.db" "another program" "another program's database"
-"$BACKCARE" --db "$T/newer.db" info >/dev/null
+bc_make_db "$T/newer.db"
 sqlite3 "$T/newer.db" "PRAGMA user_version = 99;"
 expect_refused "$T/newer.db" "newer backcare" "a file from a newer version"
-"$BACKCARE" --db "$T/cut.db" info >/dev/null
+bc_make_db "$T/cut.db"
 sqlite3 "$T/cut.db" "PRAGMA journal_mode=DELETE; CREATE TABLE pad (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 2000) INSERT INTO pad SELECT randomblob(100) FROM n; PRAGMA application_id = 1111573330;" >/dev/null
 size=$(stat -c %s "$T/cut.db")
 head -c $((size / 2)) "$T/cut.db" >"$T/cut2.db"
@@ -48,6 +53,9 @@ printf 'x' >"$T/afile"
 bc_run --db "$T/afile/progress.db" info
 expect_status 1 "a file in place of the folder"
 expect_one_line_err "a file in place of the folder"
+bc_make_db "$T/afile/progress.db"
+expect_status 1 "a file in place of the folder, when writing"
+expect_one_line_err "a file in place of the folder, when writing"
 
 # A read-only folder: a clear error, nothing created.
 mkdir -p "$T/ro"
@@ -55,8 +63,10 @@ chmod 555 "$T/ro"
 if [ "$(id -u)" -eq 0 ]; then
 	if command -v setpriv >/dev/null; then
 		chmod 755 "$T" "$T/home" 2>/dev/null
+		printf 'age=40\nweeks=2\n' >"$T/answers"
 		setpriv --reuid=65534 --regid=65534 --clear-groups \
-		    "$BACKCARE" --db "$T/ro/progress.db" info >"$T/out" 2>"$T/err"
+		    "$BACKCARE" --db "$T/ro/progress.db" screen --answers - \
+		    <"$T/answers" >"$T/out" 2>"$T/err"
 		STATUS=$?; ERR=$(cat "$T/err")
 		expect_status 1 "a read-only folder"
 		expect_err "cannot create" "a read-only folder is explained"
@@ -65,7 +75,7 @@ if [ "$(id -u)" -eq 0 ]; then
 		echo "# setpriv missing: read-only folder test skipped"
 	fi
 else
-	bc_run --db "$T/ro/progress.db" info
+	bc_make_db "$T/ro/progress.db"
 	expect_status 1 "a read-only folder"
 	expect_one_line_err "a read-only folder"
 fi
@@ -74,7 +84,7 @@ fi
 # A full disk: a small tmpfs (root only).
 if [ "$(id -u)" -eq 0 ] && mkdir -p "$T/full" && mount -t tmpfs -o size=64k tmpfs "$T/full" 2>/dev/null; then
 	dd if=/dev/zero of="$T/full/fill" bs=1k count=64 2>/dev/null
-	bc_run --db "$T/full/progress.db" info
+	bc_make_db "$T/full/progress.db"
 	expect_status 1 "a full disk"
 	expect_one_line_err "a full disk"
 	[ ! -e "$T/full/progress.db" ] && pass "no half-made file on a full disk" || fail "a file was left on the full disk"
@@ -86,7 +96,7 @@ fi
 # Several copies creating and opening one file at once.
 pids=
 for i in 1 2 3 4 5 6 7 8; do
-	"$BACKCARE" --db "$T/race.db" info >"$T/race.$i" 2>&1 &
+	printf 'age=40\nweeks=2\n' | "$BACKCARE" --db "$T/race.db" screen --answers - >"$T/race.$i" 2>&1 &
 	pids="$pids $!"
 done
 bad=0

@@ -1,0 +1,129 @@
+#!/bin/sh
+# Hostile Markdown in linear time: the kinds of input cmark's own
+# pathological tests use (test/pathological_tests.py), each sized so that a
+# quadratic path would take seconds, through `show` (the lesson layout),
+# `check` (the lesson parser), and plan notes through `report` in text and
+# Markdown.  Each must finish within 3x the time `cmark -t html` takes on
+# the same input, plus backcare's own start-up (the same command on a
+# tiny input: a locale, content folders, a database) and 20 ms of jitter;
+# every time is the best of five runs.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+command -v cmark >/dev/null || skip_all "cmark (the command) is not installed"
+
+# rep S N: S repeated N times.
+rep() { awk -v s="$1" -v n="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", s; }'; }
+
+# gen NAME: the pathological input NAME on stdout.
+gen() {
+	case $1 in
+	nested-strong-emph) rep '*a **a ' 30000; printf b; rep ' a** a*' 30000; echo ;;
+	emph-closers) rep 'a_ ' 100000; echo ;;
+	emph-openers) rep '_a ' 100000; echo ;;
+	link-closers) rep 'a]' 100000; echo ;;
+	link-openers) rep '[a' 100000; echo ;;
+	mismatched-openers) rep '*a_ ' 100000; echo ;;
+	closers-mult-of-3) printf 'a**b'; rep 'c* ' 100000; echo ;;
+	link-openers-emph-closers) rep '[ a_' 100000; echo ;;
+	paren-links) rep '[ (](a) ' 100000; echo ;;
+	nested-brackets) rep '[' 50000; printf a; rep ']' 50000; echo ;;
+	brackets) rep '[' 100000; echo ;;
+	nested-quotes) rep '> ' 50000; echo a ;;
+	nested-list-markers) rep '- ' 100000; echo x ;;
+	nested-ordered-markers) rep '1. ' 60000; echo x ;;
+	nested-lists) awk 'BEGIN { for (i = 0; i < 1000; i++) {
+		for (j = 0; j < i; j++) printf "  "; print "* a" } }' ;;
+	backticks) awk 'BEGIN { for (i = 1; i < 2000; i++) {
+		printf "e"; for (j = 0; j < i; j++) printf "`" } print "" }' ;;
+	unclosed-links-a) rep '[a](<b' 100000; echo ;;
+	unclosed-links-b) rep '[a](b' 100000; echo ;;
+	html-comments) printf '</'; rep '<!--' 100000; echo ;;
+	long-word) rep a 800000; echo ;;
+	long-word-utf8) rep "é" 300000; echo ;;
+	long-word-utf8-control) rep "é" 300000; printf "\001"; echo ;;
+	many-words) rep 'ab ' 300000; echo ;;
+	many-lines) rep 'a
+' 300000 ;;
+	ref-defs) awk 'BEGIN { for (i = 0; i < 50000; i++)
+		printf "[a%d]: /u%d\n", i, i;
+		for (i = 0; i < 50000; i++) printf "[a%d] ", i; print "" }' ;;
+	nul-bytes) rep 'a\0b ' 100000; echo ;;
+	control-bytes) rep 'a\033]52;c;x\007 ' 50000; echo ;;
+	*) return 1 ;;
+	esac
+}
+
+CASES="nested-strong-emph emph-closers emph-openers link-closers link-openers
+mismatched-openers closers-mult-of-3 link-openers-emph-closers paren-links
+nested-brackets brackets nested-quotes nested-list-markers
+nested-ordered-markers nested-lists backticks unclosed-links-a
+unclosed-links-b html-comments long-word long-word-utf8 long-word-utf8-control
+many-words
+many-lines ref-defs nul-bytes control-bytes"
+# Plan notes carry these through `report` (plans are limited to 4 MiB).
+NOTE_CASES="long-word brackets nested-list-markers link-openers many-words
+control-bytes"
+
+# ms CMD...: the best wall time of five runs of CMD, in milliseconds.
+ms() {
+	best=
+	for _ in 1 2 3 4 5; do
+		s=$(date +%s%N)
+		"$@" >/dev/null 2>&1
+		e=$(date +%s%N)
+		t=$(( (e - s) / 1000000 ))
+		if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+	done
+	echo "$best"
+}
+
+# within NAME WHAT REF_MS OURS_MS BASE_MS
+within() {
+	limit=$(( 3 * $3 + $5 + 20 ))
+	if [ "$4" -le "$limit" ]; then
+		pass "$1: $2 in $4 ms (cmark $3 ms, start-up $5 ms, limit $limit ms)"
+	else
+		fail "$1: $2 took $4 ms, over 3x cmark's $3 ms (start-up $5 ms, limit $limit ms)"
+	fi
+}
+
+mkdir -p "$T/lessons"
+printf 'a\n' >"$T/tiny.md"
+base_show=$(ms "$BACKCARE" --width 80 show "$T/tiny.md")
+base_check=$(ms "$BACKCARE" check "$T/tiny.md")
+for c in $CASES; do
+	gen "$c" >"$T/lessons/$c.md" || { fail "$c: no generator"; continue; }
+	ref=$(ms cmark -t html "$T/lessons/$c.md")
+	ours=$(ms "$BACKCARE" --width 80 show "$T/lessons/$c.md")
+	within "$c" show "$ref" "$ours" "$base_show"
+	ours=$(ms "$BACKCARE" --width 20 show "$T/lessons/$c.md")
+	within "$c" "show --width 20" "$ref" "$ours" "$base_show"
+	ours=$(ms "$BACKCARE" check "$T/lessons/$c.md")
+	within "$c" check "$ref" "$ours" "$base_check"
+done
+# show still prints what it is given: the deepest item's text is there.
+bc_run --width 80 show "$T/lessons/nested-list-markers.md"
+expect_status 0 "100,000 nested list markers shown"
+expect_out "x" "the innermost text is shown"
+
+export BACKCARE_TEST_NOW=1796472000
+printf '# Tiny\n\n- from: 2026-12-01\n- until: 2026-12-28\n\n## Notes\na\n' >"$T/plan-tiny.md"
+bc_run --db "$T/tiny.db" plan import "$T/plan-tiny.md"
+base_report=$(ms "$BACKCARE" --db "$T/tiny.db" report)
+for c in $NOTE_CASES; do
+	{
+		printf '# Notes: %s\n\n- from: 2026-12-01\n- until: 2026-12-28\n\n' "$c"
+		printf '## Routines\n- swedish-basics: 3 per week\n\n## Notes\n'
+		gen "$c"
+	} >"$T/plan-$c.md"
+	gen "$c" >"$T/note-$c.md"
+	bc_run --db "$T/$c.db" plan import "$T/plan-$c.md"
+	expect_status 0 "$c: the plan is imported"
+	ref=$(ms cmark -t html "$T/note-$c.md")
+	ours=$(ms "$BACKCARE" --db "$T/$c.db" report)
+	within "$c" "report (plan notes)" "$ref" "$ours" "$base_report"
+	ours=$(ms "$BACKCARE" --db "$T/$c.db" report --format markdown)
+	within "$c" "report --format markdown (plan notes)" "$ref" "$ours" "$base_report"
+done
+
+bc_done
