@@ -186,6 +186,34 @@ ho_add_check(struct ho_sheet *h)
 	free(lines);
 }
 
+/*
+ * The sheet when what the check found locks the routines: its advice in
+ * the warning boxes at the top, then the routines by name only, marked
+ * not to be done; no tick boxes, no steps, nothing that reads as
+ * homework.
+ */
+static void
+ho_build_locked(struct ho_sheet *h)
+{
+	const struct handout_input *in = h->in;
+	size_t i;
+
+	ho_add(h, HO_HEADING, xstrdup("What your safety check said"));
+	if (in->verdict_advice != NULL)
+		ho_add(h, HO_WARN, xstrdup(in->verdict_advice));
+	ho_add(h, HO_WARN, xstrdup(safety_gate_reason(in->gate)));
+	ho_add(h, HO_WARN, advice_safety_net(in->number));
+	if (in->n_routines == 0)
+		return;
+	ho_add(h, HO_HEADING, xstrdup("Your routines, for later"));
+	ho_add(h, HO_WARN, xstrdup("Do not do these routines until the "
+	    "safety check opens them again; print this sheet again then, "
+	    "with their steps."));
+	for (i = 0; i < in->n_routines; i++)
+		ho_add(h, HO_PARA, xasprintf("%s: not until the routines open.",
+		    in->routines[i]->title));
+}
+
 static void
 ho_build(struct ho_sheet *h)
 {
@@ -195,7 +223,10 @@ ho_build(struct ho_sheet *h)
 	size_t i;
 
 	day_format(in->today, today);
-	ho_add(h, HO_TITLE, p != NULL ? xasprintf("Homework: %s", p->title) :
+	/* Locked by a check, the sheet is not homework, title included. */
+	ho_add(h, HO_TITLE, safety_gate_by_verdict(in->gate) ?
+	    xstrdup("No massage for now") : p != NULL ?
+	    xasprintf("Homework: %s", p->title) :
 	    xstrdup("Your self-massage routines"));
 	if (p != NULL) {
 		day_format(p->from, from);
@@ -210,6 +241,10 @@ ho_build(struct ho_sheet *h)
 	num = advice_number(in->number);
 	ho_add(h, HO_WARN, xasprintf("In an emergency call %s.", num));
 	free(num);
+	if (safety_gate_by_verdict(in->gate)) {
+		ho_build_locked(h);
+		return;
+	}
 	ho_add(h, HO_WARN, advice_safety_net(in->number));
 	if (p != NULL && p->n_routines > 0) {
 		ho_add(h, HO_HEADING, xstrdup("Your weekly targets"));

@@ -639,3 +639,32 @@ plan_covers(const struct plan *p, int32_t day)
 {
 	return day >= p->from && day <= p->until;
 }
+
+int
+plan_week_days(const struct plan *p, int32_t monday)
+{
+	int covered = 0, i;
+
+	for (i = 0; i < 7; i++)
+		covered += plan_covers(p, monday + i);
+	return covered;
+}
+
+int
+plan_week_target(const struct plan *p, size_t j, int32_t monday)
+{
+	if (p == NULL || j >= p->n_routines)
+		return 0;
+	return (p->routines[j].per_week * plan_week_days(p, monday) + 6) / 7;
+}
+
+int
+plan_week_total(const struct plan *p, int32_t monday)
+{
+	size_t j;
+	int n = 0;
+
+	for (j = 0; p != NULL && j < p->n_routines; j++)
+		n += plan_week_target(p, j, monday);
+	return n;
+}

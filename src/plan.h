@@ -76,4 +76,23 @@ int plan_sessions_per_week(const struct plan *p);
 /* 1 when day falls within the plan's dates. */
 int plan_covers(const struct plan *p, int32_t day);
 
+/*
+ * The days of the Monday-to-Sunday week starting on monday that the plan
+ * covers (0 to 7).
+ */
+int plan_week_days(const struct plan *p, int32_t monday);
+
+/*
+ * The sessions of routine j (an index into p->routines) the plan asks
+ * for in the week starting on monday: its weekly target, scaled by the
+ * days of that week the plan covers and rounded up, so that a plan
+ * starting on a Thursday or ending on a Tuesday asks for that share
+ * (backcare(1) HOMEWORK).  The one definition of a week's target: the
+ * report, the handout's tick boxes and `today` all use it.
+ */
+int plan_week_target(const struct plan *p, size_t j, int32_t monday);
+
+/* The sum of plan_week_target() over the plan's routines. */
+int plan_week_total(const struct plan *p, int32_t monday);
+
 #endif

@@ -143,6 +143,8 @@ printout_handout(struct app *app, const struct printout_handout *o,
 	struct outfile out;
 	struct store *st;
 	const char **ids = NULL;
+	char *advice = NULL;
+	enum verdict v;
 	size_t n = 0, i;
 	int rc = -1;
 
@@ -172,6 +174,9 @@ printout_handout(struct app *app, const struct printout_handout *o,
 	in.plan = plan;
 	in.limits = &gi.limits;
 	in.number = app->emergency_number;
+	if (safety_gate_by_verdict(in.gate))
+		in.verdict_advice = advice = checkflow_verdict_headline(app,
+		    &gi, &v);
 	if (outfile_open(&out, path, err) != 0)
 		goto done;
 	rc = handout_write(out.f, &in, o->fmt, o->width);
@@ -185,6 +190,7 @@ done:
 	free(s);
 	free(r);
 	free(ids);
+	free(advice);
 	plan_free(plan);
 	return rc;
 }

@@ -223,11 +223,11 @@ pv_build_week(struct progress *p, int cols)
 	buf_reset(&b);
 	for (i = 0; i < s->n_homework; i++) {
 		const struct report_homework *h = &s->homework[i];
-		int left = h->per_week - h->done;
+		int left = h->target - h->done;
 
 		buf_reset(&b);
 		buf_printf(&b, "%s: %d of %d this week", pv_routine_title(p,
-		    h->routine_id), h->done, h->per_week);
+		    h->routine_id), h->done, h->target);
 		if (left > 0)
 			buf_printf(&b, ", %d to go", left);
 		else
