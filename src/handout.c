@@ -27,6 +27,7 @@
 #include "util.h"
 
 #define HO_MAX_WEEKS 12         /* tick-box rows: a sheet, not a diary */
+#define HO_MAX_BOXES 14         /* more a week: a line to write the count */
 
 enum ho_kind {
 	HO_TITLE,
@@ -214,6 +215,28 @@ ho_build_locked(struct ho_sheet *h)
 		    in->routines[i]->title));
 }
 
+/* The plan's Notes (CommonMark, made inert like every other text) and
+ * lessons: the sheet is the patient's copy of the plan. */
+static void
+ho_add_plan_notes(struct ho_sheet *h, const struct plan *p)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	if (p->notes != NULL && p->notes[0] != '\0') {
+		ho_add(h, HO_HEADING, xstrdup("Notes from your plan"));
+		ho_add(h, HO_MD, NULL)->md = p->notes;
+	}
+	if (p->n_lessons == 0)
+		return;
+	buf_adds(&b, "Lessons to read in backcare (Lessons on the home "
+	    "screen, or backcare show ID): ");
+	for (i = 0; i < p->n_lessons; i++)
+		buf_printf(&b, "%s%s", i > 0 ? ", " : "", p->lessons[i].id);
+	buf_adds(&b, ".");
+	ho_add(h, HO_PARA, buf_detach(&b));
+}
+
 static void
 ho_build(struct ho_sheet *h)
 {
@@ -231,9 +254,10 @@ ho_build(struct ho_sheet *h)
 	if (p != NULL) {
 		day_format(p->from, from);
 		day_format(p->until, until);
-		ho_add(h, HO_SMALL, xasprintf("From %s to %s%s%s. Printed on "
+		ho_add(h, HO_SMALL, xasprintf("From %s to %s%s%s.%s Printed on "
 		    "%s by backcare.", from, until, p->therapist != NULL ?
 		    ", set by " : "", p->therapist != NULL ? p->therapist : "",
+		    p->from > in->today ? " It has not started yet." : "",
 		    today));
 	} else
 		ho_add(h, HO_SMALL, xasprintf("Printed on %s by backcare.",
@@ -252,6 +276,8 @@ ho_build(struct ho_sheet *h)
 		    "a routine."));
 		ho_add(h, HO_TICKS, NULL);
 	}
+	if (p != NULL)
+		ho_add_plan_notes(h, p);
 	ho_add_check(h);
 	for (i = 0; i < in->n_routines; i++)
 		ho_add_routine(h, in->routines[i]);
@@ -273,14 +299,18 @@ ho_tick_title(const struct handout_input *in, size_t j)
 	return id;
 }
 
-/* The weeks with tick boxes: the plan's, at most HO_MAX_WEEKS. */
+/* The weeks with tick boxes: from the week of printing (or the plan's
+ * first, when later) to the plan's last, at most HO_MAX_WEEKS. */
 static int
-ho_tick_weeks(const struct plan *p, int32_t *first)
+ho_tick_weeks(const struct handout_input *in, int32_t *first)
 {
+	const struct plan *p = in->plan;
 	int weeks;
 
-	*first = day_week_start(p->from);
+	*first = day_week_start(p->from > in->today ? p->from : in->today);
 	weeks = (day_week_start(p->until) - *first) / 7 + 1;
+	if (weeks < 0)
+		weeks = 0;
 	return weeks > HO_MAX_WEEKS ? HO_MAX_WEEKS : weeks;
 }
 
@@ -291,7 +321,7 @@ ho_html_ticks(struct ho_sheet *h)
 {
 	const struct plan *p = h->in->plan;
 	int32_t first;
-	int weeks = ho_tick_weeks(p, &first), w, k;
+	int weeks = ho_tick_weeks(h->in, &first), w, k, n;
 	char monday[11];
 	size_t j;
 
@@ -308,9 +338,13 @@ ho_html_ticks(struct ho_sheet *h)
 		day_format(first + w * 7, monday);
 		buf_printf(&h->out, "<tr><th scope=\"row\">%s</th>", monday);
 		for (j = 0; j < p->n_routines; j++) {
-			buf_printf(&h->out, "<td aria-label=\"%d boxes\">",
-			    p->routines[j].per_week);
-			for (k = 0; k < p->routines[j].per_week; k++)
+			n = plan_week_target(p, j, first + w * 7);
+			if (n > HO_MAX_BOXES) {
+				buf_printf(&h->out, "<td>____ of %d</td>", n);
+				continue;
+			}
+			buf_printf(&h->out, "<td aria-label=\"%d boxes\">", n);
+			for (k = 0; k < n; k++)
 				buf_adds(&h->out, "<span class=\"box\"></span>");
 			buf_adds(&h->out, "</td>");
 		}
@@ -353,8 +387,11 @@ static const char ho_css[] =
     ".facts { font-size: 9pt; }\n"
     ".skipped { color: #333; }\n"
     ".note { border-left: 2pt solid #000; padding-left: 4pt; }\n"
-    "table.ticks td { min-width: 30mm; }\n"
-    "table.ticks th, table.ticks td { padding: 0 4pt; }\n";
+    /* However many routines, the table keeps to the page's width; the
+     * boxes wrap within their column. */
+    "table.ticks { width: 100%; table-layout: fixed; }\n"
+    "table.ticks th, table.ticks td { padding: 0 3pt; }\n"
+    "table.ticks th[scope=row] { width: 19mm; }\n";
 
 static void
 ho_write_html(struct ho_sheet *h)
@@ -520,7 +557,7 @@ ho_plain_ticks(struct ho_sheet *h, int md)
 	const struct plan *p = h->in->plan;
 	size_t j, *cols = xcalloc(p->n_routines, sizeof *cols), len;
 	int32_t first;
-	int weeks = ho_tick_weeks(p, &first), w, k;
+	int weeks = ho_tick_weeks(h->in, &first), w, k, n;
 	char monday[11], *t;
 
 	buf_adds(&h->out, md ? "| Week of |" : "  Week of   ");
@@ -539,10 +576,13 @@ ho_plain_ticks(struct ho_sheet *h, int md)
 		buf_printf(&h->out, md ? "| %s |" : "  %s", monday);
 		for (j = 0; j < p->n_routines; j++) {
 			buf_adds(&h->out, md ? " " : "  ");
-			for (k = 0, len = 0; k < p->routines[j].per_week; k++) {
+			n = plan_week_target(p, j, first + w * 7);
+			len = h->out.len;
+			if (n > HO_MAX_BOXES)
+				buf_printf(&h->out, "____ of %d", n);
+			for (k = 0; n <= HO_MAX_BOXES && k < n; k++)
 				buf_adds(&h->out, k > 0 ? " [ ]" : "[ ]");
-				len += k > 0 ? 4 : 3;
-			}
+			len = h->out.len - len;
 			for (; !md && len < cols[j] && j + 1 < p->n_routines;
 			    len++)
 				buf_addc(&h->out, ' ');

@@ -95,8 +95,8 @@ printout_ids(struct app *app, const struct printout_handout *o,
 	}
 	if (o->plan_only) {
 		*err = xstrdup("--plan: no homework plan with routines is in "
-		    "force today (import one with 'backcare plan import', or "
-		    "name the routines)");
+		    "force or to come (import one with 'backcare plan import', "
+		    "or name the routines)");
 		return (size_t)-1;
 	}
 	n = content_count(c, CONTENT_ROUTINE);
@@ -131,6 +131,30 @@ printout_routines(struct app *app, const char **ids, size_t n,
 	return 0;
 }
 
+/*
+ * The plan for the sheet: the newest imported that has not ended, even
+ * one that starts later (printed at the visit that set it); else the one
+ * in force today.  Returns 0 (*plan may stay NULL), or -1 with *err.
+ */
+static int
+printout_plan(struct store *st, int32_t today, struct plan **plan,
+    char **err)
+{
+	int32_t from;
+	int rc = store_plan_newest_start(st, today, &from);
+
+	*plan = NULL;
+	if (rc > 0 && from > today)
+		rc = store_plan_in_force(st, from, plan);
+	if (rc >= 0 && *plan == NULL)
+		rc = store_plan_in_force(st, today, plan);
+	if (rc < 0) {
+		*err = xstrdup(store_error(st));
+		return -1;
+	}
+	return 0;
+}
+
 int
 printout_handout(struct app *app, const struct printout_handout *o,
     const char *path, char **err)
@@ -152,10 +176,8 @@ printout_handout(struct app *app, const struct printout_handout *o,
 	in.today = day_of_time(clock_wall_s());
 	if ((st = app_store_quiet(app, err)) == NULL)
 		return -1;
-	if (store_plan_in_force(st, in.today, &plan) < 0) {
-		*err = xstrdup(store_error(st));
+	if (printout_plan(st, in.today, &plan, err) != 0)
 		return -1;
-	}
 	if (checkflow_gate(app, &gi, &in.gate, err) != 0)
 		goto done;
 	n = printout_ids(app, o, plan, &ids, err);
