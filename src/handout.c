@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark.h>
 
@@ -508,15 +509,18 @@ static void
 ho_md_md(struct ho_sheet *h, const char *md, int shift)
 {
 	cmark_node *doc;
-	char *out;
+	char *out, *clean;
 
 	if (md == NULL || md[0] == '\0')
 		return;
 	doc = cmark_parse_document(md, strlen(md), CMARK_OPT_VALIDATE_UTF8);
 	html_sanitise_tree(doc, shift);
 	out = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, h->width);
-	buf_adds(&h->out, out);
+	/* libcmark's writer passes C1 controls and can split U+FFFE. */
+	clean = text_clean_utf8(out, strlen(out));
+	buf_adds(&h->out, clean);
 	buf_addc(&h->out, '\n');
+	free(clean);
 	free(out);
 	cmark_node_free(doc);
 }
@@ -530,7 +534,11 @@ ho_md_escape(const char *s)
 
 	buf_add(&b, "", 0);
 	for (p = t; *p != '\0'; p++) {
-		if (strchr("\\`*_[]<>|~&#!", *p) != NULL)
+		/* ':' and '@' (and the dot of "www.") too, so that a GFM
+		 * viewer makes no live link of an address. */
+		if (strchr("\\`*_[]<>|~&#!@", *p) != NULL ||
+		    (*p == ':' && strncmp(p, "://", 3) == 0) || (*p == '.' &&
+		    p - t >= 3 && strncasecmp(p - 3, "www", 3) == 0))
 			buf_addc(&b, '\\');
 		buf_addc(&b, *p);
 	}

@@ -173,6 +173,35 @@ text_ascii_for(uint32_t cp)
 	return "?";
 }
 
+int
+text_is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+char *
+text_clean_utf8(const char *s, size_t n)
+{
+	struct buf b = BUF_INIT;
+	size_t i = 0, k;
+	uint32_t cp;
+
+	buf_add(&b, "", 0);
+	while (i < n) {
+		k = text_decode(s + i, n - i, &cp);
+		if (text_is_bidi_control(cp))
+			;
+		else if ((cp >= 0x80 && cp < 0xa0) || cp == 0xfffd ||
+		    cp == 0xfffe || cp == 0xffff)
+			buf_adds(&b, "\xef\xbf\xbd");
+		else
+			buf_add(&b, s + i, k);
+		i += k;
+	}
+	return buf_detach(&b);
+}
+
 char *
 text_for_terminal(const char *s, size_t n)
 {
@@ -190,7 +219,10 @@ text_for_terminal(const char *s, size_t n)
 			ctl[0] = '^';
 			ctl[1] = cp == 0x7f ? '?' : (char)(cp + '@');
 			buf_add(&b, ctl, 2);
-		} else if (cp >= 0x80 && cp < 0xa0) {
+		} else if (text_is_bidi_control(cp)) {
+			/* left out: see text_is_bidi_control() */
+		} else if ((cp >= 0x80 && cp < 0xa0) || cp == 0xfffe ||
+		    cp == 0xffff) {
 			buf_adds(&b, text_is_utf8 ? "\xef\xbf\xbd" : "?");
 		} else if (cp < 0x80) {
 			buf_addc(&b, (char)cp);
