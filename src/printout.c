@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "app.h"
 #include "checkflow.h"
@@ -71,6 +72,17 @@ printout_report(struct app *app, const struct printout_report *o,
 	return failed ? -1 : 0;
 }
 
+static int
+printout_seen(const char **ids, size_t n, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(ids[i], id) == 0)
+			return 1;
+	return 0;
+}
+
 /* The ids to print: those asked for, the plan's, or every routine.
  * Returns the count and fills *ids (caller frees the array only), or
  * (size_t)-1 with *err set. */
@@ -82,10 +94,12 @@ printout_ids(struct app *app, const struct printout_handout *o,
 	size_t n, i;
 
 	if (o->n_ids > 0) {
+		/* A routine named twice is printed once. */
 		*ids = xcalloc(o->n_ids, sizeof **ids);
-		for (i = 0; i < o->n_ids; i++)
-			(*ids)[i] = o->ids[i];
-		return o->n_ids;
+		for (i = 0, n = 0; i < o->n_ids; i++)
+			if (printout_seen(*ids, n, o->ids[i]) == 0)
+				(*ids)[n++] = o->ids[i];
+		return n;
 	}
 	if (p != NULL && p->n_routines > 0) {
 		*ids = xcalloc(p->n_routines, sizeof **ids);
@@ -174,11 +188,16 @@ printout_handout(struct app *app, const struct printout_handout *o,
 
 	memset(&in, 0, sizeof in);
 	in.today = day_of_time(clock_wall_s());
-	if ((st = app_store_quiet(app, err)) == NULL)
+	memset(&gi, 0, sizeof gi);
+	if ((st = app_store_quiet(app, err)) == NULL) {
+		if (!o->without_store)
+			return -1;
+		free(*err);
+		*err = NULL;
+		in.gate = GATE_NO_CHECK;
+	} else if (printout_plan(st, in.today, &plan, err) != 0)
 		return -1;
-	if (printout_plan(st, in.today, &plan, err) != 0)
-		return -1;
-	if (checkflow_gate(app, &gi, &in.gate, err) != 0)
+	if (st != NULL && checkflow_gate(app, &gi, &in.gate, err) != 0)
 		goto done;
 	n = printout_ids(app, o, plan, &ids, err);
 	if (n == (size_t)-1) {
@@ -220,17 +239,21 @@ done:
 char *
 printout_default_path(const struct app *app, const char *name)
 {
-	const char *slash = strrchr(app->db_path, '/');
-	char *dir, *path;
+	const char *slash = app->db_path != NULL ? strrchr(app->db_path, '/') :
+	    NULL;
+	char *dir, *path, cwd[4096];
+	struct stat st;
 
 	dir = slash == NULL ? xstrdup(".") : slash == app->db_path ?
 	    xstrdup("/") : xstrndup(app->db_path,
 	    (size_t)(slash - app->db_path));
-	if (access(dir, W_OK) != 0) {
+	/* A folder it can write, or the current one, named in full: "."
+	 * means nothing to someone who started backcare from a menu. */
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode) ||
+	    access(dir, W_OK) != 0 || strcmp(dir, ".") == 0) {
 		free(dir);
-		dir = xstrdup(".");
+		dir = xstrdup(getcwd(cwd, sizeof cwd) != NULL ? cwd : ".");
 	}
-	/* "./name" reads as a path on a status line, "name" might not. */
 	path = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, name);
 	free(dir);
 	return path;

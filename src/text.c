@@ -173,6 +173,30 @@ text_ascii_for(uint32_t cp)
 	return "?";
 }
 
+char *
+text_fit_path(const char *path, const char *home, size_t cols)
+{
+	size_t hl = home != NULL ? strlen(home) : 0;
+	char *p, *q, *next;
+
+	if (hl > 1 && strncmp(path, home, hl) == 0 &&
+	    (path[hl] == '/' || path[hl] == '\0'))
+		p = xasprintf("~%s", path + hl);
+	else
+		p = xstrdup(path);
+	while (text_width(p, strlen(p)) > cols) {
+		/* The first folder after the leading ".../", "~/" or "/". */
+		q = strncmp(p, ".../", 4) == 0 ? p + 4 : strncmp(p, "~/", 2)
+		    == 0 ? p + 2 : p + (p[0] == '/');
+		if ((next = strchr(q, '/')) == NULL)
+			break;
+		next = xasprintf(".../%s", next + 1);
+		free(p);
+		p = next;
+	}
+	return p;
+}
+
 int
 text_is_bidi_control(uint32_t cp)
 {

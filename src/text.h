@@ -63,6 +63,13 @@ char *text_for_terminal(const char *s, size_t n);
 int text_is_bidi_control(uint32_t cp);
 
 /*
+ * path shortened to fit cols columns, for a status line (caller frees):
+ * home (may be NULL) at its start written "~", then, while too long, the
+ * leading folders replaced by "..." (the last part is always kept).
+ */
+char *text_fit_path(const char *path, const char *home, size_t cols);
+
+/*
  * Returns a new string (caller frees): s as valid UTF-8, with bytes that
  * are not UTF-8, C1 controls and U+FFFE/U+FFFF as U+FFFD and the
  * bidirectional controls left out; other characters as they are.
