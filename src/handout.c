@@ -596,6 +596,8 @@ ho_plain_ticks(struct ho_sheet *h, int md)
 				buf_addc(&h->out, ' ');
 			buf_adds(&h->out, md ? " |" : "");
 		}
+		while (!md && h->out.len > 0 && h->out.data[h->out.len - 1] == ' ')
+			h->out.len--;
 		buf_addc(&h->out, '\n');
 	}
 	free(cols);

@@ -650,12 +650,37 @@ plan_week_days(const struct plan *p, int32_t monday)
 	return covered;
 }
 
+/*
+ * The week's total is prorated once, rounded up, and shared out among the
+ * routines: each gets its exact share rounded down, and the sessions left
+ * go one each to the largest remainders (the plan's order breaking ties),
+ * so the routines' targets add up to the report's figure.
+ */
 int
 plan_week_target(const struct plan *p, size_t j, int32_t monday)
 {
+	int days, total, left, base, rem_j, rem, ahead = 0;
+	size_t i;
+
 	if (p == NULL || j >= p->n_routines)
 		return 0;
-	return (p->routines[j].per_week * plan_week_days(p, monday) + 6) / 7;
+	days = plan_week_days(p, monday);
+	total = (plan_sessions_per_week(p) * days + 6) / 7;
+	left = total;
+	for (i = 0; i < p->n_routines; i++)
+		left -= p->routines[i].per_week * days / 7;
+	base = p->routines[j].per_week * days / 7;
+	rem_j = p->routines[j].per_week * days % 7;
+	if (left <= 0 || rem_j == 0)
+		return base;
+	/* The routines served before j: a larger remainder, or as large
+	 * and earlier in the plan. */
+	for (i = 0; i < p->n_routines; i++) {
+		rem = p->routines[i].per_week * days % 7;
+		if (rem > rem_j || (rem == rem_j && i < j))
+			ahead++;
+	}
+	return base + (ahead < left);
 }
 
 int

@@ -84,11 +84,12 @@ int plan_week_days(const struct plan *p, int32_t monday);
 
 /*
  * The sessions of routine j (an index into p->routines) the plan asks
- * for in the week starting on monday: its weekly target, scaled by the
- * days of that week the plan covers and rounded up, so that a plan
- * starting on a Thursday or ending on a Tuesday asks for that share
- * (backcare(1) HOMEWORK).  The one definition of a week's target: the
- * report, the handout's tick boxes and `today` all use it.
+ * for in the week starting on monday.  A week the plan covers only in
+ * part asks for that share of the weekly total, rounded up (backcare(1)
+ * HOMEWORK), shared out among the routines in proportion to their
+ * targets; a whole week asks for each routine's own target.  The one
+ * definition of a week's target: the report, the handout's tick boxes,
+ * `today` and the screens all use it, so their figures add up.
  */
 int plan_week_target(const struct plan *p, size_t j, int32_t monday);
 

@@ -594,12 +594,12 @@ static void
 progress_written(struct ui *ui, const char *dir, int replaced, char *rerr,
     char *herr)
 {
-	char head[200], *where;
+	char head[200], *where, *p;
 	size_t room;
 
 	if (rerr == NULL && herr == NULL)
-		snprintf(head, sizeof head, "%s the report and the handout (HTML)",
-		    replaced ? "Replaced" : "Wrote");
+		snprintf(head, sizeof head, "%s 2 HTML files (report, "
+		    "handout)", replaced ? "Replaced" : "Wrote");
 	else if (rerr != NULL && herr != NULL)
 		snprintf(head, sizeof head, "Not written (%s)",
 		    progress_reason(rerr));
@@ -609,6 +609,10 @@ progress_written(struct ui *ui, const char *dir, int replaced, char *rerr,
 		    "handout" : "report", progress_reason(rerr != NULL ? rerr :
 		    herr));
 	room = (size_t)(COLS > 2 ? COLS - 2 : 1);
+	/* Narrow: the names in brackets give way to the folder. */
+	if ((p = strstr(head, " (report, handout)")) != NULL &&
+	    strlen(head) + 20 > room)
+		*p = '\0';
 	room = room > strlen(head) + 4 ? room - strlen(head) - 4 : 1;
 	where = text_fit_path(dir, getenv("HOME"), room);
 	ui_message(ui, "%s in %s", head, where);
