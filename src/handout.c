@@ -482,6 +482,8 @@ ho_text_md(struct ho_sheet *h, const char *md, const char *indent)
 	if (md == NULL || md[0] == '\0')
 		return;
 	doc = cmark_parse_document(md, strlen(md), CMARK_OPT_VALIDATE_UTF8);
+	/* As on paper: raw HTML to its words, links and images to text. */
+	html_sanitise_tree(doc, 0);
 	bullet = xasprintf("%s- ", indent);
 	for (n = cmark_node_first_child(doc); n != NULL;
 	    n = cmark_node_next(n)) {
