@@ -164,10 +164,13 @@ html_block_words(const char *raw)
 static void
 html_unblock(cmark_node *block)
 {
-	char *words = html_block_words(cmark_node_get_literal(block)), *t;
+	char *words = html_block_words(cmark_node_get_literal(block)), *t, *end;
 	cmark_node *para, *text;
 
 	t = words + strspn(words, " \t");
+	for (end = t + strlen(t); end > t && (end[-1] == ' ' || end[-1] == '\t');
+	    end--)
+		end[-1] = '\0';
 	if (*t != '\0') {
 		para = cmark_node_new(CMARK_NODE_PARAGRAPH);
 		text = cmark_node_new(CMARK_NODE_TEXT);

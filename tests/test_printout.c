@@ -53,6 +53,11 @@ test_escape(void **state)
 	t = escaped(NULL);
 	assert_string_equal(t, "");
 	free(t);
+	/* Bidi controls left out, noncharacters as U+FFFD (attack14 #12). */
+	t = escaped("a\xe2\x80\xae" "b\xe2\x81\xa6" "c\xe2\x81\xa9" "d\xe2\x80\x8f"
+	    " \xef\xbf\xbe\xef\xbf\xbf");
+	assert_string_equal(t, "abcd \xef\xbf\xbd\xef\xbf\xbd");
+	free(t);
 }
 
 static char *
@@ -94,6 +99,17 @@ test_markdown_inert(void **state)
 	free(t);
 	t = markdown("", 0);
 	assert_string_equal(t, "");
+	free(t);
+	/* A comment or CDATA keeps the words around it; an info string
+	 * makes no class; bidi controls go (attack14 #12, #15). */
+	t = markdown("<!-- draft --> Walk daily.\n\n<![CDATA[kept]]>\n", 0);
+	assert_string_equal(t, "<p>Walk daily.</p>\n<p>kept</p>\n");
+	free(t);
+	t = markdown("```javascript:alert(1)\nx\n```\n", 0);
+	assert_string_equal(t, "<pre><code>x\n</code></pre>\n");
+	free(t);
+	t = markdown("left \xe2\x80\xae right", 0);
+	assert_string_equal(t, "<p>left  right</p>\n");
 	free(t);
 }
 
