@@ -37,7 +37,8 @@ cat "$O/fifo" >"$O/from-fifo" &
 reader=$!
 bc_run report --format html --output "$O/fifo"
 expect_status 0 "--output to a FIFO"
-wait $reader
+# A FIFO renamed over would leave the reader waiting for ever.
+if [ -p "$O/fifo" ]; then wait $reader; else kill $reader; fi
 [ -p "$O/fifo" ] && pass "the FIFO stays a FIFO" || fail "the FIFO was replaced"
 grep -q '</html>' "$O/from-fifo" && pass "the whole page came through the FIFO" ||
 	fail "through the FIFO: $(wc -c <"$O/from-fifo") bytes"
@@ -47,7 +48,7 @@ cat "$O/fifo" >"$O/from-link" &
 reader=$!
 bc_run handout gentle-five --output "$O/fifo-link"
 expect_status 0 "--output to a link to a FIFO"
-wait $reader
+if [ -L "$O/fifo-link" ] && [ -p "$O/fifo" ]; then wait $reader; else kill $reader; fi
 [ -L "$O/fifo-link" ] && [ -p "$O/fifo" ] && pass "link and FIFO both kept" ||
 	fail "link or FIFO replaced"
 grep -q 'Five gentle minutes' "$O/from-link" && pass "the handout came through" ||
@@ -243,7 +244,7 @@ done
 BACKCARE_DB="$T/long.db" bc_run report --format html
 n=$(printf '%s\n' "$OUT" | grep -c '<circle cx=')
 [ "$n" -le 2 ] && pass "no dot a session over two years ($n: the key)" || fail "$n dots"
-expect_out '>2025-0' "year-month labels"
+expect_out 'y="181.0">2025-0' "year-month labels under the pain chart"
 expect_no_out '>03-15</text>' "no month-day labels"
 expect_out "30 earlier sessions are left out of this printout" "the long list cut"
 n=$(printf '%s\n' "$OUT" | grep -c ', completed, pain')
