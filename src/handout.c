@@ -173,13 +173,17 @@ ho_add_check(struct ho_sheet *h)
 	char *lines, *p, *nl;
 
 	ho_add(h, HO_HEADING, xstrdup("What your safety check changes"));
-	ho_add(h, HO_PARA, xstrdup(safety_gate_reason(in->gate)));
+	/* Locked until the check is done again: said in the bold box. */
+	ho_add(h, safety_gate_open(in->gate) ? HO_PARA : HO_WARN,
+	    xstrdup(safety_gate_reason(in->gate)));
 	if (in->gate == GATE_NO_CHECK || in->limits == NULL)
 		return;
 	lines = handout_limits_text(in->limits);
 	for (p = lines; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
 		ho_add(h, HO_PARA, xstrndup(p, (size_t)(nl - p)));
-	if (lines[0] == '\0')
+	if (lines[0] == '\0' && !safety_gate_open(in->gate))
+		;   /* nothing runs until the check is done again */
+	else if (lines[0] == '\0')
 		ho_add(h, HO_PARA, xstrdup("It sets no limits: every step "
 		    "runs as written."));
 	else

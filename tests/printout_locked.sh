@@ -121,4 +121,10 @@ expect_out "It sets no limits: every step runs as written." "open: no limits"
 expect_out "Notes from your plan" "open: the plan's notes (#7)"
 expect_out "Walk every day." "open: the notes' words (#7)"
 
+# 8 days on the check has expired: the lock in the bold box, and nothing
+# says the steps run as written.
+BACKCARE_TEST_NOW=$((BACKCARE_TEST_NOW + 8 * 86400)) bc_run --width 200 handout
+expect_out "! Routines are locked: your last safety check is 7 days old or more." "expired: the lock in the warning box"
+expect_no_out "It sets no limits" "expired: no 'every step runs as written'"
+
 bc_done
