@@ -354,6 +354,24 @@ advice_headline(const struct screener_result *r, const char *number)
 	}
 }
 
+char *
+advice_headline_stored(enum verdict v, const char *rules, const char *number)
+{
+	struct screener_result r;
+	char *copy = xstrdup(rules != NULL ? rules : ""), *tok, *save = NULL;
+	char *text;
+
+	memset(&r, 0, sizeof r);
+	r.verdict = v;
+	for (tok = strtok_r(copy, " ", &save); tok != NULL &&
+	    r.n_hits < SCREENER_MAX_HITS; tok = strtok_r(NULL, " ", &save))
+		snprintf(r.hits[r.n_hits++].rule, sizeof r.hits[0].rule, "%s",
+		    tok);
+	free(copy);
+	text = advice_headline(&r, number);
+	return text;
+}
+
 /* "a, b and c" from the items of a hit that have phrases. */
 static char *
 advice_items(const char *items)

@@ -78,6 +78,11 @@ char *advice_safety_net(const char *number);
 /* The verdict's headline: what to do, how fast.  Caller frees. */
 char *advice_headline(const struct screener_result *r, const char *number);
 
+/* The headline of a stored check: its verdict and the rules that fired
+ * ("E1 U1"; may be NULL).  Caller frees. */
+char *advice_headline_stored(enum verdict v, const char *rules,
+    const char *number);
+
 /* A rule's name in words ("possible cauda equina syndrome"), or NULL. */
 const char *advice_rule_name(const char *rule);
 

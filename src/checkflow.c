@@ -15,6 +15,7 @@
 #include "clock.h"
 #include "day.h"
 #include "plan.h"
+#include "report.h"
 #include "store.h"
 #include "util.h"
 
@@ -296,4 +297,36 @@ checkflow_gate(struct app *app, struct gate_input *in, enum gate_state *g,
 	in->unsaved = app->check_unsaved || checkflow_marked(app);
 	*g = safety_gate(in, now);
 	return 0;
+}
+
+char *
+checkflow_verdict_headline(struct app *app, const struct gate_input *in,
+    enum verdict *v)
+{
+	int any = in->have_any && in->last_any_verdict != VERDICT_NONE;
+	int64_t at = any ? in->last_any_at : in->last_full_at;
+	const struct report_check *c = NULL;
+	struct report_data d;
+	struct store *st;
+	char *err = NULL, *text;
+	size_t i;
+
+	*v = any ? in->last_any_verdict : in->last_full_verdict;
+	if (*v == VERDICT_NONE || (!any && !in->have_full))
+		return NULL;
+	/* The rules it fired choose between words (E3 and E4: an
+	 * ambulance); without them the verdict's general words stand. */
+	memset(&d, 0, sizeof d);
+	if ((st = app_store_quiet(app, &err)) != NULL &&
+	    store_report_load(st, at, at, day_of_time(at), &d) == 0)
+		for (i = 0; i < d.n_checks; i++)
+			if (d.checks[i].verdict == *v && (any ||
+			    strcmp(d.checks[i].kind, "full") == 0) &&
+			    (c == NULL || d.checks[i].id > c->id))
+				c = &d.checks[i];
+	free(err);
+	text = advice_headline_stored(*v, c != NULL ? c->rules : NULL,
+	    app->emergency_number);
+	report_data_free(&d);
+	return text;
 }

@@ -79,6 +79,15 @@ int checkflow_gate(struct app *app, struct gate_input *in,
     enum gate_state *g, char **err);
 
 /*
+ * The headline of the stored check that locks the routines with its
+ * verdict (in as checkflow_gate() filled it), in the check's own words
+ * ("Go to the emergency department or call 112 now. ..."), and its
+ * verdict in *v; NULL when the last checks found nothing (caller frees).
+ */
+char *checkflow_verdict_headline(struct app *app, const struct gate_input *in,
+    enum verdict *v);
+
+/*
  * Marks in ans->cleared the clearances in force today, so that the
  * questions asked (screener_next_item) follow the verdict the check will
  * give.  Call it before asking.

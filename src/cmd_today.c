@@ -1,15 +1,19 @@
 /*
  * cmd_today.c: "backcare today", one line for a shell's start-up file or
  * a cron job: what the plan asks for today and this week, and "safety
- * check due" when the routines are locked; nothing when all is done.
+ * check due" when the check is missing or too old; nothing when all is
+ * done.  When what a check found locks the routines, only that: the
+ * check's own advice, never a routine to do (red-flags.md section 6).
  * The words are report.c's (report_today_text()); the gate is the
  * safety check's own (checkflow_gate()).
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "checkflow.h"
@@ -40,16 +44,60 @@ cmd_today_title(struct app *app, const char *id)
 	return title;
 }
 
+/*
+ * Why what the last check found locks the routines, in its own words, on
+ * one line: "last safety check: EMERGENCY: go to the emergency department
+ * or call 112 now", or the lock's reason ("routines locked: the massage
+ * checks said no massage for now. ...").  Caller frees.
+ */
+static char *
+cmd_today_locked(struct app *app, const struct gate_input *in,
+    enum gate_state g)
+{
+	enum verdict v;
+	char *head = checkflow_verdict_headline(app, in, &v), *line, *dot;
+	const char *why = safety_gate_reason(g), *rest;
+
+	if (g == GATE_FLAGGED && head != NULL) {
+		/* Its first sentence: what to do and how fast. */
+		if ((dot = strstr(head, ". ")) != NULL)
+			*dot = '\0';
+		else if ((dot = strrchr(head, '.')) != NULL && dot[1] == '\0')
+			*dot = '\0';
+		if (head[0] >= 'A' && head[0] <= 'Z')
+			head[0] = (char)(head[0] - 'A' + 'a');
+		line = xasprintf("last safety check: %s: %s", verdict_name(v),
+		    head);
+	} else {
+		rest = strncmp(why, "Routines are locked: ", 21) == 0 ?
+		    why + 21 : why;
+		line = xasprintf("routines locked: %s", rest);
+	}
+	free(head);
+	return line;
+}
+
+/* Prints "backcare: line" made safe for a terminal. */
+static void
+cmd_today_print(const char *line)
+{
+	char *safe = text_for_terminal(line, strlen(line));
+
+	printf("backcare: %s\n", safe);
+	free(safe);
+}
+
 static int
 cmd_today_exec(struct app *app, int argc, char **argv)
 {
 	struct report_data d;
 	struct report_summary s;
 	struct store *st;
+	struct gate_input gi;
 	enum gate_state g;
 	int64_t now = clock_wall_s();
 	int32_t today = day_of_time(now), monday = day_week_start(today);
-	char **titles, *line, *safe, *err = NULL;
+	char **titles, *line, *err = NULL;
 	size_t i;
 	int first;
 
@@ -59,12 +107,25 @@ cmd_today_exec(struct app *app, int argc, char **argv)
 	if (first < argc)
 		return cmd_usage_error("today", "takes no arguments, not "
 		    "'%s'", argv[first]);
+	/* A reminder in a start-up file creates nothing: without a
+	 * progress file there is no plan, and no check either. */
+	if (app->db_path != NULL && access(app->db_path, F_OK) != 0 &&
+	    errno == ENOENT) {
+		cmd_today_print("safety check due");
+		return CMD_OK;
+	}
 	if ((st = app_store_read(app)) == NULL)
 		return CMD_FAIL;
-	if (checkflow_gate(app, NULL, &g, &err) != 0) {
+	if (checkflow_gate(app, &gi, &g, &err) != 0) {
 		util_warn("%s", err);
 		free(err);
 		return CMD_FAIL;
+	}
+	if (safety_gate_by_verdict(g)) {
+		line = cmd_today_locked(app, &gi, g);
+		cmd_today_print(line);
+		free(line);
+		return CMD_OK;
 	}
 	if (store_report_load(st, day_start_time(monday), now, today, &d) != 0) {
 		util_warn("%s", store_error(st));
@@ -76,11 +137,8 @@ cmd_today_exec(struct app *app, int argc, char **argv)
 		titles[i] = cmd_today_title(app, s.homework[i].routine_id);
 	line = report_today_text(&s, (const char *const *)titles,
 	    !safety_gate_open(g));
-	if (line != NULL) {
-		safe = text_for_terminal(line, strlen(line));
-		printf("backcare: %s\n", safe);
-		free(safe);
-	}
+	if (line != NULL)
+		cmd_today_print(line);
 	free(line);
 	report_strings_free(titles, s.n_homework);
 	report_summary_free(&s);

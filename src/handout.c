@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark.h>
 
@@ -27,6 +28,7 @@
 #include "util.h"
 
 #define HO_MAX_WEEKS 12         /* tick-box rows: a sheet, not a diary */
+#define HO_MAX_BOXES 14         /* more a week: a line to write the count */
 
 enum ho_kind {
 	HO_TITLE,
@@ -171,19 +173,73 @@ ho_add_check(struct ho_sheet *h)
 	char *lines, *p, *nl;
 
 	ho_add(h, HO_HEADING, xstrdup("What your safety check changes"));
-	ho_add(h, HO_PARA, xstrdup(safety_gate_reason(in->gate)));
+	/* Locked until the check is done again: said in the bold box. */
+	ho_add(h, safety_gate_open(in->gate) ? HO_PARA : HO_WARN,
+	    xstrdup(safety_gate_reason(in->gate)));
 	if (in->gate == GATE_NO_CHECK || in->limits == NULL)
 		return;
 	lines = handout_limits_text(in->limits);
 	for (p = lines; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
 		ho_add(h, HO_PARA, xstrndup(p, (size_t)(nl - p)));
-	if (lines[0] == '\0')
+	if (lines[0] == '\0' && !safety_gate_open(in->gate))
+		;   /* nothing runs until the check is done again */
+	else if (lines[0] == '\0')
 		ho_add(h, HO_PARA, xstrdup("It sets no limits: every step "
 		    "runs as written."));
 	else
 		ho_add(h, HO_PARA, xstrdup("The steps it leaves out or makes "
 		    "lighter say so below."));
 	free(lines);
+}
+
+/*
+ * The sheet when what the check found locks the routines: its advice in
+ * the warning boxes at the top, then the routines by name only, marked
+ * not to be done; no tick boxes, no steps, nothing that reads as
+ * homework.
+ */
+static void
+ho_build_locked(struct ho_sheet *h)
+{
+	const struct handout_input *in = h->in;
+	size_t i;
+
+	ho_add(h, HO_HEADING, xstrdup("What your safety check said"));
+	if (in->verdict_advice != NULL)
+		ho_add(h, HO_WARN, xstrdup(in->verdict_advice));
+	ho_add(h, HO_WARN, xstrdup(safety_gate_reason(in->gate)));
+	ho_add(h, HO_WARN, advice_safety_net(in->number));
+	if (in->n_routines == 0)
+		return;
+	ho_add(h, HO_HEADING, xstrdup("Your routines, for later"));
+	ho_add(h, HO_WARN, xstrdup("Do not do these routines until the "
+	    "safety check opens them again; print this sheet again then, "
+	    "with their steps."));
+	for (i = 0; i < in->n_routines; i++)
+		ho_add(h, HO_PARA, xasprintf("%s: not until the routines open.",
+		    in->routines[i]->title));
+}
+
+/* The plan's Notes (CommonMark, made inert like every other text) and
+ * lessons: the sheet is the patient's copy of the plan. */
+static void
+ho_add_plan_notes(struct ho_sheet *h, const struct plan *p)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	if (p->notes != NULL && p->notes[0] != '\0') {
+		ho_add(h, HO_HEADING, xstrdup("Notes from your plan"));
+		ho_add(h, HO_MD, NULL)->md = p->notes;
+	}
+	if (p->n_lessons == 0)
+		return;
+	buf_adds(&b, "Lessons to read in backcare (Lessons on the home "
+	    "screen, or backcare show ID): ");
+	for (i = 0; i < p->n_lessons; i++)
+		buf_printf(&b, "%s%s", i > 0 ? ", " : "", p->lessons[i].id);
+	buf_adds(&b, ".");
+	ho_add(h, HO_PARA, buf_detach(&b));
 }
 
 static void
@@ -195,14 +251,18 @@ ho_build(struct ho_sheet *h)
 	size_t i;
 
 	day_format(in->today, today);
-	ho_add(h, HO_TITLE, p != NULL ? xasprintf("Homework: %s", p->title) :
+	/* Locked by a check, the sheet is not homework, title included. */
+	ho_add(h, HO_TITLE, safety_gate_by_verdict(in->gate) ?
+	    xstrdup("No massage for now") : p != NULL ?
+	    xasprintf("Homework: %s", p->title) :
 	    xstrdup("Your self-massage routines"));
 	if (p != NULL) {
 		day_format(p->from, from);
 		day_format(p->until, until);
-		ho_add(h, HO_SMALL, xasprintf("From %s to %s%s%s. Printed on "
+		ho_add(h, HO_SMALL, xasprintf("From %s to %s%s%s.%s Printed on "
 		    "%s by backcare.", from, until, p->therapist != NULL ?
 		    ", set by " : "", p->therapist != NULL ? p->therapist : "",
+		    p->from > in->today ? " It has not started yet." : "",
 		    today));
 	} else
 		ho_add(h, HO_SMALL, xasprintf("Printed on %s by backcare.",
@@ -210,6 +270,10 @@ ho_build(struct ho_sheet *h)
 	num = advice_number(in->number);
 	ho_add(h, HO_WARN, xasprintf("In an emergency call %s.", num));
 	free(num);
+	if (safety_gate_by_verdict(in->gate)) {
+		ho_build_locked(h);
+		return;
+	}
 	ho_add(h, HO_WARN, advice_safety_net(in->number));
 	if (p != NULL && p->n_routines > 0) {
 		ho_add(h, HO_HEADING, xstrdup("Your weekly targets"));
@@ -217,6 +281,8 @@ ho_build(struct ho_sheet *h)
 		    "a routine."));
 		ho_add(h, HO_TICKS, NULL);
 	}
+	if (p != NULL)
+		ho_add_plan_notes(h, p);
 	ho_add_check(h);
 	for (i = 0; i < in->n_routines; i++)
 		ho_add_routine(h, in->routines[i]);
@@ -238,14 +304,18 @@ ho_tick_title(const struct handout_input *in, size_t j)
 	return id;
 }
 
-/* The weeks with tick boxes: the plan's, at most HO_MAX_WEEKS. */
+/* The weeks with tick boxes: from the week of printing (or the plan's
+ * first, when later) to the plan's last, at most HO_MAX_WEEKS. */
 static int
-ho_tick_weeks(const struct plan *p, int32_t *first)
+ho_tick_weeks(const struct handout_input *in, int32_t *first)
 {
+	const struct plan *p = in->plan;
 	int weeks;
 
-	*first = day_week_start(p->from);
+	*first = day_week_start(p->from > in->today ? p->from : in->today);
 	weeks = (day_week_start(p->until) - *first) / 7 + 1;
+	if (weeks < 0)
+		weeks = 0;
 	return weeks > HO_MAX_WEEKS ? HO_MAX_WEEKS : weeks;
 }
 
@@ -256,7 +326,7 @@ ho_html_ticks(struct ho_sheet *h)
 {
 	const struct plan *p = h->in->plan;
 	int32_t first;
-	int weeks = ho_tick_weeks(p, &first), w, k;
+	int weeks = ho_tick_weeks(h->in, &first), w, k, n;
 	char monday[11];
 	size_t j;
 
@@ -273,9 +343,13 @@ ho_html_ticks(struct ho_sheet *h)
 		day_format(first + w * 7, monday);
 		buf_printf(&h->out, "<tr><th scope=\"row\">%s</th>", monday);
 		for (j = 0; j < p->n_routines; j++) {
-			buf_printf(&h->out, "<td aria-label=\"%d boxes\">",
-			    p->routines[j].per_week);
-			for (k = 0; k < p->routines[j].per_week; k++)
+			n = plan_week_target(p, j, first + w * 7);
+			if (n > HO_MAX_BOXES) {
+				buf_printf(&h->out, "<td>____ of %d</td>", n);
+				continue;
+			}
+			buf_printf(&h->out, "<td aria-label=\"%d boxes\">", n);
+			for (k = 0; k < n; k++)
 				buf_adds(&h->out, "<span class=\"box\"></span>");
 			buf_adds(&h->out, "</td>");
 		}
@@ -318,8 +392,11 @@ static const char ho_css[] =
     ".facts { font-size: 9pt; }\n"
     ".skipped { color: #333; }\n"
     ".note { border-left: 2pt solid #000; padding-left: 4pt; }\n"
-    "table.ticks td { min-width: 30mm; }\n"
-    "table.ticks th, table.ticks td { padding: 0 4pt; }\n";
+    /* However many routines, the table keeps to the page's width; the
+     * boxes wrap within their column. */
+    "table.ticks { width: 100%; table-layout: fixed; }\n"
+    "table.ticks th, table.ticks td { padding: 0 3pt; }\n"
+    "table.ticks th[scope=row] { width: 19mm; }\n";
 
 static void
 ho_write_html(struct ho_sheet *h)
@@ -409,6 +486,8 @@ ho_text_md(struct ho_sheet *h, const char *md, const char *indent)
 	if (md == NULL || md[0] == '\0')
 		return;
 	doc = cmark_parse_document(md, strlen(md), CMARK_OPT_VALIDATE_UTF8);
+	/* As on paper: raw HTML to its words, links and images to text. */
+	html_sanitise_tree(doc, 0);
 	bullet = xasprintf("%s- ", indent);
 	for (n = cmark_node_first_child(doc); n != NULL;
 	    n = cmark_node_next(n)) {
@@ -436,15 +515,18 @@ static void
 ho_md_md(struct ho_sheet *h, const char *md, int shift)
 {
 	cmark_node *doc;
-	char *out;
+	char *out, *clean;
 
 	if (md == NULL || md[0] == '\0')
 		return;
 	doc = cmark_parse_document(md, strlen(md), CMARK_OPT_VALIDATE_UTF8);
 	html_sanitise_tree(doc, shift);
 	out = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, h->width);
-	buf_adds(&h->out, out);
+	/* libcmark's writer passes C1 controls and can split U+FFFE. */
+	clean = text_clean_utf8(out, strlen(out));
+	buf_adds(&h->out, clean);
 	buf_addc(&h->out, '\n');
+	free(clean);
 	free(out);
 	cmark_node_free(doc);
 }
@@ -458,7 +540,11 @@ ho_md_escape(const char *s)
 
 	buf_add(&b, "", 0);
 	for (p = t; *p != '\0'; p++) {
-		if (strchr("\\`*_[]<>|~&#!", *p) != NULL)
+		/* ':' and '@' (and the dot of "www.") too, so that a GFM
+		 * viewer makes no live link of an address. */
+		if (strchr("\\`*_[]<>|~&#!@", *p) != NULL ||
+		    (*p == ':' && strncmp(p, "://", 3) == 0) || (*p == '.' &&
+		    p - t >= 3 && strncasecmp(p - 3, "www", 3) == 0))
 			buf_addc(&b, '\\');
 		buf_addc(&b, *p);
 	}
@@ -485,7 +571,7 @@ ho_plain_ticks(struct ho_sheet *h, int md)
 	const struct plan *p = h->in->plan;
 	size_t j, *cols = xcalloc(p->n_routines, sizeof *cols), len;
 	int32_t first;
-	int weeks = ho_tick_weeks(p, &first), w, k;
+	int weeks = ho_tick_weeks(h->in, &first), w, k, n;
 	char monday[11], *t;
 
 	buf_adds(&h->out, md ? "| Week of |" : "  Week of   ");
@@ -504,15 +590,20 @@ ho_plain_ticks(struct ho_sheet *h, int md)
 		buf_printf(&h->out, md ? "| %s |" : "  %s", monday);
 		for (j = 0; j < p->n_routines; j++) {
 			buf_adds(&h->out, md ? " " : "  ");
-			for (k = 0, len = 0; k < p->routines[j].per_week; k++) {
+			n = plan_week_target(p, j, first + w * 7);
+			len = h->out.len;
+			if (n > HO_MAX_BOXES)
+				buf_printf(&h->out, "____ of %d", n);
+			for (k = 0; n <= HO_MAX_BOXES && k < n; k++)
 				buf_adds(&h->out, k > 0 ? " [ ]" : "[ ]");
-				len += k > 0 ? 4 : 3;
-			}
+			len = h->out.len - len;
 			for (; !md && len < cols[j] && j + 1 < p->n_routines;
 			    len++)
 				buf_addc(&h->out, ' ');
 			buf_adds(&h->out, md ? " |" : "");
 		}
+		while (!md && h->out.len > 0 && h->out.data[h->out.len - 1] == ' ')
+			h->out.len--;
 		buf_addc(&h->out, '\n');
 	}
 	free(cols);

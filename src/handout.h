@@ -8,6 +8,11 @@
  * emergency number written out; the plan's weekly targets as tick boxes.
  * As HTML (self-contained, for print in black and white), Markdown or
  * plain text.  Pure: the caller loads and shapes the routines.
+ *
+ * When what the last check found locks the routines
+ * (safety_gate_by_verdict()), the sheet is no homework: the check's own
+ * advice stands at the top, no tick boxes, and the routines are named
+ * without their steps (red-flags.md section 6 items 3, 7 and 11).
  */
 #ifndef BACKCARE_HANDOUT_H
 #define BACKCARE_HANDOUT_H
@@ -32,6 +37,8 @@ struct handout_input {
 	size_t n_routines;
 	const struct plan *plan;           /* in force, or NULL */
 	enum gate_state gate;              /* the routines now */
+	const char *verdict_advice;        /* the headline of the check that
+					      locks them, or NULL */
 	const struct massage_limits *limits;   /* from the latest check */
 	const char *number;                /* the emergency number */
 	int32_t today;                     /* day.h day, for the date */

@@ -40,9 +40,10 @@ html_add_cp(struct buf *b, uint32_t cp, const char *raw, size_t k)
 	if (cp < 0x20 || cp == 0x7f) {
 		buf_addc(b, '^');
 		buf_addc(b, cp == 0x7f ? '?' : (char)(cp + '@'));
-	} else if ((cp >= 0x80 && cp < 0xa0) || cp == 0xfffd)
+	} else if ((cp >= 0x80 && cp < 0xa0) || cp == 0xfffd || cp == 0xfffe ||
+	    cp == 0xffff)
 		buf_adds(b, "\xef\xbf\xbd");
-	else
+	else if (!text_is_bidi_control(cp))
 		buf_add(b, raw, k);
 }
 
@@ -126,6 +127,62 @@ html_unlink(cmark_node *link)
 }
 
 /*
+ * The words of a raw HTML block, markup taken out: a therapist's
+ * "<!-- draft --> Walk daily." keeps "Walk daily.", a CDATA section its
+ * text.  Caller frees; "" when nothing is left.
+ */
+static char *
+html_block_words(const char *raw)
+{
+	struct buf b = BUF_INIT;
+	const char *p = raw != NULL ? raw : "", *end;
+
+	buf_add(&b, "", 0);
+	while (*p != '\0') {
+		if (strncmp(p, "<!--", 4) == 0)
+			end = (end = strstr(p + 4, "-->")) ? end + 3 : NULL;
+		else if (strncmp(p, "<![CDATA[", 9) == 0) {
+			p += 9;
+			continue;
+		} else if (strncmp(p, "]]>", 3) == 0)
+			end = p + 3;
+		else if (*p == '<')
+			end = (end = strchr(p, '>')) ? end + 1 : NULL;
+		else {
+			buf_addc(&b, *p++ == '\n' ? ' ' : p[-1]);
+			continue;
+		}
+		if (end == NULL)
+			break;
+		buf_addc(&b, ' ');
+		p = end;
+	}
+	return buf_detach(&b);
+}
+
+/* A raw HTML block becomes a paragraph of its words, or goes. */
+static void
+html_unblock(cmark_node *block)
+{
+	char *words = html_block_words(cmark_node_get_literal(block)), *t, *end;
+	cmark_node *para, *text;
+
+	t = words + strspn(words, " \t");
+	for (end = t + strlen(t); end > t && (end[-1] == ' ' || end[-1] == '\t');
+	    end--)
+		end[-1] = '\0';
+	if (*t != '\0') {
+		para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		text = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node_set_literal(text, t);
+		cmark_node_append_child(para, text);
+		cmark_node_insert_before(block, para);
+	}
+	free(words);
+	cmark_node_free(block);
+}
+
+/*
  * The nodes are collected first and handled last to first, so every
  * node's children are done before the node itself is replaced.
  */
@@ -149,8 +206,14 @@ html_sanitise_tree(cmark_node *doc, int shift)
 		n = nodes[i - 1];
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_HTML_BLOCK:
+			html_unblock(n);
+			break;
 		case CMARK_NODE_HTML_INLINE:
 			cmark_node_free(n);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			/* Its info string would become a class name. */
+			cmark_node_set_fence_info(n, "");
 			break;
 		case CMARK_NODE_IMAGE:
 			html_unimage(n);
@@ -173,7 +236,7 @@ void
 html_markdown(struct buf *b, const char *md, int shift)
 {
 	cmark_node *doc;
-	char *out, *p;
+	char *out, *clean, *p;
 
 	buf_add(b, "", 0);
 	if (md == NULL || md[0] == '\0')
@@ -183,19 +246,17 @@ html_markdown(struct buf *b, const char *md, int shift)
 	out = cmark_render_html(doc, CMARK_OPT_DEFAULT);
 	cmark_node_free(doc);
 	/* libcmark escapes markup but passes control characters through. */
-	for (p = out; *p != '\0'; p++) {
+	clean = text_clean_utf8(out, strlen(out));
+	for (p = clean; *p != '\0'; p++) {
 		if ((unsigned char)*p < 0x20 && *p != '\n' && *p != '\t') {
 			buf_addc(b, '^');
 			buf_addc(b, (char)(*p + '@'));
 		} else if (*p == 0x7f)
 			buf_adds(b, "^?");
-		else if ((unsigned char)p[0] == 0xc2 &&
-		    (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] < 0xa0) {
-			buf_adds(b, "\xef\xbf\xbd");
-			p++;
-		} else
+		else
 			buf_addc(b, *p);
 	}
+	free(clean);
 	free(out);
 }
 
@@ -211,6 +272,10 @@ static const char html_css[] =
     "html { font: 10.5pt/1.35 \"DejaVu Sans\", \"Liberation Sans\", Arial, "
     "sans-serif; color: #000; background: #fff; }\n"
     "body { max-width: 180mm; margin: 0 auto; padding: 0 2mm; }\n"
+    /* A long address or word breaks rather than runs off the page or
+     * over the next column. */
+    "body, td, th, li, p, h1, h2, h3 { overflow-wrap: anywhere; }\n"
+    "pre { white-space: pre-wrap; overflow-wrap: anywhere; }\n"
     "h1 { font-size: 16pt; margin: 0 0 3pt; }\n"
     "h2 { font-size: 12.5pt; margin: 10pt 0 3pt; border-bottom: 1pt solid "
     "#000; break-after: avoid; }\n"

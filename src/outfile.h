@@ -6,6 +6,11 @@
  * documents hold health data) and renamed over it only once everything
  * was written, so a full disk or a killed program never leaves half a
  * report, and an older document of the same name survives a failure.
+ * A signal that ends the program (SIGINT, SIGTERM, SIGHUP) removes
+ * NAME.XXXXXX on its way; only SIGKILL can leave it.  A symbolic link
+ * to a document has its document replaced and stays a link; anything
+ * that is not a regular file (a terminal, a FIFO, /dev/full, anything
+ * under /dev or /proc) is written through as it is, never replaced.
  */
 #ifndef BACKCARE_OUTFILE_H
 #define BACKCARE_OUTFILE_H

@@ -639,3 +639,57 @@ plan_covers(const struct plan *p, int32_t day)
 {
 	return day >= p->from && day <= p->until;
 }
+
+int
+plan_week_days(const struct plan *p, int32_t monday)
+{
+	int covered = 0, i;
+
+	for (i = 0; i < 7; i++)
+		covered += plan_covers(p, monday + i);
+	return covered;
+}
+
+/*
+ * The week's total is prorated once, rounded up, and shared out among the
+ * routines: each gets its exact share rounded down, and the sessions left
+ * go one each to the largest remainders (the plan's order breaking ties),
+ * so the routines' targets add up to the report's figure.
+ */
+int
+plan_week_target(const struct plan *p, size_t j, int32_t monday)
+{
+	int days, total, left, base, rem_j, rem, ahead = 0;
+	size_t i;
+
+	if (p == NULL || j >= p->n_routines)
+		return 0;
+	days = plan_week_days(p, monday);
+	total = (plan_sessions_per_week(p) * days + 6) / 7;
+	left = total;
+	for (i = 0; i < p->n_routines; i++)
+		left -= p->routines[i].per_week * days / 7;
+	base = p->routines[j].per_week * days / 7;
+	rem_j = p->routines[j].per_week * days % 7;
+	if (left <= 0 || rem_j == 0)
+		return base;
+	/* The routines served before j: a larger remainder, or as large
+	 * and earlier in the plan. */
+	for (i = 0; i < p->n_routines; i++) {
+		rem = p->routines[i].per_week * days % 7;
+		if (rem > rem_j || (rem == rem_j && i < j))
+			ahead++;
+	}
+	return base + (ahead < left);
+}
+
+int
+plan_week_total(const struct plan *p, int32_t monday)
+{
+	size_t j;
+	int n = 0;
+
+	for (j = 0; p != NULL && j < p->n_routines; j++)
+		n += plan_week_target(p, j, monday);
+	return n;
+}

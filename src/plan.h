@@ -76,4 +76,24 @@ int plan_sessions_per_week(const struct plan *p);
 /* 1 when day falls within the plan's dates. */
 int plan_covers(const struct plan *p, int32_t day);
 
+/*
+ * The days of the Monday-to-Sunday week starting on monday that the plan
+ * covers (0 to 7).
+ */
+int plan_week_days(const struct plan *p, int32_t monday);
+
+/*
+ * The sessions of routine j (an index into p->routines) the plan asks
+ * for in the week starting on monday.  A week the plan covers only in
+ * part asks for that share of the weekly total, rounded up (backcare(1)
+ * HOMEWORK), shared out among the routines in proportion to their
+ * targets; a whole week asks for each routine's own target.  The one
+ * definition of a week's target: the report, the handout's tick boxes,
+ * `today` and the screens all use it, so their figures add up.
+ */
+int plan_week_target(const struct plan *p, size_t j, int32_t monday);
+
+/* The sum of plan_week_target() over the plan's routines. */
+int plan_week_total(const struct plan *p, int32_t monday);
+
 #endif

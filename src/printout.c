@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "app.h"
 #include "checkflow.h"
@@ -71,6 +72,17 @@ printout_report(struct app *app, const struct printout_report *o,
 	return failed ? -1 : 0;
 }
 
+static int
+printout_seen(const char **ids, size_t n, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(ids[i], id) == 0)
+			return 1;
+	return 0;
+}
+
 /* The ids to print: those asked for, the plan's, or every routine.
  * Returns the count and fills *ids (caller frees the array only), or
  * (size_t)-1 with *err set. */
@@ -82,10 +94,12 @@ printout_ids(struct app *app, const struct printout_handout *o,
 	size_t n, i;
 
 	if (o->n_ids > 0) {
+		/* A routine named twice is printed once. */
 		*ids = xcalloc(o->n_ids, sizeof **ids);
-		for (i = 0; i < o->n_ids; i++)
-			(*ids)[i] = o->ids[i];
-		return o->n_ids;
+		for (i = 0, n = 0; i < o->n_ids; i++)
+			if (printout_seen(*ids, n, o->ids[i]) == 0)
+				(*ids)[n++] = o->ids[i];
+		return n;
 	}
 	if (p != NULL && p->n_routines > 0) {
 		*ids = xcalloc(p->n_routines, sizeof **ids);
@@ -95,8 +109,8 @@ printout_ids(struct app *app, const struct printout_handout *o,
 	}
 	if (o->plan_only) {
 		*err = xstrdup("--plan: no homework plan with routines is in "
-		    "force today (import one with 'backcare plan import', or "
-		    "name the routines)");
+		    "force or to come (import one with 'backcare plan import', "
+		    "or name the routines)");
 		return (size_t)-1;
 	}
 	n = content_count(c, CONTENT_ROUTINE);
@@ -131,6 +145,30 @@ printout_routines(struct app *app, const char **ids, size_t n,
 	return 0;
 }
 
+/*
+ * The plan for the sheet: the newest imported that has not ended, even
+ * one that starts later (printed at the visit that set it); else the one
+ * in force today.  Returns 0 (*plan may stay NULL), or -1 with *err.
+ */
+static int
+printout_plan(struct store *st, int32_t today, struct plan **plan,
+    char **err)
+{
+	int32_t from;
+	int rc = store_plan_newest_start(st, today, &from);
+
+	*plan = NULL;
+	if (rc > 0 && from > today)
+		rc = store_plan_in_force(st, from, plan);
+	if (rc >= 0 && *plan == NULL)
+		rc = store_plan_in_force(st, today, plan);
+	if (rc < 0) {
+		*err = xstrdup(store_error(st));
+		return -1;
+	}
+	return 0;
+}
+
 int
 printout_handout(struct app *app, const struct printout_handout *o,
     const char *path, char **err)
@@ -143,18 +181,23 @@ printout_handout(struct app *app, const struct printout_handout *o,
 	struct outfile out;
 	struct store *st;
 	const char **ids = NULL;
+	char *advice = NULL;
+	enum verdict v;
 	size_t n = 0, i;
 	int rc = -1;
 
 	memset(&in, 0, sizeof in);
 	in.today = day_of_time(clock_wall_s());
-	if ((st = app_store_read_quiet(app, err)) == NULL)
+	memset(&gi, 0, sizeof gi);
+	if ((st = app_store_read_quiet(app, err)) == NULL) {
+		if (!o->without_store)
+			return -1;
+		free(*err);
+		*err = NULL;
+		in.gate = GATE_NO_CHECK;
+	} else if (printout_plan(st, in.today, &plan, err) != 0)
 		return -1;
-	if (store_plan_in_force(st, in.today, &plan) < 0) {
-		*err = xstrdup(store_error(st));
-		return -1;
-	}
-	if (checkflow_gate(app, &gi, &in.gate, err) != 0)
+	if (st != NULL && checkflow_gate(app, &gi, &in.gate, err) != 0)
 		goto done;
 	n = printout_ids(app, o, plan, &ids, err);
 	if (n == (size_t)-1) {
@@ -172,6 +215,9 @@ printout_handout(struct app *app, const struct printout_handout *o,
 	in.plan = plan;
 	in.limits = &gi.limits;
 	in.number = app->emergency_number;
+	if (safety_gate_by_verdict(in.gate))
+		in.verdict_advice = advice = checkflow_verdict_headline(app,
+		    &gi, &v);
 	if (outfile_open(&out, path, err) != 0)
 		goto done;
 	rc = handout_write(out.f, &in, o->fmt, o->width);
@@ -185,6 +231,7 @@ done:
 	free(s);
 	free(r);
 	free(ids);
+	free(advice);
 	plan_free(plan);
 	return rc;
 }
@@ -192,17 +239,21 @@ done:
 char *
 printout_default_path(const struct app *app, const char *name)
 {
-	const char *slash = strrchr(app->db_path, '/');
-	char *dir, *path;
+	const char *slash = app->db_path != NULL ? strrchr(app->db_path, '/') :
+	    NULL;
+	char *dir, *path, cwd[4096];
+	struct stat st;
 
 	dir = slash == NULL ? xstrdup(".") : slash == app->db_path ?
 	    xstrdup("/") : xstrndup(app->db_path,
 	    (size_t)(slash - app->db_path));
-	if (access(dir, W_OK) != 0) {
+	/* A folder it can write, or the current one, named in full: "."
+	 * means nothing to someone who started backcare from a menu. */
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode) ||
+	    access(dir, W_OK) != 0 || strcmp(dir, ".") == 0) {
 		free(dir);
-		dir = xstrdup(".");
+		dir = xstrdup(getcwd(cwd, sizeof cwd) != NULL ? cwd : ".");
 	}
-	/* "./name" reads as a path on a status line, "name" might not. */
 	path = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, name);
 	free(dir);
 	return path;

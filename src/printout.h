@@ -36,6 +36,8 @@ struct printout_handout {
 				   every routine when no plan is in force */
 	size_t n_ids;
 	int plan_only;          /* --plan: the plan's routines, or fail */
+	int without_store;      /* a progress file that cannot be opened is
+				   no error: no plan, no check (locked) */
 	enum handout_format fmt;
 	int width;
 };
@@ -46,8 +48,8 @@ int printout_handout(struct app *app, const struct printout_handout *o,
 
 /*
  * Where the Progress view writes a document named name: the folder of
- * the progress file when it can write there, else the current folder.
- * Caller frees.
+ * the progress file when it is a folder it can write, else the current
+ * folder, named in full.  Caller frees.
  */
 char *printout_default_path(const struct app *app, const char *name);
 

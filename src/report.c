@@ -99,24 +99,6 @@ report_meaningful(double baseline, double level)
 	return report_meaningful_drop(baseline, level);
 }
 
-/*
- * The sessions the plan asks for in the week starting on monday: its
- * weekly total, scaled by the days of that week the plan covers (rounded
- * up), so a plan that starts on a Thursday asks for part of a week.
- */
-static int
-report_week_target(const struct plan *p, int32_t monday)
-{
-	int covered = 0, i, per_week;
-
-	if (p == NULL)
-		return 0;
-	for (i = 0; i < 7; i++)
-		covered += plan_covers(p, monday + i);
-	per_week = plan_sessions_per_week(p);
-	return (per_week * covered + 6) / 7;
-}
-
 /* 1 when the plan sets this routine. */
 static int
 report_in_plan(const struct plan *p, const char *routine_id)
@@ -144,7 +126,7 @@ report_fill_weeks(const struct report_data *d, struct report_summary *s)
 	s->weeks = xcalloc(s->n_weeks, sizeof *s->weeks);
 	for (i = 0; i < s->n_weeks; i++) {
 		s->weeks[i].start = monday + (int32_t)i * 7;
-		s->weeks[i].target = report_week_target(d->plan,
+		s->weeks[i].target = plan_week_total(d->plan,
 		    s->weeks[i].start);
 	}
 	for (i = 0; i < d->n_sessions; i++) {
@@ -267,6 +249,10 @@ report_fill_homework(const struct report_data *d, struct report_summary *s)
 	for (j = 0; j < p->n_routines; j++) {
 		s->homework[j].routine_id = p->routines[j].id;
 		s->homework[j].per_week = p->routines[j].per_week;
+		s->homework[j].target = plan_week_target(p, j, monday);
+		s->homework[j].days = plan_week_days(p, monday);
+		s->homework[j].day = s->today - (p->from > monday ? p->from :
+		    monday) + 1;
 	}
 	for (i = 0; i < d->n_sessions; i++) {
 		rs = &d->sessions[i];
@@ -428,15 +414,17 @@ report_prompt_text(enum report_prompt p)
 
 /*
  * Sessions of h the plan asks for today: the week's target spread evenly
- * over its days (by the end of day k of 7, ceil(target * (k + 1) / 7)),
- * less those done; so 3 a week asks on Monday, Wednesday and Friday, and
- * a missed day is asked for the next, one day's share at most.
+ * over the days of the week the plan covers (by the end of day k of n,
+ * ceil(target * k / n)), less those done; so 3 a week asks on Monday,
+ * Wednesday and Friday, and a missed day is asked for the next, one
+ * day's share at most.
  */
 static int
-report_today_wanted(const struct report_homework *h, int32_t today)
+report_today_wanted(const struct report_homework *h)
 {
-	int by_tonight = (h->per_week * (day_weekday(today) + 1) + 6) / 7;
-	int daily = (h->per_week + 6) / 7, want = by_tonight - h->done;
+	int n = h->days > 0 ? h->days : 7, k = h->day < 1 ? 1 : h->day;
+	int by_tonight = (h->target * k + n - 1) / n;
+	int daily = (h->target + n - 1) / n, want = by_tonight - h->done;
 
 	/* Catching up is one day's share at a time, not all at once. */
 	if (want > daily - h->done_today)
@@ -455,9 +443,9 @@ report_today_text(const struct report_summary *s,
 
 	for (i = 0; i < s->n_homework; i++) {
 		h = &s->homework[i];
-		if (h->done >= h->per_week)
+		if (h->done >= h->target)
 			continue;
-		want = report_today_wanted(h, s->today);
+		want = report_today_wanted(h);
 		if (want > 1)
 			buf_printf(&today, "%s%s %d times", today.len ? ", " :
 			    "", titles[i], want);
@@ -465,7 +453,7 @@ report_today_text(const struct report_summary *s,
 			buf_printf(&today, "%s%s", today.len ? ", " : "",
 			    titles[i]);
 		buf_printf(&week, "%s%s %d of %d done", week.len ? ", " : "",
-		    titles[i], h->done, h->per_week);
+		    titles[i], h->done, h->target);
 	}
 	if (today.len > 0)
 		buf_printf(&line, "today: %s", today.data);

@@ -106,7 +106,10 @@ enum report_prompt {
 /* What one routine of the plan still needs this week. */
 struct report_homework {
 	const char *routine_id;     /* points into the plan */
-	int per_week;
+	int per_week;               /* the plan's weekly target */
+	int target;                 /* this week's: plan_week_target() */
+	int days;                   /* days of this week the plan covers */
+	int day;                    /* today is the day-th of those (1..) */
 	int done;                   /* completed this week */
 	int done_today;
 };

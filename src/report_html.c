@@ -21,6 +21,7 @@
 
 #define RH_CHART_W 680          /* SVG user units; scaled to the page */
 #define RH_MAX_BARS 26          /* weeks in the adherence chart */
+#define RH_MAX_SESSIONS 300     /* sessions listed in the printout */
 #define RH_CAL_WEEKS 12
 
 /* The pieces from records need no cleaning before escaping: html.c does
@@ -106,10 +107,10 @@ rh_adherence_svg(struct buf *b, const struct report_summary *s)
 	    "font-size=\"10\">\n"
 	    "<title id=\"adh-t\">Sessions done each week against the plan"
 	    "</title>\n<desc id=\"adh-d\">", RH_CHART_W, h, RH_CHART_W, h);
-	html_escapef(b, "One bar a week for %zu weeks: black for completed "
+	html_escapef(b, "One bar a week for %zu week%s: black for completed "
 	    "sessions, grey for those stopped early, a dashed box for the "
 	    "sessions the plan asked for. The same figures are in the table "
-	    "below.", n);
+	    "below.", n, n == 1 ? "" : "s");
 	buf_adds(b, "</desc>\n");
 	for (k = 0; k <= top; k += top > 8 ? (top + 3) / 4 : 1) {
 		y = y0 - k * 100 / top;
@@ -272,9 +273,14 @@ rh_pain_marks(struct buf *b, const struct report_data *d,
 		x = rh_x(s, day_start_time(wk->start), x0, w);
 		if (x >= x0 && i % (s->n_weeks > 13 ? (s->n_weeks + 12) / 13 :
 		    1) == 0) {
+			/* Over a year, month-day labels read as out of
+			 * order: year-month then. */
 			day_format(wk->start, monday);
+			if (s->n_weeks > 52)
+				monday[7] = '\0';
 			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\">%s</text>\n",
-			    x, rh_y(0) + 11, monday + 5);
+			    x, rh_y(0) + 11, s->n_weeks > 52 ? monday :
+			    monday + 5);
 		}
 		if (wk->n_before == 0)
 			continue;
@@ -284,7 +290,9 @@ rh_pain_marks(struct buf *b, const struct report_data *d,
 		    x < x0 ? x0 : x, rh_y(wk->pain_before),
 		    x2 > x0 + w ? x0 + w : x2, rh_y(wk->pain_before));
 	}
-	for (i = 0; i < d->n_sessions; i++) {
+	/* Over a year, a dot a session is a smear: the weeks' levels
+	 * carry the chart, the sessions are listed. */
+	for (i = 0; s->n_weeks <= 52 && i < d->n_sessions; i++) {
 		rs = &d->sessions[i];
 		day = day_of_time(rs->started_at);
 		if (day < s->first || day > s->last)
@@ -387,7 +395,17 @@ rh_list(struct buf *b, const struct report_data *d,
 	n = report_list_lines(d, s, sec, rh_keep, NULL, &lines);
 	buf_adds(b, sec == REPORT_SEC_SESSIONS ? "<ul class=\"small\">\n" :
 	    "<ul>\n");
-	for (i = 0; i < n; i++)
+	i = 0;
+	/* A printout of years would run to a hundred pages: the latest
+	 * sessions, and where the others are. */
+	if (sec == REPORT_SEC_SESSIONS && n > RH_MAX_SESSIONS) {
+		i = n - RH_MAX_SESSIONS;
+		buf_adds(b, "<li>");
+		html_escapef(b, "%zu earlier sessions are left out of this "
+		    "printout; 'backcare report' lists them all.", i);
+		buf_adds(b, "</li>\n");
+	}
+	for (; i < n; i++)
 		rh_elem(b, "li", lines[i]);
 	buf_adds(b, "</ul>\n");
 	report_strings_free(lines, n);

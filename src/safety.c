@@ -64,6 +64,13 @@ safety_gate_open(enum gate_state g)
 	return g == GATE_OPEN || g == GATE_RECHECK;
 }
 
+int
+safety_gate_by_verdict(enum gate_state g)
+{
+	return g == GATE_FLAGGED || g == GATE_UNSAVED || g == GATE_BLOCKED ||
+	    g == GATE_ASK || g == GATE_CLEARANCE_ENDED;
+}
+
 const char *
 safety_gate_reason(enum gate_state g)
 {

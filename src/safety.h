@@ -101,4 +101,13 @@ const char *safety_gate_reason(enum gate_state g);
 /* 1 when a routine may start (perhaps after the E1 re-check). */
 int safety_gate_open(enum gate_state g);
 
+/*
+ * 1 when what a check found keeps the routines locked (a verdict other
+ * than NONE, a massage BLOCK, a clearance missing or ended, a check that
+ * could not be saved), not merely its age or absence: then no text may
+ * say or imply that the routines can be done (red-flags.md section 6
+ * items 3, 7 and 11), and the check's own advice is shown instead.
+ */
+int safety_gate_by_verdict(enum gate_state g);
+
 #endif

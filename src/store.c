@@ -1888,6 +1888,31 @@ store_plan_in_force(struct store *st, int32_t day, struct plan **out)
 	return 1;
 }
 
+int
+store_plan_newest_start(struct store *st, int32_t day, int32_t *from)
+{
+	sqlite3_stmt *s;
+	char today[11];
+	int rc, found = 0;
+
+	day_format(day, today);
+	s = store_prepare(st, "SELECT from_date FROM plans WHERE "
+	    "until_date >= ?1 ORDER BY id DESC LIMIT 1");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, today, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		found = day_parse((const char *)sqlite3_column_text(s, 0),
+		    from) == 0;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "reading the plans");
+		return -1;
+	}
+	return found;
+}
+
 /* ---- exports ---------------------------------------------------------- */
 
 const char *const store_export_tables[] = {

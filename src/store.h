@@ -227,6 +227,13 @@ int64_t store_plan_put(struct store *st, const struct plan *p,
 int store_plan_in_force(struct store *st, int32_t day, struct plan **out);
 
 /*
+ * The first day of the newest imported plan that has not ended on day
+ * (perhaps one that starts later, as imported at a clinic visit).
+ * Returns 1 and sets *from, 0 when there is none, -1 on error.
+ */
+int store_plan_newest_start(struct store *st, int32_t day, int32_t *from);
+
+/*
  * Loads the sessions and checks between the Unix times since and until
  * (inclusive), every lesson row and the plan in force on day plan_day
  * into *out (free with report_data_free()).  n_lessons_total is left 0

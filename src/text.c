@@ -221,6 +221,59 @@ text_ascii_for(uint32_t cp)
 }
 
 char *
+text_fit_path(const char *path, const char *home, size_t cols)
+{
+	size_t hl = home != NULL ? strlen(home) : 0;
+	char *p, *q, *next;
+
+	if (hl > 1 && strncmp(path, home, hl) == 0 &&
+	    (path[hl] == '/' || path[hl] == '\0'))
+		p = xasprintf("~%s", path + hl);
+	else
+		p = xstrdup(path);
+	while (text_width(p, strlen(p)) > cols) {
+		/* The first folder after the leading ".../", "~/" or "/". */
+		q = strncmp(p, ".../", 4) == 0 ? p + 4 : strncmp(p, "~/", 2)
+		    == 0 ? p + 2 : p + (p[0] == '/');
+		if ((next = strchr(q, '/')) == NULL)
+			break;
+		next = xasprintf(".../%s", next + 1);
+		free(p);
+		p = next;
+	}
+	return p;
+}
+
+int
+text_is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+char *
+text_clean_utf8(const char *s, size_t n)
+{
+	struct buf b = BUF_INIT;
+	size_t i = 0, k;
+	uint32_t cp;
+
+	buf_add(&b, "", 0);
+	while (i < n) {
+		k = text_decode(s + i, n - i, &cp);
+		if (text_is_bidi_control(cp))
+			;
+		else if ((cp >= 0x80 && cp < 0xa0) || cp == 0xfffd ||
+		    cp == 0xfffe || cp == 0xffff)
+			buf_adds(&b, "\xef\xbf\xbd");
+		else
+			buf_add(&b, s + i, k);
+		i += k;
+	}
+	return buf_detach(&b);
+}
+
+char *
 text_for_terminal(const char *s, size_t n)
 {
 	struct buf b = BUF_INIT;
@@ -245,7 +298,10 @@ text_for_terminal(const char *s, size_t n)
 			ctl[0] = '^';
 			ctl[1] = cp == 0x7f ? '?' : (char)(cp + '@');
 			buf_add(&b, ctl, 2);
-		} else if (cp >= 0x80 && cp < 0xa0) {
+		} else if (text_is_bidi_control(cp)) {
+			/* left out: see text_is_bidi_control() */
+		} else if ((cp >= 0x80 && cp < 0xa0) || cp == 0xfffe ||
+		    cp == 0xffff) {
 			buf_adds(&b, text_is_utf8 ? "\xef\xbf\xbd" : "?");
 		} else if (cp < 0x80) {
 			buf_addc(&b, (char)cp);

@@ -60,10 +60,34 @@ const char *text_ascii_for(uint32_t cp);
 
 /*
  * Returns a new string (caller frees) fit for the terminal: control
- * characters as ^X, invalid UTF-8 as U+FFFD, and, when the output is not
- * UTF-8, every non-ASCII character through text_ascii_for().
+ * characters as ^X, invalid UTF-8 and the noncharacters U+FFFE and
+ * U+FFFF as U+FFFD, bidirectional controls left out, and, when the
+ * output is not UTF-8, every non-ASCII character through
+ * text_ascii_for().
  */
 char *text_for_terminal(const char *s, size_t n);
+
+/*
+ * 1 for the invisible controls of text direction (U+061C, U+200E-200F,
+ * U+202A-202E, U+2066-2069): in untrusted text they can reverse what
+ * follows them on the line (a title turning "(3 a week)" round), so
+ * every writer leaves them out.
+ */
+int text_is_bidi_control(uint32_t cp);
+
+/*
+ * path shortened to fit cols columns, for a status line (caller frees):
+ * home (may be NULL) at its start written "~", then, while too long, the
+ * leading folders replaced by "..." (the last part is always kept).
+ */
+char *text_fit_path(const char *path, const char *home, size_t cols);
+
+/*
+ * Returns a new string (caller frees): s as valid UTF-8, with bytes that
+ * are not UTF-8, C1 controls and U+FFFE/U+FFFF as U+FFFD and the
+ * bidirectional controls left out; other characters as they are.
+ */
+char *text_clean_utf8(const char *s, size_t n);
 
 /*
  * Appends text word-wrapped to width columns to b: the first line after

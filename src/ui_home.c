@@ -106,7 +106,7 @@ home_homework(struct ui *ui, struct home *h, struct buf *b)
 	buf_adds(b, "Homework: ");
 	for (i = 0; i < s.n_homework; i++) {
 		const struct report_homework *hw = &s.homework[i];
-		int more = hw->per_week - hw->done;
+		int more = hw->target - hw->done;
 
 		if (more <= 0)
 			continue;

@@ -67,8 +67,13 @@ for f in swedish-basics gentle-five; do
 	done <"$T/steps"
 done
 boxes=$(grep -o 'class="box"' "$T/handout.html" | wc -l)
-# 15 weeks (2026-12-21 to 2027-03-28), cut to 12, 3 + 2 boxes a week.
-[ "$boxes" = 60 ] && pass "tick boxes for 12 weeks of 3 and 2" || fail "$boxes tick boxes"
+# Printed in the week of 2027-03-15: its row and the plan's last
+# (2027-03-22), 3 + 2 boxes each; none for the weeks gone (attack14 #4).
+[ "$boxes" = 10 ] && pass "tick boxes for this week and the last, 3 and 2" ||
+	fail "$boxes tick boxes"
+expect_out '<tr><th scope="row">2027-03-15</th>' "a row for the week of printing"
+expect_out '<tr><th scope="row">2027-03-22</th>' "a row for the plan's last week"
+expect_no_out '<tr><th scope="row">2026-12-21</th><td aria-label' "no row for a week gone"
 expect_out "Routines are open." "what the safety check says now"
 expect_no_out "<script" "no script in the handout"
 

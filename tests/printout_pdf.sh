@@ -86,4 +86,39 @@ for paper in A4 letter; do
 	echo "# $paper: report: $PAGES pages"
 done
 
+# Nothing cut at the page's edge (attack14 #8, #9): a long address in a
+# step and a plan of 11 routines, one at 50 a week, on A4.  The text is
+# compared with every space and line break taken out, so a word wrapped
+# across lines still counts, one cut off the page does not.
+URL="https://clinic.example.org/videos/selfmassage/lowback/effleurage_demo_part1.mp4?utm=print_and_more_words"
+mkdir -p "$T/c/routines"
+sed "s/^# .*/# Long address/; 0,/^Rub/s||Watch $URL before you start. Rub|" \
+	"$TOP_SRCDIR/content/routines/gentle-five.md" >"$T/c/routines/url.md"
+{
+	printf '# Wide\n\n- from: 2027-03-15\n- until: 2027-04-11\n\n## Routines\n'
+	printf -- '- url: 50 per week\n'
+	for n in 1 2 3 4 5 6 7 8 9 10; do
+		sed "s/^# .*/# Extra routine number $n/" \
+			"$TOP_SRCDIR/content/routines/gentle-five.md" >"$T/c/routines/extra$n.md"
+		printf -- '- extra%s: 2 per week\n' $n
+	done
+} >"$T/wide.md"
+"$BACKCARE" --content-dir "$T/c" plan import "$T/wide.md" >/dev/null ||
+	fail "the wide plan"
+"$BACKCARE" --content-dir "$T/c" handout --plan --output "$T/wide.html" ||
+	fail "the wide handout"
+pdf "$T/wide.html" A4
+pdftotext "$T/out.pdf" - | tr -d ' \n\f' >"$T/flat.txt"
+grep -qF "$URL" "$T/flat.txt" && pass "A4: the long address whole" ||
+	fail "A4: the long address is cut"
+grep -qF "Extraroutine" "$T/flat.txt" && pass "A4: the extra routines are named" ||
+	fail "A4: no extra routine"
+# Every word within the right margin (A4: 595 pt wide, 14 mm = 40 pt).
+right=$(pdftotext -bbox "$T/out.pdf" - | sed -n 's/.*xMax="\([0-9.]*\)".*/\1/p' |
+	sort -n | tail -1)
+[ -n "$right" ] && awk -v r="$right" 'BEGIN { exit !(r <= 557) }' &&
+	pass "A4: nothing past the right margin (rightmost word ends at $right pt)" ||
+	fail "A4: a word ends at $right pt, past the margin (557 pt)"
+echo "# A4: wide handout: $PAGES pages"
+
 bc_done

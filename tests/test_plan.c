@@ -599,11 +599,58 @@ test_store_all_or_nothing(void **state)
 	store_close(st);
 }
 
+/*
+ * One week's target: a whole week asks for each routine's own; a part
+ * week prorates the total once, rounded up, and shares it out so the
+ * routines add up to it (attack14 #5: handout, today and report agree).
+ */
+static void
+test_week_target(void **state)
+{
+	static const char text[] = "# W\n\n- from: 2027-03-18\n"
+	    "- until: 2027-03-23\n\n## Routines\n- a: 3 per week\n"
+	    "- b: 2 per week\n- c: 50 per week\n";
+	struct diag d = DIAG_INIT;
+	struct plan *p = parse(text, &d);
+	int32_t mon = day_from_ymd(2027, 3, 15), next = mon + 7;
+	int sum = 0;
+	size_t j;
+
+	(void)state;
+	assert_non_null(p);
+	/* Thursday to Sunday: 4 days of 55 a week is 32 (31.4 up). */
+	assert_int_equal(plan_week_days(p, mon), 4);
+	assert_int_equal(plan_week_total(p, mon), 32);
+	for (j = 0; j < 3; j++)
+		sum += plan_week_target(p, j, mon);
+	assert_int_equal(sum, 32);
+	assert_int_equal(plan_week_target(p, 0, mon), 2);   /* 1.71 */
+	assert_int_equal(plan_week_target(p, 1, mon), 1);   /* 1.14 */
+	assert_int_equal(plan_week_target(p, 2, mon), 29);  /* 28.57 */
+	/* Monday and Tuesday of the last week: 2 days, 16 (15.7 up). */
+	assert_int_equal(plan_week_days(p, next), 2);
+	assert_int_equal(plan_week_total(p, next), 16);
+	assert_int_equal(plan_week_target(p, 0, next) + plan_week_target(p, 1,
+	    next) + plan_week_target(p, 2, next), 16);
+	/* Outside the plan: nothing; an index out of range: nothing. */
+	assert_int_equal(plan_week_total(p, mon - 7), 0);
+	assert_int_equal(plan_week_target(p, 3, mon), 0);
+	plan_free(p);
+	/* A whole week: each routine's own target. */
+	p = parse("# W\n\n- from: 2027-03-15\n- until: 2027-03-21\n\n"
+	    "## Routines\n- a: 3 per week\n- b: 2 per week\n", &d);
+	assert_non_null(p);
+	assert_int_equal(plan_week_target(p, 0, mon), 3);
+	assert_int_equal(plan_week_target(p, 1, mon), 2);
+	plan_free(p);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_good),
+		cmocka_unit_test(test_week_target),
 		cmocka_unit_test(test_parse_minimal),
 		cmocka_unit_test(test_parse_bad),
 		cmocka_unit_test(test_parse_nul),

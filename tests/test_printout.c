@@ -53,6 +53,11 @@ test_escape(void **state)
 	t = escaped(NULL);
 	assert_string_equal(t, "");
 	free(t);
+	/* Bidi controls left out, noncharacters as U+FFFD (attack14 #12). */
+	t = escaped("a\xe2\x80\xae" "b\xe2\x81\xa6" "c\xe2\x81\xa9" "d\xe2\x80\x8f"
+	    " \xef\xbf\xbe\xef\xbf\xbf");
+	assert_string_equal(t, "abcd \xef\xbf\xbd\xef\xbf\xbd");
+	free(t);
 }
 
 static char *
@@ -94,6 +99,17 @@ test_markdown_inert(void **state)
 	free(t);
 	t = markdown("", 0);
 	assert_string_equal(t, "");
+	free(t);
+	/* A comment or CDATA keeps the words around it; an info string
+	 * makes no class; bidi controls go (attack14 #12, #15). */
+	t = markdown("<!-- draft --> Walk daily.\n\n<![CDATA[kept]]>\n", 0);
+	assert_string_equal(t, "<p>Walk daily.</p>\n<p>kept</p>\n");
+	free(t);
+	t = markdown("```javascript:alert(1)\nx\n```\n", 0);
+	assert_string_equal(t, "<pre><code>x\n</code></pre>\n");
+	free(t);
+	t = markdown("left \xe2\x80\xae right", 0);
+	assert_string_equal(t, "<p>left  right</p>\n");
 	free(t);
 }
 
@@ -137,10 +153,18 @@ static void
 homework(struct report_summary *s, struct report_homework *h, size_t n,
     const char *today)
 {
+	size_t i;
+
 	memset(s, 0, sizeof *s);
 	assert_int_equal(day_parse(today, &s->today), 0);
 	s->homework = h;
 	s->n_homework = n;
+	/* A whole week: the target is the plan's, today its day of 7. */
+	for (i = 0; i < n; i++) {
+		h[i].target = h[i].per_week;
+		h[i].days = 7;
+		h[i].day = day_weekday(s->today) + 1;
+	}
 }
 
 static void
@@ -160,7 +184,8 @@ static void
 test_today(void **state)
 {
 	struct report_homework h[2] = {
-		{ "swedish", 3, 0, 0 }, { "gentle", 14, 0, 0 }
+		{ .routine_id = "swedish", .per_week = 3 },
+		{ .routine_id = "gentle", .per_week = 14 }
 	};
 	struct report_summary s;
 
@@ -183,6 +208,27 @@ test_today(void **state)
 	expect_today(&s, 0, NULL);
 	expect_today(&s, 1, "safety check due");
 	homework(&s, h, 0, "2027-01-09");
+	expect_today(&s, 0, NULL);
+}
+
+/* A plan that starts on a Saturday asks for the share of its 2 days
+ * (3 a week: 1), spread over those 2 days (attack14 #5). */
+static void
+test_today_partial_week(void **state)
+{
+	struct report_homework h = { .routine_id = "swedish", .per_week = 3 };
+	struct report_summary s;
+
+	(void)state;
+	memset(&s, 0, sizeof s);
+	assert_int_equal(day_parse("2027-03-20", &s.today), 0);
+	s.homework = &h;
+	s.n_homework = 1;
+	h.target = 1;
+	h.days = 2;
+	h.day = 1;
+	expect_today(&s, 0, "today: Swedish; this week: Swedish 0 of 1 done");
+	h.done = h.done_today = 1;
 	expect_today(&s, 0, NULL);
 }
 
@@ -324,6 +370,7 @@ main(void)
 		cmocka_unit_test(test_page_frame),
 		cmocka_unit_test(test_mic_level),
 		cmocka_unit_test(test_today),
+		cmocka_unit_test(test_today_partial_week),
 		cmocka_unit_test(test_handout_text),
 		cmocka_unit_test(test_handout_limits),
 		cmocka_unit_test(test_handout_markdown_html),

@@ -179,6 +179,43 @@ test_count(void **state)
 	    "self-checks"), "2 self-checks");
 }
 
+/* Bidi controls never reach the terminal (attack14 #12); the clean-up
+ * of libcmark's Markdown (#13); a folder fitted to a status line (#10). */
+static void
+test_bidi_and_paths(void **state)
+{
+	static const char rlo[] = "Evil \xe2\x80\xaetitle (3 a week)";
+	char *t;
+
+	(void)state;
+	assert_true(text_is_bidi_control(0x202e));
+	assert_true(text_is_bidi_control(0x2066));
+	assert_true(text_is_bidi_control(0x200f));
+	assert_false(text_is_bidi_control(0x200d));
+	t = text_for_terminal(rlo, strlen(rlo));
+	assert_string_equal(t, "Evil title (3 a week)");
+	free(t);
+	t = text_clean_utf8("a\xef\xbf\xbe b\xc2\x85 c\xfe d\xe2\x81\xa7" "e\x1b",
+	    18);
+	assert_string_equal(t, "a\xef\xbf\xbd b\xef\xbf\xbd c\xef\xbf\xbd de\x1b");
+	free(t);
+	t = text_fit_path("/home/ann/.local/share/backcare", "/home/ann", 80);
+	assert_string_equal(t, "~/.local/share/backcare");
+	free(t);
+	t = text_fit_path("/home/ann/.local/share/backcare", "/home/ann", 18);
+	assert_string_equal(t, ".../share/backcare");
+	free(t);
+	t = text_fit_path("/home/ann/.local/share/backcare", "/home/ann", 3);
+	assert_string_equal(t, ".../backcare");
+	free(t);
+	t = text_fit_path("/home/annex/x", "/home/ann", 80);
+	assert_string_equal(t, "/home/annex/x");
+	free(t);
+	t = text_fit_path("/srv/a/b", NULL, 6);
+	assert_string_equal(t, ".../b");
+	free(t);
+}
+
 int
 main(void)
 {
@@ -191,6 +228,7 @@ main(void)
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_count),
+		cmocka_unit_test(test_bidi_and_paths),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

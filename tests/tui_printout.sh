@@ -15,16 +15,17 @@ printf 'age=40\nweeks=3\n' | "$BACKCARE" screen --answers - >/dev/null ||
 	fail "safety check"
 
 open_progress() {
-	tui_start 200 30 --no-bell
+	tui_start "${COLS:-200}" 30 --no-bell
 	tui_home || fail "the home screen"
 	tui_keys 4 Enter
-	tui_wait "This week:" || fail "the progress view"
+	tui_wait "${PV_TEXT:-This week:}" || fail "the progress view"
 }
 
 open_progress
 expect_screen "w print" "the status line offers to write"
 tui_keys w
-tui_wait "Wrote backcare-report.html and backcare-handout.html in $DIR" ||
+# The folder with home as ~ (attack14 #10).
+tui_wait "Wrote 2 HTML files (report, handout) in ~/.local/share/backcare" ||
 	fail "the status line says where"
 for f in report handout; do
 	[ -s "$DIR/backcare-$f.html" ] && pass "the $f is written" || fail "no $f"
@@ -36,20 +37,53 @@ for f in report handout; do
 done
 grep -q 'In an emergency call 112' "$DIR/backcare-handout.html" &&
 	pass "the handout has the emergency number" || fail "no number in the handout"
+# A second press says the files were replaced.
+tui_keys w
+tui_wait "Replaced 2 HTML files (report, handout) in ~/.local/share/backcare" ||
+	fail "a second press says Replaced"
 tui_keys q
 tui_keys q
 tui_wait_exit
 tui_stop
 
-# A document that cannot be written: the status line says why.
+# 40 columns: the words stay whole, the folder is shortened to fit.
+COLS=40 open_progress
+tui_keys w
+tui_wait "Replaced 2 HTML files in .../backcare" &&
+	pass "40 columns: the words whole, the folder's last part" ||
+	fail "40 columns: cut"
+tui_keys q
+tui_keys q
+tui_wait_exit
+tui_stop
+
+# A document that cannot be written: the status line says why, and which
+# one was written.
 rm -f "$DIR/backcare-report.html"
 mkdir "$DIR/backcare-report.html"
 open_progress
 tui_keys w
-tui_wait "Not written: $DIR/backcare-report.html: could not write it: Is a directory" ||
-	fail "the reason is shown"
+tui_wait "Wrote the handout; the report not (Is a directory) in ~/.local/share/backcare" ||
+	fail "the reason is shown, and the handout written"
 ls "$DIR" | grep -q 'html\.' && fail "temporary files left: $(ls "$DIR")" ||
 	pass "no temporary files left"
+tui_keys q
+tui_keys q
+tui_wait_exit
+tui_stop
+
+# No progress file can be made (its folder is a file): both go to the
+# current folder, named in full, and the handout is written all the same
+# (attack14 #11).
+mkdir -p "$T/cwd"
+: >"$T/notadir"
+BACKCARE_DB="$T/notadir/p.db"
+cd "$T/cwd" || fail "cd"
+PV_TEXT="The progress file is not open" open_progress
+tui_keys w
+tui_wait "Wrote the handout; the report not" || fail "the handout without a progress file"
+[ -s "$T/cwd/backcare-handout.html" ] && pass "the handout is in the current folder" ||
+	fail "no handout in $T/cwd: $(ls "$T/cwd")"
 tui_keys q
 tui_keys q
 tui_wait_exit
