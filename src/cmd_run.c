@@ -126,40 +126,49 @@ run_announce(struct session *s, size_t i, int64_t start)
 {
 	const struct segment *seg = &s->tl.seg[i];
 	const struct routine_step *rs = &s->routine->steps[seg->step];
-	char len[16], where[64] = "";
+	char where[64] = "", *cue = timeline_cue(s->routine, &s->tl, i);
+	char *what;
+	int first = seg->rep == 1 && seg->side <= 1 && seg->set <= 1 &&
+	    seg->half <= 1;
 
-	util_format_clock(seg->seconds, len, sizeof len);
 	if (seg->rest) {
-		run_say(start, "rest %s, then repeat %d of %d", len,
-		    seg->rep + 1, seg->reps);
+		run_say(start, "%s", cue);
+		free(cue);
 		return;
 	}
+	if (routine_step_is_exercise(rs)) {
+		if (first) {
+			what = routine_step_summary(rs);
+			run_say(start, "step %zu/%zu: %s (%s)", seg->step + 1,
+			    s->routine->nsteps, rs->title, what);
+			free(what);
+			if (rs->note != NULL)
+				run_say(start, "note: %s", rs->note);
+		}
+		/* Each counted rep rings, so the person need not look. */
+		if (*cue != '\0') {
+			if (s->app->alerts && (seg->set > 0 || seg->reps > 1))
+				fputc('\a', stdout);
+			run_say(start, "%s%s%s", seg->side ?
+			    timeline_side_name(seg->side) : "", seg->side ?
+			    " side, " : "", cue);
+		}
+		free(cue);
+		return;
+	}
+	free(cue);
 	if (seg->side)
 		snprintf(where, sizeof where, ", %s side",
 		    timeline_side_name(seg->side));
 	if (seg->reps > 1)
 		snprintf(where + strlen(where), sizeof where - strlen(where),
 		    ", repeat %d of %d", seg->rep, seg->reps);
-	run_say(start, "step %zu/%zu: %s%s (%s %s; %s, %s, %s pressure)",
-	    seg->step + 1, s->routine->nsteps, rs->title, where,
-	    rs->hold ? "hold" : "strokes", len, rs->stroke, rs->region,
-	    rs->pressure);
+	what = routine_step_summary(rs);
+	run_say(start, "step %zu/%zu: %s%s (%s)", seg->step + 1,
+	    s->routine->nsteps, rs->title, where, what);
+	free(what);
 	if (rs->note != NULL && seg->rep == 1 && seg->side <= 1)
 		run_say(start, "note: %s", rs->note);
-}
-
-/* Sleeps until the monotonic time `until`, or a signal. */
-static void
-run_sleep_until(int64_t until)
-{
-	int64_t left = until - clock_monotonic_ms();
-	struct timespec ts;
-
-	if (left <= 0)
-		return;
-	ts.tv_sec = left / 1000;
-	ts.tv_nsec = (left % 1000) * 1000000;
-	nanosleep(&ts, NULL);
 }
 
 /* Runs the timeline from position from; returns 0 done, -1 stopped. */
@@ -197,7 +206,7 @@ run_timeline(struct session *s, size_t from, int64_t start)
 			if (at < next_cue)
 				next_cue = at;
 		}
-		run_sleep_until(next_cue);
+		clock_sleep_until(next_cue);
 		now = clock_monotonic_ms();
 		left = timer_remaining_ms(&tm, now);
 		if (!run_stop && left > 0 && (left + 999) / 1000 % 10 == 0) {

@@ -227,6 +227,22 @@ session_free(struct session *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* Massage first, then exercise, each kind in content order. */
+static void
+session_list_by_kind(struct routine_entry *e, size_t n)
+{
+	struct routine_entry *sorted = xcalloc(n + 1, sizeof *sorted);
+	size_t i, k = 0;
+	int kind;
+
+	for (kind = 0; kind <= 1; kind++)
+		for (i = 0; i < n; i++)
+			if (e[i].exercise == kind)
+				sorted[k++] = e[i];
+	memcpy(e, sorted, n * sizeof *e);
+	free(sorted);
+}
+
 size_t
 session_list(struct app *app, struct routine_entry **out, struct diag *d)
 {
@@ -254,9 +270,11 @@ session_list(struct app *app, struct routine_entry **out, struct diag *d)
 		(*out)[k].total = routine_total_seconds(r);
 		for (j = 0; j < r->nsteps; j++)
 			(*out)[k].n_left_out += r->steps[j].skipped;
+		(*out)[k].exercise = r->exercise;
 		k++;
 		routine_free(r);
 	}
+	session_list_by_kind(*out, k);
 	return k;
 }
 

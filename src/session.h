@@ -82,9 +82,11 @@ struct routine_entry {
 	long total;              /* what will run, after the safety check */
 	long planned;            /* the whole routine */
 	int n_left_out;          /* steps the safety check leaves out */
+	int exercise;            /* an exercise routine (movement steps) */
 };
-/* Returns the count; *out is allocated (free with session_list_free).
- * Files that do not parse are left out, their problems added to d. */
+/* Returns the count; *out is allocated (free with session_list_free),
+ * the massage routines first, then the exercise routines.  Files that do
+ * not parse are left out, their problems added to d. */
 size_t session_list(struct app *app, struct routine_entry **out,
     struct diag *d);
 void session_list_free(struct routine_entry *e, size_t n);

@@ -1011,8 +1011,8 @@ static int
 store_check_limits(struct store *st, sqlite3_int64 id,
     struct massage_limits *l)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT action, region FROM "
-	    "check_actions WHERE check_id = ?1");
+	sqlite3_stmt *s = store_prepare(st, "SELECT action, region, item "
+	    "FROM check_actions WHERE check_id = ?1");
 	const char *action, *region;
 	unsigned bit;
 	int rc;
@@ -1027,6 +1027,8 @@ store_check_limits(struct store *st, sqlite3_int64 id,
 		if (action == NULL || screener_action_parse(action, &bit) != 0)
 			bit = ACTION_BLOCK;
 		screener_limits_apply(l, bit, region);
+		screener_limits_note_item(l,
+		    (const char *)sqlite3_column_text(s, 2));
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
