@@ -21,6 +21,7 @@
 #include "clock.h"
 #include "cmd.h"
 #include "diag.h"
+#include "painmon.h"
 #include "recheck.h"
 #include "screener.h"
 #include "session.h"
@@ -122,6 +123,54 @@ run_ask_pain(const char *prompt)
 }
 
 static void
+run_advice(const struct session_advice *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		printf("%s\n", a->line[i]);
+		if (i == 0 && a->easier != NULL)
+			run_print("Easier version: %s.", a->easier);
+	}
+	fflush(stdout);
+}
+
+/*
+ * P1 and P2 after an exercise step: asks, stores, says.  Returns 0 to go
+ * on, 1 when the session ends now, -1 on a store error.
+ */
+static int
+run_step_pain(struct session *s, size_t step)
+{
+	char line[64];
+	int pain, spreading, numb, recheck, rc;
+	struct session_advice a;
+	enum verdict v;
+
+	for (;;) {
+		printf("Pain now, after '%s' (%s): ", s->routine->steps[step]
+		    .title, painmon_prompt_help);
+		fflush(stdout);
+		if (fgets(line, sizeof line, stdin) == NULL) {
+			printf("\n");
+			return 0;
+		}
+		if (*util_trim(line) == '\0')
+			return 0;
+		if (painmon_parse_answer(line, &pain, &spreading, &numb) == 0)
+			break;
+		printf("Please give a number from 0 to 10, perhaps with s, or "
+		    "n.\n");
+	}
+	rc = session_step_pain(s, step, pain, spreading, numb, &recheck, &a);
+	run_advice(&a);
+	if (rc == 1 && recheck)
+		/* The E1 questions now (P2); their advice prints itself. */
+		recheck_plain(s->app, stdin, stdout, &v);
+	return rc;
+}
+
+static void
 run_announce(struct session *s, size_t i, int64_t start)
 {
 	const struct segment *seg = &s->tl.seg[i];
@@ -171,7 +220,8 @@ run_announce(struct session *s, size_t i, int64_t start)
 		run_say(start, "note: %s", rs->note);
 }
 
-/* Runs the timeline from position from; returns 0 done, -1 stopped. */
+/* Runs the timeline from position from; returns 0 done, -1 stopped, 1
+ * ended by the pain rules. */
 static int
 run_timeline(struct session *s, size_t from, int64_t start)
 {
@@ -194,6 +244,15 @@ run_timeline(struct session *s, size_t from, int64_t start)
 			if (session_record(s, tm.seg - 1,
 			    s->tl.seg[tm.seg - 1].seconds, 0) != 0)
 				return -1;
+			if (session_asks_step_pain(s, tm.seg - 1)) {
+				int rc = run_step_pain(s,
+				    s->tl.seg[tm.seg - 1].step);
+				if (rc != 0)
+					return rc > 0 ? 1 : -1;
+				/* The answer took time of its own. */
+				timer_start(&tm, &s->tl, tm.seg,
+				    clock_monotonic_ms());
+			}
 			continue;
 		}
 		/* The next 10-second cue, or the end of the segment. */
@@ -272,6 +331,7 @@ run_plain(struct app *app, const char *id, int resume)
 	int rc, from = 0, pain;
 	const char *prompt;
 	char total[16], *refusal, *net;
+	struct session_advice advice;
 
 	if (session_load(&s, app, id, &d) != 0) {
 		diag_print(&d, stderr);
@@ -314,23 +374,37 @@ run_plain(struct app *app, const char *id, int resume)
 		session_free(&s);
 		return CMD_FAIL;
 	}
-	if (old_id == 0 && (pain = run_ask_pain("Pain now")) >= 0)
-		store_session_pain(st, s.id, 0, pain);
+	if (old_id == 0 && (pain = run_ask_pain("Pain now")) >= 0) {
+		session_pain_before(&s, pain, &advice);
+		run_advice(&advice);
+	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = run_on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	start = clock_monotonic_ms();
-	if (run_timeline(&s, (size_t)from, start) != 0) {
+	if ((rc = run_timeline(&s, (size_t)from, start)) > 0) {
+		if ((pain = run_ask_pain("Pain now")) >= 0) {
+			session_pain_after(&s, pain, &advice);
+			run_advice(&advice);
+		}
+		session_end(&s, "partial", "ended by the pain rules");
+		printf("ended early: saved as partial\n");
+		session_free(&s);
+		return CMD_OK;
+	}
+	if (rc != 0) {
 		session_end(&s, "partial", NULL);
 		printf("\nstopped: saved as partial\n");
 		session_free(&s);
 		return run_stop ? 128 + run_stop : CMD_FAIL;
 	}
 	run_say(start, "done: %s", s.routine->title);
-	if ((pain = run_ask_pain("Pain now")) >= 0)
-		store_session_pain(st, s.id, 1, pain);
+	if ((pain = run_ask_pain("Pain now")) >= 0) {
+		session_pain_after(&s, pain, &advice);
+		run_advice(&advice);
+	}
 	session_end(&s, "completed", NULL);
 	if (s.ended_state != NULL && strcmp(s.ended_state, "completed") != 0)
 		printf("not counted: every step was skipped, so this session "

@@ -16,6 +16,7 @@
 #include "report.h"
 #include "session.h"
 #include "store.h"
+#include "store_movement.h"
 #include "util.h"
 
 static struct routine *
@@ -43,6 +44,7 @@ session_load(struct session *s, struct app *app, const char *id,
 
 	memset(s, 0, sizeof *s);
 	s->app = app;
+	s->pain_before = -1;
 	it = content_find(app_content(app), CONTENT_ROUTINE, id);
 	if (it == NULL) {
 		diag_add(d, id, 0, "no such routine (see 'backcare "
@@ -141,7 +143,8 @@ session_begin(struct session *s, const char *mode, int64_t resume_id,
 	}
 	s->id = store_session_begin(st, s->routine->id, s->routine->title,
 	    mode, s->tl.total, clock_wall_s());
-	if (s->id < 0) {
+	if (s->id < 0 || (s->routine->exercise &&
+	    store_session_kind(st, s->id, "exercise") != 0)) {
 		util_warn("%s", store_error(st));
 		return -1;
 	}

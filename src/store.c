@@ -29,6 +29,7 @@
 #include "safety.h"
 #include "screener.h"
 #include "store.h"
+#include "store_private.h"
 #include "util.h"
 
 /* "BCAR": marks a file as a backcare progress file (PRAGMA application_id). */
@@ -212,11 +213,18 @@ static const char *const store_migration_3[] = {
 	store_schema_rules_v3, NULL
 };
 
+/* schema 4: reserved for the robustness migration (issue 12) */
+static const char *const store_migration_4[] = {
+	NULL
+};
+
 /* store_migrations[v] takes the schema from version v to v + 1. */
 static const char *const *const store_migrations[] = {
 	store_migration_1,
 	store_migration_2,
 	store_migration_3,
+	store_migration_4,
+	store_migration_5,      /* movement and function: store_movement.c */
 };
 _Static_assert(sizeof store_migrations / sizeof store_migrations[0] ==
     STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -1480,6 +1488,8 @@ const char *const store_export_tables[] = {
 	"check_clearances",
 	"sessions", "steps",
 	"plans", "plan_routines", "plan_lessons", "plan_clearances",
+	"step_pain", "pain_events", "psfs_activities", "psfs_sets",
+	"psfs_scores", "outlook_sets", "outlook_answers",
 	NULL
 };
 
@@ -1844,4 +1854,30 @@ store_count_rows(struct store *st, const char *table, long long *out)
 	rc = store_query_int(st, sql, out);
 	free(sql);
 	return rc;
+}
+
+/* ---- for the store's other files (store_private.h) ------------------- */
+
+sqlite3 *
+store_private_db(struct store *st)
+{
+	return st->db;
+}
+
+sqlite3_stmt *
+store_private_prepare(struct store *st, const char *sql)
+{
+	return store_prepare(st, sql);
+}
+
+int
+store_private_step_done(struct store *st, sqlite3_stmt *s, const char *doing)
+{
+	return store_step_done(st, s, doing);
+}
+
+void
+store_private_error(struct store *st, const char *doing)
+{
+	store_set_sqlite_error(st, doing);
 }
