@@ -66,4 +66,8 @@ extern const struct cmd_entry cmd_plan_entry;
 extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_export_entry;
 
+/* movement and function */
+extern const struct cmd_entry cmd_function_entry;
+extern const struct cmd_entry cmd_outlook_entry;
+
 #endif

@@ -21,6 +21,7 @@
 #include "layout.h"
 #include "plan.h"
 #include "store.h"
+#include "store_movement.h"
 #include "text.h"
 #include "util.h"
 
@@ -51,6 +52,22 @@ cmd_plan_read(const char *path, size_t *len)
 	return text;
 }
 
+/* The plan's activities join the person's PSFS list (movement.md 6). */
+static int
+cmd_plan_activities(struct store *st, const struct plan *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_activities; i++)
+		if (store_psfs_add(st, p->activities[i].text, "plan",
+		    clock_wall_s()) != 0)
+			return -1;
+	if (p->n_activities > 0)
+		printf("activities to rate: %zu (backcare function)\n",
+		    p->n_activities);
+	return 0;
+}
+
 static int
 cmd_plan_import(struct app *app, const char *path)
 {
@@ -75,7 +92,8 @@ cmd_plan_import(struct app *app, const char *path)
 		return CMD_FAIL;
 	}
 	if ((st = app_store(app)) == NULL ||
-	    store_plan_put(st, p, path, clock_wall_s()) < 0) {
+	    store_plan_put(st, p, path, clock_wall_s()) < 0 ||
+	    cmd_plan_activities(st, p) != 0) {
 		if (st != NULL)
 			util_warn("%s", store_error(st));
 		plan_free(p);

@@ -40,6 +40,10 @@ static const struct cmd_entry *const main_commands[] = {
 	&cmd_plan_entry,
 	&cmd_report_entry,
 	&cmd_export_entry,
+
+	/* movement and function */
+	&cmd_function_entry,
+	&cmd_outlook_entry,
 };
 
 static void

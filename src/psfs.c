@@ -277,9 +277,12 @@ psfs_trend(const struct psfs_history *h, struct psfs_trend *t)
 	t->have = psfs_set_mean(base, NULL, &t->baseline) == 0;
 	if (!t->have)
 		return;
-	/* The change counts the activities present at baseline only. */
+	/* The change counts the baseline's activities rated in both, so
+	 * an activity added or left unrated later cannot move the mean. */
 	if (psfs_set_mean(last, base, &t->latest) != 0)
 		t->latest = t->baseline;
+	else
+		psfs_set_mean(base, last, &t->baseline);
 	t->change = t->latest - t->baseline;
 	for (i = h->n_sets - 1; i-- > 0;)
 		if (last->at - h->sets[i].at >= 28 * 86400) {
