@@ -8,6 +8,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -19,6 +20,10 @@
 #include "day.h"
 #include "report.h"
 #include "store.h"
+#include "store_movement.h"
+#include "outlook.h"
+#include "psfs.h"
+#include "report_movement.h"
 #include "util.h"
 
 enum { REPORT_OPT_SINCE = 1, REPORT_OPT_UNTIL, REPORT_OPT_FORMAT };
@@ -78,6 +83,43 @@ cmd_report_first_day(const struct report_data *d, int32_t fallback)
 	return first;
 }
 
+/* The movement part: exercise, pain monitoring, PSFS, single items. */
+static int
+cmd_report_movement(struct app *app, struct store *st,
+    const struct report_data *d, const struct report_summary *s,
+    const struct report_opts *o)
+{
+	struct movement_data md;
+	struct psfs_history h;
+	struct outlook_set *sets = NULL;
+	struct report_movement m;
+	size_t n = 0;
+	int rc;
+
+	if (store_movement_load(st, o->has_since ? day_start_time(o->since) :
+	    INT64_MIN, day_start_time(o->until + 1) - 1, &md) != 0)
+		goto fail;
+	if (store_psfs_load(st, &h) != 0) {
+		movement_data_free(&md);
+		goto fail;
+	}
+	if (store_outlook_load(st, &sets, &n) != 0) {
+		psfs_history_free(&h);
+		movement_data_free(&md);
+		goto fail;
+	}
+	m = (struct report_movement){ &md, &h, sets, n, d, s,
+	    app->emergency_number };
+	rc = report_movement_write(stdout, &m, o->fmt);
+	free(sets);
+	psfs_history_free(&h);
+	movement_data_free(&md);
+	return rc;
+fail:
+	util_warn("%s", store_error(st));
+	return -1;
+}
+
 static int
 cmd_report_exec(struct app *app, int argc, char **argv)
 {
@@ -122,6 +164,8 @@ cmd_report_exec(struct app *app, int argc, char **argv)
 	/* A report looks at its days as seen from their last. */
 	report_summarise(&d, first, o.until, o.until, &s);
 	rc = report_write(stdout, &d, &s, o.fmt, app_plain_width(app));
+	if (rc == 0)
+		rc = cmd_report_movement(app, st, &d, &s, &o);
 	report_summary_free(&s);
 	report_data_free(&d);
 	/* A write error stays flagged on stdout: main.c says it, once. */
