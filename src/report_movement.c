@@ -179,10 +179,7 @@ rm_outlook(FILE *f, const struct report_movement *m, enum report_format fmt)
 	int i;
 
 	rm_heading(f, fmt, "How the back affects the patient (single items)");
-	fprintf(f, "%sPatient-reported single items written for backcare.\n"
-	    "%sNot a validated instrument and not a risk score.\n%sUse them "
-	    "to start a conversation.\n", rm_bullet(fmt), rm_bullet(fmt),
-	    rm_bullet(fmt));
+	fprintf(f, "%s%s\n", rm_bullet(fmt), outlook_report_note);
 	if (m->n_outlook == 0) {
 		fprintf(f, "%sNot answered yet.\n", rm_bullet(fmt));
 		return;
