@@ -14,6 +14,7 @@
 #include "day.h"
 #include "diag.h"
 #include "lesson.h"
+#include "movement_due.h"
 #include "plan.h"
 #include "report.h"
 #include "session.h"
@@ -172,7 +173,13 @@ home_key(struct ui *ui, void *state, const struct ui_key *k)
 			ui_push(ui, e->screen, NULL);
 		break;
 	case UI_CHAR:
-		if (k->ch >= '1' && k->ch <= '0' + (wint_t)n) {
+		/* The weekly function rating and the four-weekly questions
+		 * (movement.md sections 6 and 7). */
+		if (k->ch == 'f')
+			ui_push(ui, &ui_function_screen, NULL);
+		else if (k->ch == 'o')
+			ui_push(ui, &ui_outlook_screen, NULL);
+		else if (k->ch >= '1' && k->ch <= '0' + (wint_t)n) {
 			h->selected = k->ch - '1';
 			ui_message(ui, "Press Enter to open %s.",
 			    home_entries[h->selected].label);
@@ -192,6 +199,7 @@ home_draw(struct ui *ui, void *state, int rows, int cols)
 	int row = 3, width = cols - 8;
 	char label[64];
 	struct buf hw = BUF_INIT;
+	const char *due;
 
 	ui_draw_title(ui, cols, "backcare: looking after your back");
 	ui_put(ui, 2, 2, cols - 4, UI_ROLE_DIM,
@@ -208,9 +216,13 @@ home_draw(struct ui *ui, void *state, int rows, int cols)
 	    UI_ROLE_NORMAL, home_entries[h->selected].about);
 	home_homework(ui, h, &hw);
 	if (hw.len > 0)
-		ui_put_wrapped(ui, row + 1, 4, rows - row - 3, cols - 8,
-		    UI_ROLE_EMPHASIS, hw.data);
+		row += 1 + ui_put_wrapped(ui, row + 1, 4, rows - row - 3,
+		    cols - 8, UI_ROLE_EMPHASIS, hw.data);
 	buf_free(&hw);
+	due = movement_due_text(movement_due(ui_app(ui), clock_wall_s()), 0);
+	if (due != NULL && row + 1 < rows - 2)
+		ui_put_wrapped(ui, row + 1, 4, rows - row - 3, cols - 8,
+		    UI_ROLE_EMPHASIS, due);
 	ui_draw_status(ui, rows - 1, cols,
 	    "Up/Down choose  Enter open  ? keys  q quit");
 }
@@ -232,6 +244,8 @@ static const struct ui_help home_help[] = {
 	{ "Down, j", "next entry" },
 	{ "1-5", "jump to an entry" },
 	{ "Enter", "open the entry" },
+	{ "f", "rate your everyday activities (weekly)" },
+	{ "o", "questions on how your back affects you" },
 	{ "?", "this help" },
 	{ "q, Esc", "quit backcare" },
 	{ NULL, NULL }

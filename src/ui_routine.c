@@ -21,6 +21,7 @@
 #include "advice.h"
 #include "checkflow.h"
 #include "layout.h"
+#include "painmon.h"
 #include "recheck.h"
 #include "screener.h"
 #include "session.h"
@@ -215,7 +216,8 @@ rlist_draw(struct ui *ui, void *state, int rows, int cols)
 	row++;
 	for (i = 0; i < l->n && row < rows - 3; i++, row++) {
 		util_format_clock(l->e[i].total, when, sizeof when);
-		snprintf(line, sizeof line, " %-6s %s ", when, l->e[i].title);
+		snprintf(line, sizeof line, " %-6s %-8s %s ", when,
+		    l->e[i].exercise ? "exercise" : "massage", l->e[i].title);
 		ui_put(ui, row, 2, cols - 4, i == l->sel ? UI_ROLE_SELECTED :
 		    UI_ROLE_NORMAL, line);
 	}
@@ -254,6 +256,7 @@ const struct ui_screen ui_routines_screen = {
 enum run_stage {
 	RUN_PAIN_BEFORE,
 	RUN_STEPS,
+	RUN_STEP_PAIN,           /* after an exercise step, or on 'r' (P1) */
 	RUN_CONFIRM_QUIT,
 	RUN_PAIN_AFTER,
 	RUN_NOTE,
@@ -274,6 +277,9 @@ struct runner {
 	struct layout *lay;      /* the current step's instructions */
 	size_t lay_step;
 	int lay_width;
+	size_t pain_step;        /* the step RUN_STEP_PAIN asks about */
+	struct session_advice advice;   /* the pain rules' last words */
+	struct recheck_request recheck; /* P2: the E1 questions again */
 };
 
 static void *
@@ -341,6 +347,45 @@ runner_leave(struct ui *ui, void *state)
 	free(r);
 }
 
+/* P1: asks how the back is after step (the timer waits). */
+static void
+runner_ask_step_pain(struct runner *r, size_t step, int64_t now)
+{
+	r->stage = RUN_STEP_PAIN;
+	r->pain_step = step;
+	r->entry[0] = '\0';
+	timer_pause(&r->tm, now);
+}
+
+/* The answer to the step's pain question; Enter alone goes on. */
+static void
+runner_step_pain_done(struct ui *ui, struct runner *r)
+{
+	int pain, spreading, numb, recheck = 0, rc = 0;
+
+	if (r->entry[0] != '\0') {
+		if (painmon_parse_answer(r->entry, &pain, &spreading,
+		    &numb) != 0) {
+			ui_message(ui, "Type 0-10 (add s if sharp or spreading), "
+			    "or n, then Enter.");
+			return;
+		}
+		rc = session_step_pain(&r->s, r->pain_step, pain, spreading,
+		    numb, &recheck, &r->advice);
+	}
+	r->entry[0] = '\0';
+	if (rc == 1 && recheck) {
+		memset(&r->recheck, 0, sizeof r->recheck);
+		ui_push(ui, &ui_recheck_screen, &r->recheck);
+	}
+	if (rc == 1 || timer_finished(&r->tm)) {
+		r->stage = RUN_PAIN_AFTER;
+		return;
+	}
+	r->stage = RUN_STEPS;
+	timer_resume(&r->tm, clock_monotonic_ms());
+}
+
 static int64_t
 runner_tick(struct ui *ui, void *state, int64_t now)
 {
@@ -355,6 +400,10 @@ runner_tick(struct ui *ui, void *state, int64_t now)
 		session_record(&r->s, done, r->s.tl.seg[done].seconds, 0);
 		ui_alert(ui);
 		ui_dirty(ui);
+		if (session_asks_step_pain(&r->s, done)) {
+			runner_ask_step_pain(r, r->s.tl.seg[done].step, now);
+			return -1;
+		}
 		if (ev == TIMER_FINISHED) {
 			r->stage = RUN_PAIN_AFTER;
 			r->entry[0] = '\0';
@@ -454,6 +503,12 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 	case '-':
 		timer_adjust(&r->tm, now, -10000);
 		break;
+	case 'r':
+		/* Rate pain now (P1); p already means "back". */
+		if (cur < r->s.tl.n && routine_step_is_exercise(
+		    &r->s.routine->steps[r->s.tl.seg[cur].step]))
+			runner_ask_step_pain(r, r->s.tl.seg[cur].step, now);
+		break;
 	}
 }
 
@@ -475,9 +530,14 @@ runner_key(struct ui *ui, void *state, const struct ui_key *k)
 				    "to 10, or just Enter to skip.");
 				return;
 			}
-			if (p >= 0 && st != NULL)
-				store_session_pain(st, r->s.id,
-				    r->stage == RUN_PAIN_AFTER, p);
+			if (p >= 0 && st != NULL) {
+				if (r->stage == RUN_PAIN_AFTER)
+					session_pain_after(&r->s, p,
+					    &r->advice);
+				else
+					session_pain_before(&r->s, p,
+					    &r->advice);
+			}
 			r->entry[0] = '\0';
 			if (r->stage == RUN_PAIN_BEFORE) {
 				r->pain_before = p;
@@ -496,6 +556,13 @@ runner_key(struct ui *ui, void *state, const struct ui_key *k)
 		break;
 	case RUN_STEPS:
 		runner_key_steps(ui, r, k);
+		break;
+	case RUN_STEP_PAIN:
+		if (k->action == UI_ENTER)
+			runner_step_pain_done(ui, r);
+		else if (k->action == UI_BACKSPACE || (k->action == UI_CHAR &&
+		    strchr("0123456789snSN ", (int)k->ch) != NULL))
+			runner_key_entry(r, k, 8);
 		break;
 	case RUN_CONFIRM_QUIT:
 		if (k->action == UI_CHAR && (k->ch == 'y' || k->ch == 'Y')) {
@@ -595,6 +662,30 @@ runner_layout(struct runner *r, size_t step, int width)
 	return r->lay;
 }
 
+/* The pain rules' last words, from row; returns the rows used. */
+static int
+runner_draw_advice(struct ui *ui, struct runner *r, int row, int rows,
+    int cols)
+{
+	size_t i;
+	int used = 0;
+	char *easier;
+
+	for (i = 0; i < r->advice.n && row + used < rows - 2; i++) {
+		used += ui_put_wrapped(ui, row + used, 2, rows - row - used - 2,
+		    cols - 4, UI_ROLE_WARNING, r->advice.line[i]);
+		if (i == 0 && r->advice.easier != NULL) {
+			easier = xasprintf("Easier version: %s.",
+			    r->advice.easier);
+			used += ui_put_wrapped(ui, row + used, 2,
+			    rows - row - used - 2, cols - 4, UI_ROLE_NORMAL,
+			    easier);
+			free(easier);
+		}
+	}
+	return used;
+}
+
 static void
 runner_draw_steps(struct ui *ui, struct runner *r, int rows, int cols)
 {
@@ -610,9 +701,14 @@ runner_draw_steps(struct ui *ui, struct runner *r, int rows, int cols)
 	int row = 2, i, big;
 	size_t k;
 
-	if (seg->rest)
+	if (seg->rest == SEG_REST)
 		snprintf(head, sizeof head, "Rest, then repeat %d of %d: %s",
 		    seg->rep + 1, seg->reps, st->title);
+	else if (seg->rest) {
+		char *cue = timeline_cue(r->s.routine, &r->s.tl, r->tm.seg);
+		snprintf(head, sizeof head, "%s: %s", st->title, cue);
+		free(cue);
+	}
 	else
 		snprintf(head, sizeof head, "Step %zu of %zu: %s%s%s%s",
 		    seg->step + 1, r->s.routine->nsteps, st->title,
@@ -620,13 +716,23 @@ runner_draw_steps(struct ui *ui, struct runner *r, int rows, int cols)
 		    timeline_side_name(seg->side) : "", seg->side ? " side" :
 		    "");
 	ui_put(ui, row++, 2, cols - 4, UI_ROLE_HEADING, head);
-	snprintf(head, sizeof head, "%s, %s, %s pressure%s", st->hold ?
-	    "hold" : st->stroke, st->region, st->pressure, seg->reps > 1 &&
-	    !seg->rest ? "" : "");
-	if (seg->reps > 1 && !seg->rest)
-		snprintf(head + strlen(head), sizeof head - strlen(head),
-		    "  -  repeat %d of %d", seg->rep, seg->reps);
+	if (routine_step_is_exercise(st)) {
+		char *what = routine_step_summary(st);
+		char *cue = timeline_cue(r->s.routine, &r->s.tl, r->tm.seg);
+		snprintf(head, sizeof head, "%s%s%s", what, *cue ? "  -  " : "",
+		    cue);
+		free(what);
+		free(cue);
+	} else {
+		snprintf(head, sizeof head, "%s, %s, %s pressure", st->hold ?
+		    "hold" : st->stroke, st->region, st->pressure);
+		if (seg->reps > 1 && !seg->rest)
+			snprintf(head + strlen(head), sizeof head -
+			    strlen(head), "  -  repeat %d of %d", seg->rep,
+			    seg->reps);
+	}
 	ui_put(ui, row++, 2, cols - 4, UI_ROLE_DIM, head);
+	row += runner_draw_advice(ui, r, row, rows, cols);
 	if (st->note != NULL)
 		row += ui_put_wrapped(ui, row, 2, 2, cols - 4, UI_ROLE_WARNING,
 		    st->note);
@@ -697,11 +803,33 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 	if (r->prompt != NULL)
 		row += ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4,
 		    UI_ROLE_WARNING, r->prompt) + 1;
+	row += runner_draw_advice(ui, r, row, rows, cols);
 	net = advice_safety_net(ui_app(ui)->emergency_number);
 	ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4, UI_ROLE_NORMAL,
 	    net);
 	free(net);
 	ui_draw_status(ui, rows - 1, cols, "Saved.  Enter to go back");
+}
+
+static void
+runner_draw_step_pain(struct ui *ui, struct runner *r, int rows, int cols)
+{
+	char line[200];
+	int row = 3;
+
+	snprintf(line, sizeof line, "How is your back after \"%s\"?",
+	    r->s.routine->steps[r->pain_step].title);
+	ui_put(ui, row, 2, cols - 4, UI_ROLE_EMPHASIS, line);
+	row += 2;
+	row += ui_put_wrapped(ui, row, 2, rows - row - 4, cols - 4,
+	    UI_ROLE_NORMAL, "0 = no pain, 10 = the worst you can imagine. "
+	    "Add s if the pain is sharp, shooting, or spreading down your "
+	    "leg. Type n for new numbness, weakness, or a change in your "
+	    "bladder or bowels.");
+	snprintf(line, sizeof line, "> %s_", r->entry);
+	ui_put(ui, row + 1, 4, cols - 6, UI_ROLE_SELECTED, line);
+	ui_draw_status(ui, rows - 1, cols, "Type 0-10 and Enter, or Enter to "
+	    "go on");
 }
 
 static void
@@ -725,6 +853,9 @@ runner_draw(struct ui *ui, void *state, int rows, int cols)
 		ui_put(ui, 7, 4, cols - 6, UI_ROLE_SELECTED, line);
 		ui_draw_status(ui, rows - 1, cols,
 		    "Type 0-10 and Enter, or Enter to skip");
+		break;
+	case RUN_STEP_PAIN:
+		runner_draw_step_pain(ui, r, rows, cols);
 		break;
 	case RUN_STEPS:
 	case RUN_CONFIRM_QUIT:
@@ -761,6 +892,7 @@ static const struct ui_help runner_help[] = {
 	{ "+, -", "add or take 10 seconds" },
 	{ "q, Esc", "quit (asks first; saved as partial)" },
 	{ "0-9, Enter", "pain ratings; Enter alone skips" },
+	{ "r", "rate your pain now (exercise routines)" },
 	{ NULL, NULL }
 };
 
