@@ -21,6 +21,7 @@
 #include "clock.h"
 #include "cmd.h"
 #include "diag.h"
+#include "movement_due.h"
 #include "painmon.h"
 #include "recheck.h"
 #include "screener.h"
@@ -329,7 +330,7 @@ run_plain(struct app *app, const char *id, int resume)
 	int64_t start, old_id = 0;
 	char *old_routine = NULL;
 	int rc, from = 0, pain;
-	const char *prompt;
+	const char *prompt, *due;
 	char total[16], *refusal, *net;
 	struct session_advice advice;
 
@@ -415,6 +416,9 @@ run_plain(struct app *app, const char *id, int resume)
 	net = advice_safety_net(app->emergency_number);
 	printf("safety net: %s\n", net);
 	free(net);
+	if ((due = movement_due_text(movement_due(app, clock_wall_s()), 1)) !=
+	    NULL)
+		printf("%s\n", due);
 	session_free(&s);
 	return CMD_OK;
 }
