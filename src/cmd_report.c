@@ -110,7 +110,7 @@ cmd_report_movement(struct app *app, struct store *st,
 	}
 	m = (struct report_movement){ &md, &h, sets, n, d, s,
 	    app->emergency_number };
-	rc = report_movement_write(stdout, &m, o->fmt);
+	rc = report_movement_write(stdout, &m, o->fmt, app_plain_width(app));
 	free(sets);
 	psfs_history_free(&h);
 	movement_data_free(&md);

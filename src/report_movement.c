@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,46 @@
 #include "store_movement.h"
 #include "util.h"
 
+/* Where the part goes: the file, its format and the width to wrap at. */
+struct rm {
+	FILE *f;
+	enum report_format fmt;
+	int width;
+};
+
+/*
+ * One list item, formatted and wrapped at the width: "- " and "  " in
+ * Markdown, two spaces and four in text (as report.c lays out its own).
+ */
+static void
+rm_say(const struct rm *w, const char *fmt, ...) BC_PRINTF(2, 3);
+
+static void
+rm_say(const struct rm *w, const char *fmt, ...)
+{
+	va_list ap;
+	char *s, *p, *word, *save = NULL;
+	const char *first = w->fmt == REPORT_MARKDOWN ? "- " : "  ";
+	const char *next = w->fmt == REPORT_MARKDOWN ? "  " : "    ";
+	int col = 0, len;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	for (p = s, word = strtok_r(p, " ", &save); word != NULL;
+	    word = strtok_r(NULL, " ", &save)) {
+		len = (int)strlen(word);
+		if (col == 0)
+			col = fprintf(w->f, "%s%s", first, word);
+		else if (col + 1 + len > w->width)
+			col = fprintf(w->f, "\n%s%s", next, word) - 1;
+		else
+			col += fprintf(w->f, " %s", word);
+	}
+	fprintf(w->f, "\n");
+	free(s);
+}
+
 static void
 rm_heading(FILE *f, enum report_format fmt, const char *title)
 {
@@ -24,14 +65,8 @@ rm_heading(FILE *f, enum report_format fmt, const char *title)
 		fprintf(f, "\n%s\n", title);
 }
 
-static const char *
-rm_bullet(enum report_format fmt)
-{
-	return fmt == REPORT_MARKDOWN ? "- " : "  ";
-}
-
 static void
-rm_sessions(FILE *f, const struct report_movement *m, enum report_format fmt)
+rm_sessions(const struct rm *w, const struct report_movement *m)
 {
 	const struct movement_data *md = m->md;
 	const struct report_summary *s = m->sum;
@@ -39,81 +74,72 @@ rm_sessions(FILE *f, const struct report_movement *m, enum report_format fmt)
 	int have[64];
 	size_t i, n = 0;
 
-	rm_heading(f, fmt, "Exercise and massage");
-	fprintf(f, "%sCompleted sessions: %d massage, %d exercise.\n",
-	    rm_bullet(fmt), md->massage_sessions, md->exercise_sessions);
+	rm_heading(w->f, w->fmt, "Exercise and massage");
+	rm_say(w, "Completed sessions: %d massage, %d exercise.",
+	    md->massage_sessions, md->exercise_sessions);
 	if (md->massage_sessions > 0 && md->exercise_sessions == 0)
-		fprintf(f, "%sNo exercise yet: NICE NG59 advises massage only "
-		    "as part of a package that includes exercise.\n",
-		    rm_bullet(fmt));
-	fprintf(f, "%sExercise steps rated for pain: %d; stopped for pain: "
-	    "%d.\n", rm_bullet(fmt), md->steps_rated, md->steps_stopped);
+		rm_say(w, "No exercise yet: NICE NG59 advises massage only as "
+		    "part of a package that includes exercise.");
+	rm_say(w, "Exercise steps rated for pain: %d; stopped for pain: %d.",
+	    md->steps_rated, md->steps_stopped);
 	for (i = 0; i < s->n_weeks && n < 64; i++, n++) {
 		have[n] = s->weeks[i].n_before > 0;
 		mean[n] = s->weeks[i].pain_before;
 	}
 	if (painmon_weekly_rising(mean, have, n))
-		fprintf(f, "%sWeekly pain has risen by 2 or more from its "
-		    "starting level two weeks in a row: a review is advised "
-		    "(P7).\n", rm_bullet(fmt));
+		rm_say(w, "Weekly pain has risen by 2 or more from its starting "
+		    "level two weeks in a row: a review is advised (P7).");
 }
 
 static void
-rm_events(FILE *f, const struct report_movement *m, enum report_format fmt)
+rm_events(const struct rm *w, const struct report_movement *m)
 {
 	const struct movement_data *md = m->md;
 	char day[11];
 	size_t i;
 
-	rm_heading(f, fmt, "Pain monitoring during exercise");
+	rm_heading(w->f, w->fmt, "Pain monitoring during exercise");
 	if (md->n_events == 0) {
-		fprintf(f, "%sNo events.\n", rm_bullet(fmt));
+		rm_say(w, "No events.");
 		return;
 	}
 	for (i = 0; i < md->n_events; i++) {
 		day_format(day_of_time(md->events[i].at), day);
-		fprintf(f, "%s%s  %s: %s\n", rm_bullet(fmt), day,
-		    md->events[i].routine_id, md->events[i].event);
+		rm_say(w, "%s %s: %s", day, md->events[i].routine_id,
+		    md->events[i].event);
 	}
-	fprintf(f, "%sraised: pain 2 or more above the before-rating after a "
-	    "session;\n%sdid not settle: still up 12 to 36 hours later;\n"
-	    "%slighter routine: two of those within 14 days.\n",
-	    rm_bullet(fmt), rm_bullet(fmt), rm_bullet(fmt));
+	rm_say(w, "Raised: pain 2 or more above the before-rating after a "
+	    "session. Did not settle: still up 12 to 36 hours later. Lighter "
+	    "routine: two of those within 14 days.");
 }
 
 /* The weekly means, oldest first, as "4.3 5.0 6.0". */
 static void
-rm_psfs_trend(FILE *f, const struct psfs_history *h, enum report_format fmt)
+rm_psfs_trend(const struct rm *w, const struct psfs_history *h)
 {
+	struct buf b = BUF_INIT;
 	double mean;
 	size_t i;
 
-	fprintf(f, "%sWeekly means:", rm_bullet(fmt));
 	for (i = 0; i < h->n_sets; i++)
 		if (psfs_set_mean(&h->sets[i], NULL, &mean) == 0)
-			fprintf(f, " %.1f", mean);
-	fprintf(f, "\n");
+			buf_printf(&b, " %.1f", mean);
+	rm_say(w, "Weekly means:%s", b.data != NULL ? b.data : "");
+	buf_free(&b);
 }
 
+/* The table: one activity a row, with its baseline, latest and change. */
 static void
-rm_psfs(FILE *f, const struct report_movement *m, enum report_format fmt)
+rm_psfs_table(const struct rm *w, const struct psfs_history *h)
 {
-	const struct psfs_history *h = m->psfs;
-	const struct psfs_set *base, *last;
-	struct psfs_trend t;
+	const struct psfs_set *base = &h->sets[0];
+	const struct psfs_set *last = &h->sets[h->n_sets - 1];
+	int md = w->fmt == REPORT_MARKDOWN, a, b;
 	size_t i;
-	int a, b;
 
-	rm_heading(f, fmt, "Function (Patient-Specific Functional Scale)");
-	if (h->n_sets == 0) {
-		fprintf(f, "%sNo ratings yet.\n", rm_bullet(fmt));
-		return;
-	}
-	base = &h->sets[0];
-	last = &h->sets[h->n_sets - 1];
-	fprintf(f, fmt == REPORT_MARKDOWN ? "| Activity | Baseline | Latest "
-	    "| Change |\n|---|---|---|---|\n" : "  %-40s %8s %6s %6s\n",
-	    "Activity", "Baseline", "Latest", "Change");
+	fprintf(w->f, md ? "| Activity | Baseline | Latest | Change |\n"
+	    "|---|---|---|---|\n" : "  %-40s %8s %6s %6s\n", "Activity",
+	    "Baseline", "Latest", "Change");
 	for (i = 0; i < h->n_acts; i++) {
 		char as[16] = "-", bs[16] = "-", cs[16] = "-";
 		a = psfs_set_score(base, h->acts[i].id);
@@ -124,24 +150,39 @@ rm_psfs(FILE *f, const struct report_movement *m, enum report_format fmt)
 			snprintf(bs, sizeof bs, "%d", b);
 		if (a >= 0 && b >= 0)
 			snprintf(cs, sizeof cs, "%+d", b - a);
-		fprintf(f, fmt == REPORT_MARKDOWN ? "| %s%s | %s | %s | %s |\n" :
+		fprintf(w->f, md ? "| %s%s | %s | %s | %s |\n" :
 		    "  %-40.40s%s %8s %6s %6s\n", h->acts[i].text,
 		    h->acts[i].retired_at ? " (retired)" : "", as, bs, cs);
 	}
+	if (md)
+		fprintf(w->f, "\n");
+}
+
+static void
+rm_psfs(const struct rm *w, const struct report_movement *m)
+{
+	const struct psfs_history *h = m->psfs;
+	struct psfs_trend t;
+
+	rm_heading(w->f, w->fmt, "Function (PSFS)");
+	if (h->n_sets == 0) {
+		rm_say(w, "No ratings yet.");
+		return;
+	}
+	rm_psfs_table(w, h);
 	psfs_trend(h, &t);
-	fprintf(f, "%s%sMean: %.1f at baseline, %.1f latest, change %+.1f: "
-	    "%s.\n", fmt == REPORT_MARKDOWN ? "\n" : "", rm_bullet(fmt),
+	rm_say(w, "Mean: %.1f at baseline, %.1f latest, change %+.1f: %s.",
 	    t.baseline, t.latest, t.change, t.label == PSFS_MEANINGFUL ?
 	    "meaningful" : t.label == PSFS_WORSE ? "possible worsening" :
 	    t.label == PSFS_NOT_YET ? "not yet" : "baseline only");
 	if (t.have_four)
-		fprintf(f, "%sFour weeks before the latest: %.1f.\n",
-		    rm_bullet(fmt), t.four_weeks_ago);
-	rm_psfs_trend(f, h, fmt);
-	fprintf(f, "%sMeaningful: the mean up 2 or more, or one activity up 3 "
-	    "or more.\n%s%s\n%sOur wording, after Stratford et al. 1995; "
-	    "not a validated version.\n", rm_bullet(fmt), rm_bullet(fmt),
-	    psfs_footnote, rm_bullet(fmt));
+		rm_say(w, "Four weeks before the latest: %.1f.",
+		    t.four_weeks_ago);
+	rm_psfs_trend(w, h);
+	rm_say(w, "Patient-Specific Functional Scale, in our wording, after "
+	    "Stratford et al. 1995; not a validated version. Meaningful: the "
+	    "mean up 2 or more, or one activity up 3 or more. %s",
+	    psfs_footnote);
 }
 
 /* 1 when lesson id was read, by the report's lesson rows. */
@@ -157,63 +198,66 @@ rm_read(const struct report_data *d, const char *id)
 }
 
 static void
-rm_lessons(FILE *f, const struct report_movement *m, const char *list,
-    enum report_format fmt)
+rm_lessons(const struct rm *w, const struct report_movement *m,
+    const char *list)
 {
 	char *copy = xstrdup(list), *tok, *save = NULL;
+	struct buf b = BUF_INIT;
 
-	fprintf(f, "%sLessons suggested:", rm_bullet(fmt));
 	for (tok = strtok_r(copy, ", ", &save); tok != NULL;
 	    tok = strtok_r(NULL, ", ", &save))
-		fprintf(f, " %s (%s)", tok, rm_read(m->d, tok) ? "read" :
-		    "not read yet");
-	fprintf(f, "\n");
+		buf_printf(&b, "%s%s (%s)", b.len > 0 ? ", " : "", tok,
+		    rm_read(m->d, tok) ? "read" : "not read yet");
+	rm_say(w, "Lessons suggested: %s", b.data);
+	buf_free(&b);
 	free(copy);
 }
 
 static void
-rm_outlook(FILE *f, const struct report_movement *m, enum report_format fmt)
+rm_outlook(const struct rm *w, const struct report_movement *m)
 {
 	const struct outlook_set *last, *prev;
-	char day[11], *high, *some;
+	char day[11], *high, *some, change[48];
 	int i;
 
-	rm_heading(f, fmt, "How the back affects the patient (single items)");
-	fprintf(f, "%s%s\n", rm_bullet(fmt), outlook_report_note);
+	rm_heading(w->f, w->fmt, "Single items (yellow flags)");
+	rm_say(w, "%s", outlook_report_note);
 	if (m->n_outlook == 0) {
-		fprintf(f, "%sNot answered yet.\n", rm_bullet(fmt));
+		rm_say(w, "Not answered yet.");
 		return;
 	}
 	last = &m->outlook[m->n_outlook - 1];
 	prev = m->n_outlook > 1 ? &m->outlook[m->n_outlook - 2] : NULL;
 	day_format(day_of_time(last->at), day);
-	fprintf(f, "%sAnswered on %s.\n", rm_bullet(fmt), day);
+	rm_say(w, "Answered on %s.", day);
 	for (i = 0; i < OUTLOOK_N; i++) {
-		fprintf(f, "%s%s: ", rm_bullet(fmt), outlook_items[i].report);
-		if (last->v[i] < 0)
-			fprintf(f, "skipped");
-		else
-			fprintf(f, "%d/10", last->v[i]);
+		change[0] = '\0';
 		if (prev != NULL && prev->v[i] >= 0 && last->v[i] >= 0)
-			fprintf(f, " (%+d since the last answers)",
-			    last->v[i] - prev->v[i]);
-		fprintf(f, "\n");
+			snprintf(change, sizeof change, " (%+d since the last "
+			    "answers)", last->v[i] - prev->v[i]);
+		if (last->v[i] < 0)
+			rm_say(w, "%s: skipped", outlook_items[i].report);
+		else
+			rm_say(w, "%s: %d/10%s", outlook_items[i].report,
+			    last->v[i], change);
 	}
 	outlook_suggest(last, &high, &some);
 	if (high != NULL)
-		rm_lessons(f, m, high, fmt);
+		rm_lessons(w, m, high);
 	free(high);
 	free(some);
 }
 
 int
 report_movement_write(FILE *f, const struct report_movement *m,
-    enum report_format fmt)
+    enum report_format fmt, int width)
 {
-	rm_sessions(f, m, fmt);
-	rm_events(f, m, fmt);
-	rm_psfs(f, m, fmt);
-	rm_outlook(f, m, fmt);
+	struct rm w = { f, fmt, width > 20 ? width : 20 };
+
+	rm_sessions(&w, m);
+	rm_events(&w, m);
+	rm_psfs(&w, m);
+	rm_outlook(&w, m);
 	fflush(f);
 	return ferror(f) ? -1 : 0;
 }

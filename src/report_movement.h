@@ -27,8 +27,9 @@ struct report_movement {
 	const char *emergency_number;
 };
 
-/* Writes the part to f in fmt.  Returns 0, or -1 when writing failed. */
+/* Writes the part to f in fmt, lines wrapped at width columns (table
+ * rows are not).  Returns 0, or -1 when writing failed. */
 int report_movement_write(FILE *f, const struct report_movement *m,
-    enum report_format fmt);
+    enum report_format fmt, int width);
 
 #endif

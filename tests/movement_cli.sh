@@ -253,17 +253,17 @@ run_at $((now + 28 * 86400 + 100)) flare-up-day
 expect_out "a few questions on how your back affects you (backcare outlook)" "the questions are due four weeks later"
 
 # ---- report and export carry all of it ------------------------------------
-BACKCARE_TEST_NOW=$((now + 28 * 86400 + 300)) bc_run report
+BACKCARE_TEST_NOW=$((now + 28 * 86400 + 300)) bc_run --width 300 report
 expect_status 0 "report"
 expect_out "Completed sessions: 0 massage, 4 exercise." "sessions by kind"
-expect_out "Function (Patient-Specific Functional Scale)" "the PSFS section"
+expect_out "Function (PSFS)" "the PSFS section"
 expect_out "Walking the dog" "its activities"
 expect_out "Changes under 2 points in the mean may be measurement noise." "the footnote"
 expect_out "Patient-reported single items written for backcare. Not a validated instrument and not a risk score. Use them to start a conversation." "the single items' note"
 expect_out "Worry that movement causes damage: 8/10" "each item in the therapist's words"
 expect_out "Lessons suggested: why-backs-hurt (not read yet)" "which lessons were suggested, and whether read"
-BACKCARE_TEST_NOW=$((now + 28 * 86400 + 300)) bc_run report --format markdown
-expect_out "## Function (Patient-Specific Functional Scale)" "markdown headings"
+BACKCARE_TEST_NOW=$((now + 28 * 86400 + 300)) bc_run --width 300 report --format markdown
+expect_out "## Function (PSFS)" "markdown headings"
 expect_out "| Walking the dog | 3 | 3 | +0 |" "a markdown table"
 BACKCARE_TEST_NOW=$((now + 28 * 86400 + 300)) bc_run export --format json
 for tbl in step_pain pain_events psfs_activities psfs_sets psfs_scores outlook_sets outlook_answers; do
