@@ -317,6 +317,29 @@ psfs_label_text(enum psfs_label l)
 	return "a first rating only";
 }
 
+char *
+psfs_trend_sentence(const struct psfs_history *h)
+{
+	struct psfs_trend t;
+	struct buf b = BUF_INIT;
+	double mean;
+	size_t i;
+
+	psfs_trend(h, &t);
+	if (!t.have)
+		return NULL;
+	for (i = 0; i < h->n_sets; i++)
+		if (psfs_set_mean(&h->sets[i], NULL, &mean) == 0)
+			buf_printf(&b, "%s%.1f", b.len ? ", " : "", mean);
+	{
+		char *s = xasprintf("Mean %.1f at first, %.1f now (%+.1f): %s. "
+		    "Weekly means: %s. %s", t.baseline, t.latest, t.change,
+		    psfs_label_text(t.label), b.data, psfs_footnote);
+		buf_free(&b);
+		return s;
+	}
+}
+
 int
 psfs_due(const struct psfs_history *h, int64_t now)
 {

@@ -117,6 +117,11 @@ void psfs_trend(const struct psfs_history *h, struct psfs_trend *t);
  * worsening: ...", "a baseline only" (static). */
 const char *psfs_label_text(enum psfs_label l);
 
+/* The trend in a sentence for the progress view ("Mean 4.3 at first,
+ * 6.0 now (+1.7): meaningful improvement."), or NULL before any rating
+ * (caller frees). */
+char *psfs_trend_sentence(const struct psfs_history *h);
+
 /* 1 when a rating is due at now: never rated, or 7 days since the last. */
 int psfs_due(const struct psfs_history *h, int64_t now);
 

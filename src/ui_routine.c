@@ -280,6 +280,7 @@ struct runner {
 	size_t pain_step;        /* the step RUN_STEP_PAIN asks about */
 	struct session_advice advice;   /* the pain rules' last words */
 	struct recheck_request recheck; /* P2: the E1 questions again */
+	int ended_early;         /* by the pain rules: saved as partial */
 };
 
 static void *
@@ -378,6 +379,7 @@ runner_step_pain_done(struct ui *ui, struct runner *r)
 		memset(&r->recheck, 0, sizeof r->recheck);
 		ui_push(ui, &ui_recheck_screen, &r->recheck);
 	}
+	r->ended_early |= rc == 1;
 	if (rc == 1 || timer_finished(&r->tm)) {
 		r->stage = RUN_PAIN_AFTER;
 		return;
@@ -573,7 +575,7 @@ runner_key(struct ui *ui, void *state, const struct ui_key *k)
 		break;
 	case RUN_NOTE:
 		if (k->action == UI_ENTER) {
-			runner_end(r, "completed");
+			runner_end(r, r->ended_early ? "partial" : "completed");
 			r->prompt = session_prompt(&r->s);
 			r->stage = RUN_SUMMARY;
 		} else
