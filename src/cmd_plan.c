@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "layout.h"
 #include "plan.h"
+#include "session.h"
 #include "store.h"
 #include "store_movement.h"
 #include "text.h"
@@ -50,6 +51,32 @@ cmd_plan_read(const char *path, size_t *len)
 		    strerror(errno));
 	free(safe);
 	return text;
+}
+
+/*
+ * NICE NG59 offers massage only with exercise (movement.md 3.6): a plan
+ * of massage routines alone gets a note for the therapist.
+ */
+static void
+cmd_plan_pairing(struct app *app, const struct plan *p)
+{
+	struct routine_entry *e;
+	struct diag d = DIAG_INIT;
+	size_t n = session_list(app, &e, &d), i, k;
+	int massage = 0, exercise = 0;
+
+	for (i = 0; i < p->n_routines; i++)
+		for (k = 0; k < n; k++)
+			if (strcmp(e[k].id, p->routines[i].id) == 0) {
+				exercise |= e[k].exercise;
+				massage |= !e[k].exercise;
+			}
+	if (massage && !exercise)
+		printf("note: this plan has massage routines but no exercise "
+		    "routine; NICE NG59 offers massage only as part of a "
+		    "package with exercise (add walking-plan, for example)\n");
+	session_list_free(e, n);
+	diag_free(&d);
 }
 
 /* The plan's activities join the person's PSFS list (movement.md 6). */
@@ -109,6 +136,7 @@ cmd_plan_import(struct app *app, const char *path)
 		    until);
 	else if (today < p->from)
 		printf("note: this plan takes over on %s\n", from);
+	cmd_plan_pairing(app, p);
 	plan_free(p);
 	return CMD_OK;
 }

@@ -69,6 +69,9 @@ t=$((t + 120))
 # ---- the safety check shapes exercise: pregnancy, thin bones, areas ------
 printf '# Cleared\n\n- from: 2027-01-04\n- until: 2027-03-14\n\n## Clearances\n\n- mc_pregnancy: midwife Jo Brown, until 2027-05-31\n' >"$T/plan.md"
 BACKCARE_TEST_NOW=$t bc_run plan import "$T/plan.md"
+printf '# Massage only\n\n- from: 2027-01-04\n- until: 2027-03-14\n\n## Routines\n\n- swedish-basics: 3 per week\n\n## Clearances\n\n- mc_pregnancy: midwife Jo Brown, until 2027-05-31\n' >"$T/plan.md"
+BACKCARE_TEST_NOW=$t bc_run plan import "$T/plan.md"
+expect_out "note: this plan has massage routines but no exercise routine; NICE NG59" "a massage-only plan gets the pairing note"
 check_at 'mc_pregnancy=yes
 ' $((t + 10))
 run_at $((t + 60)) gentle-mobility
@@ -203,6 +206,7 @@ printf '# Plan\n\n- from: 2027-01-04\n- until: 2027-04-30\n\n## Routines\n\n- co
 BACKCARE_TEST_NOW=$((t + 14 * 86400)) bc_run plan import "$T/plan2.md"
 expect_status 0 "a plan with activities"
 expect_out "activities to rate: 1" "says the activities were added"
+expect_no_out "no exercise routine" "an exercise routine in the plan: no pairing note"
 [ "$(q "SELECT source FROM psfs_activities WHERE text = 'Getting in and out of the car'")" = plan ] && pass "the plan's activity is on the list" || fail "activities: $(q 'SELECT * FROM psfs_activities')"
 printf '# Plan\n\n- from: 2027-01-04\n- until: 2027-04-30\n\n## Activities\n\n- A\n- a\n' >"$T/plan3.md"
 bc_run plan import "$T/plan3.md"
