@@ -370,6 +370,8 @@ run_plain(struct app *app, const char *id, int resume)
 	free(old_routine);
 	util_format_clock(s.tl.total, total, sizeof total);
 	run_print("routine: %s (%s)", s.routine->title, total);
+	if (s.routine->week > 0)
+		printf("week %d of its weekly plan\n", s.routine->week);
 	run_print_notes(&s);
 	if (session_begin(&s, "plain", old_id, from) != 0) {
 		session_free(&s);

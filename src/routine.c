@@ -71,6 +71,27 @@ routine_is_tag(const char *s)
 }
 
 int
+routine_set_week(struct routine *r, int week)
+{
+	struct routine_step *s;
+	size_t i;
+	int any = 0;
+
+	if (week < 1)
+		week = 1;
+	for (i = 0; i < r->nsteps; i++) {
+		s = &r->steps[i];
+		if (s->weeks == NULL)
+			continue;
+		s->seconds = 60L * s->weeks[(week < s->n_weeks ? week :
+		    s->n_weeks) - 1];
+		any = 1;
+	}
+	r->week = any ? week : 0;
+	return any;
+}
+
+int
 routine_step_is_exercise(const struct routine_step *s)
 {
 	return s->movement != NULL;
@@ -209,6 +230,33 @@ routine_text_key(char **field, const char *val)
 	*field = xstrdup(val);
 }
 
+/* "10, 10, 15": the minutes of each week of a plan (1 to 60 each). */
+static void
+routine_weeks(const char *name, int line, struct routine_step *s,
+    const char *val, struct diag *d)
+{
+	char *copy = xstrdup(val), *tok, *save = NULL;
+	long v;
+
+	free(s->weeks);
+	s->weeks = NULL;
+	s->n_weeks = 0;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (s->n_weeks == ROUTINE_MAX_WEEKS ||
+		    util_parse_long(util_trim(tok), 1, 60, &v) != 0) {
+			diag_add(d, name, line, "weeks: '%.40s' should be the "
+			    "minutes of each week, 1 to 60, such as 10, 10, "
+			    "15 (at most %d weeks)", val, ROUTINE_MAX_WEEKS);
+			break;
+		}
+		s->weeks = xreallocarray(s->weeks, (size_t)s->n_weeks + 1,
+		    sizeof *s->weeks);
+		s->weeks[s->n_weeks++] = (int)v;
+	}
+	free(copy);
+}
+
 /* The keys of exercise steps; returns 0 when key is not one of them. */
 static int
 routine_exercise_key(const char *name, int line, struct routine_step *s,
@@ -257,6 +305,8 @@ routine_exercise_key(const char *name, int line, struct routine_step *s,
 		routine_text_key(&s->bones, val);
 	} else if (strcmp(key, "easier") == 0) {
 		routine_text_key(&s->easier, val);
+	} else if (strcmp(key, "weeks") == 0) {
+		routine_weeks(name, line, s, val, d);
 	} else
 		return 0;
 	return 1;
@@ -337,10 +387,11 @@ routine_exercise_checks(const char *name, struct routine_step *s,
 	if (s->movement == NULL) {
 		if (s->reps > 0 || (seen & (SEEN_TEMPO | SEEN_SETS |
 		    SEEN_SET_REST)) || s->alt_position != NULL ||
-		    s->tags != NULL || s->bones != NULL || s->easier != NULL)
+		    s->tags != NULL || s->bones != NULL || s->easier != NULL ||
+		    s->weeks != NULL)
 			diag_add(d, name, s->line, "step '%s': reps, sets, "
-			    "tempo, set_rest, alt_position, tags, bones and "
-			    "easier are for exercise steps (add '- movement: "
+			    "tempo, set_rest, alt_position, tags, bones, easier "
+			    "and weeks are for exercise steps (add '- movement: "
 			    "mobility', or stretch, strength, aerobic)",
 			    s->title);
 		return;
@@ -360,6 +411,9 @@ routine_exercise_checks(const char *name, struct routine_step *s,
 	if ((seen & SEEN_SET_REST) && s->sets < 2)
 		diag_add(d, name, s->line, "step '%s' has a set_rest but one "
 		    "set", s->title);
+	if (s->weeks != NULL && (s->reps > 0 || s->hold || s->repeat > 1))
+		diag_add(d, name, s->line, "step '%s': weeks goes with a "
+		    "duration only", s->title);
 	if (s->reps > 0)
 		s->seconds = routine_rep_seconds(s);
 	if (!(seen & SEEN_REST))
@@ -544,6 +598,7 @@ routine_free(struct routine *r)
 		free(s->tags);
 		free(s->bones);
 		free(s->easier);
+		free(s->weeks);
 	}
 	free(r->steps);
 	free(r->id);

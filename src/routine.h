@@ -54,6 +54,9 @@ struct routine_step {
 	char *tags;             /* end_range_flexion, twist, extension */
 	char *bones;            /* how to do it with thin bones, or NULL */
 	char *easier;           /* the easier level, or NULL */
+	int *weeks;             /* minutes per week of a plan (walking), or
+				   NULL; the last repeats */
+	int n_weeks;
 	/* Set by routine_apply_limits(): */
 	int skipped;
 	int softened;           /* made lighter */
@@ -65,6 +68,7 @@ struct routine {
 	char *title;
 	char *intro;            /* CommonMark text */
 	int exercise;           /* every step is an exercise step */
+	int week;               /* of its weekly plan, once set; 0 none */
 	struct routine_step *steps;
 	size_t nsteps;
 };
@@ -97,6 +101,15 @@ long routine_total_seconds(const struct routine *r);
 void routine_apply_limits(struct routine *r, const struct massage_limits *l);
 
 struct timeline;
+
+#define ROUTINE_MAX_WEEKS 52
+
+/*
+ * Sets the week of a routine whose steps build up week by week (the
+ * walking plan's "weeks:"), 1 or more: those steps then last that week's
+ * minutes.  Returns 1 when the routine has such steps, else 0.
+ */
+int routine_set_week(struct routine *r, int week);
 
 /* 1 for an exercise step. */
 int routine_step_is_exercise(const struct routine_step *s);

@@ -55,6 +55,19 @@ session_load(struct session *s, struct app *app, const char *id,
 	return s->routine != NULL ? 0 : -1;
 }
 
+/* A routine that builds up week by week takes this week's times. */
+static void
+session_week(struct app *app, struct routine *r)
+{
+	struct store *st = app->store;
+	int week = 1;
+
+	if (st != NULL && store_routine_week(st, r->id, clock_wall_s(),
+	    &week) != 0)
+		week = 1;
+	routine_set_week(r, week);
+}
+
 int
 session_gate(struct session *s)
 {
@@ -67,6 +80,7 @@ session_gate(struct session *s)
 		return -1;
 	}
 	s->limits = in.limits;
+	session_week(s->app, s->routine);
 	session_shape(s->routine, &s->limits);
 	timeline_free(&s->tl);
 	timeline_build(s->routine, &s->tl);
@@ -266,6 +280,7 @@ session_list(struct app *app, struct routine_entry **out, struct diag *d)
 		r = session_parse_item(content_get(c, CONTENT_ROUTINE, i), d);
 		if (r == NULL)
 			continue;
+		session_week(app, r);
 		(*out)[k].planned = routine_total_seconds(r);
 		session_shape(r, &in.limits);
 		(*out)[k].id = xstrdup(r->id);

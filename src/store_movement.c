@@ -210,6 +210,39 @@ store_pain_before_since(struct store *st, int64_t since, int **out,
 	return 0;
 }
 
+int
+store_routine_week(struct store *st, const char *routine_id, int64_t now,
+    int *week)
+{
+	sqlite3_stmt *s = store_private_prepare(st, "SELECT "
+	    "(SELECT min(started_at) FROM sessions WHERE routine_id = ?1 AND "
+	    "state = 'completed'), "
+	    "(SELECT count(DISTINCT (e.at - f.first) / 604800) FROM "
+	    "pain_events e, (SELECT min(started_at) AS first FROM sessions "
+	    "WHERE routine_id = ?1 AND state = 'completed') f WHERE "
+	    "e.routine_id = ?1 AND e.event = 'did not settle' AND "
+	    "e.at >= f.first)");
+	int64_t first;
+	int held;
+
+	*week = 1;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, routine_id, -1, SQLITE_STATIC);
+	if (store_movement_one(st, s, "reading the sessions") != 1)
+		return -1;
+	if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
+		first = sqlite3_column_int64(s, 0);
+		held = sqlite3_column_int(s, 1);
+		if (now > first)
+			*week = 1 + (int)((now - first) / 604800) - held;
+		if (*week < 1)
+			*week = 1;
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
 /* ---- PSFS --------------------------------------------------------------- */
 
 static char *

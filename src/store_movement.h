@@ -42,6 +42,15 @@ int store_pain_events_since(struct store *st, const char *routine_id,
 int store_pain_before_since(struct store *st, int64_t since, int **out,
     size_t *n);
 
+/*
+ * The week of routine_id's weekly plan at now: 1 in the week of its first
+ * completed session (or before it), one more each 7 days after, less one
+ * for each of those weeks with a "did not settle" event (movement.md 3.3:
+ * such a week is repeated).  Returns 0 and fills *week, or -1.
+ */
+int store_routine_week(struct store *st, const char *routine_id,
+    int64_t now, int *week);
+
 /* The PSFS activities and every rating, oldest first (free with
  * psfs_history_free()). */
 int store_psfs_load(struct store *st, struct psfs_history *h);

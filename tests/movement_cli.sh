@@ -66,6 +66,25 @@ expect_out "0:00 walk out for 5:00" "a walk goes out"
 expect_out "5:00 halfway: turn back now" "and turns back halfway"
 t=$((t + 120))
 
+# ---- the walking plan builds up week by week (movement.md 3.3) ----------
+W0=$((now + 400 * 86400))
+rm -f "$BACKCARE_DB"*
+check_at "" $W0
+run_at $((W0 + 60)) walking-plan
+expect_out "week 1 of its weekly plan" "the first walk is week 1"
+expect_out "10:00 done: Walking plan" "of 10 minutes"
+check_at "" $((W0 + 14 * 86400))
+run_at $((W0 + 14 * 86400 + 60)) walking-plan '4\n\n\n'
+expect_out "week 3 of its weekly plan" "two weeks on: week 3"
+expect_out "15:00 done: Walking plan" "of 15 minutes"
+check_at "" $((W0 + 15 * 86400))
+run_at $((W0 + 15 * 86400 + 60)) walking-plan '7\n'
+expect_out "Your back hasn't settled since last time." "a walk that did not settle"
+BACKCARE_TEST_NOW=$((W0 + 15 * 86400 + 3600)) bc_run routines
+expect_out "walking-plan	Walking plan	10:00	exercise" "that week is repeated: week 2 again, 10 minutes"
+BACKCARE_TEST_NOW=$((W0 + 80 * 86400)) bc_run routines
+expect_out "walking-plan	Walking plan	30:00	exercise" "from week 8, 30 minutes"
+
 # ---- the safety check shapes exercise: pregnancy, thin bones, areas ------
 printf '# Cleared\n\n- from: 2027-01-04\n- until: 2027-03-14\n\n## Clearances\n\n- mc_pregnancy: midwife Jo Brown, until 2027-05-31\n' >"$T/plan.md"
 BACKCARE_TEST_NOW=$t bc_run plan import "$T/plan.md"

@@ -147,13 +147,46 @@ test_exercise_bad(void **state)
 	expect_problem(EX("- reps: 5\n- tempo: 2-3-2\n- stroke: effleurage\n"
 	    "- region: hips\n- position: sitting\n- pressure: light\n"),
 	    "t.md:3: step 'S': reps, sets, tempo, set_rest, alt_position, "
-	    "tags, bones and easier are for exercise steps");
+	    "tags, bones, easier and weeks are for exercise steps");
 	expect_problem("# R\n\n## A\n\n- duration: 1m\n- stroke: effleurage\n"
 	    "- region: hips\n- position: sitting\n- pressure: light\n\n"
 	    "## B\n\n- duration: 1m\n" WHERE,
 	    "the routine mixes massage steps and exercise steps");
 	expect_problem(EX("- sides: left\n- duration: 1m\n" WHERE),
 	    "t.md:5: sides: 'left' should be 'both'");
+	expect_problem(EX("- duration: 10m\n- weeks: 10, 0\n" WHERE),
+	    "t.md:6: weeks: '10, 0' should be the minutes of each week");
+	expect_problem(EX("- duration: 10m\n- weeks: ten\n" WHERE),
+	    "t.md:6: weeks: 'ten' should be");
+	expect_problem(EX("- reps: 3\n- tempo: 1-1-1\n- weeks: 10\n" WHERE),
+	    "t.md:3: step 'S': weeks goes with a duration only");
+}
+
+/* The walking plan's weeks (movement.md 3.3): the last week repeats. */
+static void
+test_weeks(void **state)
+{
+	struct routine *r = parse_ok(EX("- duration: 10m\n- weeks: 10, 15, "
+	    "30\n- rest: 0\n" WHERE));
+	struct timeline t;
+
+	(void)state;
+	assert_int_equal(r->week, 0);
+	assert_true(routine_set_week(r, 2));
+	assert_int_equal(r->week, 2);
+	assert_int_equal(routine_total_seconds(r), 15 * 60);
+	routine_set_week(r, 9);
+	assert_int_equal(routine_total_seconds(r), 30 * 60);
+	routine_set_week(r, 0);
+	assert_int_equal(routine_total_seconds(r), 10 * 60);
+	timeline_build(r, &t);
+	assert_int_equal(t.total, 600);
+	timeline_free(&t);
+	routine_free(r);
+	r = parse_ok(EX("- duration: 10m\n- rest: 0\n" WHERE));
+	assert_false(routine_set_week(r, 3));
+	assert_int_equal(routine_total_seconds(r), 600);
+	routine_free(r);
 }
 
 static const char reps_routine[] =
@@ -388,6 +421,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_step_times),
 		cmocka_unit_test(test_exercise_bad),
+		cmocka_unit_test(test_weeks),
 		cmocka_unit_test(test_reps_timeline),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_builtin_times),
