@@ -320,6 +320,41 @@ run_print_notes(const struct session *s)
 	}
 }
 
+/* The pain after, and what the pain rules say of it (P3, P5). */
+static void
+run_pain_after(struct session *s)
+{
+	struct session_advice advice;
+	int pain;
+
+	if ((pain = run_ask_pain("Pain now")) >= 0) {
+		session_pain_after(s, pain, &advice);
+		run_advice(&advice);
+	}
+}
+
+/* What follows a finished run: whether it counted, the prompt from the
+ * records, the safety net and what is due. */
+static void
+run_finish(struct app *app, struct session *s)
+{
+	const char *prompt, *due;
+	char *net;
+
+	if (s->ended_state != NULL && strcmp(s->ended_state, "completed") != 0)
+		printf("not counted: every step was skipped, so this session "
+		    "is saved as partial and does not count toward your "
+		    "plan\n");
+	if ((prompt = session_prompt(s)) != NULL)
+		printf("prompt: %s\n", prompt);
+	net = advice_safety_net(app->emergency_number);
+	printf("safety net: %s\n", net);
+	free(net);
+	if ((due = movement_due_text(movement_due(app, clock_wall_s()), 1)) !=
+	    NULL)
+		printf("%s\n", due);
+}
+
 static int
 run_plain(struct app *app, const char *id, int resume)
 {
@@ -330,8 +365,7 @@ run_plain(struct app *app, const char *id, int resume)
 	int64_t start, old_id = 0;
 	char *old_routine = NULL;
 	int rc, from = 0, pain;
-	const char *prompt, *due;
-	char total[16], *refusal, *net;
+	char total[16], *refusal;
 	struct session_advice advice;
 
 	if (session_load(&s, app, id, &d) != 0) {
@@ -388,10 +422,7 @@ run_plain(struct app *app, const char *id, int resume)
 	sigaction(SIGHUP, &sa, NULL);
 	start = clock_monotonic_ms();
 	if ((rc = run_timeline(&s, (size_t)from, start)) > 0) {
-		if ((pain = run_ask_pain("Pain now")) >= 0) {
-			session_pain_after(&s, pain, &advice);
-			run_advice(&advice);
-		}
+		run_pain_after(&s);
 		session_end(&s, "partial", "ended by the pain rules");
 		printf("ended early: saved as partial\n");
 		session_free(&s);
@@ -404,23 +435,9 @@ run_plain(struct app *app, const char *id, int resume)
 		return run_stop ? 128 + run_stop : CMD_FAIL;
 	}
 	run_say(start, "done: %s", s.routine->title);
-	if ((pain = run_ask_pain("Pain now")) >= 0) {
-		session_pain_after(&s, pain, &advice);
-		run_advice(&advice);
-	}
+	run_pain_after(&s);
 	session_end(&s, "completed", NULL);
-	if (s.ended_state != NULL && strcmp(s.ended_state, "completed") != 0)
-		printf("not counted: every step was skipped, so this session "
-		    "is saved as partial and does not count toward your "
-		    "plan\n");
-	if ((prompt = session_prompt(&s)) != NULL)
-		printf("prompt: %s\n", prompt);
-	net = advice_safety_net(app->emergency_number);
-	printf("safety net: %s\n", net);
-	free(net);
-	if ((due = movement_due_text(movement_due(app, clock_wall_s()), 1)) !=
-	    NULL)
-		printf("%s\n", due);
+	run_finish(app, &s);
 	session_free(&s);
 	return CMD_OK;
 }

@@ -514,47 +514,53 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 	}
 }
 
+/* The pain before or after: a rating, or Enter alone to skip. */
+static void
+runner_key_pain(struct ui *ui, struct runner *r, const struct ui_key *k)
+{
+	struct store *st = ui_app(ui)->store;
+	int p;
+
+	if (k->action == UI_ENTER) {
+		p = runner_pain(r->entry);
+		if (p == -2) {
+			ui_message(ui, "Type a number from 0 (no pain) to 10, "
+			    "or just Enter to skip.");
+			return;
+		}
+		if (p >= 0 && st != NULL) {
+			if (r->stage == RUN_PAIN_AFTER)
+				session_pain_after(&r->s, p, &r->advice);
+			else
+				session_pain_before(&r->s, p, &r->advice);
+		}
+		r->entry[0] = '\0';
+		if (r->stage == RUN_PAIN_BEFORE) {
+			r->pain_before = p;
+			r->stage = RUN_STEPS;
+			timer_start(&r->tm, &r->s.tl, r->tm.seg,
+			    clock_monotonic_ms());
+		} else {
+			r->pain_after = p;
+			r->stage = RUN_NOTE;
+		}
+	} else if (k->action == UI_BACK && r->stage == RUN_PAIN_BEFORE)
+		ui_pop(ui);
+	else if (k->action == UI_BACKSPACE ||
+	    (k->action == UI_CHAR && k->ch >= '0' && k->ch <= '9'))
+		runner_key_entry(r, k, 3);
+}
+
 static void
 runner_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct runner *r = state;
-	struct store *st = ui_app(ui)->store;
-	int p;
 
 	ui_dirty(ui);
 	switch (r->stage) {
 	case RUN_PAIN_BEFORE:
 	case RUN_PAIN_AFTER:
-		if (k->action == UI_ENTER) {
-			p = runner_pain(r->entry);
-			if (p == -2) {
-				ui_message(ui, "Type a number from 0 (no pain) "
-				    "to 10, or just Enter to skip.");
-				return;
-			}
-			if (p >= 0 && st != NULL) {
-				if (r->stage == RUN_PAIN_AFTER)
-					session_pain_after(&r->s, p,
-					    &r->advice);
-				else
-					session_pain_before(&r->s, p,
-					    &r->advice);
-			}
-			r->entry[0] = '\0';
-			if (r->stage == RUN_PAIN_BEFORE) {
-				r->pain_before = p;
-				r->stage = RUN_STEPS;
-				timer_start(&r->tm, &r->s.tl, r->tm.seg,
-				    clock_monotonic_ms());
-			} else {
-				r->pain_after = p;
-				r->stage = RUN_NOTE;
-			}
-		} else if (k->action == UI_BACK && r->stage == RUN_PAIN_BEFORE)
-			ui_pop(ui);
-		else if (k->action == UI_BACKSPACE ||
-		    (k->action == UI_CHAR && k->ch >= '0' && k->ch <= '9'))
-			runner_key_entry(r, k, 3);
+		runner_key_pain(ui, r, k);
 		break;
 	case RUN_STEPS:
 		runner_key_steps(ui, r, k);
