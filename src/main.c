@@ -57,7 +57,8 @@ main_usage(FILE *f)
 	    "       backcare [options] COMMAND [args] run one plain command\n"
 	    "\n"
 	    "backcare helps you look after back pain at home: lessons, a safety\n"
-	    "check, timed self-massage routines and a record of your progress.\n"
+	    "check, timed self-massage and exercise routines and a record of\n"
+	    "your progress.\n"
 	    "It does not diagnose. In an emergency call your emergency number.\n"
 	    "\n"
 	    "Commands:\n");
