@@ -14,6 +14,7 @@
 #include "psfs.h"
 #include "report_movement.h"
 #include "store_movement.h"
+#include "text.h"
 #include "util.h"
 
 /* Where the part goes: the file, its format and the width to wrap at. */
@@ -128,6 +129,29 @@ rm_psfs_trend(const struct rm *w, const struct psfs_history *h)
 	buf_free(&b);
 }
 
+/*
+ * An activity's text made safe to print: control characters shown, and
+ * in Markdown a '|' escaped so it cannot split a table cell (caller
+ * frees).
+ */
+static char *
+rm_cell(const struct rm *w, const char *s)
+{
+	char *safe = text_for_terminal(s, strlen(s));
+	struct buf b = BUF_INIT;
+	const char *p;
+
+	if (w->fmt != REPORT_MARKDOWN)
+		return safe;
+	for (p = safe; *p != '\0'; p++) {
+		if (*p == '|' || *p == '\\')
+			buf_addc(&b, '\\');
+		buf_addc(&b, *p);
+	}
+	free(safe);
+	return b.data != NULL ? buf_detach(&b) : xstrdup("");
+}
+
 /* The table: one activity a row, with its baseline, latest and change. */
 static void
 rm_psfs_table(const struct rm *w, const struct psfs_history *h)
@@ -135,6 +159,7 @@ rm_psfs_table(const struct rm *w, const struct psfs_history *h)
 	const struct psfs_set *base = &h->sets[0];
 	const struct psfs_set *last = &h->sets[h->n_sets - 1];
 	int md = w->fmt == REPORT_MARKDOWN, a, b;
+	char *text;
 	size_t i;
 
 	fprintf(w->f, md ? "| Activity | Baseline | Latest | Change |\n"
@@ -150,9 +175,11 @@ rm_psfs_table(const struct rm *w, const struct psfs_history *h)
 			snprintf(bs, sizeof bs, "%d", b);
 		if (a >= 0 && b >= 0)
 			snprintf(cs, sizeof cs, "%+d", b - a);
+		text = rm_cell(w, h->acts[i].text);
 		fprintf(w->f, md ? "| %s%s | %s | %s | %s |\n" :
-		    "  %-40.40s%s %8s %6s %6s\n", h->acts[i].text,
+		    "  %-40.40s%s %8s %6s %6s\n", text,
 		    h->acts[i].retired_at ? " (retired)" : "", as, bs, cs);
+		free(text);
 	}
 	if (md)
 		fprintf(w->f, "\n");

@@ -60,10 +60,16 @@ fn_load(struct ui *ui, struct fn *f)
 		f->mode = FN_BROKEN;
 		return;
 	}
-	for (i = 0; i < f->h.n_acts; i++)
-		if (f->h.acts[i].retired_at == 0)
-			fn_add_row(f, f->h.acts[i].text, 0);
 	f->mode = psfs_due(&f->h, clock_wall_s()) ? FN_LIST : FN_NOT_DUE;
+	for (i = 0; i < f->h.n_acts; i++) {
+		if (f->h.acts[i].retired_at != 0)
+			continue;
+		fn_add_row(f, f->h.acts[i].text, 0);
+		/* Not due: show the latest ratings, to look at. */
+		if (f->mode == FN_NOT_DUE)
+			f->rows[f->n - 1].score = psfs_set_score(
+			    &f->h.sets[f->h.n_sets - 1], f->h.acts[i].id);
+	}
 }
 
 static void *

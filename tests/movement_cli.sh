@@ -288,6 +288,10 @@ expect_out "Lessons suggested: why-backs-hurt (not read yet)" "which lessons wer
 BACKCARE_TEST_NOW=$((now + 28 * 86400 + 300)) bc_run --width 300 report --format markdown
 expect_out "## Function (PSFS)" "markdown headings"
 expect_out "| Walking the dog | 3 | 3 | +0 |" "a markdown table"
+printf 'Reaching | stretching \\ up = 4\n' >"$T/fpipe"
+BACKCARE_TEST_NOW=$((now + 35 * 86400)) bc_run function --answers "$T/fpipe"
+BACKCARE_TEST_NOW=$((now + 35 * 86400 + 60)) bc_run --width 300 report --format markdown
+expect_out '| Reaching \| stretching \\ up | - | 4 | - |' "a '|' in an activity cannot split the markdown table"
 BACKCARE_TEST_NOW=$((now + 28 * 86400 + 300)) bc_run export --format json
 for tbl in step_pain pain_events psfs_activities psfs_sets psfs_scores outlook_sets outlook_answers; do
 	expect_out "\"$tbl\"" "export has $tbl"

@@ -51,6 +51,12 @@ expect_screen "Next rating due on" "and says when the next is due"
 [ "$(q "SELECT a.text || '=' || s.score FROM psfs_scores s JOIN psfs_activities a ON a.id = s.activity_id")" = "Walking the dog=5" ] && pass "the rating is stored" || fail "scores: $(q 'SELECT * FROM psfs_scores')"
 tui_keys q
 tui_wait_gone "Due: rate" && pass "nothing is due after both" || fail "still due"
+tui_keys f
+expect_screen "      5  Walking the dog" "not due: the latest rating, to look at"
+expect_screen "Next rating due on" "and when the next is due"
+tui_keys 3
+expect_screen "      5  Walking the dog" "not due: no rating is taken"
+tui_keys q
 
 # An exercise routine: counted reps, then the pain question after a step.
 printf 'age=40\nweeks=2\n' | "$BACKCARE" screen --answers - >/dev/null
