@@ -136,6 +136,22 @@ run_advice(const struct session_advice *a)
 	fflush(stdout);
 }
 
+/* P6: the harder version of each step that has one. */
+static void
+run_harder(const struct session *s, const struct session_advice *a)
+{
+	const struct routine_step *st;
+	size_t i;
+
+	if (!a->ready)
+		return;
+	for (i = 0; i < s->routine->nsteps; i++) {
+		st = &s->routine->steps[i];
+		if (st->harder != NULL && !st->skipped)
+			run_print("harder: %s: %s.", st->title, st->harder);
+	}
+}
+
 /*
  * P1 and P2 after an exercise step: asks, stores, says.  Returns 0 to go
  * on, 1 when the session ends now, -1 on a store error.
@@ -330,6 +346,7 @@ run_pain_after(struct session *s)
 	if ((pain = run_ask_pain("Pain now")) >= 0) {
 		session_pain_after(s, pain, &advice);
 		run_advice(&advice);
+		run_harder(s, &advice);
 	}
 }
 

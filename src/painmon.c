@@ -28,6 +28,9 @@ const char painmon_not_settled_text[] =
     "gently today: smaller movements, or the easier version of each step.";
 const char painmon_lighter_text[] =
     "Let's try a lighter routine. It may help to talk to your therapist.";
+const char painmon_ready_text[] =
+    "You're ready to try the next level if you want to: the harder "
+    "version of each exercise.";
 const char painmon_review_text[] =
     "Your weekly pain has gone up two weeks in a row. Please arrange a "
     "review with your therapist or GP.";

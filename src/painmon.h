@@ -57,6 +57,9 @@ extern const char painmon_not_settled_text[];
 int painmon_lighter(int events_in_14_days);
 extern const char painmon_lighter_text[];
 
+/* P6: two good sessions in a row at a level: an offer, never automatic. */
+extern const char painmon_ready_text[];
+
 /* P7: weekly average pain up by 2 or more from the starting level on two
  * rated weeks in a row, from the weeks' means (oldest first; have[i]
  * says which weeks are rated). */

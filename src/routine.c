@@ -305,6 +305,8 @@ routine_exercise_key(const char *name, int line, struct routine_step *s,
 		routine_text_key(&s->bones, val);
 	} else if (strcmp(key, "easier") == 0) {
 		routine_text_key(&s->easier, val);
+	} else if (strcmp(key, "harder") == 0) {
+		routine_text_key(&s->harder, val);
 	} else if (strcmp(key, "weeks") == 0) {
 		routine_weeks(name, line, s, val, d);
 	} else
@@ -388,10 +390,10 @@ routine_exercise_checks(const char *name, struct routine_step *s,
 		if (s->reps > 0 || (seen & (SEEN_TEMPO | SEEN_SETS |
 		    SEEN_SET_REST)) || s->alt_position != NULL ||
 		    s->tags != NULL || s->bones != NULL || s->easier != NULL ||
-		    s->weeks != NULL)
+		    s->harder != NULL || s->weeks != NULL)
 			diag_add(d, name, s->line, "step '%s': reps, sets, "
-			    "tempo, set_rest, alt_position, tags, bones, easier "
-			    "and weeks are for exercise steps (add '- movement: "
+			    "tempo, set_rest, alt_position, tags, bones, easier, "
+			    "harder and weeks are for exercise steps (add '- movement: "
 			    "mobility', or stretch, strength, aerobic)",
 			    s->title);
 		return;
@@ -598,6 +600,7 @@ routine_free(struct routine *r)
 		free(s->tags);
 		free(s->bones);
 		free(s->easier);
+		free(s->harder);
 		free(s->weeks);
 	}
 	free(r->steps);

@@ -54,6 +54,7 @@ struct routine_step {
 	char *tags;             /* end_range_flexion, twist, extension */
 	char *bones;            /* how to do it with thin bones, or NULL */
 	char *easier;           /* the easier level, or NULL */
+	char *harder;           /* the next level, or NULL */
 	int *weeks;             /* minutes per week of a plan (walking), or
 				   NULL; the last repeats */
 	int n_weeks;

@@ -100,6 +100,7 @@ struct session_advice {
 	const char *line[4];
 	size_t n;
 	const char *easier;      /* the step's easier version, or NULL */
+	int ready;               /* P6: the steps' harder versions follow */
 };
 
 /*

@@ -135,6 +135,23 @@ session_step_pain(struct session *s, size_t step, int pain, int spreading,
 	return session_event(s, "ended early") != 0 ? -1 : 1;
 }
 
+/* P6: two good sessions in a row offer the harder versions. */
+static int
+session_ready(struct session *s, struct store *st, struct session_advice *a)
+{
+	int ready = 0;
+
+	if (store_routine_ready(st, s->routine->id, s->id, &ready) != 0) {
+		util_warn("%s", store_error(st));
+		return -1;
+	}
+	if (!ready)
+		return 0;
+	session_advise(a, painmon_ready_text);
+	a->ready = 1;
+	return session_event(s, "ready for more");
+}
+
 int
 session_pain_after(struct session *s, int pain, struct session_advice *a)
 {
@@ -148,8 +165,10 @@ session_pain_after(struct session *s, int pain, struct session_advice *a)
 		util_warn("%s", store_error(st));
 		return -1;
 	}
-	if (!s->routine->exercise || !painmon_raised(s->pain_before, pain))
+	if (!s->routine->exercise)
 		return 0;
+	if (!painmon_raised(s->pain_before, pain))
+		return session_ready(s, st, a);
 	session_advise(a, painmon_raised_text);
 	if (session_event(s, "raised") != 0)
 		return -1;

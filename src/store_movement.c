@@ -41,7 +41,7 @@ static const char store_schema_movement_v5[] =
     "  routine_id TEXT NOT NULL,"
     "  event TEXT NOT NULL CHECK (event IN ('raised', 'did not settle',"
     "    'lighter routine', 'ended early', 'new symptoms', 'review',"
-    "    'flare')),"
+    "    'flare', 'ready for more')),"
     "  at INTEGER NOT NULL"
     ");"
     "CREATE INDEX pain_events_routine ON pain_events (routine_id, at);"
@@ -239,6 +239,34 @@ store_routine_week(struct store *st, const char *routine_id, int64_t now,
 		if (*week < 1)
 			*week = 1;
 	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+int
+store_routine_ready(struct store *st, const char *routine_id,
+    int64_t session, int *ready)
+{
+	sqlite3_stmt *s = store_private_prepare(st, "WITH two(id) AS ("
+	    "SELECT ?2 UNION SELECT id FROM (SELECT id FROM sessions WHERE "
+	    "routine_id = ?1 AND id != ?2 AND state = 'completed' ORDER BY "
+	    "id DESC LIMIT 1)) SELECT "
+	    "(SELECT count(*) FROM two) = 2 AND "
+	    "(SELECT count(DISTINCT session_id) FROM step_pain WHERE "
+	    "session_id IN two AND pain IS NOT NULL) = 2 AND "
+	    "(SELECT count(*) FROM step_pain WHERE session_id IN two AND "
+	    "(pain > 5 OR outcome = 'stopped')) = 0 AND "
+	    "(SELECT count(*) FROM pain_events WHERE session_id IN two AND "
+	    "event IN ('did not settle', 'ended early', 'new symptoms')) = 0");
+
+	*ready = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, routine_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, session);
+	if (store_movement_one(st, s, "reading the sessions") != 1)
+		return -1;
+	*ready = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
 	return 0;
 }

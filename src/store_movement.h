@@ -51,6 +51,14 @@ int store_pain_before_since(struct store *st, int64_t since, int **out,
 int store_routine_week(struct store *st, const char *routine_id,
     int64_t now, int *week);
 
+/*
+ * P6: this session and the routine's last completed one before it both
+ * had every exercise step rated 5 or less (at least one each), nothing
+ * stopped, and the back settled.  Returns 0 and fills *ready, or -1.
+ */
+int store_routine_ready(struct store *st, const char *routine_id,
+    int64_t session, int *ready);
+
 /* The PSFS activities and every rating, oldest first (free with
  * psfs_history_free()). */
 int store_psfs_load(struct store *st, struct psfs_history *h);

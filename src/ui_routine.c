@@ -670,6 +670,29 @@ runner_layout(struct runner *r, size_t step, int width)
 	return r->lay;
 }
 
+/* P6: the harder version of each step, after two good sessions. */
+static int
+runner_draw_harder(struct ui *ui, struct runner *r, int row, int rows,
+    int cols)
+{
+	const struct routine_step *st;
+	size_t i;
+	int used = 0;
+	char *line;
+
+	for (i = 0; r->advice.ready && i < r->s.routine->nsteps &&
+	    row + used < rows - 2; i++) {
+		st = &r->s.routine->steps[i];
+		if (st->harder == NULL || st->skipped)
+			continue;
+		line = xasprintf("Harder: %s: %s.", st->title, st->harder);
+		used += ui_put_wrapped(ui, row + used, 2, rows - row - used - 2,
+		    cols - 4, UI_ROLE_NORMAL, line);
+		free(line);
+	}
+	return used;
+}
+
 /* The pain rules' last words, from row; returns the rows used. */
 static int
 runner_draw_advice(struct ui *ui, struct runner *r, int row, int rows,
@@ -691,7 +714,7 @@ runner_draw_advice(struct ui *ui, struct runner *r, int row, int rows,
 			free(easier);
 		}
 	}
-	return used;
+	return used + runner_draw_harder(ui, r, row + used, rows, cols);
 }
 
 static void

@@ -161,6 +161,17 @@ run_at $((t + 20 * 3600)) hips-and-hamstrings '5\n\n\n\n\n\n\n7\n'
 expect_out "Your back hasn't settled since last time." "P4: not settled the next day"
 expect_out "Let's try a lighter routine. It may help to talk to your therapist." "P5: a lighter routine after two events"
 [ "$(q "SELECT group_concat(event || '=' || n, ',') FROM (SELECT event, count(*) n FROM pain_events WHERE routine_id = 'hips-and-hamstrings' AND event != 'flare' GROUP BY event ORDER BY event)")" = "did not settle=1,lighter routine=1,raised=2" ] && pass "the events are stored" || fail "events: $(q "SELECT event FROM pain_events")"
+# P6: two sessions in a row with every step at 5 or less: an offer.
+check_at "" $((t + 40 * 3600))
+run_at $((t + 40 * 3600 + 60)) gentle-mobility '2\n2\n3\n5\n2\n1\n2\n2\n2\n'
+expect_no_out "You're ready to try the next level" "one good session is not yet two"
+check_at "" $((t + 64 * 3600))
+run_at $((t + 64 * 3600 + 60)) gentle-mobility '2\n2\n3\n4\n2\n1\n2\n2\n3\n'
+expect_out "You're ready to try the next level if you want to: the harder version of each exercise." "P6: two good sessions in a row"
+expect_out "harder: Pelvic tilt: hold each tilt for 5 seconds." "names each harder version"
+check_at "" $((t + 88 * 3600))
+run_at $((t + 88 * 3600 + 60)) gentle-mobility '2\n2\n3\n6\n2\n1\n2\n2\n3\n'
+expect_no_out "You're ready to try the next level" "a step at 6 is no offer"
 # P2: new numbness stops the session and asks the E1 questions.
 t=$((t + 2 * 86400))
 check_at "" $t

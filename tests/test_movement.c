@@ -147,7 +147,7 @@ test_exercise_bad(void **state)
 	expect_problem(EX("- reps: 5\n- tempo: 2-3-2\n- stroke: effleurage\n"
 	    "- region: hips\n- position: sitting\n- pressure: light\n"),
 	    "t.md:3: step 'S': reps, sets, tempo, set_rest, alt_position, "
-	    "tags, bones, easier and weeks are for exercise steps");
+	    "tags, bones, easier, harder and weeks are for exercise steps");
 	expect_problem("# R\n\n## A\n\n- duration: 1m\n- stroke: effleurage\n"
 	    "- region: hips\n- position: sitting\n- pressure: light\n\n"
 	    "## B\n\n- duration: 1m\n" WHERE,
