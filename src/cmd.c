@@ -67,3 +67,16 @@ cmd_parse_options(struct app *app, int argc, char **argv,
 	free(all);
 	return rc == 0 ? optind : -1;
 }
+
+char *
+cmd_read_answers(const char *file, const char **name, size_t *len)
+{
+	int stdin_ = strcmp(file, "-") == 0;
+	char *text;
+
+	*name = stdin_ ? "stdin" : file;
+	text = util_read_file(stdin_ ? "/dev/stdin" : file, len);
+	if (text == NULL)
+		util_warn("%s: cannot read the answers file", *name);
+	return text;
+}

@@ -47,6 +47,13 @@ int cmd_parse_options(struct app *app, int argc, char **argv,
     const struct cmd_option *opts,
     int (*cb)(void *ctx, int id, const char *arg), void *ctx);
 
+/*
+ * Reads an answers file whole, "-" meaning standard input; *name is what
+ * messages call it.  Returns the text (caller frees) and its length, or
+ * NULL after one line on stderr.
+ */
+char *cmd_read_answers(const char *file, const char **name, size_t *len);
+
 extern const struct cmd_entry cmd_info_entry;
 
 /* lessons */

@@ -127,19 +127,15 @@ static int
 cmd_function_answers(struct store *st, const struct psfs_history *h,
     const char *file, int64_t now)
 {
-	const char *name = strcmp(file, "-") == 0 ? "stdin" : file;
+	const char *name;
 	struct psfs_answers a;
 	struct diag d = DIAG_INIT;
 	char *text;
 	size_t len;
 	int rc;
 
-	text = util_read_file(strcmp(file, "-") == 0 ? "/dev/stdin" : file,
-	    &len);
-	if (text == NULL) {
-		util_warn("%s: cannot read the answers file", name);
+	if ((text = cmd_read_answers(file, &name, &len)) == NULL)
 		return CMD_USAGE;
-	}
 	rc = psfs_answers_parse(name, text, len, h, &a, &d);
 	free(text);
 	if (rc != 0) {

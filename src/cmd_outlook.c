@@ -68,19 +68,15 @@ cmd_outlook_save(struct app *app, struct store *st, struct outlook_set *s)
 static int
 cmd_outlook_answers(struct app *app, struct store *st, const char *file)
 {
-	const char *name = strcmp(file, "-") == 0 ? "stdin" : file;
+	const char *name;
 	struct outlook_set s;
 	struct diag d = DIAG_INIT;
 	char *text;
 	size_t len;
 	int rc;
 
-	text = util_read_file(strcmp(file, "-") == 0 ? "/dev/stdin" : file,
-	    &len);
-	if (text == NULL) {
-		util_warn("%s: cannot read the answers file", name);
+	if ((text = cmd_read_answers(file, &name, &len)) == NULL)
 		return CMD_USAGE;
-	}
 	rc = outlook_answers_parse(name, text, len, &s, &d);
 	free(text);
 	if (rc != 0) {

@@ -104,32 +104,39 @@ outlook_line(const char *name, int line, char *s, struct outlook_set *out,
 		    "from 0 to 10 (or skip)", id, val);
 }
 
+struct outlook_parse {
+	const char *name;
+	struct outlook_set *out;
+	int seen[OUTLOOK_N];
+	struct diag *d;
+};
+
+/* One line, stopping at the first problem. */
+static int
+outlook_each_line(void *ctx, int line, char *s)
+{
+	struct outlook_parse *p = ctx;
+	size_t before = p->d->n;
+
+	outlook_line(p->name, line, s, p->out, p->seen, p->d);
+	return p->d->n > before;
+}
+
 int
 outlook_answers_parse(const char *name, const char *text, size_t len,
     struct outlook_set *out, struct diag *d)
 {
-	size_t before = d->n, start = 0, i;
-	int line = 0, seen[OUTLOOK_N] = { 0 };
-	char *s, *t;
+	struct outlook_parse p = { name, out, { 0 }, d };
+	size_t before = d->n;
+	int i;
 
 	memset(out, 0, sizeof *out);
 	for (i = 0; i < OUTLOOK_N; i++)
 		out->v[i] = -1;
 	if (memchr(text, '\0', len) != NULL)
 		diag_add(d, name, 0, "the file holds NUL bytes");
-	for (i = 0; i <= len && d->n == before; i++) {
-		if (i < len && text[i] != '\n')
-			continue;
-		line++;
-		s = xmalloc(i - start + 1);
-		memcpy(s, text + start, i - start);
-		s[i - start] = '\0';
-		start = i + 1;
-		t = util_trim(s);
-		if (*t != '\0' && *t != '#')
-			outlook_line(name, line, t, out, seen, d);
-		free(s);
-	}
+	else
+		util_each_line(text, len, outlook_each_line, &p);
 	return d->n > before ? -1 : 0;
 }
 

@@ -183,30 +183,36 @@ psfs_answers_finish(const char *name, const struct psfs_history *h,
 		    active, PSFS_MAX_ACTIVE);
 }
 
+struct psfs_parse {
+	const char *name;
+	const struct psfs_history *h;
+	struct psfs_answers *out;
+	struct diag *d;
+};
+
+/* One line, stopping at the first problem. */
+static int
+psfs_each_line(void *ctx, int line, char *s)
+{
+	struct psfs_parse *p = ctx;
+	size_t before = p->d->n;
+
+	psfs_answer_line(p->name, line, s, p->h, p->out, p->d);
+	return p->d->n > before;
+}
+
 int
 psfs_answers_parse(const char *name, const char *text, size_t len,
     const struct psfs_history *h, struct psfs_answers *out, struct diag *d)
 {
-	size_t before = d->n, start = 0, i;
-	int line = 0;
-	char *s, *t;
+	struct psfs_parse p = { name, h, out, d };
+	size_t before = d->n;
 
 	memset(out, 0, sizeof *out);
 	if (memchr(text, '\0', len) != NULL)
 		diag_add(d, name, 0, "the file holds NUL bytes");
-	for (i = 0; i <= len && d->n == before; i++) {
-		if (i < len && text[i] != '\n')
-			continue;
-		line++;
-		s = xmalloc(i - start + 1);
-		memcpy(s, text + start, i - start);
-		s[i - start] = '\0';
-		start = i + 1;
-		t = util_trim(s);
-		if (*t != '\0' && *t != '#')
-			psfs_answer_line(name, line, t, h, out, d);
-		free(s);
-	}
+	else
+		util_each_line(text, len, psfs_each_line, &p);
 	if (d->n == before)
 		psfs_answers_finish(name, h, out, d);
 	if (d->n > before) {

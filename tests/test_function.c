@@ -241,6 +241,30 @@ test_painmon(void **state)
 	assert_false(painmon_flare(9, recent, 0));
 }
 
+/* util_each_line: blank lines and comments left out, numbers kept. */
+static int
+collect(void *ctx, int line, char *s)
+{
+	struct buf *b = ctx;
+
+	buf_printf(b, "%d:%s;", line, s);
+	return strcmp(s, "stop") == 0;
+}
+
+static void
+test_each_line(void **state)
+{
+	struct buf b = BUF_INIT;
+	const char text[] = "  a = 1 \n\n# no\n\tb\nstop\nnever";
+
+	(void)state;
+	assert_int_equal(util_each_line(text, strlen(text), collect, &b), 1);
+	assert_string_equal(b.data, "1:a = 1;4:b;5:stop;");
+	buf_free(&b);
+	assert_int_equal(util_each_line("", 0, collect, &b), 0);
+	assert_null(b.data);
+}
+
 /* ---- the store ----------------------------------------------------------- */
 
 static char root[64];
@@ -405,6 +429,7 @@ main(void)
 		cmocka_unit_test(test_psfs_trend),
 		cmocka_unit_test(test_outlook),
 		cmocka_unit_test(test_painmon),
+		cmocka_unit_test(test_each_line),
 		cmocka_unit_test_setup_teardown(test_migration_5, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_store_psfs_outlook, setup,
