@@ -13,6 +13,7 @@
 #include "content.h"
 #include "day.h"
 #include "diag.h"
+#include "painmon.h"
 #include "report.h"
 #include "session.h"
 #include "store.h"
@@ -308,6 +309,22 @@ session_list_free(struct routine_entry *e, size_t n)
 	free(e);
 }
 
+/* P7 (movement.md 4): weekly pain up 2 or more two weeks in a row. */
+static int
+session_weeks_rising(const struct report_summary *sum)
+{
+	double mean[16];
+	int have[16];
+	size_t i, n = 0;
+
+	for (i = sum->n_weeks > 16 ? sum->n_weeks - 16 : 0;
+	    i < sum->n_weeks; i++, n++) {
+		mean[n] = sum->weeks[i].pain_before;
+		have[n] = sum->weeks[i].n_before > 0;
+	}
+	return painmon_weekly_rising(mean, have, n);
+}
+
 const char *
 session_prompt(struct session *s)
 {
@@ -317,6 +334,7 @@ session_prompt(struct session *s)
 	int64_t now = clock_wall_s(), since = now - 84 * 86400;
 	int32_t today = day_of_time(now);
 	unsigned prompts = 0;
+	int rising = 0;
 
 	memset(&d, 0, sizeof d);
 	/* Twelve weeks hold the last two rated sessions of anyone who
@@ -324,9 +342,11 @@ session_prompt(struct session *s)
 	if (st != NULL && store_report_load(st, since, now, today, &d) == 0) {
 		report_summarise(&d, day_of_time(since), today, today, &sum);
 		prompts = sum.prompts;
+		rising = session_weeks_rising(&sum);
 		report_summary_free(&sum);
 	}
 	report_data_free(&d);
-	return prompts & REPORT_PROMPT_LIGHTER ?
-	    report_prompt_text(REPORT_PROMPT_LIGHTER) : NULL;
+	if (prompts & REPORT_PROMPT_LIGHTER)
+		return report_prompt_text(REPORT_PROMPT_LIGHTER);
+	return rising ? painmon_review_text : NULL;
 }

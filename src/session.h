@@ -72,7 +72,9 @@ void session_free(struct session *s);
 /*
  * After a session has ended: the prompt its records now call for (pain
  * that rose by 2 or more after the last two sessions: report.c's
- * REPORT_PROMPT_LIGHTER), as static text, or NULL.
+ * REPORT_PROMPT_LIGHTER; else weekly pain up by 2 or more from its
+ * starting level two weeks in a row: a review, movement.md P7), as static
+ * text, or NULL.
  */
 const char *session_prompt(struct session *s);
 

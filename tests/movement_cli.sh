@@ -269,6 +269,21 @@ BC_STDIN="$T/in" bc_run outlook
 expect_status 1 "input that ends early"
 expect_err "nothing was saved" "saves nothing"
 
+# ---- P7: weekly pain up by 2 from the start, two weeks in a row -----------
+rm -f "$BACKCARE_DB"*
+P0=$((now + 800 * 86400))
+for w in "0 2" "7 3" "14 4"; do
+	set -- $w
+	check_at "" $((P0 + $1 * 86400))
+	run_at $((P0 + $1 * 86400 + 60)) flare-up-day "$2\n"
+done
+expect_no_out "Your weekly pain has gone up two weeks in a row" "one week up by 2 is not yet a pattern"
+check_at "" $((P0 + 21 * 86400))
+run_at $((P0 + 21 * 86400 + 60)) flare-up-day '5\n'
+expect_out "prompt: Your weekly pain has gone up two weeks in a row. Please arrange a review with your therapist or GP." "P7: two weeks up by 2 ask for a review"
+BACKCARE_TEST_NOW=$((P0 + 21 * 86400 + 600)) bc_run --width 300 report
+expect_out "Weekly pain has risen by 2 or more from its starting level two weeks in a row: a review is advised (P7)." "and the report says so"
+
 # ---- the due reminder -----------------------------------------------------
 rm -f "$BACKCARE_DB"*
 check_at "" $now
