@@ -136,19 +136,20 @@ run_advice(const struct session_advice *a)
 	fflush(stdout);
 }
 
-/* P6: the harder version of each step that has one. */
+/* P6 and P4: the harder, or easier, version of each step that has one. */
 static void
-run_harder(const struct session *s, const struct session_advice *a)
+run_levels(const struct session *s, const struct session_advice *a)
 {
 	const struct routine_step *st;
+	const char *text;
 	size_t i;
 
-	if (!a->ready)
-		return;
-	for (i = 0; i < s->routine->nsteps; i++) {
+	for (i = 0; (a->ready || a->lower) && i < s->routine->nsteps; i++) {
 		st = &s->routine->steps[i];
-		if (st->harder != NULL && !st->skipped)
-			run_print("harder: %s: %s.", st->title, st->harder);
+		text = a->ready ? st->harder : st->easier;
+		if (text != NULL && !st->skipped)
+			run_print("%s: %s: %s.", a->ready ? "harder" : "easier",
+			    st->title, text);
 	}
 }
 
@@ -346,7 +347,7 @@ run_pain_after(struct session *s)
 	if ((pain = run_ask_pain("Pain now")) >= 0) {
 		session_pain_after(s, pain, &advice);
 		run_advice(&advice);
-		run_harder(s, &advice);
+		run_levels(s, &advice);
 	}
 }
 
@@ -431,6 +432,7 @@ run_plain(struct app *app, const char *id, int resume)
 	if (old_id == 0 && (pain = run_ask_pain("Pain now")) >= 0) {
 		session_pain_before(&s, pain, &advice);
 		run_advice(&advice);
+		run_levels(&s, &advice);
 	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = run_on_signal;

@@ -24,8 +24,8 @@ const char painmon_raised_text[] =
     "Your back is a bit more sore after moving. This is common and "
     "usually settles within a day.";
 const char painmon_not_settled_text[] =
-    "Your back hasn't settled since last time. Take this routine more "
-    "gently today: smaller movements, or the easier version of each step.";
+    "Your back hasn't settled since last time. Today, take this routine "
+    "one level lower: the easier version of each step.";
 const char painmon_lighter_text[] =
     "Let's try a lighter routine. It may help to talk to your therapist.";
 const char painmon_ready_text[] =

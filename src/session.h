@@ -103,6 +103,7 @@ struct session_advice {
 	size_t n;
 	const char *easier;      /* the step's easier version, or NULL */
 	int ready;               /* P6: the steps' harder versions follow */
+	int lower;               /* P4: the steps' easier versions follow */
 };
 
 /*

@@ -81,6 +81,7 @@ session_pain_before(struct session *s, int pain, struct session_advice *a)
 	if (rc == 1 && painmon_not_settled(ended, before, clock_wall_s(),
 	    pain)) {
 		session_advise(a, painmon_not_settled_text);
+		a->lower = 1;
 		if (session_event(s, "did not settle") != 0)
 			return -1;
 	}

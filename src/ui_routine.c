@@ -670,22 +670,26 @@ runner_layout(struct runner *r, size_t step, int width)
 	return r->lay;
 }
 
-/* P6: the harder version of each step, after two good sessions. */
+/* P6 and P4: the harder version of each step after two good sessions,
+ * or the easier one when the back has not settled. */
 static int
-runner_draw_harder(struct ui *ui, struct runner *r, int row, int rows,
+runner_draw_levels(struct ui *ui, struct runner *r, int row, int rows,
     int cols)
 {
 	const struct routine_step *st;
+	const char *text;
 	size_t i;
 	int used = 0;
 	char *line;
 
-	for (i = 0; r->advice.ready && i < r->s.routine->nsteps &&
-	    row + used < rows - 2; i++) {
+	for (i = 0; (r->advice.ready || r->advice.lower) &&
+	    i < r->s.routine->nsteps && row + used < rows - 2; i++) {
 		st = &r->s.routine->steps[i];
-		if (st->harder == NULL || st->skipped)
+		text = r->advice.ready ? st->harder : st->easier;
+		if (text == NULL || st->skipped)
 			continue;
-		line = xasprintf("Harder: %s: %s.", st->title, st->harder);
+		line = xasprintf("%s: %s: %s.", r->advice.ready ? "Harder" :
+		    "Easier", st->title, text);
 		used += ui_put_wrapped(ui, row + used, 2, rows - row - used - 2,
 		    cols - 4, UI_ROLE_NORMAL, line);
 		free(line);
@@ -714,7 +718,7 @@ runner_draw_advice(struct ui *ui, struct runner *r, int row, int rows,
 			free(easier);
 		}
 	}
-	return used + runner_draw_harder(ui, r, row + used, rows, cols);
+	return used + runner_draw_levels(ui, r, row + used, rows, cols);
 }
 
 static void

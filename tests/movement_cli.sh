@@ -158,7 +158,8 @@ run_at $t hips-and-hamstrings '2\n\n\n\n\n\n\n5\n'
 expect_out "Your back is a bit more sore after moving. This is common and usually settles within a day." "P3: raised after the session"
 check_at "" $((t + 20 * 3600 - 10))
 run_at $((t + 20 * 3600)) hips-and-hamstrings '5\n\n\n\n\n\n\n7\n'
-expect_out "Your back hasn't settled since last time." "P4: not settled the next day"
+expect_out "Your back hasn't settled since last time. Today, take this routine one level lower: the easier version of each step." "P4: not settled the next day"
+expect_out "easier: Buttock stretch: rest your ankle on your knee without pulling." "P4: each step's easier version"
 expect_out "Let's try a lighter routine. It may help to talk to your therapist." "P5: a lighter routine after two events"
 [ "$(q "SELECT group_concat(event || '=' || n, ',') FROM (SELECT event, count(*) n FROM pain_events WHERE routine_id = 'hips-and-hamstrings' AND event != 'flare' GROUP BY event ORDER BY event)")" = "did not settle=1,lighter routine=1,raised=2" ] && pass "the events are stored" || fail "events: $(q "SELECT event FROM pain_events")"
 # P6: two sessions in a row with every step at 5 or less: an offer.
