@@ -84,7 +84,30 @@ expect_screen "Your back is a bit more sore after moving." "pain up by 2 after: 
 [ "$(q "SELECT group_concat(pain || spreading || ':' || outcome, ' ') FROM step_pain")" = "70:stopped 31:stopped" ] && pass "both answers stored" || fail "step_pain: $(q 'SELECT * FROM step_pain')"
 [ "$(q "SELECT group_concat(event, ',') FROM pain_events")" = "ended early,raised" ] && pass "the events stored" || fail "events: $(q 'SELECT * FROM pain_events')"
 [ "$(q "SELECT state FROM sessions")" = partial ] && pass "a session ended by the pain rules is partial" || fail "state: $(q 'SELECT state FROM sessions')"
-tui_keys Enter q q
+tui_keys Enter
+tui_wait "Routines are open."
+# P2: new numbness stops the routine and asks the emergency questions.
+choose "Tiny moves"
+tui_keys Enter
+expect_screen "how much does your back hurt now" "pain before, again"
+tui_keys Enter
+expect_screen "How is your back after \"Little tilts\"?" "the step's pain question"
+tui_type n; tui_keys Enter
+expect_screen "Safety re-check" "n opens the emergency questions at once"
+# Each "no" waits for the next question (or the end) to be drawn.
+i=0
+while [ $i -lt 7 ]; do
+	tui_wait "question $((i + 1))" 5 || break
+	tui_keys n
+	i=$((i + 1))
+done
+expect_screen "Finished. How much does your back hurt now?" "nothing found: the session ends"
+tui_keys Enter Enter
+tui_wait "Enter to go back"
+tui_keys Enter
+[ "$(q "SELECT count(*) FROM checks WHERE kind = 'recheck'")" -ge 1 ] && pass "the re-check is stored" || fail "no re-check: $(q 'SELECT kind, verdict FROM checks')"
+[ "$(q "SELECT state FROM sessions ORDER BY id DESC LIMIT 1")" = partial ] && pass "the session is partial" || fail "state: $(q 'SELECT state FROM sessions')"
+tui_keys q q
 tui_wait_exit
 tui_stop
 bc_done
