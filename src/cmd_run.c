@@ -100,6 +100,34 @@ run_print(const char *fmt, ...)
 	free(safe);
 }
 
+/*
+ * The rating before an exercise routine, where "f" says the back has
+ * flared up (movement.md 2.3).  Returns the pain, -1 when not given.
+ */
+static int
+run_ask_pain_before(int *flare)
+{
+	char line[64];
+	int pain;
+
+	for (;;) {
+		printf("Pain now (0-10; add f if your back has flared up; "
+		    "Enter to skip): ");
+		fflush(stdout);
+		*flare = 0;
+		if (fgets(line, sizeof line, stdin) == NULL) {
+			printf("\n");
+			return -1;
+		}
+		if (*util_trim(line) == '\0')
+			return -1;
+		if (painmon_parse_before(line, &pain, flare) == 0)
+			return pain;
+		printf("Please give a number from 0 (no pain) to 10 (worst "
+		    "imaginable), perhaps with f.\n");
+	}
+}
+
 /* Asks for a pain rating; -1 when skipped or at end of input. */
 static int
 run_ask_pain(const char *prompt)
@@ -382,7 +410,7 @@ run_plain(struct app *app, const char *id, int resume)
 	struct sigaction sa;
 	int64_t start, old_id = 0;
 	char *old_routine = NULL;
-	int rc, from = 0, pain;
+	int rc, from = 0, pain, flare = 0;
 	char total[16], *refusal;
 	struct session_advice advice;
 
@@ -429,10 +457,14 @@ run_plain(struct app *app, const char *id, int resume)
 		session_free(&s);
 		return CMD_FAIL;
 	}
-	if (old_id == 0 && (pain = run_ask_pain("Pain now")) >= 0) {
-		session_pain_before(&s, pain, &advice);
-		run_advice(&advice);
-		run_levels(&s, &advice);
+	if (old_id == 0) {
+		pain = s.routine->exercise ? run_ask_pain_before(&flare) :
+		    run_ask_pain("Pain now");
+		if (pain >= 0 || flare) {
+			session_pain_before(&s, pain, flare, &advice);
+			run_advice(&advice);
+			run_levels(&s, &advice);
+		}
 	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = run_on_signal;

@@ -35,9 +35,9 @@ const char painmon_review_text[] =
     "Your weekly pain has gone up two weeks in a row. Please arrange a "
     "review with your therapist or GP.";
 const char painmon_flare_text[] =
-    "Your pain is well above your usual today. On a flare-up day, try "
-    "'Flare-up day' (backcare run flare-up-day) instead; you may still "
-    "choose this routine.";
+    "Your back seems to have flared up today. Try 'Flare-up day' "
+    "(backcare run flare-up-day) instead: small, easy movements. You may "
+    "still choose this routine.";
 
 enum painmon_step
 painmon_classify(int pain, int spreading)
@@ -99,6 +99,37 @@ painmon_parse_answer(const char *s, int *pain, int *spreading,
 	while (isspace((unsigned char)*s))
 		s++;
 	return *s == '\0' ? 0 : -1;
+}
+
+int
+painmon_parse_before(const char *s, int *pain, int *flare)
+{
+	long v = 0;
+	int digits = 0;
+
+	*pain = -1;
+	*flare = 0;
+	while (isspace((unsigned char)*s))
+		s++;
+	while (isdigit((unsigned char)*s) && digits < 3) {
+		v = v * 10 + (*s++ - '0');
+		digits++;
+	}
+	if (v > 10)
+		return -1;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (tolower((unsigned char)*s) == 'f') {
+		*flare = 1;
+		s++;
+	}
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s != '\0' || (digits == 0 && !*flare))
+		return -1;
+	if (digits > 0)
+		*pain = (int)v;
+	return 0;
 }
 
 int

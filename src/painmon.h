@@ -66,6 +66,13 @@ extern const char painmon_ready_text[];
 int painmon_weekly_rising(const double *mean, const int *have, size_t n);
 extern const char painmon_review_text[];
 
+/*
+ * The rating before an exercise routine: "0"-"10", with "f" after it (or
+ * alone) when the person says their back has flared up.  Returns 0 and
+ * fills *pain (-1 for "f" alone) and *flare, or -1.
+ */
+int painmon_parse_before(const char *s, int *pain, int *flare);
+
 /* Flare mode (2.3): pain before at least 3 above the median before-pain
  * of the last 7 days (n ratings).  Suggests "Flare-up day". */
 int painmon_flare(int pain_now, const int *recent, size_t n);

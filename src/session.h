@@ -107,12 +107,13 @@ struct session_advice {
 };
 
 /*
- * Stores the pain before; for an exercise routine, says when the last
- * session of it has not settled (P4) or when pain is well above the usual
- * (flare), and records those events.  Returns 0 or -1 (store error
+ * Stores the pain before (pain -1: not rated); for an exercise routine,
+ * says when the last session of it has not settled (P4) or when the back
+ * has flared up (says_flare: the person said so; or pain well above the
+ * usual), and records those events.  Returns 0 or -1 (store error
  * printed).
  */
-int session_pain_before(struct session *s, int pain,
+int session_pain_before(struct session *s, int pain, int says_flare,
     struct session_advice *a);
 /*
  * P1 and P2: the answer given after exercise step i (pain -1 when only

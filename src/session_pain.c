@@ -53,7 +53,8 @@ session_flare(struct session *s, struct store *st, int pain)
 }
 
 int
-session_pain_before(struct session *s, int pain, struct session_advice *a)
+session_pain_before(struct session *s, int pain, int says_flare,
+    struct session_advice *a)
 {
 	struct store *st = app_store(s->app);
 	int64_t ended = 0;
@@ -64,9 +65,11 @@ session_pain_before(struct session *s, int pain, struct session_advice *a)
 	if (st == NULL)
 		return -1;
 	/* The flare test reads earlier sessions: before this one is rated. */
-	flare = s->routine->exercise && strcmp(s->routine->id,
-	    "flare-up-day") != 0 ? session_flare(s, st, pain) : 0;
-	if (store_session_pain(st, s->id, 0, pain) != 0) {
+	flare = 0;
+	if (s->routine->exercise && strcmp(s->routine->id,
+	    "flare-up-day") != 0 && (flare = session_flare(s, st, pain)) >= 0)
+		flare |= says_flare;
+	if (pain >= 0 && store_session_pain(st, s->id, 0, pain) != 0) {
 		util_warn("%s", store_error(st));
 		return -1;
 	}

@@ -519,20 +519,25 @@ static void
 runner_key_pain(struct ui *ui, struct runner *r, const struct ui_key *k)
 {
 	struct store *st = ui_app(ui)->store;
-	int p;
+	int p, flare = 0;
 
 	if (k->action == UI_ENTER) {
 		p = runner_pain(r->entry);
+		/* Before an exercise routine, f says the back flared up. */
+		if (r->stage == RUN_PAIN_BEFORE && r->s.routine->exercise &&
+		    painmon_parse_before(r->entry, &p, &flare) != 0)
+			p = r->entry[0] == '\0' ? -1 : -2;
 		if (p == -2) {
 			ui_message(ui, "Type a number from 0 (no pain) to 10, "
 			    "or just Enter to skip.");
 			return;
 		}
-		if (p >= 0 && st != NULL) {
+		if ((p >= 0 || flare) && st != NULL) {
 			if (r->stage == RUN_PAIN_AFTER)
 				session_pain_after(&r->s, p, &r->advice);
 			else
-				session_pain_before(&r->s, p, &r->advice);
+				session_pain_before(&r->s, p, flare,
+				    &r->advice);
 		}
 		r->entry[0] = '\0';
 		if (r->stage == RUN_PAIN_BEFORE) {
@@ -547,8 +552,10 @@ runner_key_pain(struct ui *ui, struct runner *r, const struct ui_key *k)
 	} else if (k->action == UI_BACK && r->stage == RUN_PAIN_BEFORE)
 		ui_pop(ui);
 	else if (k->action == UI_BACKSPACE ||
-	    (k->action == UI_CHAR && k->ch >= '0' && k->ch <= '9'))
-		runner_key_entry(r, k, 3);
+	    (k->action == UI_CHAR && ((k->ch >= '0' && k->ch <= '9') ||
+	    (k->ch == 'f' && r->stage == RUN_PAIN_BEFORE &&
+	    r->s.routine->exercise))))
+		runner_key_entry(r, k, 4);
 }
 
 static void
@@ -883,6 +890,9 @@ runner_draw(struct ui *ui, void *state, int rows, int cols)
 		    "much does your back hurt now?" : "Finished. How much "
 		    "does your back hurt now?");
 		ui_put(ui, 5, 2, cols - 4, UI_ROLE_NORMAL,
+		    r->stage == RUN_PAIN_BEFORE && r->s.routine->exercise ?
+		    "0 = no pain, 10 = the worst pain you can imagine; add f "
+		    "if your back has flared up" :
 		    "0 = no pain, 10 = the worst pain you can imagine");
 		snprintf(line, sizeof line, "> %s_", r->entry);
 		ui_put(ui, 7, 4, cols - 6, UI_ROLE_SELECTED, line);

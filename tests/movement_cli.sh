@@ -183,7 +183,16 @@ expect_out "ended early" "and end it"
 # Flare mode: before-pain 3 above the week's median suggests Flare-up day.
 check_at "" $((t + 3590))
 run_at $((t + 3600)) core-basics '8\n'
-expect_out "try 'Flare-up day' (backcare run flare-up-day) instead" "a flare suggests Flare-up day"
+expect_out "Try 'Flare-up day' (backcare run flare-up-day) instead" "a flare suggests Flare-up day"
+check_at "" $((t + 7200))
+run_at $((t + 7260)) core-basics '2 f\n'
+expect_out "Pain now (0-10; add f if your back has flared up; Enter to skip)" "before exercise, f says the back has flared up"
+expect_out "Your back seems to have flared up today." "saying so suggests Flare-up day too"
+[ "$(q "SELECT pain_before FROM sessions ORDER BY id DESC LIMIT 1")" = 2 ] && pass "the rating with f is stored" || fail "pain_before: $(q 'SELECT pain_before FROM sessions')"
+run_at $((t + 7300)) core-basics 'f\n'
+expect_out "Your back seems to have flared up today." "f alone"
+run_at $((t + 7400)) core-basics '2 x\n'
+expect_out "perhaps with f" "a bad answer is asked again"
 bc_run run flare-up-day --plain --bad-option
 expect_status 2 "a bad option"
 t=$((t + 86400))

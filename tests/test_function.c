@@ -219,6 +219,17 @@ test_painmon(void **state)
 	assert_int_equal(painmon_parse_answer("x", &pain, &spread, &numb), -1);
 	assert_int_equal(painmon_parse_answer("3 x", &pain, &spread, &numb),
 	    -1);
+	assert_int_equal(painmon_parse_before("4", &pain, &spread), 0);
+	assert_int_equal(pain, 4);
+	assert_false(spread);
+	assert_int_equal(painmon_parse_before(" 7 F ", &pain, &spread), 0);
+	assert_int_equal(pain, 7);
+	assert_true(spread);
+	assert_int_equal(painmon_parse_before("f", &pain, &spread), 0);
+	assert_int_equal(pain, -1);
+	assert_int_equal(painmon_parse_before("", &pain, &spread), -1);
+	assert_int_equal(painmon_parse_before("11", &pain, &spread), -1);
+	assert_int_equal(painmon_parse_before("3 s", &pain, &spread), -1);
 	assert_true(painmon_raised(3, 5));
 	assert_false(painmon_raised(3, 4));
 	assert_false(painmon_raised(-1, 9));

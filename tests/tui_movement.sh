@@ -66,7 +66,9 @@ expect_screen "exercise Tiny moves" "the list shows the kind"
 choose "Tiny moves"
 tui_keys Enter
 expect_screen "how much does your back hurt now" "pain before"
-tui_type 2; tui_keys Enter
+expect_screen "add f if your back has flared up" "before exercise, f is offered"
+tui_type 2f; tui_keys Enter
+expect_screen "Your back seems to have flared up today." "f suggests Flare-up day"
 expect_screen "mobility, sitting; 3 reps, tempo 1-0-1  -  1 of 3" "the dose and the count"
 expect_screen "3 of 3" "counts to the last rep"
 expect_screen "How is your back after \"Little tilts\"?" "pain after the step"
@@ -82,7 +84,7 @@ tui_type 6; tui_keys Enter
 tui_keys Enter
 expect_screen "Your back is a bit more sore after moving." "pain up by 2 after: P3"
 [ "$(q "SELECT group_concat(pain || spreading || ':' || outcome, ' ') FROM step_pain")" = "70:stopped 31:stopped" ] && pass "both answers stored" || fail "step_pain: $(q 'SELECT * FROM step_pain')"
-[ "$(q "SELECT group_concat(event, ',') FROM pain_events")" = "ended early,raised" ] && pass "the events stored" || fail "events: $(q 'SELECT * FROM pain_events')"
+[ "$(q "SELECT group_concat(event, ',') FROM pain_events")" = "flare,ended early,raised" ] && pass "the events stored" || fail "events: $(q 'SELECT * FROM pain_events')"
 [ "$(q "SELECT state FROM sessions")" = partial ] && pass "a session ended by the pain rules is partial" || fail "state: $(q 'SELECT state FROM sessions')"
 tui_keys Enter
 tui_wait "Routines are open."
