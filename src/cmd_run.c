@@ -101,6 +101,23 @@ run_print(const char *fmt, ...)
 }
 
 /*
+ * Asks prompt on stdout and reads one answer from stdin into line (size
+ * n), trimmed.  Returns 0, or -1 when the answer is empty or input ended.
+ */
+static int
+run_read_answer(const char *prompt, char *line, size_t n)
+{
+	printf("%s", prompt);
+	fflush(stdout);
+	if (fgets(line, (int)n, stdin) == NULL) {
+		printf("\n");
+		return -1;
+	}
+	memmove(line, util_trim(line), strlen(util_trim(line)) + 1);
+	return *line == '\0' ? -1 : 0;
+}
+
+/*
  * The rating before an exercise routine, where "f" says the back has
  * flared up (movement.md 2.3).  Returns the pain, -1 when not given.
  */
@@ -111,15 +128,9 @@ run_ask_pain_before(int *flare)
 	int pain;
 
 	for (;;) {
-		printf("Pain now (0-10; add f if your back has flared up; "
-		    "Enter to skip): ");
-		fflush(stdout);
 		*flare = 0;
-		if (fgets(line, sizeof line, stdin) == NULL) {
-			printf("\n");
-			return -1;
-		}
-		if (*util_trim(line) == '\0')
+		if (run_read_answer("Pain now (0-10; add f if your back has "
+		    "flared up; Enter to skip): ", line, sizeof line) != 0)
 			return -1;
 		if (painmon_parse_before(line, &pain, flare) == 0)
 			return pain;
@@ -132,23 +143,15 @@ run_ask_pain_before(int *flare)
 static int
 run_ask_pain(const char *prompt)
 {
-	char line[64];
-	long v;
+	char line[64], *ask = xasprintf("%s (0-10, Enter to skip): ", prompt);
+	long v = -1;
 
-	for (;;) {
-		printf("%s (0-10, Enter to skip): ", prompt);
-		fflush(stdout);
-		if (fgets(line, sizeof line, stdin) == NULL) {
-			printf("\n");
-			return -1;
-		}
-		if (*util_trim(line) == '\0')
-			return -1;
-		if (util_parse_long(util_trim(line), 0, 10, &v) == 0)
-			return (int)v;
+	while (run_read_answer(ask, line, sizeof line) == 0 &&
+	    util_parse_long(line, 0, 10, &v) != 0)
 		printf("Please give a number from 0 (no pain) to 10 (worst "
 		    "imaginable).\n");
-	}
+	free(ask);
+	return (int)v;
 }
 
 static void
@@ -188,26 +191,24 @@ run_levels(const struct session *s, const struct session_advice *a)
 static int
 run_step_pain(struct session *s, size_t step)
 {
-	char line[64];
+	char line[64], *ask, *title;
 	int pain, spreading, numb, recheck, rc;
 	struct session_advice a;
 	enum verdict v;
 
-	for (;;) {
-		printf("Pain now, after '%s' (%s): ", s->routine->steps[step]
-		    .title, painmon_prompt_help);
-		fflush(stdout);
-		if (fgets(line, sizeof line, stdin) == NULL) {
-			printf("\n");
-			return 0;
-		}
-		if (*util_trim(line) == '\0')
-			return 0;
-		if (painmon_parse_answer(line, &pain, &spreading, &numb) == 0)
-			break;
+	/* The title comes from a content file: made safe to print. */
+	title = text_for_terminal(s->routine->steps[step].title,
+	    strlen(s->routine->steps[step].title));
+	ask = xasprintf("Pain now, after '%s' (%s): ", title,
+	    painmon_prompt_help);
+	free(title);
+	while ((rc = run_read_answer(ask, line, sizeof line)) == 0 &&
+	    painmon_parse_answer(line, &pain, &spreading, &numb) != 0)
 		printf("Please give a number from 0 to 10, perhaps with s, or "
 		    "n.\n");
-	}
+	free(ask);
+	if (rc != 0)
+		return 0;
 	rc = session_step_pain(s, step, pain, spreading, numb, &recheck, &a);
 	run_advice(&a);
 	if (rc == 1 && recheck)

@@ -137,6 +137,16 @@ badr "$(printf -- "- reps: 5\n- tempo: 1-1-1\n- movement: yoga\n- region: hips\n
 badr "$(printf -- "- reps: 5\n- tempo: 1-1-1\n- alt_position: on a ball\n$W")" "7: alt_position: unknown position 'on a ball'" "an unknown alt_position"
 badr "$(printf -- "- duration: 1m\n- reps: 5\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light")" "3: step 'Step': reps, sets, tempo" "reps on a massage step"
 
+# Hostile text in an exercise step reaches the terminal harmlessly.
+mkdir -p "$T/hostile/routines"
+printf '# Evil\n\n## Tilt \033[31mred\033]0;title\a\n\n- reps: 1\n- tempo: 1-0-0\n- rest: 0\n- movement: mobility\n- region: hips\n- position: sitting\n- easier: small \033[2J\n\nx\n' >"$T/hostile/routines/evil.md"
+check_at "" $((t + 10))
+printf '1\n7\n' >"$T/in"
+BACKCARE_TEST_NOW=$((t + 20)) BACKCARE_TEST_CLOCK=skip BC_STDIN="$T/in" bc_run --no-bell --content-dir "$T/hostile" run evil --plain
+expect_status 0 "a routine with escapes in its text runs"
+[ "$(tr -cd '\033\007' <"$T/out" | wc -c)" -eq 0 ] && pass "no escape or bell from the file reaches the terminal (prompts, cues, advice)" || fail "raw escapes: $(od -c "$T/out" | head)"
+expect_out "Pain now, after 'Tilt ^[[31mred" "the step's title shown safely in the pain question"
+
 # ---- pain monitoring (movement.md section 4) ------------------------------
 check_at "" $t
 run_at $((t + 60)) flare-up-day '3\n2\n5\n'
