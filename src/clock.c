@@ -4,10 +4,27 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "clock.h"
 #include "util.h"
+
+/* Time skipped by clock_sleep_until() under BACKCARE_TEST_CLOCK=skip. */
+static int64_t clock_skipped_ms;
+
+static int
+clock_skipping(void)
+{
+	static int known = -1;
+	const char *env;
+
+	if (known < 0) {
+		env = getenv("BACKCARE_TEST_CLOCK");
+		known = env != NULL && strcmp(env, "skip") == 0;
+	}
+	return known;
+}
 
 static int64_t
 clock_system_monotonic(void *ctx)
@@ -17,8 +34,10 @@ clock_system_monotonic(void *ctx)
 	(void)ctx;
 	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
 		fatal("clock_gettime(CLOCK_MONOTONIC) failed");
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 +
+	    clock_skipped_ms;
 }
+
 
 static int64_t
 clock_system_wall(void *ctx)
@@ -97,4 +116,22 @@ clock_manual_advance_ms(struct clock_manual *m, int64_t ms)
 	m->mono_ms += ms;
 	/* Wall time follows in whole seconds, as a real clock would. */
 	m->wall_s += m->mono_ms / 1000 - before;
+}
+
+void
+clock_sleep_until(int64_t until)
+{
+	int64_t left = until - clock_monotonic_ms();
+	struct timespec ts;
+
+	if (left <= 0)
+		return;
+	/* Tests of long routines jump to the deadline instead of waiting. */
+	if (clock_current == &clock_system && clock_skipping()) {
+		clock_skipped_ms += left;
+		return;
+	}
+	ts.tv_sec = left / 1000;
+	ts.tv_nsec = (left % 1000) * 1000000;
+	nanosleep(&ts, NULL);
 }

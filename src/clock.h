@@ -6,7 +6,9 @@
  * countdowns so that redraws, resizes and suspends cannot bend them;
  * wall time (Unix seconds) stamps records.  Tests install their own clock
  * with clock_set(), and end-to-end tests may pin the wall clock with the
- * BACKCARE_TEST_NOW environment variable (Unix seconds).
+ * BACKCARE_TEST_NOW environment variable (Unix seconds), and make waits
+ * take no time with BACKCARE_TEST_CLOCK=skip (monotonic time then jumps
+ * to each deadline, so a 12-minute routine runs in an instant).
  */
 #ifndef BACKCARE_CLOCK_H
 #define BACKCARE_CLOCK_H
@@ -23,6 +25,8 @@ struct clock_ops {
 int64_t clock_monotonic_ms(void);
 /* Seconds since the Unix epoch. */
 int64_t clock_wall_s(void);
+/* Sleeps until monotonic time until (or a signal). */
+void clock_sleep_until(int64_t until);
 
 /*
  * Replaces the clock; NULL restores the system clock.  The ops struct must

@@ -94,3 +94,22 @@ cmd_print_wrapped(FILE *f, int width, int hang, const char *text,
 	if (prompt)
 		fflush(f);
 }
+
+char *
+cmd_read_answers(const char *file, const char **name, size_t *len)
+{
+	int stdin_ = strcmp(file, "-") == 0;
+	char *text, *why, *safe;
+
+	*name = stdin_ ? "stdin" : file;
+	/* Bounded, regular files only (backcare(1) LIMITS). */
+	text = util_read_file_max(file, UTIL_LIMIT_SMALL, len, &why);
+	if (text == NULL) {
+		safe = text_for_terminal(*name, strlen(*name));
+		util_warn("%s: %s%s", safe, util_read_doing(why, "cannot read "
+		    "the answers file: "), why);
+		free(safe);
+		free(why);
+	}
+	return text;
+}

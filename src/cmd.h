@@ -57,6 +57,13 @@ int cmd_parse_options(struct app *app, int argc, char **argv,
 void cmd_print_wrapped(FILE *f, int width, int hang, const char *text,
     int prompt);
 
+/*
+ * Reads an answers file whole, "-" meaning standard input; *name is what
+ * messages call it.  Returns the text (caller frees) and its length, or
+ * NULL after one line on stderr.
+ */
+char *cmd_read_answers(const char *file, const char **name, size_t *len);
+
 extern const struct cmd_entry cmd_info_entry;
 
 /* lessons */
@@ -77,5 +84,9 @@ extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_handout_entry;
 extern const struct cmd_entry cmd_today_entry;
+
+/* movement and function */
+extern const struct cmd_entry cmd_function_entry;
+extern const struct cmd_entry cmd_outlook_entry;
 
 #endif

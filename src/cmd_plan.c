@@ -20,7 +20,9 @@
 #include "diag.h"
 #include "layout.h"
 #include "plan.h"
+#include "session.h"
 #include "store.h"
+#include "store_movement.h"
 #include "text.h"
 #include "util.h"
 
@@ -53,6 +55,48 @@ cmd_plan_read(const char *path, size_t *len)
 	return text;
 }
 
+/*
+ * NICE NG59 offers massage only with exercise (movement.md 3.6): a plan
+ * of massage routines alone gets a note for the therapist.
+ */
+static void
+cmd_plan_pairing(struct app *app, const struct plan *p)
+{
+	struct routine_entry *e;
+	struct diag d = DIAG_INIT;
+	size_t n = session_list(app, &e, &d), i, k;
+	int massage = 0, exercise = 0;
+
+	for (i = 0; i < p->n_routines; i++)
+		for (k = 0; k < n; k++)
+			if (strcmp(e[k].id, p->routines[i].id) == 0) {
+				exercise |= e[k].exercise;
+				massage |= !e[k].exercise;
+			}
+	if (massage && !exercise)
+		printf("note: this plan has massage routines but no exercise "
+		    "routine; NICE NG59 offers massage only as part of a "
+		    "package with exercise (add walking-plan, for example)\n");
+	session_list_free(e, n);
+	diag_free(&d);
+}
+
+/* The plan's activities join the person's PSFS list (movement.md 6). */
+static int
+cmd_plan_activities(struct store *st, const struct plan *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_activities; i++)
+		if (store_psfs_add(st, p->activities[i].text, "plan",
+		    clock_wall_s()) != 0)
+			return -1;
+	if (p->n_activities > 0)
+		printf("activities to rate: %zu (backcare function)\n",
+		    p->n_activities);
+	return 0;
+}
+
 static int
 cmd_plan_import(struct app *app, const char *path)
 {
@@ -77,7 +121,8 @@ cmd_plan_import(struct app *app, const char *path)
 		return CMD_FAIL;
 	}
 	if ((st = app_store(app)) == NULL ||
-	    store_plan_put(st, p, path, clock_wall_s()) < 0) {
+	    store_plan_put(st, p, path, clock_wall_s()) < 0 ||
+	    cmd_plan_activities(st, p) != 0) {
 		if (st != NULL)
 			util_warn("%s", store_error(st));
 		plan_free(p);
@@ -93,6 +138,7 @@ cmd_plan_import(struct app *app, const char *path)
 		    until);
 	else if (today < p->from)
 		printf("note: this plan takes over on %s\n", from);
+	cmd_plan_pairing(app, p);
 	plan_free(p);
 	return CMD_OK;
 }

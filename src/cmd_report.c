@@ -9,6 +9,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,11 @@
 #include "cmd.h"
 #include "day.h"
 #include "printout.h"
+#include "store.h"
+#include "store_movement.h"
+#include "outlook.h"
+#include "psfs.h"
+#include "report_movement.h"
 #include "util.h"
 
 enum { REPORT_OPT_SINCE = 1, REPORT_OPT_UNTIL, REPORT_OPT_FORMAT,
@@ -74,6 +80,46 @@ cmd_report_option(void *ctx, int id, const char *arg)
 	return -1;
 }
 
+/* The movement part: exercise, pain monitoring, PSFS, single items. */
+struct cmd_report_ctx {
+	struct app *app;
+	const struct report_opts *o;
+};
+
+static int
+cmd_report_movement(void *ctx, FILE *f, struct store *st,
+    const struct report_data *d, const struct report_summary *s)
+{
+	const struct cmd_report_ctx *c = ctx;
+	const struct report_opts *o = c->o;
+	struct movement_data md;
+	struct psfs_history h;
+	struct outlook_set *sets = NULL;
+	struct report_movement m;
+	size_t n = 0;
+	int rc;
+
+	if (store_movement_load(st, o->has_since ? day_start_time(o->since) :
+	    INT64_MIN, day_start_time(o->until + 1) - 1, &md) != 0)
+		return -1;
+	if (store_psfs_load(st, &h) != 0) {
+		movement_data_free(&md);
+		return -1;
+	}
+	if (store_outlook_load(st, &sets, &n) != 0) {
+		psfs_history_free(&h);
+		movement_data_free(&md);
+		return -1;
+	}
+	m = (struct report_movement){ &md, &h, sets, n, d, s,
+	    c->app->emergency_number };
+	rc = report_movement_write(f, &m, o->fmt, app_plain_width(c->app));
+	free(sets);
+	psfs_history_free(&h);
+	movement_data_free(&md);
+	return rc;
+}
+
 static int
 cmd_report_exec(struct app *app, int argc, char **argv)
 {
@@ -86,6 +132,7 @@ cmd_report_exec(struct app *app, int argc, char **argv)
 	};
 	struct report_opts o = { 0, 0, 0, 0, REPORT_TEXT, NULL };
 	struct printout_report pr;
+	struct cmd_report_ctx ctx;
 	char a[11], b[11], *err = NULL;
 	int32_t today = day_of_time(clock_wall_s());
 	int first_arg;
@@ -110,6 +157,10 @@ cmd_report_exec(struct app *app, int argc, char **argv)
 	pr.until = o.until;
 	pr.fmt = o.fmt;
 	pr.width = app_plain_width(app);
+	ctx.app = app;
+	ctx.o = &o;
+	pr.extra = cmd_report_movement;
+	pr.extra_ctx = &ctx;
 	if (printout_report(app, &pr, o.output, &err) != 0) {
 		/* A write error on stdout stays flagged: main.c says it. */
 		if (o.output != NULL || !ferror(stdout))

@@ -1,6 +1,7 @@
 /*
- * cmd_routines.c: "backcare routines", one routine a line: id, title and
- * total time in seconds and as m:ss, tab-separated.
+ * cmd_routines.c: "backcare routines", one routine a line: id, title,
+ * total time as m:ss and kind (massage or exercise), tab-separated, the
+ * massage routines first.
  */
 #include "config.h"
 
@@ -36,7 +37,8 @@ cmd_routines_exec(struct app *app, int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		util_format_clock(e[i].total, when, sizeof when);
 		title = text_for_terminal(e[i].title, strlen(e[i].title));
-		printf("%s\t%s\t%s", e[i].id, title, when);
+		printf("%s\t%s\t%s\t%s", e[i].id, title, when,
+		    e[i].exercise ? "exercise" : "massage");
 		if (e[i].total == 0)
 			printf("\tnothing runs for you now: your safety check "
 			    "leaves out every step");

@@ -22,6 +22,8 @@
 #include "cmd.h"
 #include "diag.h"
 #include "layout.h"
+#include "movement_due.h"
+#include "painmon.h"
 #include "recheck.h"
 #include "screener.h"
 #include "session.h"
@@ -99,27 +101,121 @@ run_print(const char *fmt, ...)
 	free(safe);
 }
 
+/*
+ * Asks prompt on stdout and reads one answer from stdin into line (size
+ * n), trimmed.  Returns 0, or -1 when the answer is empty or input ended.
+ */
+static int
+run_read_answer(const char *prompt, char *line, size_t n)
+{
+	printf("%s", prompt);
+	fflush(stdout);
+	if (fgets(line, (int)n, stdin) == NULL) {
+		printf("\n");
+		return -1;
+	}
+	memmove(line, util_trim(line), strlen(util_trim(line)) + 1);
+	return *line == '\0' ? -1 : 0;
+}
+
+/*
+ * The rating before an exercise routine, where "f" says the back has
+ * flared up (movement.md 2.3).  Returns the pain, -1 when not given.
+ */
+static int
+run_ask_pain_before(int *flare)
+{
+	char line[64];
+	int pain;
+
+	for (;;) {
+		*flare = 0;
+		if (run_read_answer("Pain now (0-10; add f if your back has "
+		    "flared up; Enter to skip): ", line, sizeof line) != 0)
+			return -1;
+		if (painmon_parse_before(line, &pain, flare) == 0)
+			return pain;
+		printf("Please give a number from 0 (no pain) to 10 (worst "
+		    "imaginable), perhaps with f.\n");
+	}
+}
+
 /* Asks for a pain rating; -1 when skipped or at end of input. */
 static int
 run_ask_pain(const char *prompt)
 {
-	char line[64];
-	long v;
+	char line[64], *ask = xasprintf("%s (0-10, Enter to skip): ", prompt);
+	long v = -1;
 
-	for (;;) {
-		printf("%s (0-10, Enter to skip): ", prompt);
-		fflush(stdout);
-		if (fgets(line, sizeof line, stdin) == NULL) {
-			printf("\n");
-			return -1;
-		}
-		if (*util_trim(line) == '\0')
-			return -1;
-		if (util_parse_long(util_trim(line), 0, 10, &v) == 0)
-			return (int)v;
+	while (run_read_answer(ask, line, sizeof line) == 0 &&
+	    util_parse_long(line, 0, 10, &v) != 0)
 		printf("Please give a number from 0 (no pain) to 10 (worst "
 		    "imaginable).\n");
+	free(ask);
+	return (int)v;
+}
+
+static void
+run_advice(const struct session_advice *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		printf("%s\n", a->line[i]);
+		if (i == 0 && a->easier != NULL)
+			run_print("Easier version: %s.", a->easier);
 	}
+	fflush(stdout);
+}
+
+/* P6 and P4: the harder, or easier, version of each step that has one. */
+static void
+run_levels(const struct session *s, const struct session_advice *a)
+{
+	const struct routine_step *st;
+	const char *text;
+	size_t i;
+
+	for (i = 0; (a->ready || a->lower) && i < s->routine->nsteps; i++) {
+		st = &s->routine->steps[i];
+		text = a->ready ? st->harder : st->easier;
+		if (text != NULL && !st->skipped)
+			run_print("%s: %s: %s.", a->ready ? "harder" : "easier",
+			    st->title, text);
+	}
+}
+
+/*
+ * P1 and P2 after an exercise step: asks, stores, says.  Returns 0 to go
+ * on, 1 when the session ends now, -1 on a store error.
+ */
+static int
+run_step_pain(struct session *s, size_t step)
+{
+	char line[64], *ask, *title;
+	int pain, spreading, numb, recheck, rc;
+	struct session_advice a;
+	enum verdict v;
+
+	/* The title comes from a content file: made safe to print. */
+	title = text_for_terminal(s->routine->steps[step].title,
+	    strlen(s->routine->steps[step].title));
+	ask = xasprintf("Pain now, after '%s' (%s): ", title,
+	    painmon_prompt_help);
+	free(title);
+	while ((rc = run_read_answer(ask, line, sizeof line)) == 0 &&
+	    painmon_parse_answer(line, &pain, &spreading, &numb) != 0)
+		printf("Please give a number from 0 to 10, perhaps with s, or "
+		    "n.\n");
+	free(ask);
+	if (rc != 0)
+		return 0;
+	rc = session_step_pain(s, step, pain, spreading, numb, &recheck, &a);
+	run_advice(&a);
+	if (rc == 1 && recheck)
+		/* The E1 questions now (P2); their advice prints itself. */
+		recheck_plain(s->app, stdin, stdout, &v);
+	return rc;
 }
 
 static void
@@ -127,43 +223,53 @@ run_announce(struct session *s, size_t i, int64_t start)
 {
 	const struct segment *seg = &s->tl.seg[i];
 	const struct routine_step *rs = &s->routine->steps[seg->step];
-	char len[16], where[64] = "";
+	char where[64] = "", *cue = timeline_cue(s->routine, &s->tl, i);
+	char *what;
+	int first = seg->rep == 1 && seg->side <= 1 && seg->set <= 1 &&
+	    seg->half <= 1;
 
-	util_format_clock(seg->seconds, len, sizeof len);
 	if (seg->rest) {
-		run_say(start, "rest %s, then repeat %d of %d", len,
-		    seg->rep + 1, seg->reps);
+		run_say(start, "%s", cue);
+		free(cue);
 		return;
 	}
+	if (routine_step_is_exercise(rs)) {
+		if (first) {
+			what = routine_step_summary(rs);
+			run_say(start, "step %zu/%zu: %s (%s)", seg->step + 1,
+			    s->routine->nsteps, rs->title, what);
+			free(what);
+			if (rs->note != NULL)
+				run_say(start, "note: %s", rs->note);
+		}
+		/* Each counted rep rings, so the person need not look. */
+		if (*cue != '\0') {
+			if (s->app->alerts && (seg->set > 0 || seg->reps > 1))
+				fputc('\a', stdout);
+			run_say(start, "%s%s%s", seg->side ?
+			    timeline_side_name(seg->side) : "", seg->side ?
+			    " side, " : "", cue);
+		}
+		free(cue);
+		return;
+	}
+	free(cue);
 	if (seg->side)
 		snprintf(where, sizeof where, ", %s side",
 		    timeline_side_name(seg->side));
 	if (seg->reps > 1)
 		snprintf(where + strlen(where), sizeof where - strlen(where),
 		    ", repeat %d of %d", seg->rep, seg->reps);
-	run_say(start, "step %zu/%zu: %s%s (%s %s; %s, %s, %s pressure)",
-	    seg->step + 1, s->routine->nsteps, rs->title, where,
-	    rs->hold ? "hold" : "strokes", len, rs->stroke, rs->region,
-	    rs->pressure);
+	what = routine_step_summary(rs);
+	run_say(start, "step %zu/%zu: %s%s (%s)", seg->step + 1,
+	    s->routine->nsteps, rs->title, where, what);
+	free(what);
 	if (rs->note != NULL && seg->rep == 1 && seg->side <= 1)
 		run_say(start, "note: %s", rs->note);
 }
 
-/* Sleeps until the monotonic time `until`, or a signal. */
-static void
-run_sleep_until(int64_t until)
-{
-	int64_t left = until - clock_monotonic_ms();
-	struct timespec ts;
-
-	if (left <= 0)
-		return;
-	ts.tv_sec = left / 1000;
-	ts.tv_nsec = (left % 1000) * 1000000;
-	nanosleep(&ts, NULL);
-}
-
-/* Runs the timeline from position from; returns 0 done, -1 stopped. */
+/* Runs the timeline from position from; returns 0 done, -1 stopped, 1
+ * ended by the pain rules. */
 static int
 run_timeline(struct session *s, size_t from, int64_t start)
 {
@@ -186,6 +292,15 @@ run_timeline(struct session *s, size_t from, int64_t start)
 			if (session_record(s, tm.seg - 1,
 			    s->tl.seg[tm.seg - 1].seconds, 0) != 0)
 				return -1;
+			if (session_asks_step_pain(s, tm.seg - 1)) {
+				int rc = run_step_pain(s,
+				    s->tl.seg[tm.seg - 1].step);
+				if (rc != 0)
+					return rc > 0 ? 1 : -1;
+				/* The answer took time of its own. */
+				timer_start(&tm, &s->tl, tm.seg,
+				    clock_monotonic_ms());
+			}
 			continue;
 		}
 		/* The next 10-second cue, or the end of the segment. */
@@ -198,7 +313,7 @@ run_timeline(struct session *s, size_t from, int64_t start)
 			if (at < next_cue)
 				next_cue = at;
 		}
-		run_sleep_until(next_cue);
+		clock_sleep_until(next_cue);
 		now = clock_monotonic_ms();
 		left = timer_remaining_ms(&tm, now);
 		if (!run_stop && left > 0 && (left + 999) / 1000 % 10 == 0) {
@@ -349,6 +464,42 @@ run_store_failed(struct session *s, struct store *st)
 		    store_error(st));
 }
 
+/* The pain after, and what the pain rules say of it (P3, P5). */
+static void
+run_pain_after(struct session *s)
+{
+	struct session_advice advice;
+	int pain;
+
+	if ((pain = run_ask_pain("Pain now")) >= 0) {
+		session_pain_after(s, pain, &advice);
+		run_advice(&advice);
+		run_levels(s, &advice);
+	}
+}
+
+/* What follows a finished run: whether it counted, the prompt from the
+ * records, the safety net and what is due. */
+static void
+run_finish(struct app *app, struct session *s)
+{
+	const char *prompt, *due;
+	char *net;
+
+	if (s->ended_state != NULL && strcmp(s->ended_state, "completed") != 0)
+		printf("not counted: every step was skipped, so this session "
+		    "is saved as partial and does not count toward your "
+		    "plan\n");
+	if ((prompt = session_prompt(s)) != NULL)
+		printf("prompt: %s\n", prompt);
+	net = advice_safety_net(app->emergency_number);
+	printf("safety net: %s\n", net);
+	free(net);
+	if ((due = movement_due_text(movement_due(app, clock_wall_s()), 1)) !=
+	    NULL)
+		printf("%s\n", due);
+}
+
 static int
 run_plain(struct app *app, const char *id, int resume)
 {
@@ -357,9 +508,9 @@ run_plain(struct app *app, const char *id, int resume)
 	struct store *st;
 	struct sigaction sa;
 	int64_t start, old_id = 0;
-	int rc, from = 0, pain;
-	const char *prompt;
-	char total[16], *refusal, *net;
+	int rc, from = 0, pain, flare = 0;
+	char total[16], *refusal;
+	struct session_advice advice;
 
 	if (session_load(&s, app, id, &d) != 0) {
 		diag_print(&d, stderr);
@@ -392,20 +543,36 @@ run_plain(struct app *app, const char *id, int resume)
 	if (s.routine->intro != NULL && s.routine->intro[0] != '\0')
 		layout_write_plain_text(s.routine->intro,
 		    strlen(s.routine->intro), app_plain_width(app), stdout);
+	if (s.routine->week > 0)
+		printf("week %d of its weekly plan\n", s.routine->week);
 	run_print_notes(&s);
 	if (session_begin(&s, "plain", old_id, from) != 0) {
 		session_free(&s);
 		return CMD_FAIL;
 	}
-	if (old_id == 0 && (pain = run_ask_pain("Pain now")) >= 0)
-		store_session_pain(st, s.id, 0, pain);
+	if (old_id == 0) {
+		pain = s.routine->exercise ? run_ask_pain_before(&flare) :
+		    run_ask_pain("Pain now");
+		if (pain >= 0 || flare) {
+			session_pain_before(&s, pain, flare, &advice);
+			run_advice(&advice);
+			run_levels(&s, &advice);
+		}
+	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = run_on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	start = clock_monotonic_ms();
-	if (run_timeline(&s, (size_t)from, start) != 0) {
+	if ((rc = run_timeline(&s, (size_t)from, start)) > 0) {
+		run_pain_after(&s);
+		session_end(&s, "partial", "ended by the pain rules");
+		printf("ended early: saved as partial\n");
+		session_free(&s);
+		return CMD_OK;
+	}
+	if (rc != 0) {
 		if (run_stop) {
 			session_end(&s, "partial", NULL);
 			printf("\nstopped: saved as partial\n");
@@ -415,18 +582,9 @@ run_plain(struct app *app, const char *id, int resume)
 		return run_stop ? 128 + run_stop : CMD_FAIL;
 	}
 	run_say(start, "done: %s", s.routine->title);
-	if ((pain = run_ask_pain("Pain now")) >= 0)
-		store_session_pain(st, s.id, 1, pain);
+	run_pain_after(&s);
 	session_end(&s, "completed", NULL);
-	if (s.ended_state != NULL && strcmp(s.ended_state, "completed") != 0)
-		printf("not counted: every step was skipped, so this session "
-		    "is saved as partial and does not count toward your "
-		    "plan\n");
-	if ((prompt = session_prompt(&s)) != NULL)
-		printf("prompt: %s\n", prompt);
-	net = advice_safety_net(app->emergency_number);
-	printf("safety net: %s\n", net);
-	free(net);
+	run_finish(app, &s);
 	session_free(&s);
 	return CMD_OK;
 }

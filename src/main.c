@@ -42,6 +42,10 @@ static const struct cmd_entry *const main_commands[] = {
 	&cmd_export_entry,
 	&cmd_handout_entry,
 	&cmd_today_entry,
+
+	/* movement and function */
+	&cmd_function_entry,
+	&cmd_outlook_entry,
 };
 
 /* The help stays within 80 columns: a summary wraps under itself. */
@@ -78,7 +82,8 @@ main_usage(FILE *f)
 	    "       backcare [options] COMMAND [args] run one plain command\n"
 	    "\n"
 	    "backcare helps you look after back pain at home: lessons, a safety\n"
-	    "check, timed self-massage routines and a record of your progress.\n"
+	    "check, timed self-massage and exercise routines and a record of\n"
+	    "your progress.\n"
 	    "It does not diagnose. In an emergency call your emergency number.\n"
 	    "\n"
 	    "Commands:\n");

@@ -15,6 +15,7 @@
 #include "day.h"
 #include "md.h"
 #include "plan.h"
+#include "psfs.h"
 #include "util.h"
 
 #define PLAN_MAX_LINE 200         /* bytes in a title or a therapist */
@@ -26,12 +27,13 @@ enum plan_section {
 	PLAN_ROUTINES,
 	PLAN_LESSONS,
 	PLAN_CLEARANCES,
+	PLAN_ACTIVITIES,        /* PSFS activities (movement.md section 6) */
 	PLAN_NOTES,
 	PLAN_SKIP               /* an unknown section, already reported */
 };
 
 static const char *const plan_section_names[] = {
-	NULL, "Routines", "Lessons", "Clearances", "Notes"
+	NULL, "Routines", "Lessons", "Clearances", "Activities", "Notes"
 };
 
 /* The state of one parse; every message goes to d. */
@@ -42,7 +44,7 @@ struct plan_parser {
 	struct diag *d;
 	struct plan *p;
 	enum plan_section section;
-	int section_line[5];    /* where each section began, 0 not yet */
+	int section_line[6];    /* where each section began, 0 not yet */
 	int title_line;         /* -1 when its absence was reported */
 	int keys_seen;          /* the list of keys under the title was read */
 	int from_line, until_line, therapist_line;
@@ -368,6 +370,38 @@ plan_lesson(struct plan_parser *pp, int line, const char *id)
 	p->lessons[p->n_lessons++] = (struct plan_lesson){ xstrdup(id), line };
 }
 
+/* One PSFS activity the therapist names; the person rates it. */
+static void
+plan_activity(struct plan_parser *pp, int line, const char *text)
+{
+	struct plan *p = pp->p;
+	const char *why;
+	char clip[PLAN_CLIP + 4];
+	size_t i;
+
+	if ((why = psfs_text_problem(text)) != NULL) {
+		diag_add(pp->d, pp->name, line, "activity: %s", why);
+		return;
+	}
+	for (i = 0; i < p->n_activities; i++)
+		if (strcasecmp(p->activities[i].text, text) == 0) {
+			diag_add(pp->d, pp->name, line, "activity '%s' is "
+			    "listed twice (first on line %d)",
+			    plan_clip(text, clip), p->activities[i].line);
+			return;
+		}
+	if (p->n_activities == PSFS_MAX_ACTIVE) {
+		diag_add(pp->d, pp->name, line, "more than %d activities (the "
+		    "person rates at most %d)", PSFS_MAX_ACTIVE,
+		    PSFS_MAX_ACTIVE);
+		return;
+	}
+	p->activities = xreallocarray(p->activities, p->n_activities + 1,
+	    sizeof *p->activities);
+	p->activities[p->n_activities++] = (struct plan_activity){
+	    xstrdup(text), line };
+}
+
 /* A block inside the Routines or Lessons section. */
 static void
 plan_list_block(struct plan_parser *pp, cmark_node *n)
@@ -375,7 +409,9 @@ plan_list_block(struct plan_parser *pp, cmark_node *n)
 	int routines = pp->section == PLAN_ROUTINES;
 	const char *form = routines ? "'- routine-id: N per week'" :
 	    pp->section == PLAN_CLEARANCES ?
-	    "'- item-id: who cleared it, until YYYY-MM-DD'" : "'- lesson-id'";
+	    "'- item-id: who cleared it, until YYYY-MM-DD'" :
+	    pp->section == PLAN_ACTIVITIES ? "'- an everyday activity'" :
+	    "'- lesson-id'";
 	cmark_node *li;
 	char *t;
 
@@ -396,6 +432,8 @@ plan_list_block(struct plan_parser *pp, cmark_node *n)
 			clearance_parse_item(pp->name,
 			    cmark_node_get_start_line(li), t, pp->p->from,
 			    &pp->p->clearances, &pp->p->n_clearances, pp->d);
+		else if (pp->section == PLAN_ACTIVITIES)
+			plan_activity(pp, cmark_node_get_start_line(li), t);
 		else
 			plan_lesson(pp, cmark_node_get_start_line(li), t);
 		free(t);
@@ -417,7 +455,7 @@ plan_section(struct plan_parser *pp, cmark_node *n)
 			break;
 	if (i > PLAN_NOTES)
 		diag_add(pp->d, pp->name, line, "unknown section '%s' (a plan "
-		    "has Routines, Lessons, Clearances and Notes)",
+		    "has Routines, Lessons, Clearances, Activities and Notes)",
 		    plan_clip(name, clip));
 	else if (pp->section_line[i] != 0)
 		diag_add(pp->d, pp->name, line, "section '%s' is given twice "
@@ -487,7 +525,8 @@ plan_block(struct plan_parser *pp, cmark_node *n)
 			pp->notes_from = cmark_node_get_start_line(n);
 		pp->notes_to = cmark_node_get_end_line(n);
 	} else if (pp->section == PLAN_ROUTINES ||
-	    pp->section == PLAN_LESSONS || pp->section == PLAN_CLEARANCES) {
+	    pp->section == PLAN_LESSONS || pp->section == PLAN_CLEARANCES ||
+	    pp->section == PLAN_ACTIVITIES) {
 		plan_list_block(pp, n);
 	} else if (pp->section == PLAN_NONE)
 		plan_head_block(pp, n);
@@ -603,8 +642,11 @@ plan_free(struct plan *p)
 		free(p->routines[i].id);
 	for (i = 0; i < p->n_lessons; i++)
 		free(p->lessons[i].id);
+	for (i = 0; i < p->n_activities; i++)
+		free(p->activities[i].text);
 	free(p->routines);
 	free(p->lessons);
+	free(p->activities);
 	clearance_free(p->clearances, p->n_clearances);
 	free(p->title);
 	free(p->therapist);

@@ -10,6 +10,7 @@
  *     ## Routines                         <- "- ROUTINE-ID: N per week"
  *     ## Lessons                          <- "- LESSON-ID"
  *     ## Clearances                       <- "- ITEM-ID: WHO, until DATE"
+ *     ## Activities                       <- "- an everyday activity" (PSFS)
  *     ## Notes                            <- free text for the patient
  *
  * Parsing checks the form; plan_check_ids() checks the routine and lesson
@@ -39,6 +40,11 @@ struct plan_lesson {
 	int line;
 };
 
+struct plan_activity {
+	char *text;             /* as the therapist wrote it */
+	int line;
+};
+
 struct plan {
 	char *title;
 	int32_t from;           /* day.h days, inclusive */
@@ -51,6 +57,9 @@ struct plan {
 	size_t n_lessons;
 	struct clearance *clearances;   /* a clinician's, see clearance.h */
 	size_t n_clearances;
+	struct plan_activity *activities;   /* for the PSFS (psfs.h); not
+					       kept with the stored plan */
+	size_t n_activities;
 };
 
 /*

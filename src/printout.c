@@ -61,6 +61,11 @@ printout_report(struct app *app, const struct printout_report *o,
 	report_summarise(&d, first, o->until, o->until, &s);
 	if (outfile_open(&out, path, err) == 0) {
 		failed = report_write(out.f, &d, &s, o->fmt, o->width) != 0;
+		if (!failed && o->extra != NULL && o->fmt != REPORT_HTML &&
+		    o->extra(o->extra_ctx, out.f, st, &d, &s) != 0) {
+			failed = 1;
+			*err = xstrdup(store_error(st));
+		}
 		if (outfile_close(&out, failed, err) != 0)
 			failed = 1;
 		else if (failed)

@@ -21,6 +21,11 @@ struct printout_report {
 	int32_t until;          /* last day */
 	enum report_format fmt;
 	int width;              /* text and Markdown */
+	/* Written after the report in text and Markdown (the movement part:
+	 * report_movement.c); may be NULL.  Returns 0 or -1. */
+	int (*extra)(void *ctx, FILE *f, struct store *st,
+	    const struct report_data *d, const struct report_summary *s);
+	void *extra_ctx;
 };
 
 /*

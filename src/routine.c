@@ -26,6 +26,22 @@ static const char *const routine_positions[] = {
 static const char *const routine_pressures[] = {
 	"light", "medium", "firm", NULL
 };
+/* Exercise steps (movement.md section 2.0). */
+static const char *const routine_movements[] = {
+	"mobility", "stretch", "strength", "aerobic", NULL
+};
+static const char *const routine_tags[] = {
+	"end_range_flexion", "twist", "extension", NULL
+};
+/* The rest after an exercise step when the file gives none (2.0), in the
+ * order of routine_movements. */
+static const long routine_default_rest[] = { 15, 20, 30, 0 };
+
+/* Key bits a step has seen, for the checks that need the whole step. */
+enum {
+	SEEN_TIME = 1 << 0, SEEN_REST = 1 << 1, SEEN_REPEAT = 1 << 2,
+	SEEN_TEMPO = 1 << 3, SEEN_SET_REST = 1 << 4, SEEN_SETS = 1 << 5
+};
 
 static int
 routine_in(const char *const *list, const char *s)
@@ -46,6 +62,51 @@ static int
 routine_is_position(const char *s)
 {
 	return routine_in(routine_positions, s);
+}
+
+static int
+routine_is_tag(const char *s)
+{
+	return routine_in(routine_tags, s);
+}
+
+int
+routine_set_week(struct routine *r, int week)
+{
+	struct routine_step *s;
+	size_t i;
+	int any = 0;
+
+	if (week < 1)
+		week = 1;
+	for (i = 0; i < r->nsteps; i++) {
+		s = &r->steps[i];
+		if (s->weeks == NULL)
+			continue;
+		s->seconds = 60L * s->weeks[(week < s->n_weeks ? week :
+		    s->n_weeks) - 1];
+		any = 1;
+	}
+	r->week = any ? week : 0;
+	return any;
+}
+
+int
+routine_step_is_exercise(const struct routine_step *s)
+{
+	return s->movement != NULL;
+}
+
+const char *
+routine_kind(const struct routine *r)
+{
+	return r->exercise ? "exercise" : "massage";
+}
+
+long
+routine_rep_seconds(const struct routine_step *s)
+{
+	return s->tempo[0] + s->tempo[1] + s->tempo[2];
 }
 
 int
@@ -149,6 +210,118 @@ routine_time(const char *name, int line, const char *key, const char *val,
 	return 0;
 }
 
+/* "2-3-2": up, hold and down seconds (0 to 60 each, 1 s at least). */
+static int
+routine_tempo(const char *val, int tempo[3])
+{
+	char *copy = xstrdup(val), *tok, *save = NULL;
+	long v;
+	int n = 0, ok = 1;
+
+	for (tok = strtok_r(copy, "-", &save); tok != NULL && ok;
+	    tok = strtok_r(NULL, "-", &save)) {
+		if (n == 3 || util_parse_long(util_trim(tok), 0, 60, &v) != 0)
+			ok = 0;
+		else
+			tempo[n++] = (int)v;
+	}
+	free(copy);
+	return ok && n == 3 && tempo[0] + tempo[1] + tempo[2] > 0 &&
+	    strstr(val, "--") == NULL && val[0] != '-' &&
+	    val[strlen(val) - 1] != '-' ? 0 : -1;
+}
+
+static void
+routine_text_key(char **field, const char *val)
+{
+	free(*field);
+	*field = xstrdup(val);
+}
+
+/* "10, 10, 15": the minutes of each week of a plan (1 to 60 each). */
+static void
+routine_weeks(const char *name, int line, struct routine_step *s,
+    const char *val, struct diag *d)
+{
+	char *copy = xstrdup(val), *tok, *save = NULL;
+	long v;
+
+	free(s->weeks);
+	s->weeks = NULL;
+	s->n_weeks = 0;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (s->n_weeks == ROUTINE_MAX_WEEKS ||
+		    util_parse_long(util_trim(tok), 1, 60, &v) != 0) {
+			diag_add(d, name, line, "weeks: '%.40s' should be the "
+			    "minutes of each week, 1 to 60, such as 10, 10, "
+			    "15 (at most %d weeks)", val, ROUTINE_MAX_WEEKS);
+			break;
+		}
+		s->weeks = xreallocarray(s->weeks, (size_t)s->n_weeks + 1,
+		    sizeof *s->weeks);
+		s->weeks[s->n_weeks++] = (int)v;
+	}
+	free(copy);
+}
+
+/* The keys of exercise steps; returns 0 when key is not one of them. */
+static int
+routine_exercise_key(const char *name, int line, struct routine_step *s,
+    const char *key, const char *val, unsigned *seen, struct diag *d)
+{
+	long v;
+
+	if (strcmp(key, "movement") == 0) {
+		if (!routine_in(routine_movements, val))
+			diag_add(d, name, line, "movement: unknown movement "
+			    "'%.40s' (use mobility, stretch, strength or "
+			    "aerobic)", val);
+		routine_text_key(&s->movement, val);
+	} else if (strcmp(key, "reps") == 0 || strcmp(key, "sets") == 0) {
+		int reps = key[0] == 'r';
+		long max = reps ? ROUTINE_MAX_REPS : ROUTINE_MAX_SETS;
+		if (util_parse_long(val, 1, max, &v) != 0)
+			diag_add(d, name, line, "%s: '%.40s' is not a whole "
+			    "number from 1 to %ld", key, val, max);
+		else if (reps)
+			s->reps = (int)v;
+		else {
+			s->sets = (int)v;
+			*seen |= SEEN_SETS;
+		}
+	} else if (strcmp(key, "tempo") == 0) {
+		*seen |= SEEN_TEMPO;
+		if (routine_tempo(val, s->tempo) != 0)
+			diag_add(d, name, line, "tempo: '%.40s' should be up-"
+			    "hold-down seconds, such as 2-3-2", val);
+	} else if (strcmp(key, "set_rest") == 0) {
+		*seen |= SEEN_SET_REST;
+		routine_time(name, line, key, val, &s->set_rest, d);
+	} else if (strcmp(key, "alt_position") == 0) {
+		if (!routine_is_position(val))
+			diag_add(d, name, line, "alt_position: unknown position "
+			    "'%.40s' (use standing, sitting, kneeling, "
+			    "side-lying, lying on the back, lying on the "
+			    "front)", val);
+		routine_text_key(&s->alt_position, val);
+	} else if (strcmp(key, "tags") == 0) {
+		free(s->tags);
+		s->tags = routine_list(name, line, key, val, routine_is_tag,
+		    "end_range_flexion, twist, extension", d);
+	} else if (strcmp(key, "bones") == 0) {
+		routine_text_key(&s->bones, val);
+	} else if (strcmp(key, "easier") == 0) {
+		routine_text_key(&s->easier, val);
+	} else if (strcmp(key, "harder") == 0) {
+		routine_text_key(&s->harder, val);
+	} else if (strcmp(key, "weeks") == 0) {
+		routine_weeks(name, line, s, val, d);
+	} else
+		return 0;
+	return 1;
+}
+
 static void
 routine_key(const char *name, int line, struct routine_step *s,
     const char *key, const char *val, unsigned *seen, struct diag *d)
@@ -163,20 +336,27 @@ routine_key(const char *name, int line, struct routine_step *s,
 		s->hold = key[0] == 'h';
 		routine_time(name, line, key, val, &s->seconds, d);
 	} else if (strcmp(key, "repeat") == 0) {
+		*seen |= SEEN_REPEAT;
 		if (util_parse_long(val, 1, ROUTINE_MAX_REPEAT, &v) != 0)
 			diag_add(d, name, line, "repeat: '%s' is not a whole "
 			    "number from 1 to %d", val, ROUTINE_MAX_REPEAT);
 		else
 			s->repeat = (int)v;
 	} else if (strcmp(key, "rest") == 0) {
-		routine_time(name, line, key, val, &s->rest, d);
+		*seen |= SEEN_REST;
+		if (strcmp(val, "0") == 0 || strcmp(val, "0s") == 0)
+			s->rest = 0;
+		else
+			routine_time(name, line, key, val, &s->rest, d);
 	} else if (strcmp(key, "sides") == 0) {
 		if (strcmp(val, "left, right") == 0 ||
-		    strcmp(val, "left,right") == 0)
+		    strcmp(val, "left,right") == 0 || strcmp(val, "both") == 0)
 			s->sides = 2;
 		else
-			diag_add(d, name, line, "sides: '%s' should be 'left, "
-			    "right'", val);
+			diag_add(d, name, line, "sides: '%s' should be 'both' "
+			    "(or 'left, right')", val);
+	} else if (routine_exercise_key(name, line, s, key, val, seen, d)) {
+		/* reps, sets, tempo, set_rest, movement, alt_position, ... */
 	} else if (strcmp(key, "stroke") == 0) {
 		if (!routine_in(routine_strokes, val))
 			diag_add(d, name, line, "stroke: unknown stroke '%s'",
@@ -207,6 +387,51 @@ routine_key(const char *name, int line, struct routine_step *s,
 		diag_add(d, name, line, "unknown key '%s'", key);
 }
 
+/* What only the whole list of an exercise step shows, and its defaults. */
+static void
+routine_exercise_checks(const char *name, struct routine_step *s,
+    unsigned seen, struct diag *d)
+{
+	size_t k;
+
+	if (s->movement == NULL) {
+		if (s->reps > 0 || (seen & (SEEN_TEMPO | SEEN_SETS |
+		    SEEN_SET_REST)) || s->alt_position != NULL ||
+		    s->tags != NULL || s->bones != NULL || s->easier != NULL ||
+		    s->harder != NULL || s->weeks != NULL)
+			diag_add(d, name, s->line, "step '%s': reps, sets, "
+			    "tempo, set_rest, alt_position, tags, bones, easier, "
+			    "harder and weeks are for exercise steps (add '- movement: "
+			    "mobility', or stretch, strength, aerobic)",
+			    s->title);
+		return;
+	}
+	if (s->sets == 0)
+		s->sets = 1;
+	if (s->reps > 0 && (seen & SEEN_TIME))
+		diag_add(d, name, s->line, "step '%s' takes reps or a duration "
+		    "or hold, not both", s->title);
+	if (s->reps > 0 && !(seen & SEEN_TEMPO))
+		diag_add(d, name, s->line, "step '%s' counts reps but has no "
+		    "tempo: add '- tempo: 2-3-2' (up-hold-down seconds)",
+		    s->title);
+	if (s->reps == 0 && (seen & (SEEN_TEMPO | SEEN_SETS | SEEN_SET_REST)))
+		diag_add(d, name, s->line, "step '%s': tempo, sets and "
+		    "set_rest need '- reps: N'", s->title);
+	if ((seen & SEEN_SET_REST) && s->sets < 2)
+		diag_add(d, name, s->line, "step '%s' has a set_rest but one "
+		    "set", s->title);
+	if (s->weeks != NULL && (s->reps > 0 || s->hold || s->repeat > 1))
+		diag_add(d, name, s->line, "step '%s': weeks goes with a "
+		    "duration only", s->title);
+	if (s->reps > 0)
+		s->seconds = routine_rep_seconds(s);
+	if (!(seen & SEEN_REST))
+		for (k = 0; routine_movements[k] != NULL; k++)
+			if (strcmp(s->movement, routine_movements[k]) == 0)
+				s->rest = routine_default_rest[k];
+}
+
 static void
 routine_keys(const char *name, cmark_node *list, struct routine_step *s,
     struct diag *d)
@@ -229,21 +454,34 @@ routine_keys(const char *name, cmark_node *list, struct routine_step *s,
 		routine_key(name, line, s, key, val, &seen, d);
 		free(t);
 	}
+	routine_exercise_checks(name, s, seen, d);
 }
 
 static void
 routine_check_step(const char *name, struct routine_step *s,
     struct diag *d)
 {
-	if (s->seconds == 0)
+	int ex = routine_step_is_exercise(s);
+
+	if (s->seconds == 0 && s->reps == 0)
 		diag_add(d, name, s->line, "step '%s' has no time: add "
-		    "'- duration: 2m' or '- hold: 60s'", s->title);
-	if (s->rest > 0 && s->repeat < 2)
+		    "'- duration: 2m' or '- hold: 60s'%s", s->title, ex ?
+		    " or '- reps: 10' with a tempo" : "");
+	if (!ex && s->rest > 0 && s->repeat < 2)
 		diag_add(d, name, s->line, "step '%s' has a rest but no "
 		    "repeat", s->title);
-	if (s->stroke == NULL || s->region == NULL || s->pressure == NULL)
+	if (ex && (s->stroke != NULL || s->pressure != NULL))
+		diag_add(d, name, s->line, "step '%s' names a movement and a "
+		    "stroke or pressure: an exercise step takes movement, "
+		    "region and position", s->title);
+	else if (ex && s->region == NULL)
+		diag_add(d, name, s->line, "step '%s' needs a region (the "
+		    "areas it works)", s->title);
+	else if (!ex && (s->stroke == NULL || s->region == NULL ||
+	    s->pressure == NULL))
 		diag_add(d, name, s->line, "step '%s' needs stroke, region and "
-		    "pressure", s->title);
+		    "pressure (or movement, region and position for an "
+		    "exercise)", s->title);
 	if (s->position == NULL)
 		diag_add(d, name, s->line, "step '%s' needs a position: add "
 		    "'- position: standing' (or sitting, kneeling, side-lying, "
@@ -280,7 +518,7 @@ routine_parse(const char *id, const char *name, const char *text,
 	struct routine *r = xcalloc(1, sizeof *r);
 	cmark_node *doc, *n;
 	struct routine_step *s = NULL;
-	size_t before = d->n, i;
+	size_t before = d->n, i, exercise = 0;
 	int body_from = 0, intro_from = 0, intro_to = 0, last = 0;
 
 	if (memchr(text, '\0', len) != NULL)
@@ -335,7 +573,14 @@ routine_parse(const char *id, const char *name, const char *text,
 		if (r->steps[i].instructions == NULL)
 			r->steps[i].instructions = xstrdup("");
 		routine_check_step(name, &r->steps[i], d);
+		exercise += routine_step_is_exercise(&r->steps[i]);
 	}
+	/* One kind a routine: the list keeps massage and exercise apart. */
+	r->exercise = r->nsteps > 0 && exercise == r->nsteps;
+	if (exercise > 0 && exercise < r->nsteps)
+		diag_add(d, name, 0, "the routine mixes massage steps and "
+		    "exercise steps (movement:): keep them in separate "
+		    "routines");
 	if (d->n > before) {
 		routine_free(r);
 		return NULL;
@@ -360,6 +605,13 @@ routine_free(struct routine *r)
 		free(s->pressure);
 		free(s->instructions);
 		free(s->note);
+		free(s->movement);
+		free(s->alt_position);
+		free(s->tags);
+		free(s->bones);
+		free(s->easier);
+		free(s->harder);
+		free(s->weeks);
 	}
 	free(r->steps);
 	free(r->id);
@@ -368,12 +620,29 @@ routine_free(struct routine *r)
 	free(r);
 }
 
+/* One side of a step, without the rest after an exercise step. */
+static long
+routine_side_seconds(const struct routine_step *s)
+{
+	if (!routine_step_is_exercise(s))
+		return s->repeat * s->seconds + (s->repeat - 1) * s->rest;
+	if (s->reps > 0)
+		return s->sets * s->reps * routine_rep_seconds(s) +
+		    (s->sets - 1) * s->set_rest;
+	return s->repeat * s->seconds;
+}
+
+/* movement.md 2.0: sets x reps x tempo + (sets - 1) x set_rest, once per
+ * side, + 5 s to switch sides, + the rest after the step. */
 static long
 routine_step_seconds(const struct routine_step *s)
 {
-	long one = s->repeat * s->seconds + (s->repeat - 1) * s->rest;
+	long one = routine_side_seconds(s);
+	int ex = routine_step_is_exercise(s);
 
-	return s->sides == 2 ? 2 * one : one;
+	if (s->sides == 2)
+		one = 2 * one + (ex ? ROUTINE_SWITCH_S : 0);
+	return ex ? one + s->rest : one;
 }
 
 long
@@ -468,6 +737,69 @@ routine_adapt(struct routine_step *s, const struct massage_limits *l)
 	}
 }
 
+/* Adds a sentence to a step's note (exercise steps can gather two). */
+static void
+routine_note_add(struct routine_step *s, const char *why)
+{
+	char *both;
+
+	if (s->note == NULL) {
+		s->note = xstrdup(why);
+		return;
+	}
+	both = xasprintf("%s %s", s->note, why);
+	free(s->note);
+	s->note = both;
+}
+
+/*
+ * Exercise steps (movement.md 2.3): areas as for massage; in pregnancy a
+ * step lying on the back or front moves to its alt_position, or is left
+ * out; with thin bones the step says how to do it safely.  GENTLE and
+ * no-percussion are about massage pressure and leave exercise alone.
+ */
+static void
+routine_limit_exercise(struct routine_step *s, const struct massage_limits *l)
+{
+	size_t k;
+	char *why;
+
+	for (k = 0; k < l->n_avoid; k++)
+		if (routine_list_has(s->region, l->avoid_regions[k])) {
+			why = xasprintf("Skipped: your safety check said to "
+			    "leave out the %s.", l->avoid_regions[k]);
+			routine_note(s, 1, 0, why);
+			free(why);
+			return;
+		}
+	if (l->pregnant && !routine_position_allowed(s)) {
+		if (s->alt_position == NULL ||
+		    strncmp(s->alt_position, "lying on the ", 13) == 0) {
+			why = xasprintf("Skipped: in pregnancy, exercises "
+			    "done %s are left out.", s->position);
+			routine_note(s, 1, 0, why);
+			free(why);
+			return;
+		}
+		why = xasprintf("In pregnancy, do this %s instead of %s.",
+		    s->alt_position, s->position);
+		routine_note_add(s, why);
+		free(why);
+		free(s->position);
+		s->position = xstrdup(s->alt_position);
+	}
+	if (l->osteoporosis && (s->bones != NULL ||
+	    routine_list_has(s->tags, "end_range_flexion") ||
+	    routine_list_has(s->tags, "twist"))) {
+		why = xasprintf("With thin bones: %s", s->bones != NULL ?
+		    s->bones : "keep the range small and slow; bend at your "
+		    "hips and knees, not your back.");
+		routine_note_add(s, why);
+		free(why);
+		s->softened = 1;
+	}
+}
+
 void
 routine_apply_limits(struct routine *r, const struct massage_limits *l)
 {
@@ -477,6 +809,10 @@ routine_apply_limits(struct routine *r, const struct massage_limits *l)
 
 	for (i = 0; i < r->nsteps; i++) {
 		s = &r->steps[i];
+		if (routine_step_is_exercise(s)) {
+			routine_limit_exercise(s, l);
+			continue;
+		}
 		if ((why = routine_skip_reason(s, l)) != NULL) {
 			routine_note(s, 1, 0, why);
 			free(why);
@@ -485,197 +821,28 @@ routine_apply_limits(struct routine *r, const struct massage_limits *l)
 	}
 }
 
-/* ---- the timeline ----------------------------------------------------- */
-
-static void
-timeline_add(struct timeline *t, size_t *cap, struct segment seg)
+char *
+routine_step_summary(const struct routine_step *s)
 {
-	if (t->n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		t->seg = xreallocarray(t->seg, *cap, sizeof *t->seg);
-	}
-	t->seg[t->n++] = seg;
-	t->total += seg.seconds;
-}
+	char len[16], dose[96];
 
-void
-timeline_build(const struct routine *r, struct timeline *t)
-{
-	const struct routine_step *s;
-	size_t i, cap = 0;
-	int side, rep, first, last;
-
-	memset(t, 0, sizeof *t);
-	for (i = 0; i < r->nsteps; i++) {
-		s = &r->steps[i];
-		if (s->skipped)
-			continue;
-		first = s->sides == 2 ? 1 : 0;
-		last = s->sides == 2 ? 2 : 0;
-		for (side = first; side <= last; side++) {
-			for (rep = 1; rep <= s->repeat; rep++) {
-				timeline_add(t, &cap, (struct segment){ i,
-				    side, rep, s->repeat, 0, s->seconds });
-				if (rep < s->repeat && s->rest > 0)
-					timeline_add(t, &cap, (struct segment){
-					    i, side, rep, s->repeat, 1,
-					    s->rest });
-			}
-		}
-	}
-}
-
-void
-timeline_free(struct timeline *t)
-{
-	free(t->seg);
-	memset(t, 0, sizeof *t);
-}
-
-long
-timeline_elapsed_before(const struct timeline *t, size_t i)
-{
-	long s = 0;
-	size_t k;
-
-	for (k = 0; k < i && k < t->n; k++)
-		s += t->seg[k].seconds;
-	return s;
-}
-
-const char *
-timeline_side_name(int side)
-{
-	return side == 1 ? "left" : side == 2 ? "right" : "";
-}
-
-/* ---- the timer -------------------------------------------------------- */
-
-void
-timer_start(struct timer *tm, const struct timeline *t, size_t seg,
-    int64_t now)
-{
-	memset(tm, 0, sizeof *tm);
-	tm->t = t;
-	tm->seg = seg < t->n ? seg : t->n;
-	tm->start_ms = now;
-}
-
-int
-timer_finished(const struct timer *tm)
-{
-	return tm->seg >= tm->t->n;
-}
-
-int64_t
-timer_done_ms(const struct timer *tm, int64_t now)
-{
-	int64_t at = tm->paused ? tm->paused_at : now;
-
-	return at - tm->start_ms;
-}
-
-int64_t
-timer_remaining_ms(const struct timer *tm, int64_t now)
-{
-	int64_t left;
-
-	if (timer_finished(tm))
-		return 0;
-	left = tm->t->seg[tm->seg].seconds * 1000 + tm->extra_ms -
-	    timer_done_ms(tm, now);
-	return left > 0 ? left : 0;
-}
-
-enum timer_event
-timer_tick(struct timer *tm, int64_t now)
-{
-	int64_t over;
-
-	if (timer_finished(tm) || tm->paused ||
-	    timer_remaining_ms(tm, now) > 0)
-		return TIMER_NONE;
-	/* The next segment starts when this one ended, not when we noticed. */
-	over = timer_done_ms(tm, now) -
-	    (tm->t->seg[tm->seg].seconds * 1000 + tm->extra_ms);
-	tm->seg++;
-	tm->start_ms = now - over;
-	tm->extra_ms = 0;
-	return timer_finished(tm) ? TIMER_FINISHED : TIMER_SEGMENT_DONE;
-}
-
-void
-timer_pause(struct timer *tm, int64_t now)
-{
-	if (tm->paused || timer_finished(tm))
-		return;
-	tm->paused = 1;
-	tm->paused_at = now;
-}
-
-void
-timer_resume(struct timer *tm, int64_t now)
-{
-	if (!tm->paused)
-		return;
-	tm->start_ms += now - tm->paused_at;
-	tm->paused = 0;
-}
-
-void
-timer_suspended(struct timer *tm, int64_t ms)
-{
-	if (!tm->paused && ms > 0)
-		tm->start_ms += ms;
-}
-
-void
-timer_next(struct timer *tm, int64_t now)
-{
-	if (timer_finished(tm))
-		return;
-	tm->seg++;
-	tm->start_ms = now;
-	tm->extra_ms = 0;
-	if (tm->paused)
-		tm->paused_at = now;
-}
-
-void
-timer_previous(struct timer *tm, int64_t now)
-{
-	if (tm->seg > 0)
-		tm->seg--;
-	tm->start_ms = now;
-	tm->extra_ms = 0;
-	if (tm->paused)
-		tm->paused_at = now;
-}
-
-void
-timer_adjust(struct timer *tm, int64_t now, int64_t delta_ms)
-{
-	int64_t left;
-
-	if (timer_finished(tm))
-		return;
-	tm->extra_ms += delta_ms;
-	left = tm->t->seg[tm->seg].seconds * 1000 + tm->extra_ms -
-	    timer_done_ms(tm, now);
-	if (left < 1000)
-		tm->extra_ms += 1000 - left;
-}
-
-int64_t
-timer_next_deadline(const struct timer *tm, int64_t now)
-{
-	int64_t left;
-
-	if (timer_finished(tm) || tm->paused)
-		return -1;
-	left = timer_remaining_ms(tm, now);
-	if (left == 0)
-		return now;
-	/* Wake when the shown whole second changes (or the segment ends). */
-	return now + (left % 1000 == 0 ? 1000 : left % 1000);
+	util_format_clock(s->seconds, len, sizeof len);
+	if (!routine_step_is_exercise(s))
+		return xasprintf("%s %s; %s, %s, %s pressure", s->hold ?
+		    "hold" : "strokes", len, s->stroke, s->region,
+		    s->pressure);
+	if (s->reps > 0 && s->sets > 1)
+		snprintf(dose, sizeof dose, "%d sets of %d, tempo %d-%d-%d",
+		    s->sets, s->reps, s->tempo[0], s->tempo[1], s->tempo[2]);
+	else if (s->reps > 0)
+		snprintf(dose, sizeof dose, "%d reps, tempo %d-%d-%d", s->reps,
+		    s->tempo[0], s->tempo[1], s->tempo[2]);
+	else if (s->repeat > 1)
+		snprintf(dose, sizeof dose, "%s %s x %d", s->hold ? "hold" :
+		    "for", len, s->repeat);
+	else
+		snprintf(dose, sizeof dose, "%s %s", s->hold ? "hold" : "for",
+		    len);
+	return xasprintf("%s, %s; %s%s", s->movement, s->position, dose,
+	    s->sides == 2 ? ", each side" : "");
 }

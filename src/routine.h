@@ -9,6 +9,11 @@
  * introduction; each H2 is a step, with a bullet list of "key: value"
  * right under its heading (duration or hold, repeat, rest, sides, stroke,
  * region, position, pressure) and its instructions after that.
+ *
+ * An exercise step (movement.md section 2.0) names movement: instead of
+ * stroke: and pressure:, and may count repetitions (reps, sets, tempo,
+ * set_rest).  Its rest comes after the step, and "sides: both" adds a
+ * 5-second switch between the sides.
  */
 #ifndef BACKCARE_ROUTINE_H
 #define BACKCARE_ROUTINE_H
@@ -22,6 +27,9 @@
 #define ROUTINE_MIN_S 1
 #define ROUTINE_MAX_S (30 * 60)
 #define ROUTINE_MAX_REPEAT 20
+#define ROUTINE_MAX_REPS 50
+#define ROUTINE_MAX_SETS 5
+#define ROUTINE_SWITCH_S 5      /* the pause to change sides, exercise */
 
 struct routine_step {
 	char *title;
@@ -36,6 +44,20 @@ struct routine_step {
 	char *position;         /* one or more, the preferred first */
 	char *pressure;
 	char *instructions;     /* CommonMark text of the step's body */
+	/* Exercise steps (movement: is set; stroke and pressure are NULL): */
+	char *movement;         /* mobility, stretch, strength, aerobic */
+	int reps;               /* > 0: counted repetitions */
+	int sets;               /* >= 1 */
+	int tempo[3];           /* up, hold, down seconds of one rep */
+	long set_rest;          /* between sets */
+	char *alt_position;     /* when the position is ruled out, or NULL */
+	char *tags;             /* end_range_flexion, twist, extension */
+	char *bones;            /* how to do it with thin bones, or NULL */
+	char *easier;           /* the easier level, or NULL */
+	char *harder;           /* the next level, or NULL */
+	int *weeks;             /* minutes per week of a plan (walking), or
+				   NULL; the last repeats */
+	int n_weeks;
 	/* Set by routine_apply_limits(): */
 	int skipped;
 	int softened;           /* made lighter */
@@ -46,6 +68,8 @@ struct routine {
 	char *id;
 	char *title;
 	char *intro;            /* CommonMark text */
+	int exercise;           /* every step is an exercise step */
+	int week;               /* of its weekly plan, once set; 0 none */
 	struct routine_step *steps;
 	size_t nsteps;
 };
@@ -77,15 +101,62 @@ long routine_total_seconds(const struct routine *r);
  */
 void routine_apply_limits(struct routine *r, const struct massage_limits *l);
 
+struct timeline;
+
+#define ROUTINE_MAX_WEEKS 52
+
+/*
+ * Sets the week of a routine whose steps build up week by week (the
+ * walking plan's "weeks:"), 1 or more: those steps then last that week's
+ * minutes.  Returns 1 when the routine has such steps, else 0.
+ */
+int routine_set_week(struct routine *r, int week);
+
+/* 1 for an exercise step. */
+int routine_step_is_exercise(const struct routine_step *s);
+/* "massage" or "exercise". */
+const char *routine_kind(const struct routine *r);
+/* Seconds of one repetition (the tempo's sum). */
+long routine_rep_seconds(const struct routine_step *s);
+
+/*
+ * A step's kind and dose in a line: "hold 1:00; effleurage, lower back,
+ * light pressure" for massage, "stretch, kneeling; hold 0:30 x 2, each
+ * side" or "strength, sitting; 2 sets of 8, tempo 3-0-3" for exercise
+ * (caller frees).
+ */
+char *routine_step_summary(const struct routine_step *s);
+
+/* What a segment is (segment.rest): work, or one of the pauses. */
+enum segment_kind {
+	SEG_WORK = 0,
+	SEG_REST,               /* between repeats (massage) */
+	SEG_SET_REST,           /* between sets */
+	SEG_SWITCH,             /* changing sides */
+	SEG_AFTER               /* after an exercise step */
+};
+
 /* One timed piece of a routine: a side and repeat of a step, or a rest. */
 struct segment {
 	size_t step;
 	int side;               /* 0 none, 1 left, 2 right */
-	int rep;                /* 1-based */
+	int rep;                /* 1-based: a repeat, or a counted rep */
 	int reps;
-	int rest;               /* 1 for a rest between repeats */
+	int rest;               /* enum segment_kind; 0 for work */
 	long seconds;
+	int set;                /* 1-based set of counted reps, else 0 */
+	int sets;
+	int half;               /* 1, 2: the halves of a long walk, else 0 */
+	int last_work;          /* the step's last work segment */
 };
+
+/*
+ * The words a runner says as segment i starts ("rep 3 of 10", "switch
+ * sides", "halfway: turn back now", "rest 0:15"), shared by the routine
+ * screen and run --plain (caller frees).  Never NULL.
+ */
+char *timeline_cue(const struct routine *r, const struct timeline *t,
+    size_t i);
 
 struct timeline {
 	struct segment *seg;

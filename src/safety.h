@@ -38,6 +38,7 @@ struct massage_limits {
 	int ask;                /* clinician sign-off needed, not given */
 	int pregnant;           /* no lying on the back or front; light legs */
 	int no_percussion;      /* no tapotement or vibration */
+	int osteoporosis;       /* thin bones: exercise steps adapted */
 	size_t n_avoid;
 	char avoid_regions[SAFETY_MAX_REGIONS][32];
 };

@@ -602,6 +602,16 @@ screener_add_action(struct screener_result *out, int item, unsigned action,
 	a->action = action;
 	snprintf(a->region, sizeof a->region, "%s", region ? region : "");
 	screener_limits_apply(&out->limits, action, a->region);
+	screener_limits_note_item(&out->limits, screener_items[item].id);
+}
+
+void
+screener_limits_note_item(struct massage_limits *l, const char *item)
+{
+	/* Thin bones shape exercise steps too (movement.md 2.3). */
+	if (item != NULL && (strcmp(item, "osteoporosis") == 0 ||
+	    strcmp(item, "mc_osteoporosis") == 0))
+		l->osteoporosis = 1;
 }
 
 /* The actions of one checklist item answered yes or not sure. */

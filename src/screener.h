@@ -150,6 +150,8 @@ const char *screener_action_name(unsigned action);
 int screener_action_parse(const char *name, unsigned *action);
 
 /* Applies one ACTION_* bit (region for AVOID-AREA, else ignored) to l. */
+/* Marks what an action's item says beyond the action (thin bones). */
+void screener_limits_note_item(struct massage_limits *l, const char *item);
 void screener_limits_apply(struct massage_limits *l, unsigned action,
     const char *region);
 

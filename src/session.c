@@ -14,9 +14,11 @@
 #include "day.h"
 #include "diag.h"
 #include "plan.h"
+#include "painmon.h"
 #include "report.h"
 #include "session.h"
 #include "store.h"
+#include "store_movement.h"
 #include "util.h"
 
 static struct routine *
@@ -46,6 +48,7 @@ session_load(struct session *s, struct app *app, const char *id,
 
 	memset(s, 0, sizeof *s);
 	s->app = app;
+	s->pain_before = -1;
 	it = content_find(app_content(app), CONTENT_ROUTINE, id);
 	if (it == NULL) {
 		diag_add(d, id, 0, "no such routine (see 'backcare "
@@ -54,6 +57,19 @@ session_load(struct session *s, struct app *app, const char *id,
 	}
 	s->routine = session_parse_item(it, d);
 	return s->routine != NULL ? 0 : -1;
+}
+
+/* A routine that builds up week by week takes this week's times. */
+static void
+session_week(struct app *app, struct routine *r)
+{
+	struct store *st = app->store;
+	int week = 1;
+
+	if (st != NULL && store_routine_week(st, r->id, clock_wall_s(),
+	    &week) != 0)
+		week = 1;
+	routine_set_week(r, week);
 }
 
 int
@@ -68,6 +84,7 @@ session_gate(struct session *s)
 		return -1;
 	}
 	s->limits = in.limits;
+	session_week(s->app, s->routine);
 	session_shape(s->routine, &s->limits);
 	timeline_free(&s->tl);
 	timeline_build(s->routine, &s->tl);
@@ -188,7 +205,8 @@ session_begin(struct session *s, const char *mode, int64_t resume_id,
 	}
 	s->id = store_session_begin(st, s->routine->id, s->routine->title,
 	    mode, s->tl.total, clock_wall_s());
-	if (s->id < 0) {
+	if (s->id < 0 || (s->routine->exercise &&
+	    store_session_kind(st, s->id, "exercise") != 0)) {
 		util_warn("%s", store_error(st));
 		return -1;
 	}
@@ -285,6 +303,22 @@ session_free(struct session *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* Massage first, then exercise, each kind in content order. */
+static void
+session_list_by_kind(struct routine_entry *e, size_t n)
+{
+	struct routine_entry *sorted = xcalloc(n + 1, sizeof *sorted);
+	size_t i, k = 0;
+	int kind;
+
+	for (kind = 0; kind <= 1; kind++)
+		for (i = 0; i < n; i++)
+			if (e[i].exercise == kind)
+				sorted[k++] = e[i];
+	memcpy(e, sorted, n * sizeof *e);
+	free(sorted);
+}
+
 size_t
 session_list(struct app *app, struct routine_entry **out, struct diag *d)
 {
@@ -305,6 +339,7 @@ session_list(struct app *app, struct routine_entry **out, struct diag *d)
 		r = session_parse_item(content_get(c, CONTENT_ROUTINE, i), d);
 		if (r == NULL)
 			continue;
+		session_week(app, r);
 		(*out)[k].planned = routine_total_seconds(r);
 		session_shape(r, &in.limits);
 		(*out)[k].id = xstrdup(r->id);
@@ -312,9 +347,11 @@ session_list(struct app *app, struct routine_entry **out, struct diag *d)
 		(*out)[k].total = routine_total_seconds(r);
 		for (j = 0; j < r->nsteps; j++)
 			(*out)[k].n_left_out += r->steps[j].skipped;
+		(*out)[k].exercise = r->exercise;
 		k++;
 		routine_free(r);
 	}
+	session_list_by_kind(*out, k);
 	return k;
 }
 
@@ -330,6 +367,22 @@ session_list_free(struct routine_entry *e, size_t n)
 	free(e);
 }
 
+/* P7 (movement.md 4): weekly pain up 2 or more two weeks in a row. */
+static int
+session_weeks_rising(const struct report_summary *sum)
+{
+	double mean[16];
+	int have[16];
+	size_t i, n = 0;
+
+	for (i = sum->n_weeks > 16 ? sum->n_weeks - 16 : 0;
+	    i < sum->n_weeks; i++, n++) {
+		mean[n] = sum->weeks[i].pain_before;
+		have[n] = sum->weeks[i].n_before > 0;
+	}
+	return painmon_weekly_rising(mean, have, n);
+}
+
 const char *
 session_prompt(struct session *s)
 {
@@ -339,6 +392,7 @@ session_prompt(struct session *s)
 	int64_t now = clock_wall_s(), since = now - 84 * 86400;
 	int32_t today = day_of_time(now);
 	unsigned prompts = 0;
+	int rising = 0;
 
 	memset(&d, 0, sizeof d);
 	/* Twelve weeks hold the last two rated sessions of anyone who
@@ -346,9 +400,11 @@ session_prompt(struct session *s)
 	if (st != NULL && store_report_load(st, since, now, today, &d) == 0) {
 		report_summarise(&d, day_of_time(since), today, today, &sum);
 		prompts = sum.prompts;
+		rising = session_weeks_rising(&sum);
 		report_summary_free(&sum);
 	}
 	report_data_free(&d);
-	return prompts & REPORT_PROMPT_LIGHTER ?
-	    report_prompt_text(REPORT_PROMPT_LIGHTER) : NULL;
+	if (prompts & REPORT_PROMPT_LIGHTER)
+		return report_prompt_text(REPORT_PROMPT_LIGHTER);
+	return rising ? painmon_review_text : NULL;
 }

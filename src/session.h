@@ -24,6 +24,8 @@ struct session {
 	int64_t id;              /* the session row, 0 before begin */
 	int recorded_to;         /* segments [0, recorded_to) are stored */
 	const char *ended_state; /* as stored by session_end (static) */
+	int pain_before;         /* -1 until rated */
+	int stopped;             /* exercise steps stopped for pain (P1) */
 };
 
 /*
@@ -76,7 +78,9 @@ void session_free(struct session *s);
 /*
  * After a session has ended: the prompt its records now call for (pain
  * that rose by 2 or more after the last two sessions: report.c's
- * REPORT_PROMPT_LIGHTER), as static text, or NULL.
+ * REPORT_PROMPT_LIGHTER; else weekly pain up by 2 or more from its
+ * starting level two weeks in a row: a review, movement.md P7), as static
+ * text, or NULL.
  */
 const char *session_prompt(struct session *s);
 
@@ -88,11 +92,50 @@ struct routine_entry {
 	long total;              /* what will run, after the safety check */
 	long planned;            /* the whole routine */
 	int n_left_out;          /* steps the safety check leaves out */
+	int exercise;            /* an exercise routine (movement steps) */
 };
-/* Returns the count; *out is allocated (free with session_list_free).
- * Files that do not parse are left out, their problems added to d. */
+/* Returns the count; *out is allocated (free with session_list_free),
+ * the massage routines first, then the exercise routines.  Files that do
+ * not parse are left out, their problems added to d. */
 size_t session_list(struct app *app, struct routine_entry **out,
     struct diag *d);
 void session_list_free(struct routine_entry *e, size_t n);
+
+/* ---- pain monitoring (session_pain.c, movement.md section 4) ---------- */
+
+/* What the pain rules have to say: up to four sentences (static). */
+struct session_advice {
+	const char *line[4];
+	size_t n;
+	const char *easier;      /* the step's easier version, or NULL */
+	int ready;               /* P6: the steps' harder versions follow */
+	int lower;               /* P4: the steps' easier versions follow */
+};
+
+/*
+ * Stores the pain before (pain -1: not rated); for an exercise routine,
+ * says when the last session of it has not settled (P4) or when the back
+ * has flared up (says_flare: the person said so; or pain well above the
+ * usual), and records those events.  Returns 0 or -1 (store error
+ * printed).
+ */
+int session_pain_before(struct session *s, int pain, int says_flare,
+    struct session_advice *a);
+/*
+ * P1 and P2: the answer given after exercise step i (pain -1 when only
+ * "s" or "n" was given).  Stores it and fills a.  Returns 1 when the
+ * session should end now (two steps stopped, or new symptoms: then
+ * *recheck is set and the E1 questions must be asked), 0 to go on, -1 on
+ * a store error.
+ */
+int session_step_pain(struct session *s, size_t step, int pain,
+    int spreading, int new_symptoms, int *recheck,
+    struct session_advice *a);
+/* P3 and P5 after the session: stores the pain after and fills a. */
+int session_pain_after(struct session *s, int pain,
+    struct session_advice *a);
+/* 1 when the timeline's segment i ends an exercise step, so its pain is
+ * asked (P1) when it ends. */
+int session_asks_step_pain(const struct session *s, size_t i);
 
 #endif

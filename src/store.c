@@ -31,6 +31,7 @@
 #include "screener.h"
 #include "store.h"
 #include "text.h"
+#include "store_private.h"
 #include "util.h"
 
 /* "BCAR": marks a file as a backcare progress file (PRAGMA application_id). */
@@ -249,6 +250,7 @@ static const char *const *const store_migrations[] = {
 	store_migration_2,
 	store_migration_3,
 	store_migration_4,
+	store_migration_5,      /* movement and function: store_movement.c */
 };
 _Static_assert(sizeof store_migrations / sizeof store_migrations[0] ==
     STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -1209,8 +1211,8 @@ static int
 store_check_limits(struct store *st, sqlite3_int64 id,
     struct massage_limits *l)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT action, region FROM "
-	    "check_actions WHERE check_id = ?1");
+	sqlite3_stmt *s = store_prepare(st, "SELECT action, region, item "
+	    "FROM check_actions WHERE check_id = ?1");
 	const char *action, *region;
 	unsigned bit;
 	int rc;
@@ -1225,6 +1227,8 @@ store_check_limits(struct store *st, sqlite3_int64 id,
 		if (action == NULL || screener_action_parse(action, &bit) != 0)
 			bit = ACTION_BLOCK;
 		screener_limits_apply(l, bit, region);
+		screener_limits_note_item(l,
+		    (const char *)sqlite3_column_text(s, 2));
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
@@ -1921,6 +1925,8 @@ const char *const store_export_tables[] = {
 	"check_clearances",
 	"sessions", "steps",
 	"plans", "plan_routines", "plan_lessons", "plan_clearances",
+	"step_pain", "pain_events", "psfs_activities", "psfs_sets",
+	"psfs_scores", "outlook_sets", "outlook_answers",
 	NULL
 };
 
@@ -2306,4 +2312,30 @@ store_count_rows(struct store *st, const char *table, long long *out)
 	rc = store_query_int(st, sql, out);
 	free(sql);
 	return rc;
+}
+
+/* ---- for the store's other files (store_private.h) ------------------- */
+
+sqlite3 *
+store_private_db(struct store *st)
+{
+	return st->db;
+}
+
+sqlite3_stmt *
+store_private_prepare(struct store *st, const char *sql)
+{
+	return store_prepare(st, sql);
+}
+
+int
+store_private_step_done(struct store *st, sqlite3_stmt *s, const char *doing)
+{
+	return store_step_done(st, s, doing);
+}
+
+void
+store_private_error(struct store *st, const char *doing)
+{
+	store_set_sqlite_error(st, doing);
 }

@@ -148,6 +148,11 @@ extern const struct ui_screen ui_lessons_screen;
 /* The lesson pager; ui_push() it with a struct lv_target (ui_lesson.c). */
 extern const struct ui_screen ui_lesson_screen;
 
+/* movement and function: the PSFS (ui_function.c) and the yellow-flag
+ * items (ui_outlook.c) */
+extern const struct ui_screen ui_function_screen;
+extern const struct ui_screen ui_outlook_screen;
+
 /* safety check */
 extern const struct ui_screen ui_check_screen;
 /* The E1 re-check; enter() takes a struct recheck_request *. */

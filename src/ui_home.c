@@ -16,6 +16,7 @@
 #include "day.h"
 #include "diag.h"
 #include "lesson.h"
+#include "movement_due.h"
 #include "plan.h"
 #include "report.h"
 #include "session.h"
@@ -202,6 +203,14 @@ home_key(struct ui *ui, void *state, const struct ui_key *k)
 	case UI_RIGHT:
 		home_open(ui, h);
 		break;
+	case UI_CHAR:
+		/* The weekly function rating and the four-weekly questions
+		 * (movement.md sections 6 and 7). */
+		if (k->ch == 'f')
+			ui_push(ui, &ui_function_screen, NULL);
+		else if (k->ch == 'o')
+			ui_push(ui, &ui_outlook_screen, NULL);
+		break;
 	default:
 		break;
 	}
@@ -238,6 +247,7 @@ home_draw(struct ui *ui, void *state, int rows, int cols)
 	int used;
 	char *advice;
 	struct buf hw = BUF_INIT;
+	const char *due;
 
 	ui_draw_title(ui, cols, "backcare: looking after your back");
 	ui_view_begin(v, cols - 6);
@@ -286,6 +296,11 @@ home_draw(struct ui *ui, void *state, int rows, int cols)
 		ui_view_add(t, UI_ROLE_EMPHASIS, 0, hw.data);
 	}
 	buf_free(&hw);
+	due = movement_due_text(movement_due(ui_app(ui), clock_wall_s()), 0);
+	if (due != NULL) {
+		ui_view_add(t, UI_ROLE_NORMAL, 0, "");
+		ui_view_add(t, UI_ROLE_EMPHASIS, 0, due);
+	}
 	ui_view_draw(ui, t, 3 + used, 3, rows - 4 - used);
 	ui_draw_status(ui, rows - 1, cols, ui_view_lines(t) > (size_t)(rows -
 	    4 - used) ? "Up/Down choose  Enter open  Space more  q quit" :
@@ -314,6 +329,8 @@ static const struct ui_help home_help[] = {
 	{ "Enter, Right, l", "open the entry (or click it)" },
 	{ "PgUp, PgDn, Space, b", "page the text under the menu" },
 	{ "/, n, N", "search the text" },
+	{ "f", "rate your everyday activities (weekly)" },
+	{ "o", "questions on how your back affects you" },
 	{ "?", "this help" },
 	{ "q, Esc, Left, h", "quit backcare" },
 	{ NULL, NULL }

@@ -28,6 +28,8 @@
 #include "report.h"
 #include "session.h"
 #include "store.h"
+#include "store_movement.h"
+#include "psfs.h"
 #include "text.h"
 #include "ui.h"
 #include "ui_view.h"
@@ -56,6 +58,7 @@ struct progress {
 	size_t n_lines;
 	int built_cols;          /* the width the lines were built for */
 	struct ui_view *view;    /* shows, scrolls and searches the lines */
+	char *function;          /* the PSFS trend, or NULL (psfs.h) */
 };
 
 static const char *const pv_months[12] = {
@@ -544,6 +547,12 @@ pv_build(struct progress *p, int cols)
 	pv_text(p, UI_ROLE_NORMAL, "%s", "");
 	pv_build_lessons(p, cols);
 	pv_text(p, UI_ROLE_NORMAL, "%s", "");
+	/* The weekly activity rating against its meaningful change. */
+	pv_text(p, UI_ROLE_HEADING, "Everyday activities");
+	pv_wrapped(p, p->function ? UI_ROLE_NORMAL : UI_ROLE_DIM, 0, cols,
+	    p->function ? p->function : "Not rated yet: press f on the home "
+	    "screen.");
+	pv_text(p, UI_ROLE_NORMAL, "%s", "");
 	pv_build_checks(p, cols);
 }
 
@@ -559,6 +568,7 @@ progress_load(struct progress *p, struct app *app)
 	struct store *st = app->store;
 	int32_t today = day_of_time(clock_wall_s()), first = today;
 	struct diag d = DIAG_INIT;
+	struct psfs_history h;
 	size_t i;
 
 	if (st == NULL) {
@@ -580,6 +590,10 @@ progress_load(struct progress *p, struct app *app)
 	    &p->sum);
 	p->n_routines = session_list(app, &p->routines, &d);
 	diag_free(&d);
+	if (store_psfs_load(st, &h) == 0) {
+		p->function = psfs_trend_sentence(&h);
+		psfs_history_free(&h);
+	}
 }
 
 static void *
@@ -727,6 +741,7 @@ progress_leave(struct ui *ui, void *state)
 	report_summary_free(&p->sum);
 	report_data_free(&p->data);
 	session_list_free(p->routines, p->n_routines);
+	free(p->function);
 	free(p->error);
 	free(p);
 }

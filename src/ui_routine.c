@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "advice.h"
 #include "checkflow.h"
+#include "painmon.h"
 #include "recheck.h"
 #include "screener.h"
 #include "session.h"
@@ -214,7 +215,8 @@ rlist_draw(struct ui *ui, void *state, int rows, int cols)
 		util_format_clock(l->e[i].total, when, sizeof when);
 		ui_view_item(v);
 		/* A long title wraps under itself, past the time. */
-		line = xasprintf("%2zu %6s  %s", i + 1, when, l->e[i].title);
+		line = xasprintf("%2zu %6s  %s%s", i + 1, when, l->e[i].title,
+		    l->e[i].exercise ? " (exercise)" : "");
 		ui_view_add_hanging(v, UI_ROLE_NORMAL, 0, 11, line);
 		free(line);
 	}
@@ -255,6 +257,7 @@ enum run_stage {
 	RUN_PREVIEW,             /* what the routine holds, before it starts */
 	RUN_PAIN_BEFORE,
 	RUN_STEPS,
+	RUN_STEP_PAIN,           /* after an exercise step, or on 'r' (P1) */
 	RUN_CONFIRM_QUIT,
 	RUN_PAIN_AFTER,
 	RUN_NOTE,
@@ -277,6 +280,10 @@ struct runner {
 	char error[1024];
 	struct ui_view *view;    /* the preview, instructions, summary */
 	int view_for;            /* the stage or segment the view shows */
+	size_t pain_step;        /* the step RUN_STEP_PAIN asks about */
+	struct session_advice advice;   /* the pain rules' last words */
+	struct recheck_request recheck; /* P2: the E1 questions again */
+	int ended_early;         /* by the pain rules: saved as partial */
 };
 
 static void
@@ -378,6 +385,46 @@ runner_covered(struct ui *ui, struct runner *r, int64_t now)
 	return 0;
 }
 
+/* P1: asks how the back is after step (the timer waits). */
+static void
+runner_ask_step_pain(struct runner *r, size_t step, int64_t now)
+{
+	r->stage = RUN_STEP_PAIN;
+	r->pain_step = step;
+	r->entry[0] = '\0';
+	timer_pause(&r->tm, now);
+}
+
+/* The answer to the step's pain question; Enter alone goes on. */
+static void
+runner_step_pain_done(struct ui *ui, struct runner *r)
+{
+	int pain, spreading, numb, recheck = 0, rc = 0;
+
+	if (r->entry[0] != '\0') {
+		if (painmon_parse_answer(r->entry, &pain, &spreading,
+		    &numb) != 0) {
+			ui_message(ui, "Type 0-10 (add s if sharp or spreading), "
+			    "or n, then Enter.");
+			return;
+		}
+		rc = session_step_pain(&r->s, r->pain_step, pain, spreading,
+		    numb, &recheck, &r->advice);
+	}
+	r->entry[0] = '\0';
+	if (rc == 1 && recheck) {
+		memset(&r->recheck, 0, sizeof r->recheck);
+		ui_push(ui, &ui_recheck_screen, &r->recheck);
+	}
+	r->ended_early |= rc == 1;
+	if (rc == 1 || timer_finished(&r->tm)) {
+		r->stage = RUN_PAIN_AFTER;
+		return;
+	}
+	r->stage = RUN_STEPS;
+	timer_resume(&r->tm, clock_monotonic_ms());
+}
+
 static int64_t
 runner_tick(struct ui *ui, void *state, int64_t now)
 {
@@ -393,6 +440,10 @@ runner_tick(struct ui *ui, void *state, int64_t now)
 		r->done_s += r->s.tl.seg[done].seconds;
 		ui_alert(ui);
 		ui_dirty(ui);
+		if (session_asks_step_pain(&r->s, done)) {
+			runner_ask_step_pain(r, r->s.tl.seg[done].step, now);
+			return -1;
+		}
 		if (ev == TIMER_FINISHED) {
 			r->stage = RUN_PAIN_AFTER;
 			r->entry[0] = '\0';
@@ -491,26 +542,40 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 			timer_pause(&r->tm, now);
 	} else if (k->action == UI_CHAR && (k->ch == '+' || k->ch == '-'))
 		timer_adjust(&r->tm, now, k->ch == '+' ? 10000 : -10000);
-	else
+	else if (k->action == UI_CHAR && k->ch == 'r') {
+		/* Rate pain now (P1); p already means "back". */
+		if (cur < r->s.tl.n && routine_step_is_exercise(
+		    &r->s.routine->steps[r->s.tl.seg[cur].step]))
+			runner_ask_step_pain(r, r->s.tl.seg[cur].step, now);
+	} else
 		ui_view_key(ui, r->view, k);   /* scroll the instructions */
 }
 
+/* The pain before or after: a rating, or Enter alone to skip. */
 static void
 runner_key_pain(struct ui *ui, struct runner *r, const struct ui_key *k)
 {
 	struct store *st = ui_app(ui)->store;
-	int p;
+	int p, flare = 0;
 
 	if (k->action == UI_ENTER) {
 		p = runner_pain(r->entry);
+		/* Before an exercise routine, f says the back flared up. */
+		if (r->stage == RUN_PAIN_BEFORE && r->s.routine->exercise &&
+		    painmon_parse_before(r->entry, &p, &flare) != 0)
+			p = r->entry[0] == '\0' ? -1 : -2;
 		if (p == -2) {
-			ui_message(ui, "Type a number from 0 (no pain) to 10, or "
-			    "just Enter to skip.");
+			ui_message(ui, "Type a number from 0 (no pain) to 10, "
+			    "or just Enter to skip.");
 			return;
 		}
-		if (p >= 0 && st != NULL)
-			store_session_pain(st, r->s.id,
-			    r->stage == RUN_PAIN_AFTER, p);
+		if ((p >= 0 || flare) && st != NULL) {
+			if (r->stage == RUN_PAIN_AFTER)
+				session_pain_after(&r->s, p, &r->advice);
+			else
+				session_pain_before(&r->s, p, flare,
+				    &r->advice);
+		}
 		r->entry[0] = '\0';
 		if (r->stage == RUN_PAIN_BEFORE) {
 			r->pain_before = p;
@@ -527,8 +592,10 @@ runner_key_pain(struct ui *ui, struct runner *r, const struct ui_key *k)
 		runner_end(r, "partial");
 		ui_pop(ui);
 	} else if (k->action == UI_BACKSPACE ||
-	    (k->action == UI_CHAR && k->ch >= '0' && k->ch <= '9'))
-		runner_key_entry(r, k, 3);
+	    (k->action == UI_CHAR && ((k->ch >= '0' && k->ch <= '9') ||
+	    (k->ch == 'f' && r->stage == RUN_PAIN_BEFORE &&
+	    r->s.routine->exercise))))
+		runner_key_entry(r, k, 4);
 }
 
 static void
@@ -556,6 +623,13 @@ runner_key(struct ui *ui, void *state, const struct ui_key *k)
 	case RUN_STEPS:
 		runner_key_steps(ui, r, k);
 		break;
+	case RUN_STEP_PAIN:
+		if (k->action == UI_ENTER)
+			runner_step_pain_done(ui, r);
+		else if (k->action == UI_BACKSPACE || (k->action == UI_CHAR &&
+		    strchr("0123456789snSN ", (int)k->ch) != NULL))
+			runner_key_entry(r, k, 8);
+		break;
 	case RUN_CONFIRM_QUIT:
 		if (k->action == UI_CHAR && (k->ch == 'y' || k->ch == 'Y')) {
 			/* Stopping early still asks how the back feels. */
@@ -566,7 +640,8 @@ runner_key(struct ui *ui, void *state, const struct ui_key *k)
 		break;
 	case RUN_NOTE:
 		if (k->action == UI_ENTER) {
-			runner_end(r, r->quit_early ? "partial" : "completed");
+			runner_end(r, r->quit_early || r->ended_early ? "partial" :
+			    "completed");
 			r->prompt = session_prompt(&r->s);
 			r->stage = RUN_SUMMARY;
 		} else
@@ -715,19 +790,32 @@ runner_build_step(struct runner *r, int width)
 	struct ui_view *v = r->view;
 
 	ui_view_begin(v, width);
-	if (seg->rest)
+	if (seg->rest == SEG_REST)
 		ui_view_addf(v, UI_ROLE_HEADING, 0, "Rest, then repeat %d of "
 		    "%d: %s", seg->rep + 1, seg->reps, st->title);
-	else
+	else if (seg->rest) {
+		char *cue = timeline_cue(rt, &r->s.tl, r->tm.seg);
+		ui_view_addf(v, UI_ROLE_HEADING, 0, "%s: %s", st->title, cue);
+		free(cue);
+	} else
 		ui_view_addf(v, UI_ROLE_HEADING, 0, "Step %zu of %zu: %s%s%s%s",
 		    seg->step + 1, rt->nsteps, st->title, seg->side ? " - " :
 		    "", seg->side ? timeline_side_name(seg->side) : "",
 		    seg->side ? " side" : "");
-	ui_view_addf(v, UI_ROLE_DIM, 0, "%s, %s, %s pressure%s", st->hold ?
-	    "hold" : st->stroke, st->region, st->pressure, "");
-	if (seg->reps > 1 && !seg->rest)
-		ui_view_addf(v, UI_ROLE_DIM, 0, "repeat %d of %d", seg->rep,
-		    seg->reps);
+	if (routine_step_is_exercise(st)) {
+		char *what = routine_step_summary(st);
+		char *cue = timeline_cue(rt, &r->s.tl, r->tm.seg);
+		ui_view_addf(v, UI_ROLE_DIM, 0, "%s%s%s", what, *cue ?
+		    " - " : "", cue);
+		free(what);
+		free(cue);
+	} else {
+		ui_view_addf(v, UI_ROLE_DIM, 0, "%s, %s, %s pressure",
+		    st->hold ? "hold" : st->stroke, st->region, st->pressure);
+		if (seg->reps > 1 && !seg->rest)
+			ui_view_addf(v, UI_ROLE_DIM, 0, "repeat %d of %d",
+			    seg->rep, seg->reps);
+	}
 	/* Steps left out just before this one are named here. */
 	for (k = seg->step; k > 0; k--)
 		if (!rt->steps[k - 1].skipped) {
@@ -757,6 +845,57 @@ runner_build_step(struct runner *r, int width)
 	    seg->step));
 }
 
+/* P6 and P4: the harder version of each step after two good sessions,
+ * or the easier one when the back has not settled. */
+static int
+runner_draw_levels(struct ui *ui, struct runner *r, int row, int rows,
+    int cols)
+{
+	const struct routine_step *st;
+	const char *text;
+	size_t i;
+	int used = 0;
+	char *line;
+
+	for (i = 0; (r->advice.ready || r->advice.lower) &&
+	    i < r->s.routine->nsteps && row + used < rows - 2; i++) {
+		st = &r->s.routine->steps[i];
+		text = r->advice.ready ? st->harder : st->easier;
+		if (text == NULL || st->skipped)
+			continue;
+		line = xasprintf("%s: %s: %s.", r->advice.ready ? "Harder" :
+		    "Easier", st->title, text);
+		used += ui_put_wrapped(ui, row + used, 2, rows - row - used - 2,
+		    cols - 4, UI_ROLE_NORMAL, line);
+		free(line);
+	}
+	return used;
+}
+
+/* The pain rules' last words, from row; returns the rows used. */
+static int
+runner_draw_advice(struct ui *ui, struct runner *r, int row, int rows,
+    int cols)
+{
+	size_t i;
+	int used = 0;
+	char *easier;
+
+	for (i = 0; i < r->advice.n && row + used < rows - 2; i++) {
+		used += ui_put_wrapped(ui, row + used, 2, rows - row - used - 2,
+		    cols - 4, UI_ROLE_WARNING, r->advice.line[i]);
+		if (i == 0 && r->advice.easier != NULL) {
+			easier = xasprintf("Easier version: %s.",
+			    r->advice.easier);
+			used += ui_put_wrapped(ui, row + used, 2,
+			    rows - row - used - 2, cols - 4, UI_ROLE_NORMAL,
+			    easier);
+			free(easier);
+		}
+	}
+	return used + runner_draw_levels(ui, r, row + used, rows, cols);
+}
+
 static void
 runner_draw_steps(struct ui *ui, struct runner *r, int rows, int cols)
 {
@@ -768,6 +907,8 @@ runner_draw_steps(struct ui *ui, struct runner *r, int rows, int cols)
 	    (long)(timer_done_ms(&r->tm, now) / 1000);
 	int row = 2;
 
+	/* The pain rules' advice stays in sight above the countdown. */
+	row += runner_draw_advice(ui, r, row, rows, cols);
 	util_format_clock(left, clock_text, sizeof clock_text);
 	if (rows >= 24)
 		row += runner_big(ui, row, 4, cols - 8, clock_text) + 1;
@@ -832,6 +973,14 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 		ui_view_add(v, UI_ROLE_WARNING, 0, r->prompt);
 		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 	}
+	for (size_t i = 0; i < r->advice.n; i++) {
+		ui_view_add(v, UI_ROLE_WARNING, 0, r->advice.line[i]);
+		if (i == 0 && r->advice.easier != NULL)
+			ui_view_addf(v, UI_ROLE_NORMAL, 0, "Easier version: "
+			    "%s.", r->advice.easier);
+	}
+	if (r->advice.n > 0)
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 	net = advice_safety_net(ui_app(ui)->emergency_number);
 	ui_view_add(v, UI_ROLE_NORMAL, 0, net);
 	free(net);
@@ -857,8 +1006,10 @@ runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
 		    "back hurt now?" : r->quit_early ? "You stopped early. "
 		    "How much does your back hurt now?" : "Finished. How much "
 		    "does your back hurt now?");
-		ui_view_add(v, UI_ROLE_NORMAL, 0, "0 = no pain, 10 = the worst "
-		    "pain you can imagine");
+		ui_view_add(v, UI_ROLE_NORMAL, 0, r->stage == RUN_PAIN_BEFORE &&
+		    r->s.routine->exercise ? "0 = no pain, 10 = the worst pain "
+		    "you can imagine; add f if your back has flared up" :
+		    "0 = no pain, 10 = the worst pain you can imagine");
 	}
 	used = (int)ui_view_lines(v);
 	if (used > rows - 6)
@@ -868,6 +1019,27 @@ runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
 	ui_put(ui, 3 + used, 4, cols - 6, UI_ROLE_SELECTED, line);
 	ui_draw_status(ui, rows - 1, cols, r->stage == RUN_NOTE ? "Type a "
 	    "note, Enter to finish" : "Type 0-10 and Enter, or Enter to skip");
+}
+
+static void
+runner_draw_step_pain(struct ui *ui, struct runner *r, int rows, int cols)
+{
+	char line[200];
+	int row = 3;
+
+	snprintf(line, sizeof line, "How is your back after \"%s\"?",
+	    r->s.routine->steps[r->pain_step].title);
+	ui_put(ui, row, 2, cols - 4, UI_ROLE_EMPHASIS, line);
+	row += 2;
+	row += ui_put_wrapped(ui, row, 2, rows - row - 4, cols - 4,
+	    UI_ROLE_NORMAL, "0 = no pain, 10 = the worst you can imagine. "
+	    "Add s if the pain is sharp, shooting, or spreading down your "
+	    "leg. Type n for new numbness, weakness, or a change in your "
+	    "bladder or bowels.");
+	snprintf(line, sizeof line, "> %s_", r->entry);
+	ui_put(ui, row + 1, 4, cols - 6, UI_ROLE_SELECTED, line);
+	ui_draw_status(ui, rows - 1, cols, "Type 0-10 and Enter, or Enter to "
+	    "go on");
 }
 
 static void
@@ -888,6 +1060,9 @@ runner_draw(struct ui *ui, void *state, int rows, int cols)
 	case RUN_PAIN_AFTER:
 	case RUN_NOTE:
 		runner_draw_entry(ui, r, rows, cols);
+		break;
+	case RUN_STEP_PAIN:
+		runner_draw_step_pain(ui, r, rows, cols);
 		break;
 	case RUN_STEPS:
 	case RUN_CONFIRM_QUIT:
@@ -920,6 +1095,7 @@ static const struct ui_help runner_help[] = {
 	{ "q, Esc", "quit (asks first; then the pain rating; saved as "
 	    "partial)" },
 	{ "0-9, Enter", "pain ratings; Enter alone skips" },
+	{ "r", "rate your pain now (exercise routines)" },
 	{ NULL, NULL }
 };
 

@@ -432,3 +432,27 @@ util_format_duration(long seconds, char *out, size_t size)
 	else
 		snprintf(out, size, "%lds", seconds);
 }
+
+int
+util_each_line(const char *text, size_t len,
+    int (*fn)(void *ctx, int line, char *s), void *ctx)
+{
+	size_t start = 0, i;
+	int line = 0, rc = 0;
+	char *s, *t;
+
+	for (i = 0; i <= len && rc == 0; i++) {
+		if (i < len && text[i] != '\n')
+			continue;
+		line++;
+		s = xmalloc(i - start + 1);
+		memcpy(s, text + start, i - start);
+		s[i - start] = '\0';
+		start = i + 1;
+		t = util_trim(s);
+		if (*t != '\0' && *t != '#')
+			rc = fn(ctx, line, t);
+		free(s);
+	}
+	return rc;
+}

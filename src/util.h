@@ -114,4 +114,12 @@ void util_format_clock(long seconds, char *out, size_t size);
 /* Formats seconds as "1m30s"-style text into out. */
 void util_format_duration(long seconds, char *out, size_t size);
 
+/*
+ * Calls fn with each line of an answers file (1-based number, the line
+ * trimmed and writable), leaving out blank lines and "#" comments, until
+ * fn returns non-zero.  Returns fn's last return value, or 0.
+ */
+int util_each_line(const char *text, size_t len,
+    int (*fn)(void *ctx, int line, char *s), void *ctx);
+
 #endif

@@ -10,7 +10,7 @@ command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed"
 
 now=1796113800          # 2026-12-01T08:30:00Z
 q() { sqlite3 "$BACKCARE_DB" "$1"; }
-TABLES="lesson_progress selfcheck_answers checks check_answers check_rules check_actions check_clearances sessions steps plans plan_routines plan_lessons plan_clearances"
+TABLES="lesson_progress selfcheck_answers checks check_answers check_rules check_actions check_clearances sessions steps plans plan_routines plan_lessons plan_clearances step_pain pain_events psfs_activities psfs_sets psfs_scores outlook_sets outlook_answers"
 mode_of() { stat -c %a "$1"; }
 db_sum() { cat "$BACKCARE_DB" "$BACKCARE_DB-wal" 2>/dev/null | sha256sum; }
 
@@ -99,7 +99,16 @@ INSERT INTO plans VALUES (1, 'Weeks 1, 2', '2026-12-01', '2026-12-14', 'Dr \"Ann
 INSERT INTO plan_routines VALUES (1, 'tiny', 3);
 INSERT INTO plan_lessons VALUES (1, 'spine-anatomy', 0);
 INSERT INTO plan_clearances VALUES (1, 'mc_dvt_history', 'Dr \"Ann\"', '2026-12-14');
-INSERT INTO check_clearances VALUES (2, 'mc_dvt_history', 'Dr \"Ann\"', '2026-12-14');"
+INSERT INTO check_clearances VALUES (2, 'mc_dvt_history', 'Dr \"Ann\"', '2026-12-14');
+INSERT INTO step_pain VALUES (1, 0, 'Long strokes', 4, 0, 'some pain', $((now + 61)));
+INSERT INTO pain_events VALUES (1, 1, 'tiny', 'raised', $((now + 62)));"
+# The function ratings and the single items, through their commands.
+printf 'Walking, "far" = 4\n' >"$T/fn"
+BACKCARE_TEST_NOW=$((now + 400)) bc_run function --answers "$T/fn"
+expect_status 0 "a function rating"
+printf 'yf_mood=3\n' >"$T/ol"
+BACKCARE_TEST_NOW=$((now + 500)) bc_run outlook --answers "$T/ol"
+expect_status 0 "the single items"
 for t in $TABLES; do
 	[ "$(q "SELECT count(*) > 0 FROM $t")" = 1 ] || fail "table $t is empty before the export"
 done
@@ -218,7 +227,7 @@ if python3 "$T/check_csv.py" "$T/export.csv" "$T/note" "$TABLES" 2>"$T/py.err"; 
 else
 	fail "csv: $(cat "$T/py.err")"
 fi
-[ "$(grep -c '^# table: ' "$T/export.csv")" = 13 ] && pass "csv: one section per table" || fail "csv sections: $(grep '^# table' "$T/export.csv")"
+[ "$(grep -c '^# table: ' "$T/export.csv")" = 20 ] && pass "csv: one section per table" || fail "csv sections: $(grep '^# table' "$T/export.csv")"
 expect_no_out "# table: meta" "csv: meta is not exported"
 
 # ---- --output DIR: private files, no silent overwrite -------------------
@@ -272,7 +281,7 @@ expect_one_line_err "an existing csv file"
 [ "$(mode_of "$T/outc2")" = 755 ] && pass "an existing folder keeps its mode" || fail "folder mode changed"
 bc_run export --format csv --output "$T/outc2" --force
 expect_status 0 "csv --force"
-[ "$(ls "$T/outc2" | wc -l)" = 13 ] && [ "$(mode_of "$T/outc2/steps.csv")" = 600 ] && pass "csv --force writes every file, 0600" || fail "after --force: $(ls -l "$T/outc2")"
+[ "$(ls "$T/outc2" | wc -l)" = 20 ] && [ "$(mode_of "$T/outc2/steps.csv")" = 600 ] && pass "csv --force writes every file, 0600" || fail "after --force: $(ls -l "$T/outc2")"
 # Never through a symbolic link, even with --force; a failure part way
 # takes back the files already written.
 mkdir "$T/outc3"

@@ -13,11 +13,14 @@ none_check() {
 
 bc_run routines
 expect_status 0 "routines"
-expect_out "$(printf 'swedish-basics\tSwedish basics for the low back\t')" "built-in routines listed: id, title, time"
-n=$(printf '%s\n' "$OUT" | grep -c "$(printf '\t')")
-[ "$n" -eq 5 ] && pass "five built-in routines" || fail "$n routines listed"
+expect_out "$(printf 'swedish-basics\tSwedish basics for the low back\t10:00\tmassage')" "built-in routines listed: id, title, time, kind"
+n=$(printf '%s\n' "$OUT" | grep -c "$(printf '\tmassage$')")
+[ "$n" -eq 5 ] && pass "five built-in massage routines" || fail "$n massage routines listed"
+n=$(printf '%s\n' "$OUT" | grep -c "$(printf '\texercise$')")
+[ "$n" -eq 5 ] && pass "five built-in exercise routines" || fail "$n exercise routines listed"
+printf '%s\n' "$OUT" | awk -F'\t' '$4 == "exercise" { e = 1 } $4 == "massage" && e { bad = 1 } END { exit bad }' && pass "massage routines listed apart, before the exercise routines" || fail "kinds mixed: $OUT"
 bc_run --content-dir "$C" routines
-expect_out "$(printf 'twosteps\tTwo short steps\t0:04')" "a content-dir routine with its total time"
+expect_out "$(printf 'twosteps\tTwo short steps\t0:04\tmassage')" "a content-dir routine with its total time"
 
 # Locked before any check.
 BACKCARE_TEST_NOW=$now bc_run --content-dir "$C" run twosteps --plain
@@ -109,7 +112,7 @@ expect_out "left out: step 2 (Buttock hold): Skipped: your safety check said to 
 expect_no_out "Buttock hold (hold" "and it does not run"
 expect_out "done: Shape" "the rest runs"
 BACKCARE_TEST_NOW=$((n6 + 120)) bc_run --content-dir "$S" routines
-expect_out "$(printf 'shape\tShape\t0:03\t1 step left out by your safety check (the whole routine is 0:04)')" "the list shows the time that will run"
+expect_out "$(printf 'shape\tShape\t0:03\tmassage\t1 step left out by your safety check (the whole routine is 0:04)')" "the list shows the time that will run"
 # GENTLE: light effleurage only.
 none_check 'mc_osteoporosis=yes
 ' $((n6 + 200))

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every screen (home, its help, the lesson list, a lesson, the safety
-# check, the routine list, the progress view) through sizes from 1x1 to
+# check, the routine list, the progress view, the activity rating and the
+# single items) through sizes from 1x1 to
 # 300x100, Ctrl-Z then fg from a job-control shell, and a signal (INT,
 # TERM or HUP in turn): the program never dies on a size, comes back
 # drawn, and leaves the terminal sane.
@@ -64,5 +65,7 @@ screen lesson "1 Enter Enter" "Your spine is a column of small bones"
 screen check "2 Enter" "This check asks about warning signs"
 screen routines "3 Enter" "Routines are locked"
 screen progress "4 Enter" "This week:"
+screen function "f" "Think of up to 5 everyday things"
+screen outlook "o" "Question 1 of 8"
 
 bc_done

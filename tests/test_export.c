@@ -224,16 +224,16 @@ test_csv_sessions(void **state)
 	{
 		static const char head[] = "id,routine_id,routine_title,mode,"
 		    "started_at,ended_at,state,planned_s,pain_before,"
-		    "pain_after,note\r\n";
+		    "pain_after,note,kind\r\n";
 
 		assert_memory_equal(csv, head, sizeof head - 1);
 	}
 	expect_has(csv, "\r\n1,swedish-basics,\"Swedish, \"\"basics\"\"\","
 	    "plain,2026-12-01T08:30:00Z,2026-12-01T08:31:30Z,partial,300,5,,"
 	    "\"Sore, then \"\"better\"\"\r\nnext line\ttab \xc3\xa9 "
-	    "\xf0\x9f\x99\x82\"\r\n");
+	    "\xf0\x9f\x99\x82\",massage\r\n");
 	expect_has(csv, "\r\n2,quick,,interactive,2026-12-01T09:30:00Z,,"
-	    "running,60,,,\r\n");
+	    "running,60,,,,massage\r\n");
 	assert_int_equal(csv[strlen(csv) - 1], '\n');
 	free(csv);
 
@@ -275,7 +275,7 @@ test_json_sessions(void **state)
 	    "\"ended_at\":\"2026-12-01T08:31:30Z\",\"state\":\"partial\","
 	    "\"planned_s\":300,\"pain_before\":5,\"pain_after\":null,"
 	    "\"note\":\"Sore, then \\\"better\\\"\\r\\nnext line\\ttab "
-	    "\xc3\xa9 \xf0\x9f\x99\x82\"},\n");
+	    "\xc3\xa9 \xf0\x9f\x99\x82\",\"kind\":\"massage\"},\n");
 	expect_has(json, "\"ended_at\":null");
 	free(json);
 

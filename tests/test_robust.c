@@ -350,7 +350,11 @@ test_migration_4(void **state)
 	assert_int_equal(add_step(st, id, 1), 0);
 	store_close(st);
 	/* Back to schema 3, with the duplicates two processes left. */
-	raw_sql("DROP INDEX steps_pos; "
+	raw_sql("DROP TABLE step_pain; DROP TABLE pain_events; "
+	    "DROP TABLE psfs_scores; DROP TABLE psfs_sets; "
+	    "DROP TABLE psfs_activities; DROP TABLE outlook_answers; "
+	    "DROP TABLE outlook_sets; ALTER TABLE sessions DROP COLUMN kind; "
+	    "DROP INDEX steps_pos; "
 	    "ALTER TABLE sessions DROP COLUMN owner_pid; "
 	    "ALTER TABLE sessions DROP COLUMN owner_start; "
 	    "ALTER TABLE sessions DROP COLUMN owner_boot; "

@@ -123,8 +123,8 @@ test_parse_bad(void **state)
 	    "t.md:6: repeat: '0' is not a whole number");
 	expect_problem(STEP("- duration: 1m\n- rest: 10s\n" OK3),
 	    "t.md:3: step 'S' has a rest but no repeat");
-	expect_problem(STEP("- duration: 1m\n- sides: both\n" OK3),
-	    "sides: 'both' should be 'left, right'");
+	expect_problem(STEP("- duration: 1m\n- sides: all\n" OK3),
+	    "sides: 'all' should be 'both' (or 'left, right')");
 	expect_problem(STEP("- duration: 1m\n- stroke: punch\n- region: hips\n"
 	    "- position: sitting\n- pressure: light\n"),
 	    "stroke: unknown stroke 'punch'");

@@ -299,10 +299,15 @@ test_load_error(void **state)
 }
 
 /* A version 1 file gains the covering index, and keeps its rows. */
-/* What schemas 4 and 3 added, taken away: files as earlier versions
+/* What schemas 5, 4 and 3 added, taken away: files as earlier versions
  * left them. */
-#define DOWN_TO_3 "DROP INDEX steps_pos; ALTER TABLE sessions DROP COLUMN " \
-    "owner_pid; ALTER TABLE sessions DROP COLUMN owner_start; " \
+#define DOWN_TO_4 "DROP TABLE step_pain; DROP TABLE pain_events; " \
+    "DROP TABLE psfs_scores; DROP TABLE psfs_sets; " \
+    "DROP TABLE psfs_activities; DROP TABLE outlook_answers; " \
+    "DROP TABLE outlook_sets; ALTER TABLE sessions DROP COLUMN kind; " \
+    "PRAGMA user_version = 4;"
+#define DOWN_TO_3 DOWN_TO_4 "DROP INDEX steps_pos; ALTER TABLE sessions " \
+    "DROP COLUMN owner_pid; ALTER TABLE sessions DROP COLUMN owner_start; " \
     "ALTER TABLE sessions DROP COLUMN owner_boot; PRAGMA user_version = 3;"
 #define DOWN_TO_2 DOWN_TO_3 "DROP TABLE check_clearances; " \
     "DROP TABLE plan_clearances; ALTER TABLE checks DROP COLUMN rules; " \

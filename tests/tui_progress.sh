@@ -102,7 +102,7 @@ expect_screen "Pain, 0 to 10, at each session" "the pain chart"
 tui_keys G
 expect_screen "Starting level 7.0; latest week 5.7 (-1.3)" "the starting level and the latest week"
 expect_screen "The last 4 rated sessions, 17 Nov to 25 Nov" "the chart counts the rated sessions and their dates"
-expect_screen "0 of 10 lessons read" "lessons read"
+expect_screen "0 of 12 lessons read" "lessons read"
 expect_screen "check    NONE" "the safety check and its verdict"
 tui_keys g
 expect_screen "This week: 3 of 5" "g goes back to the top"

@@ -79,7 +79,8 @@ q1() {
 # A routine's introduction, and its first step's instructions.
 intro() { awk '/^# / { f = 1; next } /^## / { exit } f' "$1"; }
 step1() { awk '/^## / { n++; next } n == 1 && /^- [a-z]+: / { next } n == 1' "$1"; }
-TPR="$B/routines/trigger-point-release.md"
+# The last in the list: exercise routines come after the massage ones.
+TPR="$B/routines/walking-plan.md"
 HELP_END="Everywhere: Ctrl-L draws the screen again; the mouse wheel scrolls and a click chooses."
 
 # read_text WHAT [KEY]: reads the whole text on screen into $T/seen.
@@ -172,8 +173,8 @@ walk() {
 	if [ $long = 1 ]; then
 		expect_screen "$sel" "$name: End, Enter opens '$sel', the one selected"
 		read_text
-		expect_words "$name preview" "$INTRO $(toks s 6)" "$T/seen"
-		RT="$L/routines/zz-r30.md"
+		expect_words "$name preview" "$(intro "$TPR")" "$T/seen"
+		RT=$TPR
 	else
 		expect_screen "$sel" "$name: End, Enter opens '$sel', the one selected"
 		read_text

@@ -1,0 +1,190 @@
+/*
+ * session_pain.c: the pain rules of movement.md section 4 for a routine
+ * run (session.h), shared by the routine screen and run --plain: they ask,
+ * this file decides, stores and words.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "clock.h"
+#include "painmon.h"
+#include "session.h"
+#include "store.h"
+#include "store_movement.h"
+#include "util.h"
+
+static void
+session_advise(struct session_advice *a, const char *line)
+{
+	if (a->n < sizeof a->line / sizeof a->line[0])
+		a->line[a->n++] = line;
+}
+
+static int
+session_event(struct session *s, const char *event)
+{
+	struct store *st = app_store(s->app);
+
+	if (st == NULL || store_pain_event(st, s->id, s->routine->id, event,
+	    clock_wall_s()) != 0) {
+		if (st != NULL)
+			util_warn("%s", store_error(st));
+		return -1;
+	}
+	return 0;
+}
+
+/* Flare mode (2.3): well above the median before-pain of 7 days. */
+static int
+session_flare(struct session *s, struct store *st, int pain)
+{
+	int *recent = NULL, flare;
+	size_t n = 0;
+
+	if (store_pain_before_since(st, clock_wall_s() - 7 * 86400, &recent,
+	    &n) != 0)
+		return -1;
+	flare = painmon_flare(pain, recent, n);
+	free(recent);
+	return flare;
+}
+
+int
+session_pain_before(struct session *s, int pain, int says_flare,
+    struct session_advice *a)
+{
+	struct store *st = app_store(s->app);
+	int64_t ended = 0;
+	int before = -1, rc, flare;
+
+	memset(a, 0, sizeof *a);
+	s->pain_before = pain;
+	if (st == NULL)
+		return -1;
+	/* The flare test reads earlier sessions: before this one is rated. */
+	flare = 0;
+	if (s->routine->exercise && strcmp(s->routine->id,
+	    "flare-up-day") != 0 && (flare = session_flare(s, st, pain)) >= 0)
+		flare |= says_flare;
+	if (pain >= 0 && store_session_pain(st, s->id, 0, pain) != 0) {
+		util_warn("%s", store_error(st));
+		return -1;
+	}
+	if (!s->routine->exercise)
+		return 0;
+	rc = store_last_routine_session(st, s->routine->id, s->id, &ended,
+	    &before);
+	if (rc < 0 || flare < 0) {
+		util_warn("%s", store_error(st));
+		return -1;
+	}
+	if (rc == 1 && painmon_not_settled(ended, before, clock_wall_s(),
+	    pain)) {
+		session_advise(a, painmon_not_settled_text);
+		a->lower = 1;
+		if (session_event(s, "did not settle") != 0)
+			return -1;
+	}
+	if (flare) {
+		session_advise(a, painmon_flare_text);
+		if (session_event(s, "flare") != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+session_asks_step_pain(const struct session *s, size_t i)
+{
+	const struct segment *seg = &s->tl.seg[i];
+
+	/* The end of each exercise step, and the halfway cue of a walk. */
+	return (seg->last_work || seg->half == 1) &&
+	    routine_step_is_exercise(&s->routine->steps[seg->step]);
+}
+
+int
+session_step_pain(struct session *s, size_t step, int pain, int spreading,
+    int new_symptoms, int *recheck, struct session_advice *a)
+{
+	struct store *st = app_store(s->app);
+	enum painmon_step p = painmon_classify(pain, spreading);
+	static const char *const outcome[] = { "carry on", "some pain",
+	    "stopped" };
+
+	memset(a, 0, sizeof *a);
+	*recheck = 0;
+	if (st == NULL)
+		return -1;
+	if (new_symptoms) {
+		session_advise(a, painmon_new_symptoms_text);
+		*recheck = 1;
+		return session_event(s, "new symptoms") != 0 ? -1 : 1;
+	}
+	if (store_step_pain(st, s->id, (int)step, s->routine->steps[step].title,
+	    pain, spreading, outcome[p], clock_wall_s()) != 0) {
+		util_warn("%s", store_error(st));
+		return -1;
+	}
+	session_advise(a, painmon_step_text(p));
+	if (p != PAINMON_STOP)
+		return 0;
+	a->easier = s->routine->steps[step].easier;
+	if (++s->stopped < PAINMON_STOPS_TO_END)
+		return 0;
+	session_advise(a, painmon_end_text);
+	return session_event(s, "ended early") != 0 ? -1 : 1;
+}
+
+/* P6: two good sessions in a row offer the harder versions. */
+static int
+session_ready(struct session *s, struct store *st, struct session_advice *a)
+{
+	int ready = 0;
+
+	if (store_routine_ready(st, s->routine->id, s->id, &ready) != 0) {
+		util_warn("%s", store_error(st));
+		return -1;
+	}
+	if (!ready)
+		return 0;
+	session_advise(a, painmon_ready_text);
+	a->ready = 1;
+	return session_event(s, "ready for more");
+}
+
+int
+session_pain_after(struct session *s, int pain, struct session_advice *a)
+{
+	struct store *st = app_store(s->app);
+	int count = 0;
+
+	memset(a, 0, sizeof *a);
+	if (st == NULL)
+		return -1;
+	if (store_session_pain(st, s->id, 1, pain) != 0) {
+		util_warn("%s", store_error(st));
+		return -1;
+	}
+	if (!s->routine->exercise)
+		return 0;
+	if (!painmon_raised(s->pain_before, pain))
+		return session_ready(s, st, a);
+	session_advise(a, painmon_raised_text);
+	if (session_event(s, "raised") != 0)
+		return -1;
+	if (store_pain_events_since(st, s->routine->id, clock_wall_s() -
+	    PAINMON_P5_DAYS * 86400, &count) != 0) {
+		util_warn("%s", store_error(st));
+		return -1;
+	}
+	if (painmon_lighter(count)) {
+		session_advise(a, painmon_lighter_text);
+		if (session_event(s, "lighter routine") != 0)
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,342 @@
+/*
+ * ui_function.c: the weekly function rating (the PSFS of movement.md
+ * section 6) on the screen: the activities, a 0-10 rating each, adding
+ * and retiring activities, and the trend after saving.  psfs.c decides;
+ * the store keeps; this file asks and shows.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <curses.h>
+
+#include "app.h"
+#include "clock.h"
+#include "day.h"
+#include "psfs.h"
+#include "store.h"
+#include "store_movement.h"
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+enum fn_mode { FN_LIST, FN_ADDING, FN_SAVED, FN_NOT_DUE, FN_BROKEN };
+
+struct fn_row {
+	char *text;
+	int score;              /* -1: not rated this time */
+	int retire;
+	int is_new;
+};
+
+struct fn {
+	enum fn_mode mode;
+	struct psfs_history h;
+	struct fn_row *rows;
+	size_t n, sel;
+	char entry[PSFS_MAX_TEXT + 1];
+	char error[512];
+};
+
+static void
+fn_add_row(struct fn *f, const char *text, int is_new)
+{
+	f->rows = xreallocarray(f->rows, f->n + 1, sizeof *f->rows);
+	f->rows[f->n++] = (struct fn_row){ xstrdup(text), -1, 0, is_new };
+}
+
+static void
+fn_load(struct ui *ui, struct fn *f)
+{
+	struct store *st = ui_app(ui)->store;
+	size_t i;
+
+	if (st == NULL || store_psfs_load(st, &f->h) != 0) {
+		snprintf(f->error, sizeof f->error, "%s", st != NULL ?
+		    store_error(st) : "The progress file could not be opened.");
+		f->mode = FN_BROKEN;
+		return;
+	}
+	f->mode = psfs_due(&f->h, clock_wall_s()) ? FN_LIST : FN_NOT_DUE;
+	for (i = 0; i < f->h.n_acts; i++) {
+		if (f->h.acts[i].retired_at != 0)
+			continue;
+		fn_add_row(f, f->h.acts[i].text, 0);
+		/* Not due: show the latest ratings, to look at. */
+		if (f->mode == FN_NOT_DUE)
+			f->rows[f->n - 1].score = psfs_set_score(
+			    &f->h.sets[f->h.n_sets - 1], f->h.acts[i].id);
+	}
+}
+
+static void *
+fn_enter(struct ui *ui, void *arg)
+{
+	struct fn *f = xcalloc(1, sizeof *f);
+
+	(void)arg;
+	fn_load(ui, f);
+	return f;
+}
+
+static void
+fn_free_rows(struct fn *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		free(f->rows[i].text);
+	free(f->rows);
+	f->rows = NULL;
+	f->n = f->sel = 0;
+}
+
+static void
+fn_leave(struct ui *ui, void *state)
+{
+	struct fn *f = state;
+
+	(void)ui;
+	fn_free_rows(f);
+	psfs_history_free(&f->h);
+	free(f);
+}
+
+/* Stores the ratings given; shows the trend, or says why not. */
+static void
+fn_save(struct ui *ui, struct fn *f)
+{
+	struct store *st = ui_app(ui)->store;
+	struct psfs_answers a = { NULL, 0 };
+	size_t i, rated = 0;
+
+	for (i = 0; i < f->n; i++) {
+		if (f->rows[i].score < 0 && !f->rows[i].retire)
+			continue;
+		rated += f->rows[i].score >= 0 && !f->rows[i].retire;
+		a.a = xreallocarray(a.a, a.n + 1, sizeof *a.a);
+		a.a[a.n++] = (struct psfs_answer){ xstrdup(f->rows[i].text),
+		    f->rows[i].retire ? -1 : f->rows[i].score,
+		    f->rows[i].retire, 0 };
+	}
+	if (rated == 0) {
+		ui_message(ui, "Rate at least one activity (0-9, or Right for "
+		    "10) before saving.");
+		psfs_answers_free(&a);
+		return;
+	}
+	if (store_psfs_record(st, &a, clock_wall_s()) != 0)
+		ui_message(ui, "Not saved: %s", store_error(st));
+	else {
+		psfs_history_free(&f->h);
+		fn_free_rows(f);
+		fn_load(ui, f);
+		f->mode = FN_SAVED;
+	}
+	psfs_answers_free(&a);
+}
+
+static size_t
+fn_active(const struct fn *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->n; i++)
+		n += !f->rows[i].retire;
+	return n;
+}
+
+static void
+fn_key_adding(struct ui *ui, struct fn *f, const struct ui_key *k)
+{
+	size_t n = strlen(f->entry), len;
+	char buf[8], *t;
+	const char *why;
+	size_t i;
+
+	if (k->action == UI_BACK) {
+		f->mode = FN_LIST;
+	} else if (k->action == UI_ENTER) {
+		t = util_trim(f->entry);
+		why = psfs_text_problem(t);
+		for (i = 0; why == NULL && i < f->n; i++)
+			if (strcasecmp(f->rows[i].text, t) == 0)
+				why = "that one is on the list already";
+		if (why == NULL && psfs_find(&f->h, t) != NULL)
+			why = "that one was retired; put it in other words";
+		if (why != NULL) {
+			ui_message(ui, "Not added: %s.", why);
+			return;
+		}
+		fn_add_row(f, t, 1);
+		f->sel = f->n - 1;
+		f->mode = FN_LIST;
+	} else if (k->action == UI_BACKSPACE) {
+		while (n > 0 && ((unsigned char)f->entry[n - 1] & 0xc0) == 0x80)
+			n--;
+		if (n > 0)
+			f->entry[n - 1] = '\0';
+	} else if (k->code == 0 && k->ch >= ' ' && k->ch != 127) {
+		len = text_encode((uint32_t)k->ch, buf);
+		if (n + len < sizeof f->entry) {
+			memcpy(f->entry + n, buf, len);
+			f->entry[n + len] = '\0';
+		}
+	}
+}
+
+static void
+fn_key_list(struct ui *ui, struct fn *f, const struct ui_key *k)
+{
+	struct fn_row *r = f->n > 0 ? &f->rows[f->sel] : NULL;
+
+	if (k->action == UI_BACK)
+		ui_pop(ui);
+	else if (k->action == UI_UP && f->sel > 0)
+		f->sel--;
+	else if (k->action == UI_DOWN && f->sel + 1 < f->n)
+		f->sel++;
+	else if (k->action == UI_RIGHT && r != NULL && r->score < 10)
+		r->score++;
+	else if (k->action == UI_LEFT && r != NULL && r->score > -1)
+		r->score--;
+	else if (k->action == UI_ENTER)
+		fn_save(ui, f);
+	else if (k->action == UI_CHAR && k->ch >= '0' && k->ch <= '9' &&
+	    r != NULL)
+		r->score = (int)(k->ch - '0');
+	else if (k->action == UI_CHAR && k->ch == 'a') {
+		if (fn_active(f) >= PSFS_MAX_ACTIVE)
+			ui_message(ui, "Five activities at most: retire one "
+			    "first (x).");
+		else {
+			f->entry[0] = '\0';
+			f->mode = FN_ADDING;
+		}
+	} else if (k->action == UI_CHAR && k->ch == 'x' && r != NULL) {
+		if (r->is_new)
+			ui_message(ui, "Only activities rated before can be "
+			    "retired.");
+		else
+			r->retire = !r->retire;
+	}
+}
+
+static void
+fn_key(struct ui *ui, void *state, const struct ui_key *k)
+{
+	struct fn *f = state;
+
+	ui_dirty(ui);
+	if (f->mode == FN_ADDING)
+		fn_key_adding(ui, f, k);
+	else if (f->mode == FN_LIST)
+		fn_key_list(ui, f, k);
+	else if (k->action == UI_BACK || k->action == UI_ENTER)
+		ui_pop(ui);
+}
+
+/* The trend and when the next rating is due, from row. */
+static void
+fn_draw_trend(struct ui *ui, struct fn *f, int row, int rows, int cols)
+{
+	struct psfs_trend t;
+	char line[256], day[11];
+
+	psfs_trend(&f->h, &t);
+	if (t.have) {
+		snprintf(line, sizeof line, "Your mean: %.1f at first, %.1f "
+		    "now (%+.1f): %s.", t.baseline, t.latest, t.change,
+		    psfs_label_text(t.label));
+		row += ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4,
+		    t.label == PSFS_MEANINGFUL ? UI_ROLE_GOOD :
+		    t.label == PSFS_WORSE ? UI_ROLE_WARNING : UI_ROLE_NORMAL,
+		    line);
+		row += ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4,
+		    UI_ROLE_DIM, psfs_footnote);
+	}
+	if (f->h.n_sets > 0 && !psfs_due(&f->h, clock_wall_s())) {
+		day_format(day_of_time(f->h.sets[f->h.n_sets - 1].at +
+		    PSFS_DUE_S), day);
+		snprintf(line, sizeof line, "Next rating due on %s.", day);
+		ui_put(ui, row + 1, 2, cols - 4, UI_ROLE_NORMAL, line);
+	}
+}
+
+static void
+fn_draw_rows(struct ui *ui, struct fn *f, int row, int rows, int cols)
+{
+	char line[256], score[16];
+	size_t i;
+
+	for (i = 0; i < f->n && row < rows - 3; i++, row++) {
+		if (f->rows[i].retire)
+			snprintf(score, sizeof score, "retire");
+		else if (f->rows[i].score >= 0)
+			snprintf(score, sizeof score, "%d", f->rows[i].score);
+		else
+			snprintf(score, sizeof score, "-");
+		snprintf(line, sizeof line, " %6s  %s%s ", score,
+		    f->rows[i].text, f->rows[i].is_new ? " (new)" : "");
+		ui_put(ui, row, 2, cols - 4, i == f->sel && f->mode == FN_LIST ?
+		    UI_ROLE_SELECTED : UI_ROLE_NORMAL, line);
+	}
+	if (f->n == 0)
+		ui_put(ui, row, 2, cols - 4, UI_ROLE_DIM, "No activities yet: "
+		    "press a to add one.");
+}
+
+static void
+fn_draw(struct ui *ui, void *state, int rows, int cols)
+{
+	struct fn *f = state;
+	char line[256];
+	int row = 2;
+
+	ui_draw_title(ui, cols, "Everyday activities");
+	if (f->mode == FN_BROKEN) {
+		ui_put_wrapped(ui, 2, 2, rows - 4, cols - 4, UI_ROLE_WARNING,
+		    f->error);
+		ui_draw_status(ui, rows - 1, cols, "q back");
+		return;
+	}
+	if (f->mode == FN_SAVED)
+		row += ui_put_wrapped(ui, row, 2, 2, cols - 4, UI_ROLE_GOOD,
+		    "Saved. Your therapist sees these in your report.") + 1;
+	else
+		row += ui_put_wrapped(ui, row, 2, rows / 3, cols - 4,
+		    UI_ROLE_NORMAL, psfs_question) + 1;
+	if (f->mode != FN_SAVED)
+		fn_draw_rows(ui, f, row, rows, cols);
+	row += (int)f->n + 2;
+	if (f->mode == FN_ADDING) {
+		snprintf(line, sizeof line, "New activity: %s_", f->entry);
+		ui_put(ui, rows - 3, 2, cols - 4, UI_ROLE_SELECTED, line);
+		ui_draw_status(ui, rows - 1, cols, "Type it, Enter to add, Esc "
+		    "to cancel");
+		return;
+	}
+	if (f->mode != FN_LIST)
+		fn_draw_trend(ui, f, row, rows, cols);
+	ui_draw_status(ui, rows - 1, cols, f->mode == FN_LIST ? "0-9 or "
+	    "Left/Right rate  a add  x retire  Enter save  q back" :
+	    "q back");
+}
+
+static const struct ui_help fn_help[] = {
+	{ "Up, Down", "choose an activity" },
+	{ "0-9, Left, Right", "rate it (Right goes up to 10)" },
+	{ "a", "add an activity (five at most)" },
+	{ "x", "retire an activity (kept in your records)" },
+	{ "Enter", "save the ratings (once a week)" },
+	{ "q, Esc", "back, saving nothing" },
+	{ NULL, NULL }
+};
+
+const struct ui_screen ui_function_screen = {
+	"Everyday activities", fn_enter, fn_key, NULL, fn_draw, fn_leave, NULL,
+	fn_help
+};

@@ -1,0 +1,202 @@
+/*
+ * ui_outlook.c: the yellow-flag items of movement.md section 7 on the
+ * screen: one question at a time on a 0-10 slider with its end labels,
+ * any of them skippable; then the lessons they suggest.  outlook.c
+ * decides; this file asks and shows.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "app.h"
+#include "clock.h"
+#include "outlook.h"
+#include "store.h"
+#include "store_movement.h"
+#include "ui.h"
+#include "util.h"
+
+struct ol {
+	struct outlook_set s;
+	int item;               /* the question shown; OUTLOOK_N when done */
+	int value;              /* the slider, -1 until moved */
+	int saved;
+	char *high, *some, *mood;
+	char error[512];
+};
+
+static void *
+ol_enter(struct ui *ui, void *arg)
+{
+	struct ol *o = xcalloc(1, sizeof *o);
+	int i;
+
+	(void)ui;
+	(void)arg;
+	for (i = 0; i < OUTLOOK_N; i++)
+		o->s.v[i] = -1;
+	o->value = -1;
+	return o;
+}
+
+static void
+ol_leave(struct ui *ui, void *state)
+{
+	struct ol *o = state;
+
+	(void)ui;
+	free(o->high);
+	free(o->some);
+	free(o->mood);
+	free(o);
+}
+
+static void
+ol_finish(struct ui *ui, struct ol *o)
+{
+	struct store *st = ui_app(ui)->store;
+
+	o->s.at = clock_wall_s();
+	if (st == NULL || store_outlook_record(st, &o->s) < 0)
+		snprintf(o->error, sizeof o->error, "Not saved: %s", st != NULL ?
+		    store_error(st) : "the progress file could not be opened");
+	else
+		o->saved = 1;
+	outlook_suggest(&o->s, &o->high, &o->some);
+	o->mood = outlook_mood_advice(&o->s, ui_app(ui)->emergency_number);
+}
+
+/* The next question (value kept, or skipped with -1). */
+static void
+ol_next(struct ui *ui, struct ol *o, int value)
+{
+	o->s.v[o->item] = value;
+	o->item++;
+	o->value = o->item < OUTLOOK_N ? o->s.v[o->item] : -1;
+	if (o->item == OUTLOOK_N)
+		ol_finish(ui, o);
+}
+
+static void
+ol_key(struct ui *ui, void *state, const struct ui_key *k)
+{
+	struct ol *o = state;
+
+	ui_dirty(ui);
+	if (o->item == OUTLOOK_N || k->action == UI_BACK) {
+		if (k->action == UI_BACK || k->action == UI_ENTER)
+			ui_pop(ui);
+		return;
+	}
+	if (k->action == UI_RIGHT)
+		o->value = o->value < 10 ? o->value + 1 : 10;
+	else if (k->action == UI_LEFT)
+		o->value = o->value > 0 ? o->value - 1 : 0;
+	else if (k->action == UI_CHAR && k->ch >= '0' && k->ch <= '9')
+		o->value = (int)(k->ch - '0');
+	else if (k->action == UI_CHAR && k->ch == 's')
+		ol_next(ui, o, -1);
+	else if (k->action == UI_ENTER) {
+		if (o->value < 0)
+			ui_message(ui, "Choose a number first (0-9, or Left and "
+			    "Right), or press s to skip.");
+		else
+			ol_next(ui, o, o->value);
+	} else if (k->action == UI_UP && o->item > 0) {
+		o->item--;
+		o->value = o->s.v[o->item];
+	}
+}
+
+/* "0 [-----#-----] 10" with the end labels under it. */
+static void
+ol_draw_slider(struct ui *ui, struct ol *o, int row, int cols)
+{
+	const struct outlook_item *it = &outlook_items[o->item];
+	char line[128], ends[256];
+	int i, n = 0;
+
+	n += snprintf(line + n, sizeof line - (size_t)n, "0 ");
+	for (i = 0; i <= 10; i++)
+		n += snprintf(line + n, sizeof line - (size_t)n, "%s",
+		    i == o->value ? "[#]" : " . ");
+	snprintf(line + n, sizeof line - (size_t)n, " 10   %s",
+	    o->value >= 0 ? "" : "(not chosen)");
+	ui_put(ui, row, 4, cols - 6, UI_ROLE_SELECTED, line);
+	if (o->value >= 0) {
+		snprintf(ends, sizeof ends, "Your answer: %d", o->value);
+		ui_put(ui, row + 1, 4, cols - 6, UI_ROLE_EMPHASIS, ends);
+	}
+	snprintf(ends, sizeof ends, "0 = %s;  10 = %s", it->low, it->high);
+	ui_put_wrapped(ui, row + 3, 4, 2, cols - 6, UI_ROLE_DIM, ends);
+}
+
+static void
+ol_draw_done(struct ui *ui, struct ol *o, int rows, int cols)
+{
+	char line[512];
+	int row = 2;
+
+	row += ui_put_wrapped(ui, row, 2, 3, cols - 4, o->saved ?
+	    UI_ROLE_GOOD : UI_ROLE_WARNING, o->saved ? "Thank you. Your "
+	    "answers are saved for your therapist's report." : o->error) + 1;
+	if (o->high != NULL) {
+		snprintf(line, sizeof line, "Lessons that may help you: %s "
+		    "(Lessons, on the home screen).", o->high);
+		row += ui_put_wrapped(ui, row, 2, 4, cols - 4, UI_ROLE_NORMAL,
+		    line) + 1;
+	}
+	if (o->some != NULL) {
+		snprintf(line, sizeof line, "These might help too: %s.",
+		    o->some);
+		row += ui_put_wrapped(ui, row, 2, 4, cols - 4, UI_ROLE_NORMAL,
+		    line) + 1;
+	}
+	if (o->mood != NULL)
+		ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4,
+		    UI_ROLE_WARNING, o->mood);
+	ui_draw_status(ui, rows - 1, cols, "Enter to go back");
+}
+
+static void
+ol_draw(struct ui *ui, void *state, int rows, int cols)
+{
+	struct ol *o = state;
+	char head[64];
+	int row = 2;
+
+	ui_draw_title(ui, cols, "How your back affects you");
+	if (o->item == OUTLOOK_N) {
+		ol_draw_done(ui, o, rows, cols);
+		return;
+	}
+	if (o->item == 0)
+		row += ui_put_wrapped(ui, row, 2, 4, cols - 4, UI_ROLE_DIM,
+		    outlook_intro) + 1;
+	snprintf(head, sizeof head, "Question %d of %d", o->item + 1,
+	    OUTLOOK_N);
+	ui_put(ui, row++, 2, cols - 4, UI_ROLE_HEADING, head);
+	row += ui_put_wrapped(ui, row, 2, 4, cols - 4, UI_ROLE_NORMAL,
+	    outlook_items[o->item].question) + 1;
+	ol_draw_slider(ui, o, row, cols);
+	ui_draw_status(ui, rows - 1, cols, "0-9 or Left/Right choose  Enter "
+	    "next  s skip  Up back  q leave");
+}
+
+static const struct ui_help ol_help[] = {
+	{ "0-9, Left, Right", "choose a number (Right goes up to 10)" },
+	{ "Enter", "next question" },
+	{ "s", "skip this question" },
+	{ "Up", "the question before" },
+	{ "q, Esc", "leave, saving nothing" },
+	{ NULL, NULL }
+};
+
+const struct ui_screen ui_outlook_screen = {
+	"How your back affects you", ol_enter, ol_key, NULL, ol_draw, ol_leave,
+	NULL, ol_help
+};

@@ -1,0 +1,346 @@
+#!/bin/sh
+# Exercise routines, pain monitoring, `function` (PSFS) and `outlook`
+# (the yellow-flag items), plain: movement.md, issue 15.  Long routines
+# run with BACKCARE_TEST_CLOCK=skip, so waits take no time.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+now=1800000000          # 2027-01-15
+q() { sqlite3 "$BACKCARE_DB" "$1"; }
+check_at() {
+	printf 'age=40\nweeks=2\n%s' "$1" >"$T/ans"
+	BACKCARE_TEST_NOW=$2 "$BACKCARE" screen --answers "$T/ans" >/dev/null
+}
+# run_at TIME ROUTINE [INPUT]: a plain run with the skipping clock.
+run_at() {
+	printf '%b' "${3:-}" >"$T/in"
+	BACKCARE_TEST_NOW=$1 BACKCARE_TEST_CLOCK=skip BC_STDIN="$T/in" \
+	    bc_run run "$2" --plain
+}
+
+# ---- every built-in exercise routine: check, list, its stated time -------
+for r in gentle-mobility core-basics walking-plan hips-and-hamstrings flare-up-day; do
+	bc_run check "$TOP_SRCDIR/content/routines/$r.md"
+	expect_status 0 "$r passes check"
+done
+bc_run routines
+for x in "gentle-mobility	Gentle mobility	8:00	exercise" \
+    "core-basics	Core basics	12:00	exercise" \
+    "walking-plan	Walking plan	10:00	exercise" \
+    "hips-and-hamstrings	Hips and hamstrings	10:00	exercise" \
+    "flare-up-day	Flare-up day	5:00	exercise"; do
+	expect_out "$x" "listed with its kind and the time movement.md states: $x"
+done
+check_at "" $now
+t=$((now + 60))
+for x in "gentle-mobility 8:00 Gentle mobility" "core-basics 12:00 Core basics" \
+    "walking-plan 10:00 Walking plan" "hips-and-hamstrings 10:00 Hips and hamstrings" \
+    "flare-up-day 5:00 Flare-up day"; do
+	set -- $x
+	id=$1 time=$2
+	shift 2
+	run_at $t $id
+	expect_status 0 "$id runs"
+	expect_out "routine: $* ($time)" "$id announces $time"
+	expect_out "$time done: $*" "$id runs to its stated time, $time"
+	t=$((t + 60))
+done
+[ "$(q "SELECT count(*) FROM sessions WHERE kind = 'exercise' AND state = 'completed'")" = 5 ] && pass "stored as exercise sessions" || fail "sessions: $(q 'SELECT routine_id, kind, state FROM sessions')"
+
+# ---- repetition cues, aloud and with the bell ----------------------------
+run_at $t gentle-mobility
+expect_out "1:00 step 2/7: Pelvic tilt (mobility, lying on the back; 10 reps, tempo 2-3-2)" "the step says its dose"
+expect_out "1:14 3 of 10" "each rep is counted aloud, on its tempo"
+expect_out "2:03 10 of 10" "to the last rep"
+expect_out "2:25 left side, 1 of 3" "holds count per side"
+expect_out "2:55 switch to the right side (0:05)" "a 5-second switch between sides"
+expect_out "2:10 rest 0:15 before the next step" "the rest after the step"
+bells=$(tr -cd '\a' <"$T/out" | wc -c)
+[ "$bells" -eq 46 ] && pass "a bell on each counted rep and hold (46)" || fail "$bells bells"
+t=$((t + 60))
+BACKCARE_TEST_NOW=$t BACKCARE_TEST_CLOCK=skip bc_run --no-bell run core-basics --plain
+[ "$(tr -cd '\a' <"$T/out" | wc -c)" -eq 0 ] && pass "--no-bell: no bells" || fail "bells with --no-bell"
+expect_out "set 2 of 2, 8 of 8" "sets are counted"
+expect_out "rest 0:30, then set 2 of 2" "the rest between sets"
+run_at $((t + 30)) walking-plan
+expect_out "0:00 walk out for 5:00" "a walk goes out"
+expect_out "5:00 halfway: turn back now" "and turns back halfway"
+t=$((t + 120))
+
+# ---- the walking plan builds up week by week (movement.md 3.3) ----------
+W0=$((now + 400 * 86400))
+rm -f "$BACKCARE_DB"*
+check_at "" $W0
+run_at $((W0 + 60)) walking-plan
+expect_out "week 1 of its weekly plan" "the first walk is week 1"
+expect_out "10:00 done: Walking plan" "of 10 minutes"
+check_at "" $((W0 + 14 * 86400))
+run_at $((W0 + 14 * 86400 + 60)) walking-plan '4\n\n\n'
+expect_out "week 3 of its weekly plan" "two weeks on: week 3"
+expect_out "15:00 done: Walking plan" "of 15 minutes"
+check_at "" $((W0 + 15 * 86400))
+run_at $((W0 + 15 * 86400 + 60)) walking-plan '7\n'
+expect_out "Your back hasn't settled since last time." "a walk that did not settle"
+BACKCARE_TEST_NOW=$((W0 + 15 * 86400 + 3600)) bc_run routines
+expect_out "walking-plan	Walking plan	10:00	exercise" "that week is repeated: week 2 again, 10 minutes"
+BACKCARE_TEST_NOW=$((W0 + 80 * 86400)) bc_run routines
+expect_out "walking-plan	Walking plan	30:00	exercise" "from week 8, 30 minutes"
+
+# ---- the safety check shapes exercise: pregnancy, thin bones, areas ------
+printf '# Cleared\n\n- from: 2027-01-04\n- until: 2027-03-14\n\n## Clearances\n\n- mc_pregnancy: midwife Jo Brown, until 2027-05-31\n' >"$T/plan.md"
+BACKCARE_TEST_NOW=$t bc_run plan import "$T/plan.md"
+printf '# Massage only\n\n- from: 2027-01-04\n- until: 2027-03-14\n\n## Routines\n\n- swedish-basics: 3 per week\n\n## Clearances\n\n- mc_pregnancy: midwife Jo Brown, until 2027-05-31\n' >"$T/plan.md"
+BACKCARE_TEST_NOW=$t bc_run plan import "$T/plan.md"
+expect_out "note: this plan has massage routines but no exercise routine; NICE NG59" "a massage-only plan gets the pairing note"
+check_at 'mc_pregnancy=yes
+' $((t + 10))
+run_at $((t + 60)) gentle-mobility
+expect_status 0 "pregnancy, cleared: gentle mobility runs"
+expect_out "left out: step 6 (Lie flat on your front): Skipped: in pregnancy, exercises done lying on the front are left out." "lying flat is left out"
+expect_out "changed: step 2 (Pelvic tilt): In pregnancy, do this standing instead of lying on the back." "the pelvic tilt moves to standing"
+expect_out "changed: step 7 (Press-ups from lying): In pregnancy, do this standing instead of lying on the front." "the press-ups move to standing"
+expect_out "7:25 done: Gentle mobility" "and the routine runs 35 s short"
+expect_no_out "lying on the back; 10 reps" "nothing runs lying on the back"
+BACKCARE_TEST_NOW=$((t + 70)) bc_run routines
+expect_out "gentle-mobility	Gentle mobility	7:25	exercise	1 step left out" "the list shows the time that will run"
+t=$((t + 200))
+check_at 'mc_osteoporosis=yes
+' $t
+run_at $((t + 60)) gentle-mobility
+expect_status 0 "thin bones: gentle mobility runs"
+expect_out "changed: step 5 (Cat and camel): With thin bones: skip the rounding up" "cat-camel without the round-up"
+expect_out "changed: step 3 (Knee to chest): With thin bones: bring one knee up only" "knee to chest, one knee"
+expect_out "8:00 done: Gentle mobility" "GENTLE leaves exercise whole"
+check_at 'mc_skin_problem_area=yes
+mc_skin_problem_area.region=hips
+' $((t + 100))
+run_at $((t + 160)) core-basics
+expect_out "left out: step 3 (Bridge): Skipped: your safety check said to leave out the hips." "an avoided area leaves out the bridge"
+expect_out "left out: step 5 (Side-lying clam)" "and the clam"
+expect_out "step 2/6: Tummy bracing" "the rest runs"
+t=$((t + 400))
+
+# ---- new keys: errors with file and line ---------------------------------
+mkdir -p "$T/bad/routines"
+badr() {
+	printf '# Bad\n\n## Step\n\n%s\n' "$1" >"$T/bad/routines/bad.md"
+	bc_run check "$T/bad/routines/bad.md"
+	expect_status 1 "check refuses: $3"
+	expect_out "bad.md:$2" "$3"
+}
+W='- movement: mobility\n- region: hips\n- position: kneeling'
+badr "$(printf -- "- reps: 10\n- tempo: 2-3\n$W")" "6: tempo: '2-3' should be up-hold-down seconds" "a bad tempo"
+badr "$(printf -- "- reps: 0\n- tempo: 2-3-2\n$W")" "5: reps: '0' is not a whole number from 1 to 50" "reps of 0"
+badr "$(printf -- "- sets: 9\n- reps: 2\n- tempo: 2-3-2\n$W")" "5: sets: '9' is not a whole number from 1 to 5" "too many sets"
+badr "$(printf -- "- reps: 5\n$W")" "3: step 'Step' counts reps but has no tempo" "reps without a tempo"
+badr "$(printf -- "- reps: 5\n- tempo: 1-1-1\n- set_rest: 10s\n$W")" "3: step 'Step' has a set_rest but one set" "set_rest with one set"
+badr "$(printf -- "- reps: 5\n- tempo: 1-1-1\n- movement: yoga\n- region: hips\n- position: sitting")" "7: movement: unknown movement 'yoga'" "an unknown movement"
+badr "$(printf -- "- reps: 5\n- tempo: 1-1-1\n- alt_position: on a ball\n$W")" "7: alt_position: unknown position 'on a ball'" "an unknown alt_position"
+badr "$(printf -- "- duration: 1m\n- reps: 5\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light")" "3: step 'Step': reps, sets, tempo" "reps on a massage step"
+
+# Hostile text in an exercise step reaches the terminal harmlessly.
+mkdir -p "$T/hostile/routines"
+printf '# Evil\n\n## Tilt \033[31mred\033]0;title\a\n\n- reps: 1\n- tempo: 1-0-0\n- rest: 0\n- movement: mobility\n- region: hips\n- position: sitting\n- easier: small \033[2J\n\nx\n' >"$T/hostile/routines/evil.md"
+check_at "" $((t + 10))
+printf '1\n7\n' >"$T/in"
+BACKCARE_TEST_NOW=$((t + 20)) BACKCARE_TEST_CLOCK=skip BC_STDIN="$T/in" bc_run --no-bell --content-dir "$T/hostile" run evil --plain
+expect_status 0 "a routine with escapes in its text runs"
+[ "$(tr -cd '\033\007' <"$T/out" | wc -c)" -eq 0 ] && pass "no escape or bell from the file reaches the terminal (prompts, cues, advice)" || fail "raw escapes: $(od -c "$T/out" | head)"
+expect_out "Pain now, after 'Tilt ^[[31mred" "the step's title shown safely in the pain question"
+
+# ---- pain monitoring (movement.md section 4) ------------------------------
+check_at "" $t
+run_at $((t + 60)) flare-up-day '3\n2\n5\n'
+expect_out "Pain now, after 'Slow walk' (0-10; add s if the pain is sharp" "pain is asked after each step"
+expect_out "Good: carry on." "0-3: carry on"
+expect_out "Some pain is OK while you exercise. It should settle within a day." "4-5: some pain is OK"
+[ "$(q "SELECT group_concat(pain || '/' || outcome, ' ') FROM step_pain WHERE session_id = (SELECT max(id) FROM sessions)")" = "2/carry on 5/some pain" ] && pass "step pain stored with the session" || fail "step_pain: $(q 'SELECT * FROM step_pain')"
+run_at $((t + 600)) gentle-mobility '2\n1\n7\n3 s\n6\n'
+expect_out "That is too much for today: stop this exercise." "6 or more: stop"
+expect_out "Easier version: tilt through a smaller range." "offers the easier level"
+expect_out "Two steps were too much today, so we'll stop here." "two steps stopped end the session"
+expect_out "ended early: saved as partial" "saved as partial"
+[ "$(q "SELECT state FROM sessions WHERE id = (SELECT max(id) FROM sessions)")" = partial ] && pass "the session is partial" || fail "state"
+[ "$(q "SELECT count(*) FROM pain_events WHERE event = 'ended early'")" = 1 ] && pass "the event is stored" || fail "events: $(q 'SELECT * FROM pain_events')"
+# P3: pain up by 2 after; P4: still up the next day; P5: twice in 14 days.
+t=$((t + 3600))
+check_at "" $((t - 10))
+run_at $t hips-and-hamstrings '2\n\n\n\n\n\n\n5\n'
+expect_out "Your back is a bit more sore after moving. This is common and usually settles within a day." "P3: raised after the session"
+check_at "" $((t + 20 * 3600 - 10))
+run_at $((t + 20 * 3600)) hips-and-hamstrings '5\n\n\n\n\n\n\n7\n'
+expect_out "Your back hasn't settled since last time. Today, take this routine one level lower: the easier version of each step." "P4: not settled the next day"
+expect_out "easier: Buttock stretch: rest your ankle on your knee without pulling." "P4: each step's easier version"
+expect_out "Let's try a lighter routine. It may help to talk to your therapist." "P5: a lighter routine after two events"
+[ "$(q "SELECT group_concat(event || '=' || n, ',') FROM (SELECT event, count(*) n FROM pain_events WHERE routine_id = 'hips-and-hamstrings' AND event != 'flare' GROUP BY event ORDER BY event)")" = "did not settle=1,lighter routine=1,raised=2" ] && pass "the events are stored" || fail "events: $(q "SELECT event FROM pain_events")"
+# P6: two sessions in a row with every step at 5 or less: an offer.
+check_at "" $((t + 40 * 3600))
+run_at $((t + 40 * 3600 + 60)) gentle-mobility '2\n2\n3\n5\n2\n1\n2\n2\n2\n'
+expect_no_out "You're ready to try the next level" "one good session is not yet two"
+check_at "" $((t + 64 * 3600))
+run_at $((t + 64 * 3600 + 60)) gentle-mobility '2\n2\n3\n4\n2\n1\n2\n2\n3\n'
+expect_out "You're ready to try the next level if you want to: the harder version of each exercise." "P6: two good sessions in a row"
+expect_out "harder: Pelvic tilt: hold each tilt for 5 seconds." "names each harder version"
+check_at "" $((t + 88 * 3600))
+run_at $((t + 88 * 3600 + 60)) gentle-mobility '2\n2\n3\n6\n2\n1\n2\n2\n3\n'
+expect_no_out "You're ready to try the next level" "a step at 6 is no offer"
+# P2: new numbness stops the session and asks the E1 questions.
+t=$((t + 2 * 86400))
+check_at "" $t
+run_at $((t + 60)) flare-up-day '3\nn\nn\nn\nn\nn\nn\nn\nn\n'
+expect_out "Stop now. New numbness, weakness, or a change in your bladder or bowels needs the safety questions again" "P2: new symptoms stop the session"
+expect_out "ended early" "and end it"
+[ "$(q "SELECT count(*) FROM checks WHERE kind = 'recheck'")" -ge 1 ] && pass "the E1 questions were asked and stored" || fail "no re-check stored"
+# Flare mode: before-pain 3 above the week's median suggests Flare-up day.
+check_at "" $((t + 3590))
+run_at $((t + 3600)) core-basics '8\n'
+expect_out "Try 'Flare-up day' (backcare run flare-up-day) instead" "a flare suggests Flare-up day"
+check_at "" $((t + 7200))
+run_at $((t + 7260)) core-basics '2 f\n'
+expect_out "Pain now (0-10; add f if your back has flared up; Enter to skip)" "before exercise, f says the back has flared up"
+expect_out "Your back seems to have flared up today." "saying so suggests Flare-up day too"
+[ "$(q "SELECT pain_before FROM sessions ORDER BY id DESC LIMIT 1")" = 2 ] && pass "the rating with f is stored" || fail "pain_before: $(q 'SELECT pain_before FROM sessions')"
+run_at $((t + 7300)) core-basics 'f\n'
+expect_out "Your back seems to have flared up today." "f alone"
+run_at $((t + 7400)) core-basics '2 x\n'
+expect_out "perhaps with f" "a bad answer is asked again"
+bc_run run flare-up-day --plain --bad-option
+expect_status 2 "a bad option"
+t=$((t + 86400))
+
+# ---- function: the PSFS ----------------------------------------------------
+T0=$t
+printf '# week 1\nWalking the dog = 3\nCarrying shopping = 4\n\nSitting through a film = 5\n' >"$T/f1"
+BACKCARE_TEST_NOW=$t bc_run function --answers "$T/f1"
+expect_status 0 "function --answers"
+expect_out "saved: 3 ratings" "saved"
+expect_out "mean: 4.0 at first, 4.0 now (+0.0): a first rating only" "the first mean"
+expect_out "next rating: due on " "says when the next is due"
+before=$(q 'SELECT count(*) FROM psfs_scores')
+fbad() {
+	printf '%b' "$1" >"$T/fb"
+	BACKCARE_TEST_NOW=$3 bc_run function --answers "$T/fb"
+	expect_status 2 "bad answers: $2"
+	expect_err "$T/fb$2" "names file and line: $2"
+	expect_one_line_err "$2"
+	[ "$(q 'SELECT count(*) FROM psfs_scores')" = "$before" ] && pass "nothing stored: $2" || fail "stored after bad answers: $2"
+}
+fbad 'Walking the dog = 11\n' ":1: Walking the dog: '11' is not a whole number from 0" $((t + 8 * 86400))
+fbad '\n\nWalking the dog 5\n' ":3: 'Walking the dog 5' should be 'ACTIVITY = N'" $((t + 8 * 86400))
+fbad 'A = 1\na = 2\n' ":2: 'a' is given twice (first on line 1)" $((t + 8 * 86400))
+fbad 'retire: Swimming\n' ":1: retire: no active activity 'Swimming'" $((t + 8 * 86400))
+fbad '# only a comment\n' ": nothing is rated" $((t + 8 * 86400))
+fbad 'A = 1\nB = 2\nC = 3\n' ": that makes 6 activities: rate at most 5" $((t + 8 * 86400))
+BACKCARE_TEST_NOW=$t bc_run function --answers "$T/missing"
+expect_status 2 "a missing answers file"
+expect_err "cannot read the answers file" "says so"
+BACKCARE_TEST_NOW=$((t + 3 * 86400)) bc_run function --answers "$T/f1"
+expect_status 1 "a second rating within 7 days is refused"
+expect_err "less than a week ago; the next rating is due on" "and says when"
+printf 'walking the dog = 7\ncarrying shopping = 5\nretire: Sitting through a film\n' >"$T/f2"
+BACKCARE_TEST_NOW=$((t + 7 * 86400)) bc_run function --answers "$T/f2"
+expect_status 0 "a week later"
+expect_out "mean: 3.5 at first, 6.0 now (+2.5): meaningful improvement" "a meaningful change, on the baseline's activities"
+expect_out "(retired)" "a retired activity is kept, marked retired"
+printf '0\n0\nReaching a high shelf\n6\n\n' >"$T/in"
+BACKCARE_TEST_NOW=$((t + 14 * 86400)) BC_STDIN="$T/in" bc_run function
+expect_status 0 "function at plain prompts"
+expect_out "Think of up to 5 everyday things that are hard for you" "asks in our own words"
+expect_out "activity: Reaching a high shelf" "a new activity added at the prompt"
+expect_out "possible worsening" "a drop of 2 or more is possible worsening"
+BACKCARE_TEST_NOW=$((t + 14 * 86400)) bc_run function --list
+expect_out "next rating: due on" "--list says when the next rating is due"
+bc_run function --list --answers x
+expect_status 2 "--list with --answers"
+# The plan names activities.
+printf '# Plan\n\n- from: 2027-01-04\n- until: 2027-04-30\n\n## Routines\n\n- core-basics: 2 per week\n\n## Activities\n\n- Getting in and out of the car\n' >"$T/plan2.md"
+BACKCARE_TEST_NOW=$((t + 14 * 86400)) bc_run plan import "$T/plan2.md"
+expect_status 0 "a plan with activities"
+expect_out "activities to rate: 1" "says the activities were added"
+expect_no_out "no exercise routine" "an exercise routine in the plan: no pairing note"
+[ "$(q "SELECT source FROM psfs_activities WHERE text = 'Getting in and out of the car'")" = plan ] && pass "the plan's activity is on the list" || fail "activities: $(q 'SELECT * FROM psfs_activities')"
+printf '# Plan\n\n- from: 2027-01-04\n- until: 2027-04-30\n\n## Activities\n\n- A\n- a\n' >"$T/plan3.md"
+bc_run plan import "$T/plan3.md"
+expect_status 1 "a plan with an activity twice"
+expect_err "plan3.md:9: activity 'a' is listed twice (first on line 8)" "names the line"
+
+# ---- outlook: the single items --------------------------------------------
+printf 'yf_harm_belief=8\nyf_avoidance=5\nyf_mood=7\nyf_sleep=skip\n' >"$T/o1"
+BACKCARE_TEST_NOW=$t bc_run outlook --answers "$T/o1"
+expect_status 0 "outlook --answers"
+expect_out "suggested lessons: why-backs-hurt, working-with-your-therapist" "7 or more suggests the lessons"
+expect_out "might help: staying-active-at-work" "4 to 6 might help"
+expect_out "talk to your GP about it. If you ever feel you might harm yourself, call 112 now." "low mood: the GP and the number"
+n=$(q 'SELECT count(*) FROM outlook_sets')
+printf 'yf_harm_belief=8\nyf_unknown=3\n' >"$T/o2"
+bc_run outlook --answers "$T/o2"
+expect_status 2 "an unknown item"
+expect_err "$T/o2:2: unknown item 'yf_unknown'" "names file and line"
+printf 'yf_mood=ten\n' >"$T/o2"
+bc_run outlook --answers "$T/o2"
+expect_err "$T/o2:1: yf_mood: 'ten' is not a whole number from 0 to 10" "a bad value"
+[ "$(q 'SELECT count(*) FROM outlook_sets')" = "$n" ] && pass "nothing stored on bad input" || fail "stored"
+printf '3\n\n\n\n\n\n\n\n' >"$T/in"
+BACKCARE_TEST_NOW=$((t + 28 * 86400)) BC_STDIN="$T/in" bc_run outlook
+expect_status 0 "outlook at plain prompts"
+expect_out "1 of 8. How worried are you that moving or exercising will damage your back?" "asks item 1"
+expect_out "suggested lessons: none for now" "nothing high, nothing suggested"
+printf '3\n' >"$T/in"
+BC_STDIN="$T/in" bc_run outlook
+expect_status 1 "input that ends early"
+expect_err "nothing was saved" "saves nothing"
+
+# ---- P7: weekly pain up by 2 from the start, two weeks in a row -----------
+rm -f "$BACKCARE_DB"*
+P0=$((now + 800 * 86400))
+for w in "0 2" "7 3" "14 4"; do
+	set -- $w
+	check_at "" $((P0 + $1 * 86400))
+	run_at $((P0 + $1 * 86400 + 60)) flare-up-day "$2\n"
+done
+expect_no_out "Your weekly pain has gone up two weeks in a row" "one week up by 2 is not yet a pattern"
+check_at "" $((P0 + 21 * 86400))
+run_at $((P0 + 21 * 86400 + 60)) flare-up-day '5\n'
+expect_out "prompt: Your weekly pain has gone up two weeks in a row. Please arrange a review with your therapist or GP." "P7: two weeks up by 2 ask for a review"
+BACKCARE_TEST_NOW=$((P0 + 21 * 86400 + 600)) bc_run --width 300 report
+expect_out "Weekly pain has risen by 2 or more from its starting level two weeks in a row: a review is advised (P7)." "and the report says so"
+
+# ---- the due reminder -----------------------------------------------------
+rm -f "$BACKCARE_DB"*
+check_at "" $now
+run_at $((now + 60)) flare-up-day
+expect_out "due: rate your everyday activities (backcare function), and a few questions on how your back affects you (backcare outlook)" "both due at the first run"
+BACKCARE_TEST_NOW=$((now + 100)) bc_run function --answers "$T/f1"
+BACKCARE_TEST_NOW=$((now + 100)) bc_run outlook --answers "$T/o1"
+run_at $((now + 200)) flare-up-day
+expect_no_out "due:" "nothing due after both"
+check_at "" $((now + 7 * 86400))
+run_at $((now + 7 * 86400 + 100)) flare-up-day
+expect_out "due: rate your everyday activities (backcare function)" "the rating is due a week later"
+expect_no_out "backcare outlook" "the questions are not due yet"
+check_at "" $((now + 28 * 86400))
+run_at $((now + 28 * 86400 + 100)) flare-up-day
+expect_out "a few questions on how your back affects you (backcare outlook)" "the questions are due four weeks later"
+
+# ---- report and export carry all of it ------------------------------------
+BACKCARE_TEST_NOW=$((now + 28 * 86400 + 300)) bc_run --width 300 report
+expect_status 0 "report"
+expect_out "Completed sessions: 0 massage, 4 exercise." "sessions by kind"
+expect_out "Function (PSFS)" "the PSFS section"
+expect_out "Walking the dog" "its activities"
+expect_out "Changes under 2 points in the mean may be measurement noise." "the footnote"
+expect_out "Patient-reported single items written for backcare. Not a validated instrument and not a risk score. Use them to start a conversation." "the single items' note"
+expect_out "Worry that movement causes damage: 8/10" "each item in the therapist's words"
+expect_out "Lessons suggested: why-backs-hurt (not read yet)" "which lessons were suggested, and whether read"
+BACKCARE_TEST_NOW=$((now + 28 * 86400 + 300)) bc_run --width 300 report --format markdown
+expect_out "## Function (PSFS)" "markdown headings"
+expect_out "| Walking the dog | 3 | 3 | +0 |" "a markdown table"
+printf 'Reaching | stretching \\ up = 4\n' >"$T/fpipe"
+BACKCARE_TEST_NOW=$((now + 35 * 86400)) bc_run function --answers "$T/fpipe"
+BACKCARE_TEST_NOW=$((now + 35 * 86400 + 60)) bc_run --width 300 report --format markdown
+expect_out '| Reaching \| stretching \\ up | - | 4 | - |' "a '|' in an activity cannot split the markdown table"
+BACKCARE_TEST_NOW=$((now + 28 * 86400 + 300)) bc_run export --format json
+for tbl in step_pain pain_events psfs_activities psfs_sets psfs_scores outlook_sets outlook_answers; do
+	expect_out "\"$tbl\"" "export has $tbl"
+done
+expect_out '"kind":"exercise"' "export carries the session kind"
+bc_done
