@@ -7,7 +7,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 
 tui_need_tmux
-BC_TMUX_SOCK="$T/tmux.sock"
+BC_TMUX_SOCK=$BC_SOCK
 # Skip the welcome in every run.
 "$BACKCARE" info >/dev/null || fail "info"
 sqlite3 "$BACKCARE_DB" "INSERT OR REPLACE INTO meta VALUES ('welcome_shown', '1')"
@@ -54,7 +54,7 @@ screen() {
 	tui_keys Enter
 	expect_screen "icanon echo" "$name: terminal sane after SIG$sig"
 	tui_stop
-	BC_TMUX_SOCK="$T/tmux.sock"
+	BC_TMUX_SOCK=$BC_SOCK
 }
 
 screen home "" "1  Lessons"
