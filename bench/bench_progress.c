@@ -121,8 +121,8 @@ bench_check(struct store *st, int64_t t)
 	ans.weeks = 6;
 	memset(asked, 1, sizeof asked);
 	screener_evaluate(&ans, &res);
-	if (store_check_record(st, t, "full", "answers", &ans, asked, &res)
-	    < 0)
+	if (store_check_record(st, &(struct store_check){ t, "full",
+	    "answers", &ans, asked, &res, NULL, 0 }) < 0)
 		bench_die(st, "check");
 }
 

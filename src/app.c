@@ -14,6 +14,7 @@
 #include "app.h"
 #include "content.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 #ifndef BACKCARE_CONTENT_DIR
@@ -108,6 +109,7 @@ app_free(struct app *app)
 	free(app->builtin_content);
 	free(app->emergency_number);
 	free(app->db_path);
+	free(app->store_error);
 	memset(app, 0, sizeof *app);
 }
 
@@ -152,8 +154,10 @@ app_option(struct app *app, int id, const char *arg)
 		return 0;
 	case APP_OPT_EMERGENCY:
 		if (!app_emergency_valid(arg)) {
+			char *safe = text_for_terminal(arg, strlen(arg));
 			util_warn("--emergency-number '%s': give the digits "
-			    "to call, such as 112, 999 or 911", arg);
+			    "to call, such as 112, 999 or 911", safe);
+			free(safe);
 			return -1;
 		}
 		free(app->emergency_number);
@@ -165,19 +169,32 @@ app_option(struct app *app, int id, const char *arg)
 }
 
 struct store *
+app_store_quiet(struct app *app, char **err)
+{
+	*err = NULL;
+	if (app->store != NULL)
+		return app->store;
+	if (app->store_error != NULL) {
+		*err = xstrdup(app->store_error);
+		return NULL;
+	}
+	if (app->db_path == NULL) {
+		*err = xstrdup("cannot tell where to keep your progress: set "
+		    "HOME, or give a file with --db");
+		return NULL;
+	}
+	app->store = store_open(app->db_path, err);
+	if (app->store == NULL && *err != NULL)
+		app->store_error = xstrdup(*err);
+	return app->store;
+}
+
+struct store *
 app_store(struct app *app)
 {
 	char *err = NULL;
 
-	if (app->store != NULL)
-		return app->store;
-	if (app->db_path == NULL) {
-		util_warn("cannot tell where to keep your progress: set HOME, "
-		    "or give a file with --db");
-		return NULL;
-	}
-	app->store = store_open(app->db_path, &err);
-	if (app->store == NULL) {
+	if (app_store_quiet(app, &err) == NULL) {
 		util_warn("%s", err);
 		free(err);
 	}

@@ -26,6 +26,10 @@ struct app {
 
 	struct store *store;      /* opened by app_store() */
 	struct content *content;  /* loaded by app_content() */
+	int check_unsaved;        /* a safety check in this run could not be
+				     saved: routines stay locked */
+	char *store_error;        /* why the store could not be opened (it
+				     is not tried again), or NULL */
 };
 
 /* Fills defaults from the environment; returns -1 (message printed) when
@@ -38,6 +42,10 @@ void app_free(struct app *app);
  * naming the file and what to do, and returns NULL; callers exit 1.
  */
 struct store *app_store(struct app *app);
+
+/* The same without printing: on failure returns NULL and sets *err (the
+ * caller frees). */
+struct store *app_store_quiet(struct app *app, char **err);
 
 /* Loads the content index on first call (never fails; problems in single
  * files are reported by the modules that parse them). */

@@ -149,6 +149,18 @@ cmd_plan_print(struct app *app, const struct plan *p)
 	printf("lessons:%s\n", p->n_lessons == 0 ? " none" : "");
 	for (i = 0; i < p->n_lessons; i++)
 		cmd_plan_field("  ", p->lessons[i].id);
+	if (p->n_clearances > 0)
+		printf("clearances:\n");
+	for (i = 0; i < p->n_clearances; i++) {
+		char *line;
+		day_format(p->clearances[i].until, until);
+		line = xasprintf("%s, cleared by %s until %s%s",
+		    p->clearances[i].id, p->clearances[i].by, until,
+		    p->clearances[i].until < day_of_time(clock_wall_s()) ?
+		    " (ended)" : "");
+		cmd_plan_field("  ", line);
+		free(line);
+	}
 	if (p->notes != NULL && cmd_plan_notes(app, p->notes) != 0)
 		util_warn("plan show: could not lay out the notes");
 }

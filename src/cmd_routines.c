@@ -36,7 +36,17 @@ cmd_routines_exec(struct app *app, int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		util_format_clock(e[i].total, when, sizeof when);
 		title = text_for_terminal(e[i].title, strlen(e[i].title));
-		printf("%s\t%s\t%s\n", e[i].id, title, when);
+		printf("%s\t%s\t%s", e[i].id, title, when);
+		if (e[i].total == 0)
+			printf("\tnothing runs for you now: your safety check "
+			    "leaves out every step");
+		else if (e[i].n_left_out > 0) {
+			util_format_clock(e[i].planned, when, sizeof when);
+			printf("\t%d step%s left out by your safety check (the "
+			    "whole routine is %s)", e[i].n_left_out,
+			    e[i].n_left_out == 1 ? "" : "s", when);
+		}
+		printf("\n");
 		free(title);
 	}
 	/* Broken files are not offered; say why on stderr. */

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "advice.h"
 #include "app.h"
 #include "clock.h"
 #include "cmd.h"
@@ -215,24 +216,38 @@ static int
 run_gate(struct session *s)
 {
 	enum verdict v;
+	int rc;
 
 	switch (s->gate) {
 	case GATE_OPEN:
 		return 0;
 	case GATE_RECHECK:
-		if (recheck_plain(s->app, stdin, stdout, &v) != 0)
-			return CMD_FAIL;
-		if (v == VERDICT_NONE)
+		/* A warning sign's advice, or why it was not saved, is
+		 * already printed. */
+		if ((rc = recheck_plain(s->app, stdin, stdout, &v)) == 0)
 			return 0;
-		printf("verdict: %s\n", verdict_name(v));
-		printf(screener_advice(v), s->app->emergency_number);
-		printf("\n");
-		util_warn("the routine will not start: the emergency "
-		    "questions found a warning sign");
+		if (rc > 0 && v != VERDICT_NONE)
+			util_warn("the routine will not start: the emergency "
+			    "questions found a warning sign");
 		return CMD_FAIL;
 	default:
 		util_warn("%s", safety_gate_reason(s->gate));
 		return CMD_FAIL;
+	}
+}
+
+/* Says which steps the safety check leaves out or changes, and why. */
+static void
+run_print_notes(const struct session *s)
+{
+	const struct routine_step *st;
+	size_t k;
+
+	for (k = 0; k < s->routine->nsteps; k++) {
+		st = &s->routine->steps[k];
+		if (st->note != NULL)
+			run_print("%s: step %zu (%s): %s", st->skipped ?
+			    "left out" : "changed", k + 1, st->title, st->note);
 	}
 }
 
@@ -247,7 +262,7 @@ run_plain(struct app *app, const char *id, int resume)
 	char *old_routine = NULL;
 	int rc, from = 0, pain;
 	const char *prompt;
-	char total[16];
+	char total[16], *refusal, *net;
 
 	if (session_load(&s, app, id, &d) != 0) {
 		diag_print(&d, stderr);
@@ -256,6 +271,13 @@ run_plain(struct app *app, const char *id, int resume)
 		return CMD_FAIL;
 	}
 	if ((st = app_store(app)) == NULL || session_gate(&s) != 0) {
+		session_free(&s);
+		return CMD_FAIL;
+	}
+	if ((refusal = session_refusal(&s, 1)) != NULL) {
+		run_print_notes(&s);
+		util_warn("%s", refusal);
+		free(refusal);
 		session_free(&s);
 		return CMD_FAIL;
 	}
@@ -278,14 +300,7 @@ run_plain(struct app *app, const char *id, int resume)
 	free(old_routine);
 	util_format_clock(s.tl.total, total, sizeof total);
 	run_print("routine: %s (%s)", s.routine->title, total);
-	if (s.limits.ask)
-		printf("note: your safety check advises asking your doctor or "
-		    "therapist before massage.\n");
-	for (size_t k = 0; k < s.routine->nsteps; k++)
-		if (s.routine->steps[k].skipped)
-			run_print("note: step %zu (%s): %s", k + 1,
-			    s.routine->steps[k].title,
-			    s.routine->steps[k].note);
+	run_print_notes(&s);
 	if (session_begin(&s, "plain", old_id, from) != 0) {
 		session_free(&s);
 		return CMD_FAIL;
@@ -308,9 +323,15 @@ run_plain(struct app *app, const char *id, int resume)
 	if ((pain = run_ask_pain("Pain now")) >= 0)
 		store_session_pain(st, s.id, 1, pain);
 	session_end(&s, "completed", NULL);
+	if (s.ended_state != NULL && strcmp(s.ended_state, "completed") != 0)
+		printf("not counted: every step was skipped, so this session "
+		    "is saved as partial and does not count toward your "
+		    "plan\n");
 	if ((prompt = session_prompt(&s)) != NULL)
 		printf("prompt: %s\n", prompt);
-	printf("safety net: %s\n", screener_safety_net);
+	net = advice_safety_net(app->emergency_number);
+	printf("safety net: %s\n", net);
+	free(net);
 	session_free(&s);
 	return CMD_OK;
 }

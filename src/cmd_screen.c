@@ -13,6 +13,9 @@
 
 #include "app.h"
 #include "catalogue.h"
+#include "checkflow.h"
+#include "clearance.h"
+#include "day.h"
 #include "clock.h"
 #include "cmd.h"
 #include "recheck.h"
@@ -41,54 +44,39 @@ cmd_screen_option(void *ctx, int id, const char *arg)
 	return 0;
 }
 
-/* Prints the verdict, the rules, the massage actions and the advice. */
-static void
-cmd_screen_print(struct app *app, const struct screener_result *r)
-{
-	size_t i;
-	const struct screener_action *a;
-
-	printf("verdict: %s\n", verdict_name(r->verdict));
-	for (i = 0; i < r->n_hits; i++)
-		printf("rule: %s %s\n", r->hits[i].rule, r->hits[i].items);
-	for (i = 0; i < r->n_actions; i++) {
-		a = &r->actions[i];
-		printf("massage: %s %s%s%s\n", screener_action_name(a->action),
-		    screener_items[a->item].id, a->region[0] ? " " : "",
-		    a->region);
-	}
-	printf("advice: ");
-	printf(screener_advice(r->verdict), app->emergency_number);
-	printf("\n");
-	for (i = 0; i < r->n_actions; i++)
-		printf("caution: %s\n",
-		    screener_items[r->actions[i].item].caution);
-	if (r->verdict == VERDICT_NONE)
-		printf("safety net: %s\n", screener_safety_net);
-}
-
+/*
+ * Decides the check, prints the verdict and all its advice, and only then
+ * saves it and says whether the routines open (or that it was not saved:
+ * red-flags.md section 6 item 3).  Returns CMD_OK or CMD_FAIL.
+ */
 static int
-cmd_screen_store(struct app *app, const char *source,
+cmd_screen_finish(struct app *app, const struct catalogue *cat,
     const struct screener_answers *ans, const unsigned char *asked,
-    const struct screener_result *res)
+    const char *source)
 {
-	struct store *st = app_store(app);
+	struct check_outcome o;
+	size_t shown;
+	int rc;
 
-	if (st == NULL)
-		return CMD_FAIL;
-	if (store_check_record(st, clock_wall_s(), "full", source, ans, asked,
-	    res) < 0) {
-		util_warn("%s", store_error(st));
-		return CMD_FAIL;
-	}
-	return CMD_OK;
+	checkflow_decide(app, cat, ans, 0, &o);
+	printf("verdict: %s\n", verdict_name(o.result.verdict));
+	checkflow_print(&o.advice, 0, stdout);
+	fflush(stdout);
+	shown = o.advice.n;
+	rc = checkflow_save(app, &o, asked, source);
+	checkflow_print(&o.advice, shown, stdout);
+	if (rc != 0)
+		util_warn("the safety check was not saved: %s", o.error);
+	checkflow_free(&o);
+	return rc == 0 ? CMD_OK : CMD_FAIL;
 }
 
 static int
 cmd_screen_answers(struct app *app, const char *file)
 {
 	struct screener_answers ans;
-	struct screener_result res;
+	struct catalogue *cat;
+	char err[512];
 	unsigned char asked[SCREENER_MAX_ITEMS];
 	struct diag d = DIAG_INIT;
 	const char *name = strcmp(file, "-") == 0 ? "stdin" : file;
@@ -111,11 +99,10 @@ cmd_screen_answers(struct app *app, const char *file)
 	}
 	/* Items not listed count as no, and are stored as answered no. */
 	memset(asked, 1, sizeof asked);
-	screener_evaluate(&ans, &res);
-	if ((rc = cmd_screen_store(app, "answers", &ans, asked, &res)) != 0)
-		return rc;
-	cmd_screen_print(app, &res);
-	return CMD_OK;
+	cat = recheck_load_catalogue(app, err, sizeof err);
+	rc = cmd_screen_finish(app, cat, &ans, asked, "answers");
+	catalogue_free(cat);
+	return rc;
 }
 
 /* Reads a whole number within [min, max] at a prompt; -1 at end. */
@@ -162,13 +149,27 @@ cmd_screen_ask_region(int item, struct screener_answers *ans)
 	}
 }
 
+/* Input ended: answers that already call for care are shown, unsaved. */
+static void
+cmd_screen_left_early(struct app *app, const struct catalogue *cat,
+    const struct screener_answers *ans, int any)
+{
+	struct check_outcome o;
+
+	if (!any || ans->age < 0 || ans->weeks < 0 ||
+	    !checkflow_left_early(app, cat, ans, 0, &o))
+		return;
+	printf("verdict: %s\n", verdict_name(o.result.verdict));
+	checkflow_print(&o.advice, 0, stdout);
+	checkflow_free(&o);
+}
+
 /* The whole check as numbered prompts, for screen readers. */
 static int
 cmd_screen_prompts(struct app *app)
 {
 	struct catalogue *cat;
 	struct screener_answers ans;
-	struct screener_result res;
 	unsigned char asked[SCREENER_MAX_ITEMS] = { 0 };
 	long v;
 	int item = -1, a, rc, n = 0;
@@ -179,6 +180,7 @@ cmd_screen_prompts(struct app *app)
 	if ((cat = recheck_catalogue(app)) == NULL)
 		return CMD_FAIL;
 	screener_answers_init(&ans);
+	checkflow_mark_clearances(app, &ans);
 	printf("Safety check. Answer each question with yes, no or not sure "
 	    "(y, n, ?). Nothing is stored until the end.\n");
 	if (cmd_screen_ask_number("How old are you, in years?", 0, 120, &v))
@@ -208,39 +210,65 @@ cmd_screen_prompts(struct app *app)
 		    cmd_screen_ask_region(item, &ans) != 0)
 			goto eof;
 	}
+	rc = cmd_screen_finish(app, cat, &ans, asked, "prompt");
 	catalogue_free(cat);
-	screener_evaluate(&ans, &res);
-	if ((rc = cmd_screen_store(app, "prompt", &ans, asked, &res)) != 0)
-		return rc;
-	cmd_screen_print(app, &res);
-	return CMD_OK;
+	return rc;
 eof:
-	catalogue_free(cat);
 	printf("\n");
+	cmd_screen_left_early(app, cat, &ans, n > 0);
+	catalogue_free(cat);
 	util_warn("the safety check was not finished, so nothing was stored");
 	return CMD_FAIL;
+}
+
+/* The clearances the last full check used, with their dates. */
+static int
+cmd_screen_status_clearances(struct app *app)
+{
+	struct clearance *cl = NULL, *now;
+	size_t n = 0, n_now, i;
+	int32_t today = day_of_time(clock_wall_s());
+	char until[11];
+	struct store *st = app_store(app);
+
+	if (st == NULL)
+		return -1;
+	if (store_last_check_clearances(st, &cl, &n) != 0) {
+		util_warn("%s", store_error(st));
+		return -1;
+	}
+	n_now = checkflow_clearances(app, today, &now);
+	for (i = 0; i < n; i++) {
+		char *by = text_for_terminal(cl[i].by, strlen(cl[i].by));
+		day_format(cl[i].until, until);
+		printf("clearance: %s, cleared by %s until %s%s\n", cl[i].id,
+		    by, until, cl[i].until < today ? " (ended)" :
+		    clearance_find(now, n_now, cl[i].id, today) == NULL ?
+		    " (no longer in the plan in force)" : "");
+		free(by);
+	}
+	clearance_free(cl, n);
+	clearance_free(now, n_now);
+	return 0;
 }
 
 static int
 cmd_screen_status(struct app *app)
 {
-	struct store *st = app_store(app);
 	struct gate_input in;
 	enum gate_state g;
+	char *err = NULL;
 
-	if (st == NULL)
-		return CMD_FAIL;
-	if (store_gate_input(st, &in) != 0) {
-		util_warn("%s", store_error(st));
+	if (checkflow_gate(app, &in, &g, &err) != 0) {
+		util_warn("%s", err);
+		free(err);
 		return CMD_FAIL;
 	}
-	g = safety_gate(&in, clock_wall_s());
-	printf("routines: %s\n", g == GATE_OPEN || g == GATE_RECHECK ?
-	    "open" : "locked");
+	printf("routines: %s\n", safety_gate_open(g) ? "open" : "locked");
 	printf("reason: %s\n", safety_gate_reason(g));
 	if (in.have_full)
-		printf("last check: %s\n", verdict_name(in.last_full_verdict));
-	return CMD_OK;
+		printf("last check: %s\n", verdict_name(in.last_any_verdict));
+	return cmd_screen_status_clearances(app) == 0 ? CMD_OK : CMD_FAIL;
 }
 
 static int

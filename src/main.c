@@ -106,8 +106,13 @@ main_interactive(struct app *app)
 		    "plain commands (see backcare --help)");
 		return 1;
 	}
+	/*
+	 * Without a progress file that opens (read-only, full, damaged) the
+	 * screens still run: the safety check shows its verdict and says it
+	 * was not saved, and the routines stay locked.
+	 */
 	if (app_store(app) == NULL)
-		return 1;
+		util_warn("going on without saving anything");
 	return ui_run(app);
 }
 

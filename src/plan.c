@@ -25,12 +25,13 @@ enum plan_section {
 	PLAN_NONE,              /* before the first "## " heading */
 	PLAN_ROUTINES,
 	PLAN_LESSONS,
+	PLAN_CLEARANCES,
 	PLAN_NOTES,
 	PLAN_SKIP               /* an unknown section, already reported */
 };
 
 static const char *const plan_section_names[] = {
-	NULL, "Routines", "Lessons", "Notes"
+	NULL, "Routines", "Lessons", "Clearances", "Notes"
 };
 
 /* The state of one parse; every message goes to d. */
@@ -41,7 +42,7 @@ struct plan_parser {
 	struct diag *d;
 	struct plan *p;
 	enum plan_section section;
-	int section_line[4];    /* where each section began, 0 not yet */
+	int section_line[5];    /* where each section began, 0 not yet */
 	int title_line;         /* -1 when its absence was reported */
 	int keys_seen;          /* the list of keys under the title was read */
 	int from_line, until_line, therapist_line;
@@ -373,7 +374,8 @@ plan_list_block(struct plan_parser *pp, cmark_node *n)
 {
 	int routines = pp->section == PLAN_ROUTINES;
 	const char *form = routines ? "'- routine-id: N per week'" :
-	    "'- lesson-id'";
+	    pp->section == PLAN_CLEARANCES ?
+	    "'- item-id: who cleared it, until YYYY-MM-DD'" : "'- lesson-id'";
 	cmark_node *li;
 	char *t;
 
@@ -390,6 +392,10 @@ plan_list_block(struct plan_parser *pp, cmark_node *n)
 			continue;
 		if (routines)
 			plan_routine(pp, cmark_node_get_start_line(li), t);
+		else if (pp->section == PLAN_CLEARANCES)
+			clearance_parse_item(pp->name,
+			    cmark_node_get_start_line(li), t, pp->p->from,
+			    &pp->p->clearances, &pp->p->n_clearances, pp->d);
 		else
 			plan_lesson(pp, cmark_node_get_start_line(li), t);
 		free(t);
@@ -411,7 +417,8 @@ plan_section(struct plan_parser *pp, cmark_node *n)
 			break;
 	if (i > PLAN_NOTES)
 		diag_add(pp->d, pp->name, line, "unknown section '%s' (a plan "
-		    "has Routines, Lessons and Notes)", plan_clip(name, clip));
+		    "has Routines, Lessons, Clearances and Notes)",
+		    plan_clip(name, clip));
 	else if (pp->section_line[i] != 0)
 		diag_add(pp->d, pp->name, line, "section '%s' is given twice "
 		    "(first on line %d)", plan_section_names[i],
@@ -431,8 +438,8 @@ plan_title(struct plan_parser *pp, cmark_node *n)
 
 	if (pp->title_line != 0)
 		diag_add(pp->d, pp->name, line, "a second title (a plan has one "
-		    "'# Title'; sections are '## Routines', '## Lessons' and "
-		    "'## Notes')");
+		    "'# Title'; sections are '## Routines', '## Lessons', "
+		    "'## Clearances' and '## Notes')");
 	else if (*title == '\0')
 		diag_add(pp->d, pp->name, line, "the title is empty");
 	else if (strlen(title) > PLAN_MAX_LINE)
@@ -480,7 +487,7 @@ plan_block(struct plan_parser *pp, cmark_node *n)
 			pp->notes_from = cmark_node_get_start_line(n);
 		pp->notes_to = cmark_node_get_end_line(n);
 	} else if (pp->section == PLAN_ROUTINES ||
-	    pp->section == PLAN_LESSONS) {
+	    pp->section == PLAN_LESSONS || pp->section == PLAN_CLEARANCES) {
 		plan_list_block(pp, n);
 	} else if (pp->section == PLAN_NONE)
 		plan_head_block(pp, n);
@@ -598,6 +605,7 @@ plan_free(struct plan *p)
 		free(p->lessons[i].id);
 	free(p->routines);
 	free(p->lessons);
+	clearance_free(p->clearances, p->n_clearances);
 	free(p->title);
 	free(p->therapist);
 	free(p->notes);

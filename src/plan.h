@@ -9,6 +9,7 @@
  *     - therapist: Sam Lee, 555-0100      (optional)
  *     ## Routines                         <- "- ROUTINE-ID: N per week"
  *     ## Lessons                          <- "- LESSON-ID"
+ *     ## Clearances                       <- "- ITEM-ID: WHO, until DATE"
  *     ## Notes                            <- free text for the patient
  *
  * Parsing checks the form; plan_check_ids() checks the routine and lesson
@@ -20,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "clearance.h"
 #include "diag.h"
 
 #define PLAN_MAX_PER_WEEK 50
@@ -47,6 +49,8 @@ struct plan {
 	size_t n_routines;
 	struct plan_lesson *lessons;
 	size_t n_lessons;
+	struct clearance *clearances;   /* a clinician's, see clearance.h */
+	size_t n_clearances;
 };
 
 /*

@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "catalogue.h"
+#include "checkflow.h"
 #include "clock.h"
 #include "content.h"
 #include "recheck.h"
@@ -78,10 +79,45 @@ recheck_read_answer(FILE *in, int *answer)
 	else if (strcmp(p, "n") == 0 || strcmp(p, "no") == 0)
 		*answer = ANSWER_NO;
 	else if (strcmp(p, "?") == 0 || strcmp(p, "u") == 0 ||
+	    strcmp(p, "s") == 0 ||
 	    strcmp(p, "unsure") == 0 || strcmp(p, "not sure") == 0)
 		*answer = ANSWER_UNSURE;
 	else
 		return 1;
+	return 0;
+}
+
+/* Asks the seven E1 questions; returns 0, or -1 when input ended. */
+static int
+recheck_ask(const struct catalogue *cat, FILE *in, FILE *out,
+    struct screener_answers *ans, unsigned char *asked)
+{
+	size_t i;
+	int item, a, rc;
+
+	fprintf(out, "Before you start: the emergency questions again. "
+	    "Answer yes, no or not sure (y, n, u).\n");
+	for (i = 0; i < screener_e1_count; i++) {
+		item = screener_e1_items[i];
+		do {
+			fprintf(out, "%zu/%zu. %s [y/n/u] ", i + 1,
+			    screener_e1_count, cat->e[item].question);
+			fflush(out);
+			rc = recheck_read_answer(in, &a);
+			if (rc == 1)
+				fprintf(out, "\nPlease answer y, n or u (not "
+				    "sure).\n");
+		} while (rc == 1);
+		if (rc < 0) {
+			fprintf(out, "\n");
+			util_warn("the emergency questions were not all "
+			    "answered, so the routine will not start");
+			return -1;
+		}
+		fprintf(out, "\n");
+		ans->a[item] = (enum answer)a;
+		asked[item] = 1;
+	}
 	return 0;
 }
 
@@ -90,49 +126,45 @@ recheck_plain(struct app *app, FILE *in, FILE *out, enum verdict *verdict)
 {
 	struct catalogue *cat = recheck_catalogue(app);
 	struct screener_answers ans;
-	struct screener_result res;
+	struct check_outcome o;
 	unsigned char asked[SCREENER_MAX_ITEMS] = { 0 };
-	struct store *st;
-	size_t i;
-	int item, a, rc;
+	size_t shown = 0;
+	int rc;
 
 	if (cat == NULL)
 		return -1;
 	screener_answers_init(&ans);
-	fprintf(out, "Before you start: the emergency questions again. "
-	    "Answer yes, no or not sure (y, n, ?).\n");
-	for (i = 0; i < screener_e1_count; i++) {
-		item = screener_e1_items[i];
-		do {
-			fprintf(out, "%zu/%zu. %s [y/n/?] ", i + 1,
-			    screener_e1_count, cat->e[item].question);
-			fflush(out);
-			rc = recheck_read_answer(in, &a);
-			if (rc == 1)
-				fprintf(out, "\nPlease answer y, n or ?.\n");
-		} while (rc == 1);
-		if (rc < 0) {
-			fprintf(out, "\n");
-			util_warn("the emergency questions were not all "
-			    "answered, so the routine will not start");
-			catalogue_free(cat);
-			return -1;
+	rc = recheck_ask(cat, in, out, &ans, asked);
+	if (rc != 0) {
+		/* Answers that already call for care are shown, unsaved. */
+		if (checkflow_left_early(app, cat, &ans, 1, &o)) {
+			*verdict = o.result.verdict;
+			fprintf(out, "verdict: %s\n",
+			    verdict_name(o.result.verdict));
+			checkflow_print(&o.advice, 0, out);
+			checkflow_free(&o);
 		}
-		fprintf(out, "\n");
-		ans.a[item] = (enum answer)a;
-		asked[item] = 1;
+		catalogue_free(cat);
+		return -1;
 	}
-	catalogue_free(cat);
 	/* Age and weeks do not bear on E1; the record leaves them empty. */
-	screener_evaluate_e1(&ans, &res);
-	st = app_store(app);
-	if (st == NULL)
-		return -1;
-	if (store_check_record(st, clock_wall_s(), "recheck", "run", &ans,
-	    asked, &res) < 0) {
-		util_warn("%s", store_error(st));
-		return -1;
+	checkflow_decide(app, cat, &ans, 1, &o);
+	catalogue_free(cat);
+	*verdict = o.result.verdict;
+	/* A warning sign is shown before anything is saved. */
+	if (o.result.verdict != VERDICT_NONE) {
+		fprintf(out, "verdict: %s\n", verdict_name(o.result.verdict));
+		checkflow_print(&o.advice, 0, out);
+		fflush(out);
+		shown = o.advice.n;
 	}
-	*verdict = res.verdict;
-	return 0;
+	rc = checkflow_save(app, &o, asked, "run") == 0 &&
+	    o.result.verdict == VERDICT_NONE ? 0 : 1;
+	checkflow_print(&o.advice, shown == 0 && o.saved ? o.advice.n : shown,
+	    out);
+	if (!o.saved)
+		util_warn("the emergency questions were not saved (%s), so "
+		    "the routine will not start", o.error);
+	checkflow_free(&o);
+	return rc;
 }

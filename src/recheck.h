@@ -23,10 +23,12 @@ struct recheck_request {
 };
 
 /*
- * Asks the E1 questions on in/out, one line per answer (yes, no, unsure;
- * y, n, ?), stores the re-check and sets *verdict.  Returns 0, or -1 after
- * printing one line when input ends early, an answer cannot be read, or
- * the store fails: the routine must then not start.
+ * Asks the E1 questions on in/out, one line per answer (yes, no, not sure;
+ * y, n, u or ?), sets *verdict, shows a warning sign's verdict and advice
+ * before saving, then stores the re-check.  Returns 0 when the routine may
+ * start (NONE, saved); 1 when it must not (a warning sign, or the check
+ * was not saved: all said on out and stderr); -1 after one line on stderr
+ * when input ended early or the questions could not be read.
  */
 int recheck_plain(struct app *app, FILE *in, FILE *out,
     enum verdict *verdict);

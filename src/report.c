@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "advice.h"
 #include "day.h"
 #include "lesson.h"
 #include "plan.h"
@@ -41,6 +42,9 @@ report_data_free(struct report_data *d)
 	for (i = 0; i < d->n_checks; i++) {
 		free(d->checks[i].kind);
 		free(d->checks[i].rules);
+		free(d->checks[i].unsure);
+		free(d->checks[i].clearances);
+		free(d->checks[i].actions);
 	}
 	for (i = 0; i < d->n_lessons; i++)
 		free(d->lessons[i].id);
@@ -886,12 +890,57 @@ report_write_lessons(struct report_writer *w,
 	}
 }
 
+/* "E1 (possible cauda equina syndrome), U1 (...)" from "E1 U1". */
+static char *
+report_rules_in_words(struct report_writer *w, const char *codes)
+{
+	char *copy = report_clean(w, codes), *tok, *save = NULL;
+	struct buf b = BUF_INIT;
+	const char *name;
+
+	for (tok = strtok_r(copy, " ", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ", &save)) {
+		name = advice_rule_name(tok);
+		buf_printf(&b, "%s%s%s%s%s", b.len > 0 ? ", " : "", tok,
+		    name != NULL ? " (" : "", name != NULL ? name : "",
+		    name != NULL ? ")" : "");
+	}
+	free(copy);
+	return b.len > 0 ? buf_detach(&b) : (buf_free(&b), xstrdup(""));
+}
+
+/* "; not sure: ...; massage: ...; clearances used: ..." for one check,
+ * or "". */
+static char *
+report_check_extra(struct report_writer *w, const struct report_check *c)
+{
+	struct buf b = BUF_INIT;
+	char *t;
+
+	if (c->unsure != NULL && c->unsure[0] != '\0') {
+		t = report_clean(w, c->unsure);
+		buf_printf(&b, "; not sure (counted as yes): %s", t);
+		free(t);
+	}
+	if (c->actions != NULL && c->actions[0] != '\0') {
+		t = report_clean(w, c->actions);
+		buf_printf(&b, "; massage: %s", t);
+		free(t);
+	}
+	if (c->clearances != NULL && c->clearances[0] != '\0') {
+		t = report_clean(w, c->clearances);
+		buf_printf(&b, "; clearances used: %s", t);
+		free(t);
+	}
+	return b.len > 0 ? buf_detach(&b) : (buf_free(&b), xstrdup(""));
+}
+
 static void
 report_write_checks(struct report_writer *w,
     const struct report_data *d, const struct report_summary *s)
 {
 	const struct report_check *c;
-	char when[32], age[64], *kind, *rules;
+	char when[32], age[64], *kind, *rules, *extra;
 	int32_t day;
 	size_t i;
 	int any = 0;
@@ -911,15 +960,17 @@ report_write_checks(struct report_writer *w,
 		else
 			age[0] = '\0';
 		kind = report_clean(w, c->kind);
-		rules = report_clean(w, c->rules);
-		report_item(w, "%s  %s: %s%s; rules: %s", when,
+		rules = report_rules_in_words(w, c->rules);
+		extra = report_check_extra(w, c);
+		report_item(w, "%s  %s: %s%s; rules: %s%s", when,
 		    strcmp(kind, "recheck") == 0 ?
 		    "re-check of the emergency questions" :
 		    strcmp(kind, "full") == 0 ? "full check" : kind,
 		    verdict_name(c->verdict), age,
-		    rules[0] != '\0' ? rules : "none fired");
+		    rules[0] != '\0' ? rules : "none fired", extra);
 		free(kind);
 		free(rules);
+		free(extra);
 	}
 	if (!any)
 		report_item(w, "No safety checks in this period.");

@@ -48,6 +48,11 @@ struct report_check {
 	int weeks;
 	enum verdict verdict;
 	char *rules;            /* the rules that fired, "E1 U1", or "" */
+	char *unsure;           /* items answered "not sure", or NULL */
+	char *clearances;       /* "ITEM, cleared by WHO until DATE; ...",
+				   or NULL */
+	char *actions;          /* massage checks, "BLOCK mc_dvt_current,
+				   AVOID-AREA mc_... hips", or NULL */
 };
 
 /* One lesson the store knows about. */

@@ -11,15 +11,17 @@
 
 #include "md.h"
 #include "routine.h"
+#include "screener.h"
 #include "util.h"
 
 static const char *const routine_strokes[] = {
 	"effleurage", "petrissage", "friction", "tapotement", "vibration",
 	"stripping", "compression", "myofascial", NULL
 };
-static const char *const routine_regions[] = {
-	"lower back", "upper back", "glutes", "hips", "abdomen", "legs",
-	"neck", "shoulders", NULL
+/* Where a step is done (red-flags.md section 6 item 9). */
+static const char *const routine_positions[] = {
+	"standing", "sitting", "kneeling", "side-lying", "lying on the back",
+	"lying on the front", NULL
 };
 static const char *const routine_pressures[] = {
 	"light", "medium", "firm", NULL
@@ -32,6 +34,82 @@ routine_in(const char *const *list, const char *s)
 		if (strcmp(*list, s) == 0)
 			return 1;
 	return 0;
+}
+
+static int
+routine_is_region(const char *s)
+{
+	return screener_region_valid(s);
+}
+
+static int
+routine_is_position(const char *s)
+{
+	return routine_in(routine_positions, s);
+}
+
+int
+routine_list_has(const char *list, const char *item)
+{
+	size_t n = strlen(item);
+	const char *p = list;
+
+	while (p != NULL && *p != '\0') {
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (strncmp(p, item, n) == 0 && (p[n] == '\0' || p[n] == ','))
+			return 1;
+		p = strchr(p, ',');
+	}
+	return 0;
+}
+
+/*
+ * Reads "a, b, c" where each is accepted by valid: returns the list
+ * written canonically ("a, b, c"; caller frees), or NULL with a message.
+ */
+static char *
+routine_list(const char *name, int line, const char *key, const char *val,
+    int (*valid)(const char *), const char *choices, struct diag *d)
+{
+	char *copy = xstrdup(val), *tok, *next;
+	struct buf b = BUF_INIT;
+
+	for (tok = copy; tok != NULL; tok = next) {
+		if ((next = strchr(tok, ',')) != NULL)
+			*next++ = '\0';
+		tok = util_trim(tok);
+		if (*tok == '\0' && (next != NULL || b.len > 0)) {
+			diag_add(d, name, line, "%s: an empty item in the "
+			    "list '%.40s'", key, val);
+			goto fail;
+		}
+		if (*tok == '\0')
+			break;
+		if (!valid(tok)) {
+			diag_add(d, name, line, "%s: unknown %s '%.40s' (use %s)",
+			    key, key, tok, choices);
+			goto fail;
+		}
+		if (b.len > 0 && routine_list_has(b.data, tok)) {
+			diag_add(d, name, line, "%s: '%s' is given twice", key,
+			    tok);
+			goto fail;
+		}
+		if (b.len > 0)
+			buf_adds(&b, ", ");
+		buf_adds(&b, tok);
+	}
+	free(copy);
+	if (b.len == 0) {
+		diag_add(d, name, line, "%s: name at least one %s", key, key);
+		return NULL;
+	}
+	return buf_detach(&b);
+fail:
+	free(copy);
+	buf_free(&b);
+	return NULL;
 }
 
 
@@ -106,11 +184,19 @@ routine_key(const char *name, int line, struct routine_step *s,
 		free(s->stroke);
 		s->stroke = xstrdup(val);
 	} else if (strcmp(key, "region") == 0) {
-		if (!routine_in(routine_regions, val))
-			diag_add(d, name, line, "region: unknown region '%s'",
-			    val);
 		free(s->region);
-		s->region = xstrdup(val);
+		s->region = routine_list(name, line, key, val,
+		    routine_is_region, "lower back, upper back, glutes, hips, "
+		    "abdomen, legs, neck, shoulders", d);
+		if (s->region == NULL)
+			s->region = xstrdup("");
+	} else if (strcmp(key, "position") == 0) {
+		free(s->position);
+		s->position = routine_list(name, line, key, val,
+		    routine_is_position, "standing, sitting, kneeling, "
+		    "side-lying, lying on the back, lying on the front", d);
+		if (s->position == NULL)
+			s->position = xstrdup("");
 	} else if (strcmp(key, "pressure") == 0) {
 		if (!routine_in(routine_pressures, val))
 			diag_add(d, name, line, "pressure: '%s' should be "
@@ -158,6 +244,10 @@ routine_check_step(const char *name, struct routine_step *s,
 	if (s->stroke == NULL || s->region == NULL || s->pressure == NULL)
 		diag_add(d, name, s->line, "step '%s' needs stroke, region and "
 		    "pressure", s->title);
+	if (s->position == NULL)
+		diag_add(d, name, s->line, "step '%s' needs a position: add "
+		    "'- position: standing' (or sitting, kneeling, side-lying, "
+		    "lying on the back, lying on the front)", s->title);
 }
 
 static struct routine_step *
@@ -264,6 +354,7 @@ routine_free(struct routine *r)
 		free(s->title);
 		free(s->stroke);
 		free(s->region);
+		free(s->position);
 		free(s->pressure);
 		free(s->instructions);
 		free(s->note);
@@ -296,49 +387,99 @@ routine_total_seconds(const struct routine *r)
 }
 
 static void
-routine_note(struct routine_step *s, int skip, const char *why)
+routine_note(struct routine_step *s, int skip, int softened, const char *why)
 {
 	free(s->note);
 	s->note = xstrdup(why);
-	if (skip)
-		s->skipped = 1;
-	else
-		s->softened = 1;
+	s->skipped |= skip;
+	s->softened |= softened;
+}
+
+/* 1 when a pregnant person may take one of the step's positions. */
+static int
+routine_position_allowed(const struct routine_step *s)
+{
+	size_t i;
+
+	for (i = 0; routine_positions[i] != NULL; i++)
+		if (strncmp(routine_positions[i], "lying on the ", 13) != 0 &&
+		    routine_list_has(s->position, routine_positions[i]))
+			return 1;
+	return 0;
+}
+
+/* Why the step must be left out under l (caller frees), or NULL. */
+static char *
+routine_skip_reason(const struct routine_step *s,
+    const struct massage_limits *l)
+{
+	size_t k;
+
+	for (k = 0; k < l->n_avoid; k++)
+		if (routine_list_has(s->region, l->avoid_regions[k]))
+			return xasprintf("Skipped: your safety check said to "
+			    "leave out the %s.", l->avoid_regions[k]);
+	if (l->pregnant && !routine_position_allowed(s))
+		return xasprintf("Skipped: in pregnancy, steps done %s are "
+		    "left out.", s->position);
+	if (l->gentle && strcmp(s->stroke, "effleurage") != 0)
+		return xasprintf("Skipped: your safety check said light "
+		    "stroking (effleurage) only, and this step uses %s.",
+		    s->stroke);
+	if (l->no_percussion && (strcmp(s->stroke, "tapotement") == 0 ||
+	    strcmp(s->stroke, "vibration") == 0))
+		return xstrdup("Skipped: no tapping or vibration with thin "
+		    "bones or blood thinners.");
+	return NULL;
+}
+
+/* Lighter pressure or another position for a step that still runs. */
+static void
+routine_adapt(struct routine_step *s, const struct massage_limits *l)
+{
+	int lighter = strcmp(s->pressure, "light") != 0 && (l->gentle ||
+	    (l->pregnant && routine_list_has(s->region, "legs")));
+
+	if (lighter) {
+		free(s->pressure);
+		s->pressure = xstrdup("light");
+		routine_note(s, 0, 1, l->gentle ? "Lighter: your safety check "
+		    "said light stroking only, so keep the pressure light "
+		    "here." : "Lighter: in pregnancy, no deep pressure on the "
+		    "legs.");
+	} else if (l->pregnant && (routine_list_has(s->position,
+	    "lying on the back") || routine_list_has(s->position,
+	    "lying on the front"))) {
+		struct buf ok = BUF_INIT;
+		size_t i;
+		for (i = 0; routine_positions[i] != NULL; i++)
+			if (strncmp(routine_positions[i], "lying on the ",
+			    13) != 0 && routine_list_has(s->position,
+			    routine_positions[i]))
+				buf_printf(&ok, "%s%s", ok.len ? " or " : "",
+				    routine_positions[i]);
+		char *why = xasprintf("In pregnancy, do this step %s, not "
+		    "lying on your back or front.", ok.data);
+		routine_note(s, 0, 0, why);
+		free(why);
+		buf_free(&ok);
+	}
 }
 
 void
 routine_apply_limits(struct routine *r, const struct massage_limits *l)
 {
 	struct routine_step *s;
-	size_t i, k;
+	size_t i;
 	char *why;
 
 	for (i = 0; i < r->nsteps; i++) {
 		s = &r->steps[i];
-		for (k = 0; k < l->n_avoid; k++) {
-			if (strcmp(s->region, l->avoid_regions[k]) != 0)
-				continue;
-			why = xasprintf("Skipped: your safety check said to "
-			    "leave out the %s.", s->region);
-			routine_note(s, 1, why);
+		if ((why = routine_skip_reason(s, l)) != NULL) {
+			routine_note(s, 1, 0, why);
 			free(why);
-		}
-		if (s->skipped || !l->gentle)
-			continue;
-		if (strcmp(s->stroke, "tapotement") == 0 ||
-		    strcmp(s->stroke, "stripping") == 0 ||
-		    strcmp(s->stroke, "compression") == 0)
-			routine_note(s, 1, "Skipped: your safety check said "
-			    "to keep massage gentle (no tapping, stripping or "
-			    "pressure holds).");
-		else if (strcmp(s->stroke, "effleurage") != 0 ||
-		    strcmp(s->pressure, "light") != 0) {
-			free(s->pressure);
-			s->pressure = xstrdup("light");
-			routine_note(s, 0, "Softened: your safety check said to "
-			    "keep massage gentle, so use light stroking only "
-			    "here.");
-		}
+		} else
+			routine_adapt(s, l);
 	}
 }
 

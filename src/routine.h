@@ -8,7 +8,7 @@
  * A routine file: the H1 is the title, the paragraphs after it the
  * introduction; each H2 is a step, with a bullet list of "key: value"
  * right under its heading (duration or hold, repeat, rest, sides, stroke,
- * region, pressure) and its instructions after that.
+ * region, position, pressure) and its instructions after that.
  */
 #ifndef BACKCARE_ROUTINE_H
 #define BACKCARE_ROUTINE_H
@@ -32,13 +32,14 @@ struct routine_step {
 	long rest;              /* between repeats */
 	int sides;              /* 0: the middle; 2: left then right */
 	char *stroke;
-	char *region;
+	char *region;           /* one or more, "glutes, hips" */
+	char *position;         /* one or more, the preferred first */
 	char *pressure;
 	char *instructions;     /* CommonMark text of the step's body */
 	/* Set by routine_apply_limits(): */
 	int skipped;
-	int softened;
-	char *note;             /* why, or NULL */
+	int softened;           /* made lighter */
+	char *note;             /* why it was skipped or changed, or NULL */
 };
 
 struct routine {
@@ -58,15 +59,21 @@ struct routine *routine_parse(const char *id, const char *name,
     const char *text, size_t len, struct diag *d);
 void routine_free(struct routine *r);
 
+/* 1 when the comma-separated list ("glutes, hips") holds item. */
+int routine_list_has(const char *list, const char *item);
+
 /* The whole time of the routine in seconds (steps, sides, repeats, rests;
  * skipped steps left out). */
 long routine_total_seconds(const struct routine *r);
 
 /*
- * Applies the safety check's massage limits: under GENTLE, tapotement,
- * stripping and compression steps are skipped and other strokes softened
- * to light stroking; a step in an area to avoid is skipped.  Each changed
- * step gets a note saying why.
+ * Applies the safety check's massage limits (red-flags.md sections 1e, 4
+ * and 6 items 8-10).  A step is skipped when any of its regions is to be
+ * avoided; in pregnancy when none of its positions is allowed (lying on
+ * the back or front); under GENTLE when its stroke is not effleurage; with
+ * thin bones or blood thinners when it taps or vibrates.  GENTLE makes
+ * effleurage light, and pregnancy makes leg steps light.  Each changed
+ * step gets a note saying why.  Apply once, to a freshly parsed routine.
  */
 void routine_apply_limits(struct routine *r, const struct massage_limits *l);
 

@@ -32,6 +32,8 @@ safety_limits_add_regions(struct massage_limits *l, const char *regions)
 enum gate_state
 safety_gate(const struct gate_input *in, int64_t now)
 {
+	if (in->unsaved)
+		return GATE_UNSAVED;
 	if (!in->have_full)
 		return GATE_NO_CHECK;
 	/* The latest answer of any kind wins: a later flag locks again. */
@@ -39,13 +41,27 @@ safety_gate(const struct gate_input *in, int64_t now)
 		return GATE_FLAGGED;
 	if (in->last_full_verdict != VERDICT_NONE)
 		return GATE_FLAGGED;
+	if (now < in->last_full_at || (in->have_any && now < in->last_any_at))
+		return GATE_CLOCK;
 	if (now - in->last_full_at >= GATE_VALID_S)
 		return GATE_EXPIRED;
+	if (in->last_full_rules < SAFETY_RULES_VERSION)
+		return GATE_OLD_RULES;
 	if (in->limits.blocked)
 		return GATE_BLOCKED;
-	if (in->have_any && now - in->last_any_at < GATE_RECHECK_S)
+	if (in->limits.ask)
+		return GATE_ASK;
+	if (in->clearance_ended)
+		return GATE_CLEARANCE_ENDED;
+	if (now - in->last_full_at < GATE_RECHECK_S)
 		return GATE_OPEN;
 	return GATE_RECHECK;
+}
+
+int
+safety_gate_open(enum gate_state g)
+{
+	return g == GATE_OPEN || g == GATE_RECHECK;
 }
 
 const char *
@@ -55,18 +71,38 @@ safety_gate_reason(enum gate_state g)
 	case GATE_NO_CHECK:
 		return "Routines are locked until you have done the safety "
 		    "check. Choose Safety check on the home screen.";
+	case GATE_UNSAVED:
+		return "Routines are locked: your last safety check could not "
+		    "be saved. Its advice still stands. Free some space or fix "
+		    "the progress file, then do the safety check again.";
 	case GATE_FLAGGED:
 		return "Routines are locked: your last safety check found "
 		    "warning signs. Follow its advice and see a doctor; do the "
 		    "safety check again once a doctor has cleared you.";
+	case GATE_CLOCK:
+		return "Routines are locked: your computer's clock reads "
+		    "earlier than your last safety check, so backcare cannot "
+		    "tell how old it is. Do the safety check again.";
 	case GATE_EXPIRED:
-		return "Routines are locked: your last safety check is more "
-		    "than 7 days old. Do the safety check again to unlock "
+		return "Routines are locked: your last safety check is 7 days "
+		    "old or more. Do the safety check again to unlock them.";
+	case GATE_OLD_RULES:
+		return "Routines are locked: the safety check has changed "
+		    "since your last one. Do the safety check again to unlock "
 		    "them.";
 	case GATE_BLOCKED:
 		return "Routines are locked: the massage checks said no "
 		    "massage for now. Do the safety check again once that has "
 		    "changed.";
+	case GATE_ASK:
+		return "Routines are locked: your safety check asked for a "
+		    "clinician's clearance first. Once your doctor or therapist "
+		    "has written it into your homework plan, import the plan "
+		    "and do the safety check again.";
+	case GATE_CLEARANCE_ENDED:
+		return "Routines are locked: a clinician's clearance your last "
+		    "safety check used has ended. Ask for a new one, or do "
+		    "the safety check again.";
 	case GATE_RECHECK:
 		return "Routines are open. Before you start, backcare asks "
 		    "the emergency questions again.";

@@ -35,7 +35,9 @@ int verdict_parse(const char *s, enum verdict *v);
 struct massage_limits {
 	int blocked;            /* no massage until cleared */
 	int gentle;
-	int ask;                /* clinician sign-off advised */
+	int ask;                /* clinician sign-off needed, not given */
+	int pregnant;           /* no lying on the back or front; light legs */
+	int no_percussion;      /* no tapotement or vibration */
 	size_t n_avoid;
 	char avoid_regions[SAFETY_MAX_REGIONS][32];
 };
@@ -46,35 +48,57 @@ void safety_limits_add_regions(struct massage_limits *l, const char *regions);
 /* What the stored checks say about starting a routine now. */
 enum gate_state {
 	GATE_NO_CHECK,        /* never checked: locked */
+	GATE_UNSAVED,         /* this run's check could not be saved: locked */
 	GATE_FLAGGED,         /* latest verdict is not NONE: locked */
-	GATE_EXPIRED,         /* last NONE full check is over 7 days old */
+	GATE_CLOCK,           /* the clock reads before the last check */
+	GATE_EXPIRED,         /* last NONE full check is 7 days old or more */
+	GATE_OLD_RULES,       /* checked under an earlier version's rules */
 	GATE_BLOCKED,         /* NONE, but the massage checklist said BLOCK */
+	GATE_ASK,             /* NONE, but a clinician must clear massage */
+	GATE_CLEARANCE_ENDED, /* a clearance the check used has ended */
 	GATE_RECHECK,         /* open after the E1 questions are asked again */
-	GATE_OPEN             /* open: a check was completed < 12 h ago */
+	GATE_OPEN             /* open: a full check was completed < 60 min ago */
 };
 
 #define GATE_VALID_S (7 * 24 * 3600)     /* a NONE full check lasts 7 days */
-#define GATE_RECHECK_S (12 * 3600)       /* no re-check within 12 hours */
+#define GATE_RECHECK_S (60 * 60)         /* no re-check within 60 minutes
+					    of a full check (section 6 item 4) */
 
-/* The facts gating needs, read from the store by its caller. */
+/*
+ * The version of the rules a check is decided by.  A stored check made
+ * under an earlier version does not open the routines (version 2: "not
+ * sure" counts everywhere, the calf rule, clearances, red-flags.md
+ * section 6).
+ */
+#define SAFETY_RULES_VERSION 2
+
+/* The facts gating needs, read from the store by its caller.  "Latest"
+ * means the last stored, whatever its clock time (section 6 item 2). */
 struct gate_input {
 	int have_full;             /* any full check stored */
 	int64_t last_full_at;      /* the latest full check */
 	enum verdict last_full_verdict;
+	int last_full_rules;       /* its SAFETY_RULES_VERSION */
+	int clearance_ended;       /* a clearance it used has ended */
 	int have_any;              /* any check (full or re-check) stored */
 	int64_t last_any_at;       /* the latest check of either kind */
 	enum verdict last_any_verdict;
 	struct massage_limits limits;   /* from the latest full check */
+	int unsaved;               /* a check in this process failed to save */
 };
 
 /*
  * Decides whether a routine may start at time now (Unix seconds).  Pure.
  * The latest verdict of any kind wins: a later flag locks routines again.
+ * A clock that reads earlier than the last check expires its window.
  */
 enum gate_state safety_gate(const struct gate_input *in, int64_t now);
 
 /* One plain sentence saying why routines are locked and what unlocks them
  * (or that they are open).  Static storage. */
 const char *safety_gate_reason(enum gate_state g);
+
+/* 1 when a routine may start (perhaps after the E1 re-check). */
+int safety_gate_open(enum gate_state g);
 
 #endif

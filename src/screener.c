@@ -38,6 +38,8 @@ const struct screener_item screener_items[] = {
 	{ "one_leg_weakness_worsening", U, "NEURO", 0, NULL, NULL },
 	{ "spine_shape_change_or_lump", U, "FRA, MAL, INF", 0, NULL, NULL },
 	{ "known_aaa_or_pulsating_abdomen", U, "VASC", 0, NULL, NULL },
+	/* Section 6 item 5: a new swollen calf is a red flag of its own. */
+	{ "calf_swelling_new", U, "DVT", 0, NULL, NULL },
 	{ "long_term_steroids", S, "FRA, INF", 0, NULL, NULL },
 	{ "immunosuppressed", S, "INF", 0, NULL, NULL },
 	{ "recent_infection", S, "INF", 0, NULL, NULL },
@@ -65,36 +67,38 @@ const struct screener_item screener_items[] = {
 	/* 1e: the massage checklist */
 	{ "mc_fever_acute_illness", X, "", ACTION_BLOCK, NULL,
 	  "no massage today; check again when you are well" },
-	{ "mc_dvt_current_or_suspected", X, "", ACTION_BLOCK, NULL,
-	  "no massage; a new painful, swollen calf needs urgent medical "
-	  "review" },
+	{ "mc_dvt_current", X, "", ACTION_BLOCK, NULL,
+	  "no massage while a blood clot is being treated; ask your doctor "
+	  "when massage is safe again" },
 	{ "mc_dvt_history", X, "", ACTION_AVOID_AREA | ACTION_ASK, "legs",
 	  "no massage on the legs; ask your doctor or therapist first" },
-	{ "mc_anticoagulant_or_bleeding", X, "", ACTION_GENTLE, NULL,
-	  "gentle strokes only: no deep pressure, stripping, holds or "
-	  "tapping" },
+	{ "mc_anticoagulant_or_bleeding", X, "",
+	  ACTION_GENTLE | ACTION_NO_PERCUSSION, NULL,
+	  "light stroking (effleurage) only: every other step is left out, "
+	  "and no tapping or vibration" },
 	{ "mc_recent_surgery", X, "", ACTION_AVOID_AREA, NULL,
 	  "keep away from the operated area; after spinal surgery, no "
 	  "massage until your surgeon says so" },
 	{ "mc_skin_problem_area", X, "", ACTION_AVOID_AREA, NULL,
 	  "keep away from broken or infected skin" },
-	{ "mc_osteoporosis", X, "", ACTION_GENTLE, NULL,
-	  "gentle over the spine and ribs: no tapping or forceful "
-	  "stripping" },
+	{ "mc_osteoporosis", X, "", ACTION_GENTLE | ACTION_NO_PERCUSSION,
+	  NULL,
+	  "light stroking (effleurage) only: no tapping, vibration, "
+	  "stripping or pressure holds" },
 	{ "mc_cancer_active", X, "", ACTION_ASK, NULL,
 	  "ask your cancer team first; no deep pressure over a tumour or "
 	  "where cancer has spread" },
-	{ "mc_pregnancy", X, "", ACTION_ASK, NULL,
-	  "lie on your side from about 20 weeks; no deep pressure on the "
-	  "legs; ask your midwife or doctor first if your pregnancy is "
-	  "high-risk" },
+	{ "mc_pregnancy", X, "",
+	  ACTION_AVOID_AREA | ACTION_ASK | ACTION_PREGNANCY, "abdomen",
+	  "no massage on the tummy; no steps lying on your back or front; "
+	  "no deep pressure on the legs" },
 	{ "mc_recent_fracture", X, "", ACTION_AVOID_AREA, NULL,
 	  "keep away from a healing fracture" },
 	{ "mc_inflammatory_flare", X, "", ACTION_AVOID_AREA, NULL,
 	  "keep away from a hot, swollen joint" },
 	{ "mc_reduced_sensation", X, "", ACTION_GENTLE, NULL,
-	  "gentle only: you cannot judge pressure where feeling is "
-	  "reduced" },
+	  "light stroking (effleurage) only: you cannot judge pressure where "
+	  "feeling is reduced" },
 	{ "mc_uncontrolled_bp_heart", X, "", ACTION_ASK, NULL,
 	  "ask your doctor before massage" },
 	{ "mc_implanted_device", X, "", ACTION_AVOID_AREA, NULL,
@@ -198,9 +202,26 @@ screener_action_name(unsigned action)
 		return "AVOID-AREA";
 	case ACTION_GENTLE:
 		return "GENTLE";
+	case ACTION_PREGNANCY:
+		return "PREGNANCY";
+	case ACTION_NO_PERCUSSION:
+		return "NO-PERCUSSION";
 	default:
 		return "ASK";
 	}
+}
+
+int
+screener_action_parse(const char *name, unsigned *action)
+{
+	unsigned bit;
+
+	for (bit = 1; bit <= ACTION_LAST; bit <<= 1)
+		if (strcmp(name, screener_action_name(bit)) == 0) {
+			*action = bit;
+			return 0;
+		}
+	return -1;
 }
 
 int
@@ -253,21 +274,90 @@ screener_answers_init(struct screener_answers *ans)
 struct screener_eval {
 	const struct screener_answers *ans;
 	struct screener_result *out;
+	int e_rule;       /* reading for an E rule: no clearance applies */
 };
 
-/* 1 when the item counts as present for the rules. */
+/*
+ * Checklist answers that imply their red-flag twins (section 6 item 6):
+ * mc_cancer_active counts as history_of_cancer, mc_osteoporosis as
+ * osteoporosis.
+ */
+static const char *const screener_twins[][2] = {
+	{ "history_of_cancer", "mc_cancer_active" },
+	{ "osteoporosis", "mc_osteoporosis" },
+};
+
+/* 1 when item i was answered yes or not sure (section 6 item 1). */
 static int
-screener_yes(const struct screener_answers *ans, const char *id)
+screener_answered(const struct screener_answers *ans, int i)
+{
+	return ans->a[i] == ANSWER_YES || ans->a[i] == ANSWER_UNSURE;
+}
+
+static int
+screener_index_of(const char *id)
 {
 	int i = screener_item_index(id);
 
 	if (i < 0)
 		fatal("screener: unknown item %s", id);
-	if (ans->a[i] == ANSWER_YES)
-		return 1;
-	/* Not sure counts as yes for the EMERGENCY tier only (1, design). */
-	return ans->a[i] == ANSWER_UNSURE &&
-	    screener_items[i].tier == TIER_EMERGENCY;
+	return i;
+}
+
+static void
+screener_note_item(size_t *n, int *list, int item)
+{
+	size_t k;
+
+	for (k = 0; k < *n; k++)
+		if (list[k] == item)
+			return;
+	list[(*n)++] = item;
+}
+
+/*
+ * The item whose answer makes id present for the rules: id itself, else
+ * its checklist twin; -1 when absent.  Outside the E rules a clearance in
+ * force on id makes it absent, and is noted as used.
+ */
+static int
+screener_source(struct screener_eval *ev, const char *id)
+{
+	const struct screener_answers *ans = ev->ans;
+	int i = screener_index_of(id), src = -1;
+	size_t t;
+
+	if (screener_answered(ans, i))
+		src = i;
+	for (t = 0; src < 0 && t < BC_ARRAY_LEN(screener_twins); t++) {
+		int twin;
+		if (strcmp(screener_twins[t][0], id) != 0)
+			continue;
+		twin = screener_index_of(screener_twins[t][1]);
+		if (screener_answered(ans, twin))
+			src = twin;
+	}
+	if (src >= 0 && !ev->e_rule && ans->cleared[i]) {
+		screener_note_item(&ev->out->n_cleared, ev->out->cleared, i);
+		return -1;
+	}
+	return src;
+}
+
+/* Adds the source item's id to the list b (when present); 1 if present. */
+static int
+screener_take(struct screener_eval *ev, const char *id, struct buf *b)
+{
+	int src = screener_source(ev, id);
+
+	if (src < 0)
+		return 0;
+	if (b->len > 0)
+		buf_addc(b, ' ');
+	buf_adds(b, screener_items[src].id);
+	if (ev->ans->a[src] == ANSWER_UNSURE)
+		screener_note_item(&ev->out->n_unsure, ev->out->unsure, src);
+	return 1;
 }
 
 static void
@@ -296,29 +386,29 @@ screener_any(struct screener_eval *ev, const char *rule, enum verdict v,
 {
 	struct buf b = BUF_INIT;
 
-	for (; *ids != NULL; ids++) {
-		if (!screener_yes(ev->ans, *ids))
-			continue;
-		if (b.len > 0)
-			buf_addc(&b, ' ');
-		buf_adds(&b, *ids);
-	}
+	for (; *ids != NULL; ids++)
+		screener_take(ev, *ids, &b);
 	if (b.len > 0)
 		screener_fire(ev, rule, v, b.data);
 	buf_free(&b);
 }
 
-/* "Both" rules: fires when a and b are both present. */
+/*
+ * "Both" rules: fires when a and b are both present.  The unsure items
+ * of a pair that does not fire are not noted.
+ */
 static void
 screener_both(struct screener_eval *ev, const char *rule, enum verdict v,
     const char *a, const char *b)
 {
-	char items[256];
+	struct buf items = BUF_INIT;
 
-	if (screener_yes(ev->ans, a) && screener_yes(ev->ans, b)) {
-		snprintf(items, sizeof items, "%s %s", a, b);
-		screener_fire(ev, rule, v, items);
+	if (screener_source(ev, a) >= 0 && screener_source(ev, b) >= 0) {
+		screener_take(ev, a, &items);
+		screener_take(ev, b, &items);
+		screener_fire(ev, rule, v, items.data);
 	}
+	buf_free(&items);
 }
 
 /*
@@ -336,14 +426,28 @@ static const char *const screener_e1_ids[] = { "saddle_numbness",
     "sexual_dysfunction_new", "both_legs_symptoms", "walking_difficulty_new",
     NULL };
 
+/* E7: colicky loin pain at 55 or over. */
+static void
+screener_rule_e7(struct screener_eval *ev)
+{
+	struct buf b = BUF_INIT;
+
+	if (ev->ans->age >= 55 && screener_source(ev, "colicky_loin_pain") >= 0) {
+		screener_take(ev, "colicky_loin_pain", &b);
+		buf_adds(&b, " age55");
+		screener_fire(ev, "E7", VERDICT_EMERGENCY, b.data);
+	}
+	buf_free(&b);
+}
+
 static void
 screener_rules_emergency(struct screener_eval *ev)
 {
 	static const char *const e2[] = { "major_trauma", NULL };
 	static const char *const e3[] = { "chest_pain_or_breathless", NULL };
 	static const char *const e4[] = { "sudden_severe_pain_faint", NULL };
-	const struct screener_answers *ans = ev->ans;
 
+	ev->e_rule = 1;
 	screener_any(ev, "E1", VERDICT_EMERGENCY, screener_e1_ids);
 	screener_any(ev, "E2", VERDICT_EMERGENCY, e2);
 	screener_any(ev, "E3", VERDICT_EMERGENCY, e3);
@@ -352,9 +456,8 @@ screener_rules_emergency(struct screener_eval *ev)
 	    "one_leg_weakness_worsening");
 	screener_both(ev, "E6", VERDICT_EMERGENCY, "history_of_cancer",
 	    "one_leg_weakness_worsening");
-	if (screener_yes(ans, "colicky_loin_pain") && ans->age >= 55)
-		screener_fire(ev, "E7", VERDICT_EMERGENCY,
-		    "colicky_loin_pain age55");
+	screener_rule_e7(ev);
+	ev->e_rule = 0;
 }
 
 static void
@@ -364,25 +467,30 @@ screener_rules_urgent(struct screener_eval *ev)
 	    "history_of_cancer", "unexplained_weight_loss", "iv_drug_use",
 	    "one_leg_weakness_worsening", "spine_shape_change_or_lump",
 	    "known_aaa_or_pulsating_abdomen", NULL };
+	static const char *const u3[] = { "calf_swelling_new", NULL };
 	const struct screener_answers *ans = ev->ans;
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, factors = BUF_INIT;
 
 	screener_any(ev, "U1", VERDICT_URGENT, u1);
 	/* U2, fragility fracture: minor trauma and a weak-bone factor. */
-	if (screener_yes(ans, "minor_trauma_onset")) {
-		if (screener_yes(ans, "osteoporosis"))
-			buf_adds(&b, " osteoporosis");
-		if (screener_yes(ans, "long_term_steroids"))
-			buf_adds(&b, " long_term_steroids");
+	if (screener_source(ev, "minor_trauma_onset") >= 0) {
+		screener_take(ev, "osteoporosis", &factors);
+		screener_take(ev, "long_term_steroids", &factors);
 		if (ans->age >= 70)
-			buf_adds(&b, " age70");
-		if (b.len > 0) {
-			char *items = xasprintf("minor_trauma_onset%s", b.data);
-			screener_fire(ev, "U2", VERDICT_URGENT, items);
-			free(items);
+			buf_adds(&factors, factors.len > 0 ? " age70" : "age70");
+		if (factors.len > 0) {
+			screener_take(ev, "minor_trauma_onset", &b);
+			buf_printf(&b, " %s", factors.data);
+			screener_fire(ev, "U2", VERDICT_URGENT, b.data);
 		}
 	}
 	buf_free(&b);
+	buf_free(&factors);
+	/* U3 (section 6 item 5): possible deep vein thrombosis.  No
+	 * clearance covers it. */
+	ev->e_rule = 1;
+	screener_any(ev, "U3", VERDICT_URGENT, u3);
+	ev->e_rule = 0;
 }
 
 /* S4, axial spondyloarthritis (NICE NG65). */
@@ -400,20 +508,34 @@ screener_rule_s4(struct screener_eval *ev)
 
 	if (!screener_onset_below(ans, 45) || ans->weeks < 12)
 		return;
-	if (screener_onset_below(ans, 35)) {
-		buf_adds(&b, " onset_age<35");
+	if (screener_onset_below(ans, 35))
 		n++;
-	}
-	for (c = criteria; *c != NULL; c++) {
-		if (screener_yes(ans, *c)) {
-			buf_printf(&b, " %s", *c);
-			n++;
-		}
-	}
+	for (c = criteria; *c != NULL; c++)
+		n += screener_source(ev, *c) >= 0;
 	if (n >= 3) {
-		char *items = xasprintf("onset_age<45 weeks>=12%s", b.data);
-		screener_fire(ev, "S4", VERDICT_SOON, items);
-		free(items);
+		struct buf crit = BUF_INIT;
+		for (c = criteria; *c != NULL; c++)
+			screener_take(ev, *c, &crit);
+		buf_printf(&b, "onset_age<45 weeks>=12%s%s%s",
+		    screener_onset_below(ans, 35) ? " onset_age<35" : "",
+		    crit.len > 0 ? " " : "", crit.len > 0 ? crit.data : "");
+		buf_free(&crit);
+		screener_fire(ev, "S4", VERDICT_SOON, b.data);
+	}
+	buf_free(&b);
+}
+
+/* A modifier rule with an age condition: "age70 first_ever_episode". */
+static void
+screener_with_age(struct screener_eval *ev, const char *rule,
+    const char *age, const char *id)
+{
+	struct buf b = BUF_INIT;
+
+	if (screener_source(ev, id) >= 0) {
+		buf_adds(&b, age);
+		screener_take(ev, id, &b);
+		screener_fire(ev, rule, VERDICT_SOON, b.data);
 	}
 	buf_free(&b);
 }
@@ -429,34 +551,21 @@ screener_rules_soon(struct screener_eval *ev)
 	const struct screener_answers *ans = ev->ans;
 
 	screener_any(ev, "S1", VERDICT_SOON, s1);
-	if (ans->age >= 50 && ans->weeks >= 4 &&
-	    screener_yes(ans, "not_improving"))
-		screener_fire(ev, "S2", VERDICT_SOON,
-		    "age50 weeks>=4 not_improving");
-	if (ans->age >= 70 && screener_yes(ans, "first_ever_episode"))
-		screener_fire(ev, "S3", VERDICT_SOON,
-		    "age70 first_ever_episode");
+	if (ans->age >= 50 && ans->weeks >= 4)
+		screener_with_age(ev, "S2", "age50 weeks>=4", "not_improving");
+	if (ans->age >= 70)
+		screener_with_age(ev, "S3", "age70", "first_ever_episode");
 	screener_rule_s4(ev);
 	if (ans->age < 16)
 		screener_fire(ev, "S5", VERDICT_SOON, "age<16");
-	else if (ans->age < 20 && screener_yes(ans, "first_ever_episode"))
-		screener_fire(ev, "S5", VERDICT_SOON,
-		    "age<20 first_ever_episode");
+	else if (ans->age < 20)
+		screener_with_age(ev, "S5", "age<20", "first_ever_episode");
 }
 
-static void
-screener_add_action(struct screener_result *out, int item, unsigned action,
+void
+screener_limits_apply(struct massage_limits *l, unsigned action,
     const char *region)
 {
-	struct screener_action *a;
-	struct massage_limits *l = &out->limits;
-
-	if (out->n_actions == SCREENER_MAX_ACTIONS)
-		return;
-	a = &out->actions[out->n_actions++];
-	a->item = item;
-	a->action = action;
-	snprintf(a->region, sizeof a->region, "%s", region ? region : "");
 	switch (action) {
 	case ACTION_BLOCK:
 		l->blocked = 1;
@@ -468,39 +577,81 @@ screener_add_action(struct screener_result *out, int item, unsigned action,
 		l->ask = 1;
 		break;
 	case ACTION_AVOID_AREA:
-		safety_limits_add_regions(l, a->region);
+		if (region != NULL)
+			safety_limits_add_regions(l, region);
+		break;
+	case ACTION_PREGNANCY:
+		l->pregnant = 1;
+		break;
+	case ACTION_NO_PERCUSSION:
+		l->no_percussion = 1;
 		break;
 	}
 }
 
+static void
+screener_add_action(struct screener_result *out, int item, unsigned action,
+    const char *region)
+{
+	struct screener_action *a;
+
+	if (out->n_actions == SCREENER_MAX_ACTIONS)
+		fatal("screener: too many massage actions");
+	a = &out->actions[out->n_actions++];
+	a->item = item;
+	a->action = action;
+	snprintf(a->region, sizeof a->region, "%s", region ? region : "");
+	screener_limits_apply(&out->limits, action, a->region);
+}
+
+/* The actions of one checklist item answered yes or not sure. */
+static void
+screener_massage_item(struct screener_eval *ev, int i)
+{
+	const struct screener_answers *ans = ev->ans;
+	const struct screener_item *it = &screener_items[i];
+	unsigned bit;
+
+	if (ans->a[i] == ANSWER_UNSURE)
+		screener_note_item(&ev->out->n_unsure, ev->out->unsure, i);
+	for (bit = 1; bit <= ACTION_LAST; bit <<= 1) {
+		if (!(it->actions & bit))
+			continue;
+		/* ASK means locked until cleared (section 6 item 11). */
+		if (bit == ACTION_ASK && ans->cleared[i]) {
+			screener_note_item(&ev->out->n_cleared,
+			    ev->out->cleared, i);
+			continue;
+		}
+		screener_add_action(ev->out, i, bit, bit != ACTION_AVOID_AREA ?
+		    NULL : it->region ? it->region : ans->region[i]);
+	}
+	/* After spinal surgery: no massage until the surgeon clears it
+	 * (1e, mc_recent_surgery). */
+	if (strcmp(it->id, "mc_recent_surgery") == 0 &&
+	    screener_source(ev, "recent_spinal_procedure") >= 0)
+		screener_add_action(ev->out, i, ACTION_BLOCK, NULL);
+}
+
 /* The massage checklist (1e).  "Not sure" counts as yes here. */
 static void
-screener_massage(const struct screener_answers *ans,
-    struct screener_result *out)
+screener_massage(struct screener_eval *ev)
 {
 	size_t i;
-	unsigned bit;
-	const struct screener_item *it;
-	const char *region;
+	int osteo = screener_index_of("osteoporosis");
 
-	for (i = 0; i < screener_item_count; i++) {
-		it = &screener_items[i];
-		if (it->tier != TIER_MASSAGE || ans->a[i] == ANSWER_NO)
-			continue;
-		for (bit = ACTION_BLOCK; bit <= ACTION_ASK; bit <<= 1) {
-			if (!(it->actions & bit))
-				continue;
-			region = NULL;
-			if (bit == ACTION_AVOID_AREA)
-				region = it->region ? it->region :
-				    ans->region[i];
-			screener_add_action(out, (int)i, bit, region);
-		}
-		/* After spinal surgery: no massage until the surgeon clears
-		 * it (1e, mc_recent_surgery). */
-		if (strcmp(it->id, "mc_recent_surgery") == 0 &&
-		    screener_yes(ans, "recent_spinal_procedure"))
-			screener_add_action(out, (int)i, ACTION_BLOCK, NULL);
+	for (i = 0; i < screener_item_count; i++)
+		if (screener_items[i].tier == TIER_MASSAGE &&
+		    screener_answered(ev->ans, (int)i))
+			screener_massage_item(ev, (int)i);
+	/* No tapping or vibration with thin bones (section 4), whichever
+	 * question said so. */
+	if (screener_answered(ev->ans, osteo)) {
+		if (ev->ans->a[osteo] == ANSWER_UNSURE)
+			screener_note_item(&ev->out->n_unsure, ev->out->unsure,
+			    osteo);
+		screener_add_action(ev->out, osteo, ACTION_NO_PERCUSSION,
+		    NULL);
 	}
 }
 
@@ -508,34 +659,32 @@ void
 screener_evaluate(const struct screener_answers *ans,
     struct screener_result *out)
 {
-	struct screener_eval ev = { ans, out };
+	struct screener_eval ev = { ans, out, 0 };
+	size_t i;
 
 	memset(out, 0, sizeof *out);
 	out->verdict = VERDICT_NONE;
 	screener_rules_emergency(&ev);
 	screener_rules_urgent(&ev);
 	screener_rules_soon(&ev);
-	screener_massage(ans, out);
+	screener_massage(&ev);
+	/* Every answer "not sure" is named, those that decided nothing
+	 * too: a doctor can help with each (section 6 item 1). */
+	for (i = 0; i < screener_item_count; i++)
+		if (ans->a[i] == ANSWER_UNSURE)
+			screener_note_item(&out->n_unsure, out->unsure,
+			    (int)i);
 }
 
 void
 screener_evaluate_e1(const struct screener_answers *ans,
     struct screener_result *out)
 {
-	struct screener_eval ev = { ans, out };
+	struct screener_eval ev = { ans, out, 1 };
 
 	memset(out, 0, sizeof *out);
 	out->verdict = VERDICT_NONE;
 	screener_any(&ev, "E1", VERDICT_EMERGENCY, screener_e1_ids);
-}
-
-int
-screener_verdict_settled(const struct screener_answers *ans)
-{
-	struct screener_result r;
-
-	screener_evaluate(ans, &r);
-	return r.verdict == VERDICT_EMERGENCY;
 }
 
 static int
@@ -549,6 +698,33 @@ screener_is_e1(int item)
 	return 0;
 }
 
+/*
+ * Asked whatever the verdict: the cauda equina items (section 0), and
+ * chest pain and collapse, whose advice differs (call an ambulance, do
+ * not drive: section 6 item 12).
+ */
+static int
+screener_always_asked(int item)
+{
+	const char *id = screener_items[item].id;
+
+	return screener_is_e1(item) ||
+	    strcmp(id, "chest_pain_or_breathless") == 0 ||
+	    strcmp(id, "sudden_severe_pain_faint") == 0;
+}
+
+/* 1 for a checklist item that also counts for the rules (item 6). */
+static int
+screener_is_twin(int item)
+{
+	size_t t;
+
+	for (t = 0; t < BC_ARRAY_LEN(screener_twins); t++)
+		if (strcmp(screener_twins[t][1], screener_items[item].id) == 0)
+			return 1;
+	return 0;
+}
+
 int
 screener_next_item(const struct screener_answers *ans, int after)
 {
@@ -556,16 +732,52 @@ screener_next_item(const struct screener_answers *ans, int after)
 	int i;
 
 	for (i = after + 1; i < (int)screener_item_count; i++) {
-		if (screener_is_e1(i))
+		if (screener_always_asked(i))
 			return i;
 		screener_evaluate(ans, &r);
-		if (screener_items[i].tier == TIER_MASSAGE) {
-			if (r.verdict == VERDICT_NONE)
-				return i;
-		} else if (r.verdict != VERDICT_EMERGENCY)
+		if (r.verdict == VERDICT_EMERGENCY)
+			continue;
+		/* The checklist matters only when routines may open; its
+		 * twins can still raise the verdict. */
+		if (screener_items[i].tier != TIER_MASSAGE ||
+		    r.verdict == VERDICT_NONE || screener_is_twin(i))
 			return i;
 	}
 	return -1;
+}
+
+/*
+ * Items a clinician's clearance may cover (section 6 item 11): the ASK
+ * checklist items, and the history items of rules U1, U2 and S1 to S5
+ * that stay true after a doctor has assessed them.  Symptoms that should
+ * pass (fever, weight loss, night pain, ...) need a new check instead;
+ * the E items, calf_swelling_new (U3) and one_leg_weakness_worsening are
+ * never cleared.
+ */
+static const char *const screener_clearable_ids[] = {
+	"history_of_cancer", "known_aaa_or_pulsating_abdomen",
+	"spine_shape_change_or_lump", "long_term_steroids", "immunosuppressed",
+	"recent_spinal_procedure", "thoracic_pain", "osteoporosis",
+	"not_improving", "first_ever_episode",
+	"night_pain_wakes", "buttock_pain", "better_with_movement",
+	"nsaid_helps", "family_spa", "psoriasis", "joint_swelling_arthritis",
+	"heel_or_tendon_pain",
+	"mc_dvt_history", "mc_cancer_active", "mc_pregnancy",
+	"mc_uncontrolled_bp_heart",
+	NULL
+};
+
+int
+screener_clearable(int item)
+{
+	const char *const *c;
+
+	if (item < 0 || (size_t)item >= screener_item_count)
+		return 0;
+	for (c = screener_clearable_ids; *c != NULL; c++)
+		if (strcmp(*c, screener_items[item].id) == 0)
+			return 1;
+	return 0;
 }
 
 /* ---- answers files ---------------------------------------------------- */
@@ -607,9 +819,15 @@ screener_parse_line(const char *name, int lineno, char *line,
 	if (dot != NULL) {
 		*dot = '\0';
 		i = screener_item_index(key);
-		if (i < 0 || strcmp(dot + 1, "region") != 0 ||
-		    !(screener_items[i].actions & ACTION_AVOID_AREA) ||
+		if (i >= 0 && strcmp(dot + 1, "region") == 0 &&
 		    screener_items[i].region != NULL) {
+			diag_add(d, name, lineno, "%s always leaves out the %s; "
+			    "it takes no .region", key,
+			    screener_items[i].region);
+			return;
+		}
+		if (i < 0 || strcmp(dot + 1, "region") != 0 ||
+		    !(screener_items[i].actions & ACTION_AVOID_AREA)) {
 			diag_add(d, name, lineno, "unknown setting '%s.%.40s' "
 			    "(only AVOID-AREA checks take .region)", key,
 			    dot + 1);
@@ -626,6 +844,13 @@ screener_parse_line(const char *name, int lineno, char *line,
 		return;
 	}
 	i = screener_item_index(key);
+	if (i < 0 && strcmp(key, "mc_dvt_current_or_suspected") == 0) {
+		diag_add(d, name, lineno, "mc_dvt_current_or_suspected was split "
+		    "in two: answer mc_dvt_current (treated for a blood clot "
+		    "now) and calf_swelling_new (a calf newly painful, swollen, "
+		    "red or warm)");
+		return;
+	}
 	if (i < 0) {
 		diag_add(d, name, lineno, "unknown item '%.60s'", key);
 		return;
@@ -687,37 +912,3 @@ screener_parse_answers(const char *name, const char *text, size_t len,
 	}
 	return d->n > before ? -1 : 0;
 }
-
-/* ---- what to say ------------------------------------------------------ */
-
-const char *
-screener_advice(enum verdict v)
-{
-	switch (v) {
-	case VERDICT_EMERGENCY:
-		return "Go to the emergency department or call %s now "
-		    "(999 in the UK, 911 in the US). Do not wait for a GP "
-		    "appointment. Do not massage.";
-	case VERDICT_URGENT:
-		return "See a doctor today: ask for an urgent GP appointment, "
-		    "or call your out-of-hours service (111 in the UK). Do not "
-		    "massage until a doctor has seen you.";
-	case VERDICT_SOON:
-		return "Book an appointment with a doctor or physiotherapist "
-		    "within the next one to two weeks. Skip massage until "
-		    "then.";
-	default:
-		return "No warning signs came up, so the routines are open. "
-		    "Keep an eye on the signs below.";
-	}
-}
-
-const char screener_safety_net[] =
-    "Stop and get help at once (go to the emergency department or call "
-    "the emergency number) if any of these appear: new numbness or "
-    "tingling around your bottom, genitals or inner thighs; new trouble "
-    "starting to pee, a weak stream or not emptying your bladder; leaking "
-    "urine or stools, or not feeling them pass; new loss of sexual "
-    "feeling; new pain, numbness or weakness in both legs; legs that feel "
-    "heavy or clumsy, or walking that is suddenly harder. Do the safety "
-    "check again in 7 days, or at once if anything new appears.";

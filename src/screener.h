@@ -29,6 +29,10 @@ enum screener_tier {
 #define ACTION_AVOID_AREA 0x02u
 #define ACTION_GENTLE     0x04u
 #define ACTION_ASK        0x08u
+#define ACTION_PREGNANCY  0x10u   /* no steps lying on the back or front,
+				     light pressure on the legs */
+#define ACTION_NO_PERCUSSION 0x20u   /* no tapotement or vibration */
+#define ACTION_LAST       ACTION_NO_PERCUSSION
 
 struct screener_item {
 	const char *id;
@@ -71,6 +75,9 @@ struct screener_answers {
 	enum answer a[SCREENER_MAX_ITEMS];        /* by item index */
 	/* AVOID-AREA items: the regions, comma-separated ("" if none). */
 	char region[SCREENER_MAX_ITEMS][SCREENER_REGIONS_LEN];
+	/* 1: a clinician's clearance in force covers the item (set by the
+	 * caller from the plan; see screener_clearable()). */
+	unsigned char cleared[SCREENER_MAX_ITEMS];
 };
 
 /* One rule that fired, with the items behind it ("E1", "saddle_numbness
@@ -97,6 +104,13 @@ struct screener_result {
 	size_t n_actions;
 	struct screener_action actions[SCREENER_MAX_ACTIONS];
 	struct massage_limits limits;
+	/* Items answered "not sure" (section 6 item 1), by index: first
+	 * those that made a rule fire or an action apply, then the rest. */
+	size_t n_unsure;
+	int unsure[SCREENER_MAX_ITEMS];
+	/* Items whose clearance changed the outcome, by index. */
+	size_t n_cleared;
+	int cleared[SCREENER_MAX_ITEMS];
 };
 
 /* Clears answers: everything "no", age and weeks -1 (not given). */
@@ -104,8 +118,11 @@ void screener_answers_init(struct screener_answers *ans);
 
 /*
  * Applies the rules to ans (age and weeks must be set).  "Not sure"
- * counts as yes for EMERGENCY-tier items, as no for the other red flags
- * and modifiers, and as yes for the massage checklist (safety first).
+ * counts as yes for every item a rule reads, and for the massage
+ * checklist (red-flags.md section 6 item 1); mc_cancer_active counts as
+ * history_of_cancer and mc_osteoporosis as osteoporosis (item 6).  An
+ * item cleared in ans->cleared counts as absent for the rules other than
+ * E1-E7 and U3, and its ASK action is lifted (item 11).
  */
 void screener_evaluate(const struct screener_answers *ans,
     struct screener_result *out);
@@ -115,24 +132,29 @@ void screener_evaluate_e1(const struct screener_answers *ans,
     struct screener_result *out);
 
 /*
- * 1 when, given the answers so far, the verdict is already as high as it
- * can go (EMERGENCY), so later red-flag questions other than E1 may be
- * skipped.
- */
-int screener_verdict_settled(const struct screener_answers *ans);
-
-/*
  * The next item to ask after item `after` (-1 to start), given the
- * answers so far, or -1 when the check is complete.  Red flags, then
- * modifiers, then the massage checklist.  Once the verdict is EMERGENCY
- * the other red flags and modifiers are skipped, but the E1 items are
- * always asked; the massage checklist is asked only when the verdict is
- * NONE (it matters only when routines open).
+ * answers so far (with ans->cleared set from the clearances in force),
+ * or -1 when the check is complete.  Red flags, then modifiers, then the
+ * massage checklist.  The E1 items, chest pain and collapse are always
+ * asked; once the verdict is EMERGENCY nothing else is.  The checklist
+ * is asked when the verdict is NONE (it matters only when routines open),
+ * and its twins (mc_cancer_active, mc_osteoporosis) whenever they can
+ * still raise the verdict.
  */
 int screener_next_item(const struct screener_answers *ans, int after);
 
-/* "BLOCK", "AVOID-AREA", "GENTLE", "ASK" for one ACTION_* bit. */
+/* "BLOCK", "AVOID-AREA", "GENTLE", "ASK", "PREGNANCY" or
+ * "NO-PERCUSSION" for one ACTION_* bit. */
 const char *screener_action_name(unsigned action);
+/* The bit for one of those names; returns 0 or -1. */
+int screener_action_parse(const char *name, unsigned *action);
+
+/* Applies one ACTION_* bit (region for AVOID-AREA, else ignored) to l. */
+void screener_limits_apply(struct massage_limits *l, unsigned action,
+    const char *region);
+
+/* 1 when a clinician's clearance may cover item (section 6 item 11). */
+int screener_clearable(int item);
 
 /* 1 when region is one of screener_regions. */
 int screener_region_valid(const char *region);
@@ -151,12 +173,5 @@ int screener_regions_check(const char *list, char *bad, size_t badlen);
  */
 int screener_parse_answers(const char *name, const char *text, size_t len,
     struct screener_answers *ans, struct diag *d);
-
-/* What to do for a verdict, in plain words (section 1d).  %s in the
- * EMERGENCY text is the emergency number. */
-const char *screener_advice(enum verdict v);
-
-/* The safety-net text shown after NONE and after every session. */
-extern const char screener_safety_net[];
 
 #endif

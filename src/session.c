@@ -8,10 +8,12 @@
 #include <string.h>
 
 #include "app.h"
+#include "checkflow.h"
 #include "clock.h"
 #include "content.h"
 #include "day.h"
 #include "diag.h"
+#include "plan.h"
 #include "report.h"
 #include "session.h"
 #include "store.h"
@@ -55,21 +57,105 @@ session_load(struct session *s, struct app *app, const char *id,
 int
 session_gate(struct session *s)
 {
-	struct store *st = app_store(s->app);
 	struct gate_input in;
+	char *err = NULL;
 
-	if (st == NULL)
-		return -1;
-	if (store_gate_input(st, &in) != 0) {
-		util_warn("%s", store_error(st));
+	if (checkflow_gate(s->app, &in, &s->gate, &err) != 0) {
+		util_warn("%s", err);
+		free(err);
 		return -1;
 	}
-	s->gate = safety_gate(&in, clock_wall_s());
 	s->limits = in.limits;
-	routine_apply_limits(s->routine, &s->limits);
+	session_shape(s->routine, &s->limits);
 	timeline_free(&s->tl);
 	timeline_build(s->routine, &s->tl);
 	return 0;
+}
+
+void
+session_shape(struct routine *r, const struct massage_limits *l)
+{
+	routine_apply_limits(r, l);
+}
+
+/* 1 when the plan in force today asks for routine id. */
+static int
+session_in_plan(const struct plan *p, const char *id)
+{
+	return p != NULL && plan_target(p, id) > 0;
+}
+
+char *
+session_suggest(struct app *app, const struct massage_limits *l,
+    const char *except, int plain)
+{
+	struct content *c = app_content(app);
+	size_t n = content_count(c, CONTENT_ROUTINE), i;
+	struct diag d = DIAG_INIT;
+	struct plan *p = NULL;
+	struct routine *r;
+	char *found = NULL, total[16];
+	long best = 0, t;
+	int best_planned = 0, planned;
+	struct store *st = app->store;
+
+	/* The plan's routines first, then the one that keeps most time. */
+	if (st != NULL && store_plan_in_force(st, day_of_time(clock_wall_s()),
+	    &p) < 0)
+		p = NULL;
+	for (i = 0; i < n; i++) {
+		const struct content_item *it = content_get(c, CONTENT_ROUTINE,
+		    i);
+		if (strcmp(it->id, except) == 0 ||
+		    (r = session_parse_item(it, &d)) == NULL)
+			continue;
+		routine_apply_limits(r, l);
+		t = routine_total_seconds(r);
+		planned = session_in_plan(p, r->id);
+		if (t > 0 && (planned > best_planned || (planned ==
+		    best_planned && t > best))) {
+			best = t;
+			best_planned = planned;
+			free(found);
+			util_format_clock(t, total, sizeof total);
+			found = plain ? xasprintf("'%s' (backcare run %s), %s "
+			    "for you", r->title, r->id, total) :
+			    xasprintf("'%s', %s for you", r->title, total);
+		}
+		routine_free(r);
+	}
+	plan_free(p);
+	diag_free(&d);
+	return found;
+}
+
+char *
+session_refusal(struct session *s, int plain)
+{
+	struct buf b = BUF_INIT;
+	char *other;
+	size_t i;
+
+	if (routine_total_seconds(s->routine) > 0)
+		return NULL;
+	buf_printf(&b, "'%s' has nothing left to run for you: your safety "
+	    "check leaves out every step", s->routine->title);
+	if (plain)
+		buf_adds(&b, " (see the reasons above).");
+	else
+		for (i = 0; i < s->routine->nsteps; i++)
+			buf_printf(&b, "%s %s: %s", i == 0 ? ":" : ";",
+			    s->routine->steps[i].title,
+			    s->routine->steps[i].note != NULL ?
+			    s->routine->steps[i].note : "left out");
+	other = session_suggest(s->app, &s->limits, s->routine->id, plain);
+	if (other != NULL)
+		buf_printf(&b, "%sTry %s instead.", plain ? " " : ". ", other);
+	else
+		buf_printf(&b, "%sNo other routine runs for you either; ask your "
+		    "therapist what is safe.", plain ? " " : ". ");
+	free(other);
+	return buf_detach(&b);
 }
 
 int
@@ -150,9 +236,16 @@ int
 session_end(struct session *s, const char *state, const char *note)
 {
 	struct store *st = app_store(s->app);
+	long done = 0;
 
 	if (st == NULL || s->id <= 0)
 		return -1;
+	/* A run whose every step was skipped did nothing: it is not a
+	 * completed session and does not count toward the plan. */
+	if (strcmp(state, "completed") == 0 &&
+	    store_session_done_seconds(st, s->id, &done) == 0 && done == 0)
+		state = "partial";
+	s->ended_state = state;
 	if (store_session_end(st, s->id, state, note, clock_wall_s()) != 0) {
 		util_warn("%s", store_error(st));
 		return -1;
@@ -172,17 +265,29 @@ size_t
 session_list(struct app *app, struct routine_entry **out, struct diag *d)
 {
 	struct content *c = app_content(app);
-	size_t n = content_count(c, CONTENT_ROUTINE), i, k = 0;
+	size_t n = content_count(c, CONTENT_ROUTINE), i, k = 0, j;
+	struct gate_input in;
+	enum gate_state g;
 	struct routine *r;
+	char *err = NULL;
 
+	/* The time shown is the time that will run for this person. */
+	if (checkflow_gate(app, &in, &g, &err) != 0) {
+		free(err);
+		memset(&in, 0, sizeof in);
+	}
 	*out = xcalloc(n + 1, sizeof **out);
 	for (i = 0; i < n; i++) {
 		r = session_parse_item(content_get(c, CONTENT_ROUTINE, i), d);
 		if (r == NULL)
 			continue;
+		(*out)[k].planned = routine_total_seconds(r);
+		session_shape(r, &in.limits);
 		(*out)[k].id = xstrdup(r->id);
 		(*out)[k].title = xstrdup(r->title);
 		(*out)[k].total = routine_total_seconds(r);
+		for (j = 0; j < r->nsteps; j++)
+			(*out)[k].n_left_out += r->steps[j].skipped;
 		k++;
 		routine_free(r);
 	}

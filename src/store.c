@@ -20,6 +20,7 @@
 
 #include <sqlite3.h>
 
+#include "clearance.h"
 #include "clock.h"
 #include "csv.h"
 #include "day.h"
@@ -176,11 +177,49 @@ static const char *const store_migration_2[] = {
 	store_schema_steps_done, NULL
 };
 
+/*
+ * Version 3, the safety check of red-flags.md section 6: each check keeps
+ * the version of the rules that decided it (earlier checks do not open the
+ * routines), the clearances it used, and plans keep their clearances.  The
+ * old item mc_dvt_current_or_suspected became mc_dvt_current (BLOCK) and
+ * the new calf_swelling_new (rule U3): a stored old answer keeps its
+ * words in the detail column, so its meaning is not lost.
+ */
+static const char store_schema_rules_v3[] =
+    "ALTER TABLE checks ADD COLUMN rules INTEGER NOT NULL DEFAULT 1;"
+    "UPDATE check_answers SET item = 'mc_dvt_current',"
+    "  detail = 'answered in an earlier version as: a known blood clot, or "
+    "a new painful, swollen calf'"
+    "  WHERE item = 'mc_dvt_current_or_suspected';"
+    "UPDATE check_actions SET item = 'mc_dvt_current'"
+    "  WHERE item = 'mc_dvt_current_or_suspected';"
+    "CREATE TABLE check_clearances ("
+    "  check_id INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,"
+    "  item TEXT NOT NULL,"
+    "  cleared_by TEXT NOT NULL,"
+    "  until_date TEXT NOT NULL,"
+    "  PRIMARY KEY (check_id, item)"
+    ");"
+    "CREATE TABLE plan_clearances ("
+    "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+    "  item TEXT NOT NULL,"
+    "  cleared_by TEXT NOT NULL,"
+    "  until_date TEXT NOT NULL,"
+    "  PRIMARY KEY (plan_id, item)"
+    ");";
+
+static const char *const store_migration_3[] = {
+	store_schema_rules_v3, NULL
+};
+
 /* store_migrations[v] takes the schema from version v to v + 1. */
 static const char *const *const store_migrations[] = {
 	store_migration_1,
 	store_migration_2,
+	store_migration_3,
 };
+_Static_assert(sizeof store_migrations / sizeof store_migrations[0] ==
+    STORE_SCHEMA_VERSION, "one migration per schema version");
 
 static void
 store_set_error(struct store *st, const char *fmt, ...)
@@ -798,6 +837,51 @@ store_lessons_list(struct store *st, struct store_lesson **out)
 	return (long)n;
 }
 
+/* A copy of column i of s, or NULL for SQL NULL. */
+static char *
+store_column_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t != NULL ? xstrdup((const char *)t) : NULL;
+}
+
+/*
+ * Steps s, whose rows are (item, cleared_by, until_date), appending one
+ * clearance a row to *out (*n entries); finalizes s.  An unreadable date
+ * ends the clearance (fail safe).  Returns 0 or -1.
+ */
+static int
+store_clearance_rows(struct store *st, sqlite3_stmt *s,
+    struct clearance **out, size_t *n, const char *what)
+{
+	const unsigned char *until;
+	struct clearance *c;
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		c = &(*out)[(*n)++];
+		c->id = store_column_dup(s, 0);
+		c->by = store_column_dup(s, 1);
+		c->line = 0;
+		until = sqlite3_column_text(s, 2);
+		if (until == NULL || day_parse((const char *)until,
+		    &c->until) != 0)
+			c->until = INT32_MIN;
+		if (c->id == NULL)
+			c->id = xstrdup("");
+		if (c->by == NULL)
+			c->by = xstrdup("");
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, what);
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- safety checks ---------------------------------------------------- */
 
 static int
@@ -855,23 +939,55 @@ store_check_rows(struct store *st, sqlite3_int64 id,
 	return 0;
 }
 
-int64_t
-store_check_record(struct store *st, int64_t at, const char *kind,
-    const char *source, const struct screener_answers *ans,
-    const unsigned char *asked, const struct screener_result *res)
+/* The clearances the check used, with who gave them and until when. */
+static int
+store_check_clearances(struct store *st, sqlite3_int64 id,
+    const struct screener_result *res, const struct clearance *cl,
+    size_t ncl)
 {
+	const struct clearance *c;
+	sqlite3_stmt *s;
+	char until[11];
+	size_t i;
+
+	for (i = 0; i < res->n_cleared; i++) {
+		c = clearance_find(cl, ncl, screener_items[res->cleared[i]].id,
+		    INT32_MIN);
+		if (c == NULL)
+			continue;
+		s = store_prepare(st, "INSERT INTO check_clearances (check_id, "
+		    "item, cleared_by, until_date) VALUES (?1, ?2, ?3, ?4)");
+		if (s == NULL)
+			return -1;
+		day_format(c->until, until);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, c->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, c->by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, until, -1, SQLITE_STATIC);
+		if (store_step_done(st, s, "saving the safety check") != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int64_t
+store_check_record(struct store *st, const struct store_check *c)
+{
+	const struct screener_answers *ans = c->answers;
+	const struct screener_result *res = c->result;
 	sqlite3_stmt *s;
 	sqlite3_int64 id;
 
 	if (store_begin(st) != 0)
 		return -1;
 	s = store_prepare(st, "INSERT INTO checks (at, kind, source, age, "
-	    "weeks, verdict) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	    "weeks, verdict, rules) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 	if (s == NULL)
 		goto fail;
-	sqlite3_bind_int64(s, 1, at);
-	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, source, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 1, c->at);
+	sqlite3_bind_text(s, 2, c->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, c->source, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 7, SAFETY_RULES_VERSION);
 	if (ans->age >= 0)
 		sqlite3_bind_int(s, 4, ans->age);
 	if (ans->weeks >= 0)
@@ -880,8 +996,9 @@ store_check_record(struct store *st, int64_t at, const char *kind,
 	if (store_step_done(st, s, "saving the safety check") != 0)
 		goto fail;
 	id = sqlite3_last_insert_rowid(st->db);
-	if (store_check_rows(st, id, ans, asked, res) != 0 ||
-	    store_commit(st) != 0)
+	if (store_check_rows(st, id, ans, c->asked, res) != 0 ||
+	    store_check_clearances(st, id, res, c->clearances,
+	    c->n_clearances) != 0 || store_commit(st) != 0)
 		goto fail;
 	return id;
 fail:
@@ -897,6 +1014,7 @@ store_check_limits(struct store *st, sqlite3_int64 id,
 	sqlite3_stmt *s = store_prepare(st, "SELECT action, region FROM "
 	    "check_actions WHERE check_id = ?1");
 	const char *action, *region;
+	unsigned bit;
 	int rc;
 
 	if (s == NULL)
@@ -905,16 +1023,10 @@ store_check_limits(struct store *st, sqlite3_int64 id,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		action = (const char *)sqlite3_column_text(s, 0);
 		region = (const char *)sqlite3_column_text(s, 1);
-		if (action == NULL)
-			continue;
-		if (strcmp(action, "BLOCK") == 0)
-			l->blocked = 1;
-		else if (strcmp(action, "GENTLE") == 0)
-			l->gentle = 1;
-		else if (strcmp(action, "ASK") == 0)
-			l->ask = 1;
-		else if (strcmp(action, "AVOID-AREA") == 0 && region != NULL)
-			safety_limits_add_regions(l, region);
+		/* An action this version does not know: fail safe. */
+		if (action == NULL || screener_action_parse(action, &bit) != 0)
+			bit = ACTION_BLOCK;
+		screener_limits_apply(l, bit, region);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
@@ -927,12 +1039,13 @@ store_check_limits(struct store *st, sqlite3_int64 id,
 /* The latest check (of kind, or of any kind when kind is NULL). */
 static int
 store_latest_check(struct store *st, const char *kind, int *have,
-    int64_t *at, enum verdict *v, sqlite3_int64 *id)
+    int64_t *at, enum verdict *v, sqlite3_int64 *id, int *rules)
 {
+	/* The last stored, whatever its clock time (section 6 item 2). */
 	sqlite3_stmt *s = store_prepare(st, kind != NULL ?
-	    "SELECT at, verdict, id FROM checks WHERE kind = ?1 "
-	    "ORDER BY at DESC, id DESC LIMIT 1" :
-	    "SELECT at, verdict, id FROM checks ORDER BY at DESC, id DESC "
+	    "SELECT at, verdict, id, rules FROM checks WHERE kind = ?1 "
+	    "ORDER BY id DESC LIMIT 1" :
+	    "SELECT at, verdict, id, rules FROM checks ORDER BY id DESC "
 	    "LIMIT 1");
 	int rc;
 
@@ -948,6 +1061,7 @@ store_latest_check(struct store *st, const char *kind, int *have,
 		    != 0)
 			*v = VERDICT_EMERGENCY;   /* unreadable: fail safe */
 		*id = sqlite3_column_int64(s, 2);
+		*rules = sqlite3_column_int(s, 3);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -958,18 +1072,55 @@ store_latest_check(struct store *st, const char *kind, int *have,
 }
 
 int
-store_gate_input(struct store *st, struct gate_input *in)
+store_last_check_clearances(struct store *st, struct clearance **out,
+    size_t *n)
+{
+	sqlite3_stmt *s;
+
+	*out = NULL;
+	*n = 0;
+	s = store_prepare(st, "SELECT item, cleared_by, until_date FROM "
+	    "check_clearances WHERE check_id = (SELECT max(id) FROM checks "
+	    "WHERE kind = 'full') ORDER BY rowid");
+	if (s == NULL)
+		return -1;
+	return store_clearance_rows(st, s, out, n, "reading the safety checks");
+}
+
+int
+store_gate_input(struct store *st, int32_t today, struct gate_input *in)
 {
 	sqlite3_int64 full_id = 0, any_id = 0;
+	int any_rules = 0;
+	sqlite3_stmt *s;
+	char day[11];
+	int rc;
 
 	memset(in, 0, sizeof *in);
 	if (store_latest_check(st, "full", &in->have_full, &in->last_full_at,
-	    &in->last_full_verdict, &full_id) != 0 ||
+	    &in->last_full_verdict, &full_id, &in->last_full_rules) != 0 ||
 	    store_latest_check(st, NULL, &in->have_any, &in->last_any_at,
-	    &in->last_any_verdict, &any_id) != 0)
+	    &in->last_any_verdict, &any_id, &any_rules) != 0)
 		return -1;
-	if (in->have_full)
-		return store_check_limits(st, full_id, &in->limits);
+	if (!in->have_full)
+		return 0;
+	if (store_check_limits(st, full_id, &in->limits) != 0)
+		return -1;
+	s = store_prepare(st, "SELECT EXISTS (SELECT 1 FROM check_clearances "
+	    "WHERE check_id = ?1 AND until_date < ?2)");
+	if (s == NULL)
+		return -1;
+	day_format(today, day);
+	sqlite3_bind_int64(s, 1, full_id);
+	sqlite3_bind_text(s, 2, day, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		in->clearance_ended = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW) {
+		store_set_sqlite_error(st, "reading the safety checks");
+		return -1;
+	}
 	return 0;
 }
 
@@ -1051,6 +1202,27 @@ store_session_end(struct store *st, int64_t session, const char *state,
 }
 
 int
+store_session_done_seconds(struct store *st, int64_t session, long *done)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT coalesce(sum(done_s), 0) "
+	    "FROM steps WHERE session_id = ?1 AND state <> 'skipped'");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, session);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*done = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW) {
+		store_set_sqlite_error(st, "reading the session");
+		return -1;
+	}
+	return 0;
+}
+
+int
 store_session_unfinished(struct store *st, int64_t *session,
     char **routine_id, int *resume_pos)
 {
@@ -1081,6 +1253,30 @@ store_session_unfinished(struct store *st, int64_t *session,
 /* ---- plans ------------------------------------------------------------ */
 
 static int
+store_plan_clearance_rows(struct store *st, sqlite3_int64 id,
+    const struct plan *p)
+{
+	sqlite3_stmt *s;
+	char until[11];
+	size_t i;
+
+	for (i = 0; i < p->n_clearances; i++) {
+		s = store_prepare(st, "INSERT INTO plan_clearances (plan_id, "
+		    "item, cleared_by, until_date) VALUES (?1, ?2, ?3, ?4)");
+		if (s == NULL)
+			return -1;
+		day_format(p->clearances[i].until, until);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, p->clearances[i].id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, p->clearances[i].by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, until, -1, SQLITE_TRANSIENT);
+		if (store_step_done(st, s, "saving the plan") != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
 store_plan_rows(struct store *st, sqlite3_int64 id, const struct plan *p)
 {
 	sqlite3_stmt *s;
@@ -1108,7 +1304,7 @@ store_plan_rows(struct store *st, sqlite3_int64 id, const struct plan *p)
 		if (store_step_done(st, s, "saving the plan") != 0)
 			return -1;
 	}
-	return 0;
+	return store_plan_clearance_rows(st, id, p);
 }
 
 int64_t
@@ -1155,13 +1351,19 @@ fail:
 	return -1;
 }
 
-/* A copy of column i of s, or NULL for SQL NULL. */
-static char *
-store_column_dup(sqlite3_stmt *s, int i)
+/* Reads the clearances of plan id into p. */
+static int
+store_plan_clearances(struct store *st, sqlite3_int64 id, struct plan *p)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	sqlite3_stmt *s;
 
-	return t != NULL ? xstrdup((const char *)t) : NULL;
+	s = store_prepare(st, "SELECT item, cleared_by, until_date FROM "
+	    "plan_clearances WHERE plan_id = ?1 ORDER BY rowid");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	return store_clearance_rows(st, s, &p->clearances, &p->n_clearances,
+	    "reading the plan");
 }
 
 /* Reads the routines and lessons of plan id into p, in their order. */
@@ -1206,7 +1408,7 @@ store_plan_children(struct store *st, sqlite3_int64 id, struct plan *p)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		goto fail;
-	return 0;
+	return store_plan_clearances(st, id, p);
 fail:
 	store_set_sqlite_error(st, "reading the plan");
 	return -1;
@@ -1273,8 +1475,9 @@ store_plan_in_force(struct store *st, int32_t day, struct plan **out)
 const char *const store_export_tables[] = {
 	"lesson_progress", "selfcheck_answers",
 	"checks", "check_answers", "check_rules", "check_actions",
+	"check_clearances",
 	"sessions", "steps",
-	"plans", "plan_routines", "plan_lessons",
+	"plans", "plan_routines", "plan_lessons", "plan_clearances",
 	NULL
 };
 
@@ -1525,8 +1728,16 @@ store_report_checks(struct store *st, int64_t since, int64_t until,
 	    "coalesce(c.age, -1), coalesce(c.weeks, -1), c.verdict, "
 	    "(SELECT coalesce(group_concat(r.rule, ' '), '') FROM "
 	    "(SELECT rule FROM check_rules WHERE check_id = c.id "
-	    "ORDER BY rowid) r) "
-	    "FROM checks c WHERE c.at BETWEEN ?1 AND ?2 ORDER BY c.at, c.id");
+	    "ORDER BY rowid) r), "
+	    "(SELECT group_concat(item, ', ') FROM check_answers "
+	    "WHERE check_id = c.id AND answer = 'unsure'), "
+	    "(SELECT group_concat(item || ', cleared by ' || cleared_by || "
+	    "' until ' || until_date, '; ') FROM check_clearances "
+	    "WHERE check_id = c.id), "
+	    "(SELECT group_concat(action || ' ' || item || "
+	    "coalesce(' ' || region, ''), ', ') FROM check_actions "
+	    "WHERE check_id = c.id) "
+	    "FROM checks c WHERE c.at BETWEEN ?1 AND ?2 ORDER BY c.id");
 	struct report_check *rc_;
 	size_t cap = 0;
 	int rc;
@@ -1551,6 +1762,9 @@ store_report_checks(struct store *st, int64_t since, int64_t until,
 		    &rc_->verdict) != 0)
 			rc_->verdict = VERDICT_EMERGENCY;   /* fail safe */
 		rc_->rules = store_column_dup(s, 6);
+		rc_->unsure = store_column_dup(s, 7);
+		rc_->clearances = store_column_dup(s, 8);
+		rc_->actions = store_column_dup(s, 9);
 		if (rc_->kind == NULL)
 			rc_->kind = xstrdup("");
 		if (rc_->rules == NULL)

@@ -21,7 +21,7 @@
 struct store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /*
  * Opens (creating when absent) the progress file at path.  Refuses, with
@@ -87,22 +87,41 @@ long store_lessons_list(struct store *st, struct store_lesson **out);
 struct screener_answers;
 struct screener_result;
 struct gate_input;
+struct clearance;
+
+/* One finished safety check, as store_check_record() saves it. */
+struct store_check {
+	int64_t at;
+	const char *kind;      /* "full" or "recheck" */
+	const char *source;    /* "interactive", "answers", "prompt", "run" */
+	const struct screener_answers *answers;
+	const unsigned char *asked;     /* by item: stored when non-zero */
+	const struct screener_result *result;
+	const struct clearance *clearances;   /* those in force; the ones
+						 the result used are kept */
+	size_t n_clearances;
+};
 
 /*
- * Stores one safety check in one transaction: the check (kind "full" or
- * "recheck", source "interactive", "answers", "prompt" or "run"), every
- * answer to an item whose asked[i] is non-zero, the rules that fired and
- * the massage actions.  Returns the check's id, or -1.
+ * Stores one safety check in one transaction: the check with the version
+ * of the rules (SAFETY_RULES_VERSION), every asked answer, the rules that
+ * fired, the massage actions and the clearances used.  Returns the
+ * check's id, or -1.
  */
-int64_t store_check_record(struct store *st, int64_t at, const char *kind,
-    const char *source, const struct screener_answers *ans,
-    const unsigned char *asked, const struct screener_result *res);
+int64_t store_check_record(struct store *st, const struct store_check *c);
 
 /*
- * Fills in what gating needs: the latest full check (its verdict, time and
- * massage limits) and the latest check of either kind.  Returns 0 or -1.
+ * Fills in what gating needs: the last stored full check (its verdict,
+ * time, rules version, massage limits, and whether a clearance it used
+ * ended before day today) and the last stored check of either kind.
+ * Returns 0 or -1.
  */
-int store_gate_input(struct store *st, struct gate_input *in);
+int store_gate_input(struct store *st, int32_t today, struct gate_input *in);
+
+/* The clearances the last stored full check used (caller frees with
+ * clearance_free()).  Returns 0 or -1. */
+int store_last_check_clearances(struct store *st, struct clearance **out,
+    size_t *n);
 
 /* ---- routine sessions ------------------------------------------------- */
 
@@ -131,6 +150,9 @@ int store_session_pain(struct store *st, int64_t session, int which,
  * NULL. */
 int store_session_end(struct store *st, int64_t session, const char *state,
     const char *note, int64_t at);
+/* The seconds of massage done in a session (its steps not skipped). */
+int store_session_done_seconds(struct store *st, int64_t session,
+    long *done);
 
 /*
  * The latest session still "running" (left by a crash or kill): its id,

@@ -260,45 +260,141 @@ ui_put(struct ui *ui, int row, int col, int maxcols, enum ui_role role,
 	return used;
 }
 
+/*
+ * The end of the next wrapped line of p within cols columns (a break at a
+ * space, or mid-word for a word wider than the box); *next is where the
+ * following line starts.
+ */
+static const char *
+ui_wrap_line(const char *p, int cols, const char **next)
+{
+	const char *start = p, *brk = NULL, *end;
+	size_t k;
+	int w = 0;
+	uint32_t cp;
+
+	while (*p != '\0' && *p != '\n') {
+		k = text_decode(p, strlen(p), &cp);
+		if (w + text_cp_width(cp) > cols)
+			break;
+		w += text_cp_width(cp);
+		p += k;
+		if (cp == ' ')
+			brk = p;
+	}
+	if (*p != '\0' && *p != '\n' && brk != NULL)
+		p = brk;
+	if (p == start)   /* one character wider than the box */
+		p += text_decode(p, strlen(p), &cp);
+	end = p;
+	if (*p == '\n')
+		p++;
+	while (*p == ' ')
+		p++;
+	*next = p;
+	return end;
+}
+
 int
 ui_put_wrapped(struct ui *ui, int row, int col, int rows, int cols,
     enum ui_role role, const char *text)
 {
-	const char *p = text, *start, *brk;
-	size_t k;
-	int used = 0, w;
-	uint32_t cp;
+	const char *p = text, *end, *next;
+	int used = 0;
 	char *line;
 
 	if (cols <= 0)
 		return 0;
 	while (*p != '\0' && used < rows) {
-		start = p;
-		brk = NULL;
-		w = 0;
-		while (*p != '\0' && *p != '\n') {
-			k = text_decode(p, strlen(p), &cp);
-			if (w + text_cp_width(cp) > cols)
-				break;
-			w += text_cp_width(cp);
-			p += k;
-			if (cp == ' ')
-				brk = p;
-		}
-		if (*p != '\0' && *p != '\n' && brk != NULL)
-			p = brk;
-		if (p == start)   /* one character wider than the box */
-			p += text_decode(p, strlen(p), &cp);
-		line = xstrndup(start, (size_t)(p - start));
+		end = ui_wrap_line(p, cols, &next);
+		line = xstrndup(p, (size_t)(end - p));
 		ui_put(ui, row + used, col, cols, role, line);
 		free(line);
 		used++;
-		if (*p == '\n')
-			p++;
-		while (*p == ' ')
-			p++;
+		p = next;
 	}
 	return used;
+}
+
+void
+ui_put_window(struct ui *ui, struct ui_window *w, int col, int cols,
+    enum ui_role role, const char *text)
+{
+	const char *p = text, *end, *next;
+	char *line;
+
+	if (cols <= 0)
+		return;
+	do {
+		end = ui_wrap_line(p, cols, &next);
+		if (w->line >= w->top && w->line < w->top + w->rows) {
+			line = xstrndup(p, (size_t)(end - p));
+			ui_put(ui, w->row + w->line - w->top, col, cols, role,
+			    line);
+			free(line);
+		}
+		w->line++;
+		p = next;
+	} while (*p != '\0');
+}
+
+void
+ui_window_finish(struct ui *ui, struct ui_window *w, int cols)
+{
+	char mark[64];
+	int top = w->line > w->rows ? w->line - w->rows : 0;
+
+	/* Text that shrank (a wider terminal) under a scrolled window. */
+	if (w->top > top) {
+		w->top = top;
+		ui_dirty(ui);
+	}
+	if (w->line <= w->rows)
+		return;
+	snprintf(mark, sizeof mark, " %s %d-%d of %d ",
+	    w->top + w->rows < w->line ? "more: Down/PgDn" : "top: Up/PgUp",
+	    w->top + 1, w->top + w->rows < w->line ? w->top + w->rows :
+	    w->line, w->line);
+	ui_put(ui, w->row + w->rows, cols - 1 - (int)strlen(mark) > 0 ?
+	    cols - 1 - (int)strlen(mark) : 0, cols - 1, UI_ROLE_DIM, mark);
+}
+
+int
+ui_window_key(struct ui_window *w, const struct ui_key *k)
+{
+	int page = w->rows > 1 ? w->rows - 1 : 1;
+
+	switch (k->action) {
+	case UI_UP:
+		w->top--;
+		break;
+	case UI_DOWN:
+		w->top++;
+		break;
+	case UI_PAGE_UP:
+		w->top -= page;
+		break;
+	case UI_PAGE_DOWN:
+		w->top += page;
+		break;
+	case UI_HOME:
+		w->top = 0;
+		break;
+	case UI_END:
+		w->top = w->line;
+		break;
+	default:
+		if (k->action == UI_CHAR && (k->ch == 'j' || k->ch == 'k')) {
+			w->top += k->ch == 'j' ? 1 : -1;
+			break;
+		}
+		return 0;
+	}
+	if (w->top > w->line - w->rows)
+		w->top = w->line - w->rows;
+	if (w->top < 0)
+		w->top = 0;
+	return 1;
 }
 
 void

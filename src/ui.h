@@ -128,6 +128,24 @@ int ui_put(struct ui *ui, int row, int col, int maxcols, enum ui_role role,
 int ui_put_wrapped(struct ui *ui, int row, int col, int rows, int cols,
     enum ui_role role, const char *text);
 
+/*
+ * A scrolled window of wrapped text: set row and rows (the screen rows it
+ * may use; one more below for the "more" mark) and line = 0 before each
+ * draw, then draw paragraphs with ui_put_window(): each wraps, and only
+ * the lines from top on land on the screen.  ui_window_finish() keeps top
+ * in range and marks that there is more; ui_window_key() scrolls (Up,
+ * Down, j, k, PgUp, PgDn, Home, End) and returns 1 when it used the key.
+ */
+struct ui_window {
+	int row, rows;      /* where on the screen */
+	int top;            /* the first line shown */
+	int line;           /* lines laid out so far this draw */
+};
+void ui_put_window(struct ui *ui, struct ui_window *w, int col, int cols,
+    enum ui_role role, const char *text);
+void ui_window_finish(struct ui *ui, struct ui_window *w, int cols);
+int ui_window_key(struct ui_window *w, const struct ui_key *k);
+
 /* The home screen (ui_home.c), pushed first by ui_run(). */
 extern const struct ui_screen ui_home_screen;
 /* The first-run welcome (ui_home.c). */

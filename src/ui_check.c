@@ -16,6 +16,7 @@
 
 #include "app.h"
 #include "catalogue.h"
+#include "checkflow.h"
 #include "clock.h"
 #include "content.h"
 #include "recheck.h"
@@ -52,8 +53,9 @@ struct check {
 	int summary_top;
 	int returning;                     /* changing one answer from the
 					      summary */
-	struct screener_result result;
-	int stored;
+	struct check_outcome outcome;      /* once finished */
+	int finished;
+	struct ui_window verdict;          /* the verdict, scrolled */
 	int recheck;                       /* 1: the E1 re-check only */
 	struct recheck_request *request;
 	char error[256];
@@ -87,6 +89,8 @@ check_enter_common(struct ui *ui, int recheck, struct recheck_request *req)
 	c->recheck = recheck;
 	c->request = req;
 	screener_answers_init(&c->ans);
+	if (!recheck)
+		checkflow_mark_clearances(ui_app(ui), &c->ans);
 	c->cat = recheck_load_catalogue(ui_app(ui), c->error,
 	    sizeof c->error);
 	if (c->cat == NULL)
@@ -121,36 +125,58 @@ check_leave(struct ui *ui, void *state)
 	if (c->request != NULL && !c->request->done)
 		c->request->cancelled = 1;
 	catalogue_free(c->cat);
+	if (c->finished)
+		checkflow_free(&c->outcome);
 	free(c);
 }
 
-/* Stores the finished check and moves to the verdict. */
+/*
+ * Decides the finished check, then saves it: the verdict is shown whether
+ * or not the save works (red-flags.md section 6 item 3).
+ */
 static void
 check_finish(struct ui *ui, struct check *c)
 {
-	struct store *st = ui_app(ui)->store;
+	struct check_outcome *o = &c->outcome;
 
-	if (c->recheck)
-		screener_evaluate_e1(&c->ans, &c->result);
-	else
-		screener_evaluate(&c->ans, &c->result);
-	if (st == NULL || store_check_record(st, clock_wall_s(),
-	    c->recheck ? "recheck" : "full",
-	    c->recheck ? "run" : "interactive", &c->ans, c->asked,
-	    &c->result) < 0) {
-		ui_message(ui, "Not saved: %s", st ? store_error(st) :
-		    "no progress file");
-		c->stored = 0;
-	} else
-		c->stored = 1;
+	checkflow_decide(ui_app(ui), c->cat, &c->ans, c->recheck, o);
+	c->finished = 1;
+	if (checkflow_save(ui_app(ui), o, c->asked, c->recheck ? "run" :
+	    "interactive") != 0)
+		ui_message(ui, "Not saved: %s", o->error);
 	if (c->request != NULL) {
-		c->request->done = c->stored;
-		c->request->verdict = c->result.verdict;
+		c->request->done = o->saved;
+		c->request->verdict = o->result.verdict;
 	}
-	if (c->recheck && c->result.verdict == VERDICT_NONE) {
+	if (c->recheck && o->saved && o->result.verdict == VERDICT_NONE) {
 		ui_pop(ui);
 		return;
 	}
+	memset(&c->verdict, 0, sizeof c->verdict);
+	c->stage = STAGE_VERDICT;
+}
+
+/*
+ * Leaving before the end: answers that already call for care still show
+ * their verdict and advice, marked not saved (section 6 item 3).
+ */
+static void
+check_leave_early(struct ui *ui, struct check *c)
+{
+	if (c->stage == STAGE_AGE || c->stage == STAGE_WEEKS ||
+	    c->cat == NULL || c->finished ||
+	    !checkflow_left_early(ui_app(ui), c->cat, &c->ans, c->recheck,
+	    &c->outcome)) {
+		ui_pop(ui);
+		return;
+	}
+	c->finished = 1;
+	if (c->request != NULL) {
+		c->request->done = 0;
+		c->request->cancelled = 1;
+		c->request->verdict = c->outcome.result.verdict;
+	}
+	memset(&c->verdict, 0, sizeof c->verdict);
 	c->stage = STAGE_VERDICT;
 }
 
@@ -397,7 +423,7 @@ check_key(struct ui *ui, void *state, const struct ui_key *k)
 	if (c->confirm_quit) {
 		c->confirm_quit = 0;
 		if (k->action == UI_CHAR && (k->ch == 'y' || k->ch == 'Y'))
-			ui_pop(ui);
+			check_leave_early(ui, c);
 		return;
 	}
 	switch (c->stage) {
@@ -415,6 +441,11 @@ check_key(struct ui *ui, void *state, const struct ui_key *k)
 		check_key_summary(ui, c, k);
 		break;
 	case STAGE_VERDICT:
+		if (ui_window_key(&c->verdict, k))
+			break;
+		if (k->action == UI_ENTER || k->action == UI_BACK)
+			ui_pop(ui);
+		break;
 	case STAGE_BROKEN:
 		if (k->action == UI_ENTER || k->action == UI_BACK ||
 		    (k->action == UI_CHAR && k->ch == ' '))
@@ -552,87 +583,73 @@ check_verdict_role(enum verdict v)
 	}
 }
 
-/* The answers behind the rules that fired, as plain questions. */
-static int
-check_draw_reasons(struct ui *ui, struct check *c, int row, int rows,
-    int cols)
+/* The answers behind the verdict, as plain questions. */
+static void
+check_draw_reasons(struct ui *ui, struct check *c, int cols)
 {
 	size_t i;
-	int item;
+	char *line;
 
-	if (c->result.n_hits == 0)
-		return row;
-	ui_put(ui, row++, 2, cols - 4, UI_ROLE_EMPHASIS,
+	if (c->outcome.result.n_hits == 0)
+		return;
+	ui_put_window(ui, &c->verdict, 2, cols - 4, UI_ROLE_EMPHASIS,
 	    "Because you answered:");
-	for (i = 0; i < screener_item_count && row < rows - 3; i++) {
-		item = (int)i;
-		if (!c->asked[item] || c->ans.a[item] == ANSWER_NO ||
-		    screener_items[item].tier == TIER_MASSAGE)
+	for (i = 0; i < screener_item_count; i++) {
+		if (!c->asked[i] || c->ans.a[i] == ANSWER_NO ||
+		    screener_items[i].tier == TIER_MASSAGE)
 			continue;
-		char *line = xasprintf("- %s: %s",
-		    check_answer_text(c->ans.a[item]),
-		    c->cat->e[item].question);
-		row += ui_put_wrapped(ui, row, 4, 2, cols - 6, UI_ROLE_NORMAL,
+		line = xasprintf("- %s: %s", check_answer_text(c->ans.a[i]),
+		    c->cat->e[i].question);
+		ui_put_window(ui, &c->verdict, 4, cols - 6, UI_ROLE_NORMAL,
 		    line);
 		free(line);
 	}
-	for (i = 0; i < c->result.n_hits && row < rows - 3; i++) {
-		char *line = xasprintf("(rule %s: %s)", c->result.hits[i].rule,
-		    c->result.hits[i].items);
-		row += ui_put_wrapped(ui, row, 4, 2, cols - 6, UI_ROLE_DIM,
-		    line);
-		free(line);
-	}
-	return row + 1;
 }
 
-static int
-check_draw_massage(struct ui *ui, struct check *c, int row, int rows,
-    int cols)
+static enum ui_role
+check_tone_role(enum advice_tone t)
 {
-	size_t i;
-	const struct screener_action *a;
-
-	if (c->result.n_actions == 0 || row >= rows - 3)
-		return row;
-	ui_put(ui, row++, 2, cols - 4, UI_ROLE_EMPHASIS,
-	    "For your massage routines:");
-	for (i = 0; i < c->result.n_actions && row < rows - 3; i++) {
-		a = &c->result.actions[i];
-		char *line = xasprintf("%s%s%s: %s",
-		    screener_action_name(a->action), a->region[0] ? " " : "",
-		    a->region, screener_items[a->item].caution);
-		row += ui_put_wrapped(ui, row, 4, 2, cols - 6,
-		    a->action == ACTION_BLOCK ? UI_ROLE_WARNING :
-		    UI_ROLE_NORMAL, line);
-		free(line);
+	switch (t) {
+	case ADVICE_DANGER:
+		return UI_ROLE_DANGER;
+	case ADVICE_STRONG:
+		return UI_ROLE_EMPHASIS;
+	case ADVICE_QUIET:
+		return UI_ROLE_DIM;
+	default:
+		return UI_ROLE_NORMAL;
 	}
-	return row + 1;
 }
 
+/*
+ * The verdict, then every paragraph of its advice, in a window that
+ * scrolls: at 40x12 nothing of it is cut.
+ */
 static void
 check_draw_verdict(struct ui *ui, struct check *c, int rows, int cols)
 {
-	enum verdict v = c->result.verdict;
-	char *advice = xasprintf(screener_advice(v),
-	    ui_app(ui)->emergency_number);
-	char head[64];
-	int row = 2;
+	const struct advice *a = &c->outcome.advice;
+	enum verdict v = c->outcome.result.verdict;
+	char head[64], *line;
+	size_t i;
 
 	snprintf(head, sizeof head, " %s ", verdict_name(v));
-	ui_put(ui, row, 2, cols - 4, check_verdict_role(v), head);
-	row += 2;
-	row += ui_put_wrapped(ui, row, 2, 4, cols - 4, UI_ROLE_EMPHASIS,
-	    advice) + 1;
-	free(advice);
-	row = check_draw_reasons(ui, c, row, rows, cols);
-	if (v == VERDICT_NONE) {
-		row = check_draw_massage(ui, c, row, rows, cols);
-		ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4,
-		    UI_ROLE_NORMAL, screener_safety_net);
+	ui_put(ui, 2, 2, cols - 4, check_verdict_role(v), head);
+	c->verdict.row = 3;
+	c->verdict.rows = rows - 5 > 1 ? rows - 5 : 1;
+	c->verdict.line = 0;
+	for (i = 0; i < a->n; i++) {
+		if (i == 1)
+			check_draw_reasons(ui, c, cols);
+		line = xasprintf("%s: %s", a->p[i].label, a->p[i].text);
+		ui_put_window(ui, &c->verdict, 2, cols - 4,
+		    check_tone_role(a->p[i].tone), line);
+		free(line);
 	}
-	ui_draw_status(ui, rows - 1, cols, c->stored ?
-	    "Saved.  Enter to go back" : "Enter to go back");
+	ui_window_finish(ui, &c->verdict, cols);
+	ui_draw_status(ui, rows - 1, cols, c->outcome.saved ?
+	    "Saved.  Up/Down scroll  Enter back" :
+	    "NOT SAVED.  Up/Down scroll  Enter back");
 }
 
 static void
@@ -683,6 +700,7 @@ static const struct ui_help check_help[] = {
 	{ "Space", "mark an area" },
 	{ "Enter", "confirm, or change the chosen answer" },
 	{ "c", "confirm the summary" },
+	{ "Up, Down, PgUp, PgDn", "scroll the verdict" },
 	{ "q, Esc", "leave without saving" },
 	{ NULL, NULL }
 };

@@ -85,6 +85,12 @@ home_homework(struct ui *ui, struct home *h, struct buf *b)
 
 	memset(&d, 0, sizeof d);
 	memset(&s, 0, sizeof s);
+	if (st == NULL && ui_app(ui)->store_error != NULL) {
+		buf_printf(b, "Nothing can be saved now (%s). The lessons and "
+		    "the safety check still work; routines stay locked.",
+		    ui_app(ui)->store_error);
+		return;
+	}
 	if (st == NULL || store_report_load(st, day_start_time(monday), now,
 	    today, &d) != 0 || d.plan == NULL) {
 		report_data_free(&d);

@@ -18,6 +18,8 @@
 #include "app.h"
 #include "clock.h"
 #include "diag.h"
+#include "advice.h"
+#include "checkflow.h"
 #include "layout.h"
 #include "recheck.h"
 #include "screener.h"
@@ -41,6 +43,7 @@ struct rlist {
 	struct recheck_request recheck;
 	int rechecking;          /* waiting for the re-check screen */
 	char *pending;           /* the routine waiting on the re-check */
+	struct runner_arg *arg;  /* handed to the runner it pushed */
 };
 
 struct runner_arg {
@@ -59,6 +62,7 @@ rlist_enter(struct ui *ui, void *arg)
 	struct store *st = ui_app(ui)->store;
 
 	(void)arg;
+	l->arg = xcalloc(1, sizeof *l->arg);
 	l->n = session_list(ui_app(ui), &l->e, &d);
 	if (d.n > 0)
 		snprintf(l->problems, sizeof l->problems, "%zu routine file(s) "
@@ -80,6 +84,7 @@ rlist_leave(struct ui *ui, void *state)
 	session_list_free(l->e, l->n);
 	free(l->resume_routine);
 	free(l->pending);
+	free(l->arg);
 	free(l);
 }
 
@@ -87,37 +92,44 @@ rlist_leave(struct ui *ui, void *state)
 static enum gate_state
 rlist_gate(struct ui *ui)
 {
-	struct store *st = ui_app(ui)->store;
-	struct gate_input in;
+	enum gate_state g;
+	char *err = NULL;
 
-	if (st == NULL || store_gate_input(st, &in) != 0)
+	if (checkflow_gate(ui_app(ui), NULL, &g, &err) != 0) {
+		free(err);
 		return GATE_NO_CHECK;
-	return safety_gate(&in, clock_wall_s());
+	}
+	return g;
 }
 
+/*
+ * Starts routine id, asking the emergency questions first when they are
+ * due; rechecked says they were just answered with nothing found.
+ */
 static void
 rlist_start(struct ui *ui, struct rlist *l, const char *id, int64_t resume,
-    int pos)
+    int pos, int rechecked)
 {
-	static struct runner_arg arg;
 	enum gate_state g = rlist_gate(ui);
+	char *copy;
 
-	if (g == GATE_RECHECK) {
+	if (g == GATE_RECHECK && !rechecked) {
+		copy = xstrdup(id);     /* id may be l->pending itself */
 		free(l->pending);
-		l->pending = xstrdup(id);
+		l->pending = copy;
 		memset(&l->recheck, 0, sizeof l->recheck);
 		l->rechecking = 1;
 		ui_push(ui, &ui_recheck_screen, &l->recheck);
 		return;
 	}
-	if (g != GATE_OPEN) {
+	if (!safety_gate_open(g)) {
 		ui_message(ui, "%s", safety_gate_reason(g));
 		return;
 	}
-	arg.id = id;
-	arg.resume_id = resume;
-	arg.resume_pos = pos;
-	ui_push(ui, &ui_runner_screen, &arg);
+	l->arg->id = id;
+	l->arg->resume_id = resume;
+	l->arg->resume_pos = pos;
+	ui_push(ui, &ui_runner_screen, l->arg);
 }
 
 /* After the re-check screen pops: start, or say why not. */
@@ -131,7 +143,7 @@ rlist_tick(struct ui *ui, void *state, int64_t now)
 		return -1;
 	l->rechecking = 0;
 	if (l->recheck.done && l->recheck.verdict == VERDICT_NONE)
-		rlist_start(ui, l, l->pending, 0, 0);
+		rlist_start(ui, l, l->pending, 0, 0, 1);
 	else if (l->recheck.done)
 		ui_message(ui, "Routines are locked: the emergency questions "
 		    "found a warning sign. Follow the advice shown.");
@@ -155,7 +167,7 @@ rlist_key(struct ui *ui, void *state, const struct ui_key *k)
 		l->asking_resume = 0;
 		if (k->ch == 'y' || k->ch == 'Y')
 			rlist_start(ui, l, l->resume_routine, l->resume_id,
-			    l->resume_pos);
+			    l->resume_pos, 0);
 		else if (st != NULL)
 			store_session_end(st, l->resume_id, "partial", NULL,
 			    clock_wall_s());
@@ -178,7 +190,7 @@ rlist_key(struct ui *ui, void *state, const struct ui_key *k)
 		break;
 	case UI_ENTER:
 		if (l->n > 0)
-			rlist_start(ui, l, l->e[l->sel].id, 0, 0);
+			rlist_start(ui, l, l->e[l->sel].id, 0, 0, 0);
 		break;
 	case UI_BACK:
 		ui_pop(ui);
@@ -198,9 +210,8 @@ rlist_draw(struct ui *ui, void *state, int rows, int cols)
 	int row;
 
 	ui_draw_title(ui, cols, "Routines");
-	row = 2 + ui_put_wrapped(ui, 2, 2, 3, cols - 4, g == GATE_OPEN ||
-	    g == GATE_RECHECK ? UI_ROLE_GOOD : UI_ROLE_WARNING,
-	    safety_gate_reason(g));
+	row = 2 + ui_put_wrapped(ui, 2, 2, 3, cols - 4, safety_gate_open(g) ?
+	    UI_ROLE_GOOD : UI_ROLE_WARNING, safety_gate_reason(g));
 	row++;
 	for (i = 0; i < l->n && row < rows - 3; i++, row++) {
 		util_format_clock(l->e[i].total, when, sizeof when);
@@ -259,7 +270,7 @@ struct runner {
 	int skipped;             /* segments skipped with n */
 	int ended;               /* the session row has its end state */
 	const char *prompt;      /* from the records once it ended, or NULL */
-	char error[256];
+	char error[1024];
 	struct layout *lay;      /* the current step's instructions */
 	size_t lay_step;
 	int lay_width;
@@ -271,12 +282,21 @@ runner_enter(struct ui *ui, void *arg)
 	const struct runner_arg *a = arg;
 	struct runner *r = xcalloc(1, sizeof *r);
 	struct diag d = DIAG_INIT;
+	char *refusal;
+	int ok;
 
 	r->pain_before = r->pain_after = -1;
 	r->lay_step = (size_t)-1;
-	if (session_load(&r->s, ui_app(ui), a->id, &d) != 0 ||
-	    session_gate(&r->s) != 0 ||
-	    session_begin(&r->s, "interactive", a->resume_id,
+	ok = session_load(&r->s, ui_app(ui), a->id, &d) == 0 &&
+	    session_gate(&r->s) == 0;
+	/* A routine the safety check leaves nothing of is not started. */
+	if (ok && (refusal = session_refusal(&r->s, 0)) != NULL) {
+		snprintf(r->error, sizeof r->error, "%s", refusal);
+		free(refusal);
+		r->stage = RUN_BROKEN;
+		return r;
+	}
+	if (!ok || session_begin(&r->s, "interactive", a->resume_id,
 	    a->resume_pos) != 0) {
 		if (d.n > 0)
 			snprintf(r->error, sizeof r->error, "%s:%d: %s",
@@ -651,11 +671,17 @@ runner_draw_steps(struct ui *ui, struct runner *r, int rows, int cols)
 static void
 runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 {
-	char line[256];
+	char line[256], *net;
 	int row = 2;
 
-	ui_put(ui, row++, 2, cols - 4, UI_ROLE_GOOD, "Well done: routine "
-	    "finished.");
+	if (r->s.ended_state != NULL &&
+	    strcmp(r->s.ended_state, "completed") != 0)
+		row += ui_put_wrapped(ui, row, 2, 3, cols - 4, UI_ROLE_WARNING,
+		    "Every step was skipped: this session is saved as partial "
+		    "and does not count toward your plan.");
+	else
+		ui_put(ui, row++, 2, cols - 4, UI_ROLE_GOOD, "Well done: "
+		    "routine finished.");
 	row++;
 	snprintf(line, sizeof line, "Time: %ld min %ld s   Segments skipped: "
 	    "%d", r->s.tl.total / 60, r->s.tl.total % 60, r->skipped);
@@ -671,8 +697,10 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 	if (r->prompt != NULL)
 		row += ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4,
 		    UI_ROLE_WARNING, r->prompt) + 1;
+	net = advice_safety_net(ui_app(ui)->emergency_number);
 	ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4, UI_ROLE_NORMAL,
-	    screener_safety_net);
+	    net);
+	free(net);
 	ui_draw_status(ui, rows - 1, cols, "Saved.  Enter to go back");
 }
 

@@ -10,7 +10,7 @@ command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed"
 
 now=1796113800          # 2026-12-01T08:30:00Z
 q() { sqlite3 "$BACKCARE_DB" "$1"; }
-TABLES="lesson_progress selfcheck_answers checks check_answers check_rules check_actions sessions steps plans plan_routines plan_lessons"
+TABLES="lesson_progress selfcheck_answers checks check_answers check_rules check_actions check_clearances sessions steps plans plan_routines plan_lessons plan_clearances"
 mode_of() { stat -c %a "$1"; }
 db_sum() { cat "$BACKCARE_DB" "$BACKCARE_DB-wal" 2>/dev/null | sha256sum; }
 
@@ -61,6 +61,7 @@ For the export tests: one second of strokes, one step skipped.
 - duration: 1s
 - stroke: effleurage
 - region: lower back
+- position: sitting
 - pressure: light
 
 Glide.
@@ -70,6 +71,7 @@ Glide.
 - duration: 1s
 - stroke: effleurage
 - region: legs
+- position: sitting
 - pressure: light
 
 Glide down the legs.
@@ -95,7 +97,9 @@ INSERT INTO lesson_progress VALUES ('spine-anatomy', 12, $now, $((now + 300)), N
 INSERT INTO selfcheck_answers VALUES ('spine-anatomy', 1, 1, $((now + 310)));
 INSERT INTO plans VALUES (1, 'Weeks 1, 2', '2026-12-01', '2026-12-14', 'Dr \"Ann\"', CAST(readfile('$T/note') AS TEXT), '/tmp/plan.md', $now);
 INSERT INTO plan_routines VALUES (1, 'tiny', 3);
-INSERT INTO plan_lessons VALUES (1, 'spine-anatomy', 0);"
+INSERT INTO plan_lessons VALUES (1, 'spine-anatomy', 0);
+INSERT INTO plan_clearances VALUES (1, 'mc_dvt_history', 'Dr \"Ann\"', '2026-12-14');
+INSERT INTO check_clearances VALUES (2, 'mc_dvt_history', 'Dr \"Ann\"', '2026-12-14');"
 for t in $TABLES; do
 	[ "$(q "SELECT count(*) > 0 FROM $t")" = 1 ] || fail "table $t is empty before the export"
 done
@@ -144,6 +148,9 @@ assert [x["state"] for x in t["steps"]] == ["skipped", "done"], t["steps"]
 assert t["steps"][0]["note"].startswith("Skipped")
 assert t["lesson_progress"][0]["selfcheck_at"] is None
 assert t["lesson_progress"][0]["read_at"] == "2026-12-01T08:35:00Z"
+assert t["check_clearances"] == [{"check_id": 2, "item": "mc_dvt_history",
+        "cleared_by": 'Dr "Ann"', "until_date": "2026-12-14"}], t["check_clearances"]
+assert t["checks"][1]["rules"] == 2, t["checks"][1]
 assert "meta" not in t
 EOF
 }
@@ -211,7 +218,7 @@ if python3 "$T/check_csv.py" "$T/export.csv" "$T/note" "$TABLES" 2>"$T/py.err"; 
 else
 	fail "csv: $(cat "$T/py.err")"
 fi
-[ "$(grep -c '^# table: ' "$T/export.csv")" = 11 ] && pass "csv: one section per table" || fail "csv sections: $(grep '^# table' "$T/export.csv")"
+[ "$(grep -c '^# table: ' "$T/export.csv")" = 13 ] && pass "csv: one section per table" || fail "csv sections: $(grep '^# table' "$T/export.csv")"
 expect_no_out "# table: meta" "csv: meta is not exported"
 
 # ---- --output DIR: private files, no silent overwrite -------------------
@@ -265,7 +272,7 @@ expect_one_line_err "an existing csv file"
 [ "$(mode_of "$T/outc2")" = 755 ] && pass "an existing folder keeps its mode" || fail "folder mode changed"
 bc_run export --format csv --output "$T/outc2" --force
 expect_status 0 "csv --force"
-[ "$(ls "$T/outc2" | wc -l)" = 11 ] && [ "$(mode_of "$T/outc2/steps.csv")" = 600 ] && pass "csv --force writes every file, 0600" || fail "after --force: $(ls -l "$T/outc2")"
+[ "$(ls "$T/outc2" | wc -l)" = 13 ] && [ "$(mode_of "$T/outc2/steps.csv")" = 600 ] && pass "csv --force writes every file, 0600" || fail "after --force: $(ls -l "$T/outc2")"
 # Never through a symbolic link, even with --force; a failure part way
 # takes back the files already written.
 mkdir "$T/outc3"

@@ -26,7 +26,7 @@ open(c + '/lessons/hostile.md', 'wb').write(
 open(c + '/routines/hostile.md', 'wb').write(
     b'# Hostile routine ' + esc + b'\n\nIntro ' + esc + bad + b'\n\n'
     b'## Step ' + esc + b'\n\n- duration: 1s\n- stroke: effleurage\n'
-    b'- region: lower back\n- pressure: light\n\n' + esc + bad + b'\n\n' +
+    b'- region: lower back\n- position: sitting\n- pressure: light\n\n' + esc + bad + b'\n\n' +
     deep + long)
 open(c + '/routines/with-nul.md', 'wb').write(
     b'# With a NUL' + nul + b'\n\n## Step\n\n- duration: 1s\n\nGlide.\n')

@@ -20,6 +20,7 @@ For the report tests: one step of 1 second.
 - duration: 1s
 - stroke: effleurage
 - region: lower back
+- position: sitting
 - pressure: light
 
 Stroke gently.

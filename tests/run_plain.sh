@@ -50,7 +50,9 @@ none_check 'mc_anticoagulant_or_bleeding=yes
 '
 BACKCARE_TEST_NOW=$((now + 60)) bc_run --content-dir "$C" run quick --plain
 expect_status 0 "a run under GENTLE"
-expect_out "note: step 2 (Hold the point): Skipped: your safety check said to keep massage gentle" "the skipped step says why"
+expect_out "left out: step 2 (Hold the point): Skipped: your safety check said light stroking (effleurage) only, and this step uses compression." "the skipped step says why"
+expect_out "left out: step 3 (Tap): Skipped: your safety check said light stroking (effleurage) only, and this step uses tapotement." "GENTLE leaves out tapping too"
+expect_out "Warm up" "GENTLE runs the light effleurage step"
 expect_no_out "Hold the point, left side" "GENTLE skips the compression holds"
 last=$(q "SELECT max(id) FROM sessions")
 [ "$(q "SELECT count(*) FROM steps WHERE session_id=$last AND state='skipped'")" = 2 ] && pass "skipped steps are on record" || fail "skipped rows: $(q "SELECT * FROM steps WHERE session_id=$last")"
@@ -67,7 +69,7 @@ expect_out "Hold the point, right side, repeat 2 of 2" "the right side after the
 BACKCARE_TEST_NOW=$((now + 60)) bc_run --content-dir "$C" run cue --plain
 expect_out "Eleven seconds: 0:10 left" "a cue every 10 seconds"
 
-# After 12 hours the E1 questions come again.
+# After 60 minutes the E1 questions come again (red-flags.md 6.4).
 later=$((now + 13 * 3600))
 BACKCARE_TEST_NOW=$later bc_run --content-dir "$C" run twosteps --plain
 expect_status 1 "an unanswered re-check refuses to start"
@@ -89,7 +91,72 @@ now=$((later + 20 * 3600))
 none_check "" $now
 BACKCARE_TEST_NOW=$((now + 8 * 86400)) bc_run --content-dir "$C" run twosteps --plain
 expect_status 1 "locked after 7 days"
-expect_err "more than 7 days old" "expiry explained"
+expect_err "7 days old or more" "expiry explained"
+
+# ---- red-flags.md section 6 (issue 10): gating and shaping --------------
+S="$T/shape"
+mkdir -p "$S/routines"
+printf '# Shape\n\nFor the shaping tests.\n\n## Back strokes\n\n- duration: 1s\n- stroke: effleurage\n- region: lower back\n- position: standing\n- pressure: medium\n\nx\n\n## Buttock hold\n\n- hold: 1s\n- stroke: compression\n- region: glutes, hips\n- position: side-lying\n- pressure: medium\n\nx\n\n## Tummy circles\n\n- duration: 1s\n- stroke: effleurage\n- region: abdomen\n- position: lying on the back\n- pressure: light\n\nx\n\n## Tap\n\n- duration: 1s\n- stroke: tapotement\n- region: upper back\n- position: sitting\n- pressure: light\n\nx\n' >"$S/routines/shape.md"
+rm -f "$BACKCARE_DB"*
+n6=1800000000
+# Areas: a step on the buttock names the hips as well, and is left out.
+none_check 'mc_recent_surgery=yes
+mc_recent_surgery.region=hips
+' $n6
+BACKCARE_TEST_NOW=$((n6 + 60)) bc_run --content-dir "$S" run shape --plain
+expect_status 0 "a run with the hips left out"
+expect_out "left out: step 2 (Buttock hold): Skipped: your safety check said to leave out the hips." "hips skip the buttock step"
+expect_no_out "Buttock hold (hold" "and it does not run"
+expect_out "done: Shape" "the rest runs"
+BACKCARE_TEST_NOW=$((n6 + 120)) bc_run --content-dir "$S" routines
+expect_out "$(printf 'shape\tShape\t0:03\t1 step left out by your safety check (the whole routine is 0:04)')" "the list shows the time that will run"
+# GENTLE: light effleurage only.
+none_check 'mc_osteoporosis=yes
+' $((n6 + 200))
+BACKCARE_TEST_NOW=$((n6 + 260)) bc_run --content-dir "$S" run shape --plain
+expect_out "changed: step 1 (Back strokes): Lighter" "GENTLE makes effleurage light"
+expect_out "left out: step 2 (Buttock hold): Skipped: your safety check said light stroking (effleurage) only, and this step uses compression." "GENTLE leaves out the hold"
+expect_out "left out: step 4 (Tap)" "GENTLE leaves out tapping"
+expect_out "Tummy circles" "the light effleurage step runs"
+# Within 60 minutes of a full check no re-check; after, every session.
+BACKCARE_TEST_NOW=$((n6 + 200 + 3599)) bc_run --content-dir "$S" run shape --plain
+expect_no_out "the emergency questions again" "no re-check within 60 minutes of a full check"
+BACKCARE_TEST_NOW=$((n6 + 200 + 3600)) bc_run --content-dir "$S" run shape --plain
+expect_status 1 "at 60 minutes the re-check is due"
+expect_err "not all answered" "and is asked"
+printf 'n\nn\nn\nn\nn\nn\nn\n' >"$T/in"
+BACKCARE_TEST_NOW=$((n6 + 200 + 3700)) BC_STDIN="$T/in" bc_run --content-dir "$S" run shape --plain
+expect_status 0 "a re-check, then the routine"
+BACKCARE_TEST_NOW=$((n6 + 200 + 3800)) bc_run --content-dir "$S" run shape --plain
+expect_status 1 "the next session asks again"
+expect_out "the emergency questions again" "every session re-asks"
+# ASK locks until cleared; pregnancy with a clearance leaves out the tummy
+# and lying on the back; a routine with nothing left is refused.
+none_check 'mc_pregnancy=yes
+' $((n6 + 5000))
+BACKCARE_TEST_NOW=$((n6 + 5060)) bc_run --content-dir "$S" run shape --plain
+expect_status 1 "pregnancy without a clearance: locked"
+expect_err "clinician's clearance" "ASK is explained"
+printf '# Weeks 1 to 6\n\n- from: 2027-01-04\n- until: 2027-02-14\n\n## Clearances\n\n- mc_pregnancy: midwife Jo Brown, until 2027-05-31\n' >"$T/plan.md"
+BACKCARE_TEST_NOW=$((n6 + 5100)) bc_run plan import "$T/plan.md"
+none_check 'mc_pregnancy=yes
+' $((n6 + 5200))
+BACKCARE_TEST_NOW=$((n6 + 5260)) bc_run --content-dir "$S" run shape --plain
+expect_status 0 "pregnancy, cleared: the routine runs"
+expect_out "left out: step 3 (Tummy circles): Skipped: your safety check said to leave out the abdomen." "the tummy is left out"
+BACKCARE_TEST_NOW=$((n6 + 5300)) bc_run run abdominal-trigger-points --plain
+expect_status 1 "pregnancy refuses the abdominal routine"
+expect_err "'Abdominal trigger points' has nothing left to run" "says why"
+expect_err "Try '" "and names one that would run"
+expect_out "left out: step 2 (Beside the navel)" "each step says why"
+[ "$(q "SELECT count(*) FROM sessions WHERE routine_id = 'abdominal-trigger-points'")" = 0 ] && pass "no session for a refused routine" || fail "a refused routine was stored"
+# The last stored check wins over an earlier NONE stamped later.
+none_check '' $((n6 + 9000))
+printf 'age=40\nweeks=2\nsaddle_numbness=yes\n' >"$T/ans"
+BACKCARE_TEST_NOW=$((n6 + 8700)) "$BACKCARE" screen --answers "$T/ans" >/dev/null
+BACKCARE_TEST_NOW=$((n6 + 9060)) bc_run --content-dir "$S" run shape --plain
+expect_status 1 "no routine after an EMERGENCY, whatever its clock time"
+expect_err "warning signs" "the refusal says why"
 
 # Bad input.
 none_check
@@ -101,7 +168,7 @@ expect_status 2 "run without --plain"
 bc_run run --plain
 expect_status 2 "run without a routine"
 mkdir -p "$T/badc/routines"
-printf '# Bad\n\n## Step\n\n- duration: forever\n- stroke: effleurage\n- region: hips\n- pressure: light\n' >"$T/badc/routines/broken.md"
+printf '# Bad\n\n## Step\n\n- duration: forever\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n' >"$T/badc/routines/broken.md"
 bc_run --content-dir "$T/badc" routines
 expect_no_out "broken" "a broken routine is not offered"
 expect_err "broken.md:5: duration: 'forever' is not a time" "and says why"
@@ -124,7 +191,7 @@ kill -TERM $pid; wait $pid; st=$?
 [ "$(q "SELECT state FROM sessions ORDER BY id DESC LIMIT 1")" = partial ] && pass "saved as partial" || fail "state $(q 'SELECT state FROM sessions ORDER BY id DESC LIMIT 1')"
 
 # kill -9 after the first segment, then --resume.
-printf '# Resume\n\nx\n\n## One\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- pressure: light\n\nx\n\n## Two\n\n- duration: 30s\n- stroke: effleurage\n- region: hips\n- pressure: light\n\nx\n\n## Three\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- pressure: light\n\nx\n' >"$T/badc/routines/resume.md"
+printf '# Resume\n\nx\n\n## One\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n\nx\n\n## Two\n\n- duration: 30s\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n\nx\n\n## Three\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n\nx\n' >"$T/badc/routines/resume.md"
 rm -f "$T/badc/routines/broken.md"
 BACKCARE_TEST_NOW=$((now + 60)) "$BACKCARE" --content-dir "$T/badc" run resume --plain </dev/null >"$T/r.out" 2>&1 &
 pid=$!
@@ -134,7 +201,7 @@ sid=$(q "SELECT max(id) FROM sessions")
 [ "$(q "SELECT state FROM sessions WHERE id=$sid")" = running ] && pass "a killed session stays unfinished" || fail "killed state"
 [ "$(q "SELECT count(*) FROM steps WHERE session_id=$sid")" = 1 ] && pass "the finished step survived kill -9" || fail "steps after kill: $(q "SELECT * FROM steps WHERE session_id=$sid")"
 [ "$(q 'PRAGMA integrity_check')" = ok ] && pass "integrity after kill -9" || fail "integrity"
-printf '# Resume\n\nx\n\n## One\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- pressure: light\n\nx\n\n## Two\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- pressure: light\n\nx\n\n## Three\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- pressure: light\n\nx\n' >"$T/badc/routines/resume.md"
+printf '# Resume\n\nx\n\n## One\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n\nx\n\n## Two\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n\nx\n\n## Three\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n\nx\n' >"$T/badc/routines/resume.md"
 BACKCARE_TEST_NOW=$((now + 60)) bc_run --content-dir "$T/badc" run resume --plain --resume
 expect_status 0 "--resume finishes the session"
 expect_out "resuming at segment 2" "it resumes where it stopped"

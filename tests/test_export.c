@@ -158,8 +158,8 @@ record_check(struct store *st)
 	diag_free(&d);
 	screener_evaluate(&ans, &res);
 	memset(asked, 1, sizeof asked);
-	assert_true(store_check_record(st, T0 - 60, "full", "answers", &ans,
-	    asked, &res) > 0);
+	assert_true(store_check_record(st, &(struct store_check){
+	    T0 - 60, "full", "answers", &ans, asked, &res, NULL, 0 }) > 0);
 }
 
 /* One of everything a user records, through the store's own calls. */

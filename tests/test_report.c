@@ -93,6 +93,9 @@ add_check(struct report_data *d, const char *when, const char *kind, int age,
 	c->weeks = age >= 0 ? 3 : -1;
 	c->verdict = v;
 	c->rules = xstrdup(rules);
+	c->unsure = NULL;
+	c->clearances = NULL;
+	c->actions = NULL;
 }
 
 static void
@@ -703,7 +706,8 @@ test_write_text(void **state)
 	text = write_report(&d, &s, REPORT_TEXT, 60);
 	assert_width(text, 60);
 	assert_non_null(strstr(text, "\n  2027-01-11 09:00 full check: SOON, "
-	    "age 52, pain for 3\n    weeks; rules: S2 S4\n"));
+	    "age 52, pain for 3\n    weeks; rules: S2 (pain not getting better "
+	    "at 50 or\n    over), S4 (possible inflammatory back pain)\n"));
 	free(text);
 	text = write_report(&d, &s, REPORT_TEXT, 200);
 	assert_non_null(strstr(text, "backcare report, 2027-01-04 to "
@@ -729,7 +733,8 @@ test_write_text(void **state)
 	    "self-check done 2027-01-05 20:00"));
 	assert_null(strstr(text, "opened-only"));
 	assert_non_null(strstr(text, "full check: SOON, age 52, pain for 3 "
-	    "weeks; rules: S2 S4"));
+	    "weeks; rules: S2 (pain not getting better at 50 or over), S4 "
+	    "(possible inflammatory back pain)"));
 	assert_non_null(strstr(text, "rules: none fired"));
 	/* Notes: flattened, control characters shown, never sent raw. */
 	assert_non_null(strstr(text, "Felt *better* [really] ^[[31mred"));

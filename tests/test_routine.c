@@ -22,6 +22,7 @@ static const char good[] =
     "- duration: 1m30s\n"
     "- stroke: effleurage\n"
     "- region: lower back\n"
+    "- position: standing, lying on the back\n"
     "- pressure: light\n"
     "\n"
     "Stroke *slowly*.\n"
@@ -33,7 +34,8 @@ static const char good[] =
     "- rest: 30s\n"
     "- sides: left, right\n"
     "- stroke: compression\n"
-    "- region: glutes\n"
+    "- region: glutes, hips\n"
+    "- position: lying on the back\n"
     "- pressure: firm\n"
     "\n"
     "Press.\n"
@@ -43,6 +45,7 @@ static const char good[] =
     "- duration: 1m\n"
     "- stroke: tapotement\n"
     "- region: upper back\n"
+    "- position: sitting\n"
     "- pressure: medium\n";
 
 static struct routine *
@@ -72,7 +75,8 @@ test_parse_good(void **state)
 	assert_int_equal(r->steps[1].repeat, 2);
 	assert_int_equal(r->steps[1].rest, 30);
 	assert_int_equal(r->steps[1].sides, 2);
-	assert_string_equal(r->steps[1].region, "glutes");
+	assert_string_equal(r->steps[1].region, "glutes, hips");
+	assert_string_equal(r->steps[0].position, "standing, lying on the back");
 	/* 90 + 2 sides x (2 x 60 + 30) + 60 */
 	assert_int_equal(routine_total_seconds(r), 90 + 2 * 150 + 60);
 	routine_free(r);
@@ -97,7 +101,8 @@ expect_problem(const char *text, const char *want)
 }
 
 #define STEP(keys) "# R\n\n## S\n\n" keys "\nText.\n"
-#define OK3 "- stroke: effleurage\n- region: hips\n- pressure: light\n"
+#define OK3 "- stroke: effleurage\n- region: hips\n- position: sitting\n" \
+    "- pressure: light\n"
 
 static void
 test_parse_bad(void **state)
@@ -121,11 +126,38 @@ test_parse_bad(void **state)
 	expect_problem(STEP("- duration: 1m\n- sides: both\n" OK3),
 	    "sides: 'both' should be 'left, right'");
 	expect_problem(STEP("- duration: 1m\n- stroke: punch\n- region: hips\n"
-	    "- pressure: light\n"), "stroke: unknown stroke 'punch'");
+	    "- position: sitting\n- pressure: light\n"),
+	    "stroke: unknown stroke 'punch'");
 	expect_problem(STEP("- duration: 1m\n- stroke: friction\n- region: "
-	    "elbow\n- pressure: light\n"), "region: unknown region 'elbow'");
+	    "elbow\n- position: sitting\n- pressure: light\n"),
+	    "t.md:7: region: unknown region 'elbow'");
 	expect_problem(STEP("- duration: 1m\n- stroke: friction\n- region: "
-	    "hips\n- pressure: hard\n"), "pressure: 'hard' should be");
+	    "hips, elbow\n- position: sitting\n- pressure: light\n"),
+	    "t.md:7: region: unknown region 'elbow'");
+	expect_problem(STEP("- duration: 1m\n- stroke: friction\n- region: "
+	    "hips, hips\n- position: sitting\n- pressure: light\n"),
+	    "t.md:7: region: 'hips' is given twice");
+	expect_problem(STEP("- duration: 1m\n- stroke: friction\n- region: "
+	    "hips\n- position: sitting\n- pressure: hard\n"),
+	    "pressure: 'hard' should be");
+	/* Positions (red-flags.md section 6 item 9). */
+	expect_problem(STEP("- duration: 1m\n- stroke: friction\n- region: "
+	    "hips\n- position: upside down\n- pressure: light\n"),
+	    "t.md:8: position: unknown position 'upside down' (use standing, "
+	    "sitting, kneeling, side-lying, lying on the back, lying on the "
+	    "front)");
+	expect_problem(STEP("- duration: 1m\n- stroke: friction\n- region: "
+	    "hips\n- position: \n- pressure: light\n"),
+	    "position: name at least one position");
+	expect_problem(STEP("- duration: 1m\n- stroke: friction\n- region: "
+	    "hips\n- position: sitting,\n- pressure: light\n"),
+	    "t.md:8: position: an empty item in the list 'sitting,'");
+	expect_problem(STEP("- duration: 1m\n- stroke: friction\n- region: "
+	    ", lower back\n- position: sitting\n- pressure: light\n"),
+	    "t.md:7: region: an empty item in the list");
+	expect_problem(STEP("- duration: 1m\n- stroke: friction\n- region: "
+	    "hips\n- pressure: light\n"),
+	    "t.md:3: step 'S' needs a position: add '- position: standing'");
 	expect_problem(STEP("- duration: 1m\n"), "needs stroke, region and "
 	    "pressure");
 	expect_problem("# R\n\nNo steps here.\n", "the routine has no steps");
@@ -177,7 +209,7 @@ test_limits(void **state)
 	assert_false(r->steps[0].skipped);          /* light effleurage */
 	assert_null(r->steps[0].note);
 	assert_true(r->steps[1].skipped);           /* compression */
-	assert_non_null(strstr(r->steps[1].note, "gentle"));
+	assert_non_null(strstr(r->steps[1].note, "effleurage"));
 	assert_true(r->steps[2].skipped);           /* tapotement */
 	assert_int_equal(routine_total_seconds(r), 90);
 	timeline_build(r, &t);
@@ -195,16 +227,133 @@ test_limits(void **state)
 	assert_false(r->steps[2].skipped);
 	routine_free(r);
 
-	/* GENTLE softens a kneading step to light pressure. */
+	/* GENTLE is light effleurage only (section 6 item 8): kneading is
+	 * left out, firm stroking made light. */
 	r = parse(STEP("- duration: 1m\n- stroke: petrissage\n- region: hips\n"
-	    "- pressure: firm\n"), &d);
+	    "- position: sitting\n- pressure: firm\n"), &d);
 	memset(&l, 0, sizeof l);
 	l.gentle = 1;
+	routine_apply_limits(r, &l);
+	assert_true(r->steps[0].skipped);
+	assert_non_null(strstr(r->steps[0].note, "light stroking "
+	    "(effleurage) only, and this step uses petrissage"));
+	routine_free(r);
+	r = parse(STEP("- duration: 1m\n- stroke: effleurage\n- region: hips\n"
+	    "- position: sitting\n- pressure: firm\n"), &d);
 	routine_apply_limits(r, &l);
 	assert_false(r->steps[0].skipped);
 	assert_true(r->steps[0].softened);
 	assert_string_equal(r->steps[0].pressure, "light");
 	routine_free(r);
+}
+
+/* Every stroke but effleurage under GENTLE, each with its reason. */
+static void
+test_limits_gentle_strokes(void **state)
+{
+	const char *strokes[] = { "petrissage", "friction", "tapotement",
+	    "vibration", "stripping", "compression", "myofascial" };
+	struct diag d = DIAG_INIT;
+	struct massage_limits l;
+	struct routine *r;
+	size_t i;
+	char *text;
+
+	(void)state;
+	memset(&l, 0, sizeof l);
+	l.gentle = 1;
+	for (i = 0; i < BC_ARRAY_LEN(strokes); i++) {
+		text = xasprintf(STEP("- duration: 2m\n- stroke: %s\n- region: "
+		    "lower back\n- position: sitting\n- pressure: light\n"),
+		    strokes[i]);
+		r = parse(text, &d);
+		assert_non_null(r);
+		routine_apply_limits(r, &l);
+		assert_true(r->steps[0].skipped);
+		assert_non_null(strstr(r->steps[0].note, strokes[i]));
+		assert_int_equal(routine_total_seconds(r), 0);
+		routine_free(r);
+		free(text);
+	}
+}
+
+/* Tapping and vibration go with thin bones or blood thinners. */
+static void
+test_limits_no_percussion(void **state)
+{
+	struct diag d = DIAG_INIT;
+	struct massage_limits l;
+	struct routine *r = parse(good, &d);
+
+	(void)state;
+	memset(&l, 0, sizeof l);
+	l.no_percussion = 1;
+	routine_apply_limits(r, &l);
+	assert_false(r->steps[0].skipped);
+	assert_false(r->steps[1].skipped);
+	assert_true(r->steps[2].skipped);
+	assert_non_null(strstr(r->steps[2].note, "no tapping or vibration"));
+	routine_free(r);
+}
+
+/* Pregnancy: no step lying on the back or front; a step that can be done
+ * another way says how; light pressure on the legs. */
+static void
+test_limits_pregnancy(void **state)
+{
+	struct diag d = DIAG_INIT;
+	struct massage_limits l;
+	struct routine *r = parse(good, &d);
+
+	(void)state;
+	memset(&l, 0, sizeof l);
+	l.pregnant = 1;
+	routine_apply_limits(r, &l);
+	assert_false(r->steps[0].skipped);
+	assert_string_equal(r->steps[0].note, "In pregnancy, do this step "
+	    "standing, not lying on your back or front.");
+	assert_true(r->steps[1].skipped);
+	assert_non_null(strstr(r->steps[1].note, "in pregnancy"));
+	assert_false(r->steps[2].skipped);
+	routine_free(r);
+	r = parse(STEP("- duration: 1m\n- stroke: petrissage\n- region: legs\n"
+	    "- position: side-lying\n- pressure: firm\n"), &d);
+	routine_apply_limits(r, &l);
+	assert_false(r->steps[0].skipped);
+	assert_string_equal(r->steps[0].pressure, "light");
+	assert_non_null(strstr(r->steps[0].note, "no deep pressure on the "
+	    "legs"));
+	routine_free(r);
+	r = parse(STEP("- duration: 1m\n- stroke: petrissage\n- region: "
+	    "lower back\n- position: lying on the front\n- pressure: light\n"),
+	    &d);
+	routine_apply_limits(r, &l);
+	assert_true(r->steps[0].skipped);
+	routine_free(r);
+}
+
+/* A step with several regions is skipped when any is to be avoided. */
+static void
+test_limits_regions(void **state)
+{
+	struct diag d = DIAG_INIT;
+	struct massage_limits l;
+	struct routine *r = parse(good, &d);
+
+	(void)state;
+	memset(&l, 0, sizeof l);
+	safety_limits_add_regions(&l, "hips");
+	routine_apply_limits(r, &l);
+	assert_false(r->steps[0].skipped);
+	assert_true(r->steps[1].skipped);
+	assert_string_equal(r->steps[1].note, "Skipped: your safety check "
+	    "said to leave out the hips.");
+	routine_free(r);
+	assert_true(routine_list_has("glutes, hips", "hips"));
+	assert_true(routine_list_has("glutes, hips", "glutes"));
+	assert_false(routine_list_has("glutes, hips", "hip"));
+	assert_false(routine_list_has("lower back", "back"));
+	assert_true(routine_list_has("lying on the back, sitting", "sitting"));
 }
 
 static void
@@ -284,6 +433,76 @@ test_deadline(void **state)
 	routine_free(r);
 }
 
+static struct routine *
+builtin(const char *id)
+{
+	const char *top = getenv("TOP_SRCDIR") ? getenv("TOP_SRCDIR") : "..";
+	char *path = xasprintf("%s/content/routines/%s.md", top, id);
+	struct diag d = DIAG_INIT;
+	struct routine *r;
+	size_t len;
+	char *text = util_read_file(path, &len);
+
+	assert_non_null(text);
+	r = routine_parse(id, path, text, len, &d);
+	if (r == NULL) {
+		diag_print(&d, stderr);
+		fail();
+	}
+	free(text);
+	free(path);
+	return r;
+}
+
+/* The built-in routines as the safety check shapes them: pregnancy
+ * refuses the abdominal routine, hips skip the buttock holds, GENTLE runs
+ * effleurage alone. */
+static void
+test_builtin_shaped(void **state)
+{
+	const char *ids[] = { "swedish-basics", "trigger-point-release",
+	    "abdominal-trigger-points", "myofascial-release", "gentle-five" };
+	struct massage_limits l;
+	struct routine *r;
+	size_t i, k;
+
+	(void)state;
+	memset(&l, 0, sizeof l);
+	l.pregnant = 1;
+	safety_limits_add_regions(&l, "abdomen");
+	r = builtin("abdominal-trigger-points");
+	routine_apply_limits(r, &l);
+	assert_int_equal(routine_total_seconds(r), 0);
+	routine_free(r);
+
+	memset(&l, 0, sizeof l);
+	safety_limits_add_regions(&l, "hips");
+	r = builtin("trigger-point-release");
+	routine_apply_limits(r, &l);
+	for (k = 0; k < r->nsteps; k++)
+		if (strstr(r->steps[k].title, "luteus") != NULL ||
+		    strstr(r->steps[k].title, "iriformis") != NULL)
+			assert_true(r->steps[k].skipped);
+		else
+			assert_false(r->steps[k].skipped);
+	routine_free(r);
+
+	memset(&l, 0, sizeof l);
+	l.gentle = 1;
+	for (i = 0; i < BC_ARRAY_LEN(ids); i++) {
+		r = builtin(ids[i]);
+		routine_apply_limits(r, &l);
+		for (k = 0; k < r->nsteps; k++) {
+			const struct routine_step *st = &r->steps[k];
+			assert_int_equal(st->skipped,
+			    strcmp(st->stroke, "effleurage") != 0);
+			if (!st->skipped)
+				assert_string_equal(st->pressure, "light");
+		}
+		routine_free(r);
+	}
+}
+
 static void
 test_builtin_routines(void **state)
 {
@@ -327,6 +546,11 @@ main(void)
 		cmocka_unit_test(test_timer),
 		cmocka_unit_test(test_deadline),
 		cmocka_unit_test(test_builtin_routines),
+		cmocka_unit_test(test_builtin_shaped),
+		cmocka_unit_test(test_limits_gentle_strokes),
+		cmocka_unit_test(test_limits_no_percussion),
+		cmocka_unit_test(test_limits_pregnancy),
+		cmocka_unit_test(test_limits_regions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -114,8 +114,8 @@ check(struct store *st, int64_t t, int age, const char *yes_item)
 		ans.a[screener_item_index(yes_item)] = ANSWER_YES;
 	memset(asked, 1, sizeof asked);
 	screener_evaluate(&ans, &res);
-	assert_true(store_check_record(st, t, "full", "answers", &ans, asked,
-	    &res) > 0);
+	assert_true(store_check_record(st, &(struct store_check){ t, "full",
+	    "answers", &ans, asked, &res, NULL, 0 }) > 0);
 }
 
 #define T0 1800000000   /* 2027-01-15 08:00:00 UTC */
@@ -299,6 +299,53 @@ test_load_error(void **state)
 }
 
 /* A version 1 file gains the covering index, and keeps its rows. */
+/* What schema 3 added, taken away: a file as backcare 0.1 left it. */
+#define DOWN_TO_2 "DROP TABLE check_clearances; DROP TABLE plan_clearances; " \
+    "ALTER TABLE checks DROP COLUMN rules; PRAGMA user_version = 2;"
+
+/*
+ * Schema 3 (red-flags.md section 6): an old NONE check no longer opens the
+ * routines, and an old mc_dvt_current_or_suspected answer keeps its words.
+ */
+static void
+test_migration_3(void **state)
+{
+	struct store *st = open_store();
+	struct gate_input in;
+	sqlite3 *db;
+	sqlite3_stmt *q;
+
+	(void)state;
+	store_close(st);
+	raw_sql(DOWN_TO_2
+	    "INSERT INTO checks (id, at, kind, source, age, weeks, verdict) "
+	    "VALUES (1, 1800000000, 'full', 'answers', 40, 2, 'NONE');"
+	    "INSERT INTO check_answers VALUES (1, "
+	    "'mc_dvt_current_or_suspected', 'yes', NULL);"
+	    "INSERT INTO check_actions VALUES (1, "
+	    "'mc_dvt_current_or_suspected', 'BLOCK', NULL);");
+	st = open_store();
+	assert_int_equal(store_schema_version(st), 3);
+	assert_int_equal(store_gate_input(st, day_of_time(manual.wall_s), &in),
+	    0);
+	assert_true(in.have_full);
+	assert_int_equal(in.last_full_rules, 1);
+	assert_true(in.limits.blocked);
+	assert_int_equal(safety_gate(&in, manual.wall_s + 60), GATE_OLD_RULES);
+	store_close(st);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT item, answer, detail "
+	    "FROM check_answers", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(q, 0),
+	    "mc_dvt_current");
+	assert_string_equal((const char *)sqlite3_column_text(q, 1), "yes");
+	assert_non_null(strstr((const char *)sqlite3_column_text(q, 2),
+	    "a new painful, swollen calf"));
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+}
+
 static void
 test_migration_2(void **state)
 {
@@ -310,10 +357,10 @@ test_migration_2(void **state)
 	(void)state;
 	session(st, T0, "a", "completed", -1, -1, NULL, 40L, 2L, -1L);
 	store_close(st);
-	raw_sql("DROP INDEX steps_session; CREATE INDEX steps_session ON "
-	    "steps (session_id, pos); PRAGMA user_version = 1;");
+	raw_sql(DOWN_TO_2 "DROP INDEX steps_session; CREATE INDEX "
+	    "steps_session ON steps (session_id, pos); PRAGMA user_version = 1;");
 	st = open_store();
-	assert_int_equal(store_schema_version(st), 2);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
 	assert_int_equal(store_report_load(st, INT64_MIN, INT64_MAX, 0, &d),
 	    0);
 	assert_int_equal(d.n_sessions, 1);
@@ -360,6 +407,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_load_error, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migration_2, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_migration_3, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_count_rows, setup,
 		    teardown),

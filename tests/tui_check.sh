@@ -30,6 +30,33 @@ answer() {
 	return 1
 }
 
+# seek TEXT DESC: the verdict scrolls; passes when TEXT shows on some page
+# of it, from the top down: PgDn until the text shows, or until a page
+# stays as it was (the end).
+seek() {
+	local want=$1 what=$2 k=0 i before
+	tui_keys Home
+	i=0     # until the mark says the window starts at line 1
+	while [ $i -lt 40 ] && tui_screen |
+	    grep -qE ' (more|top): [A-Za-z/]+ ([2-9]|[1-9][0-9]+)-'; do
+		sleep 0.05; i=$((i + 1))
+	done
+	while [ $k -lt 30 ]; do
+		if tui_screen | grep -qF -- "$want"; then pass "$what"; return 0; fi
+		before=$(tui_screen)
+		tui_keys NPage
+		i=0
+		while [ $i -lt 20 ] && [ "$(tui_screen)" = "$before" ]; do
+			sleep 0.05; i=$((i + 1))
+		done
+		[ "$(tui_screen)" = "$before" ] && break
+		k=$((k + 1))
+	done
+	fail "$what: '$want' not on any page"
+	tui_screen | sed 's/^/  | /'
+	return 1
+}
+
 # answer_all KEY: answers every remaining question with KEY until the
 # summary shows.
 answer_until_summary() {
@@ -86,10 +113,11 @@ expect_screen "Your answers" "the summary"
 expect_screen "no       Since the back pain began" "the summary lists the answers"
 tui_keys Enter
 expect_screen "NONE" "verdict NONE"
-expect_screen "routines are open" "NONE opens the routines"
-expect_screen "GENTLE" "the massage checklist shows GENTLE"
-expect_screen "AVOID-AREA upper back" "the area to leave out is shown"
-expect_screen "at once if anything new appears" "safety-net advice"
+seek "routines: Routines are open." "NONE opens the routines"
+seek "GENTLE" "the massage checklist shows GENTLE"
+seek "AVOID-AREA mc_skin_problem_area upper back" "the area to leave out is shown"
+seek "at once if anything new appears" "safety-net advice"
+seek "Saved." "the check says it was saved"
 tui_keys Enter
 expect_screen "1  Lessons" "back home"
 tui_keys q
@@ -112,12 +140,14 @@ tui_keys u
 answer_until_summary n
 expect_screen "not sure" "not sure is in the summary"
 n=$(tui_screen | grep -cE '^ +(no|yes|not sure|unsure) ')
-[ "$n" -eq 7 ] && pass "after an emergency answer only the E1 questions are asked" || fail "summary has $n answers"
+[ "$n" -eq 9 ] && pass "after an emergency answer only the E1 questions, chest pain and collapse are asked" || fail "summary has $n answers"
 tui_keys c
 expect_screen "EMERGENCY" "verdict EMERGENCY"
 expect_screen "call 999 now" "EMERGENCY names the configured number"
-expect_screen "Do not massage" "EMERGENCY says do not massage"
-expect_screen "rule E1" "the rule that fired is listed"
+seek "Do not wait for a GP" "EMERGENCY says not to wait"
+seek "rule: E1" "the rule that fired is listed"
+seek "cauda equina syndrome." "what to say is given"
+seek "You were not sure about" "the not-sure answer is named"
 tui_keys Enter q
 tui_wait_exit
 tui_stop
@@ -166,9 +196,10 @@ for want in URGENT SOON; do
 	if [ $want = URGENT ]; then
 		expect_screen "See a doctor today" "URGENT says see a doctor today"
 	else
-		expect_screen "within the next one to two weeks" "SOON says one to two weeks"
+		expect_screen "within the next 1 to 2 weeks" "SOON says one to two weeks"
 	fi
-	if tui_screen | grep -q "routines are open"; then fail "$want must not open routines"; else pass "$want keeps routines closed"; fi
+	if tui_screen | grep -qi "routines are open"; then fail "$want must not open routines"; else pass "$want keeps routines closed"; fi
+	seek "Routines are locked" "$want says the routines stay locked"
 	tui_keys Enter q
 	tui_wait_exit
 	tui_stop
@@ -192,5 +223,69 @@ tui_wait_exit
 tui_stop
 after=$(sqlite3 "$BACKCARE_DB" "SELECT count(*) FROM checks")
 [ "$before" = "$after" ] && pass "a check left half way is not stored" || fail "checks $before -> $after"
+
+# An EMERGENCY that cannot be saved is shown whole on the screen, says it
+# was not saved, and keeps the routines locked for the rest of the run
+# (red-flags.md 6.3).  A trigger makes the store refuse new checks.
+printf 'age=40\nweeks=2\n' | "$BACKCARE" screen --answers - >/dev/null
+sqlite3 "$BACKCARE_DB" "CREATE TRIGGER refuse_checks BEFORE INSERT ON checks BEGIN SELECT RAISE(ABORT, 'the disk is full (simulated)'); END;"
+open_check
+tui_type 40; tui_keys Enter; tui_wait "How many weeks"; tui_type 1; tui_keys Enter
+tui_wait "question 1"
+tui_keys y
+answer_until_summary n
+tui_keys c
+expect_screen "EMERGENCY" "an unsaved EMERGENCY is shown"
+expect_screen "Not saved: " "the status line says it was not saved"
+seek "Go to the emergency department" "with what to do"
+seek "this check was not saved" "and, after the advice, that it was not saved"
+seek "the disk is full (simulated)" "and why"
+tui_keys Enter
+tui_wait "1  Lessons"
+tui_keys Down Enter     # from Safety check to Routines
+expect_screen "could not be saved" "the routines stay locked in this run"
+tui_keys q q
+tui_wait_exit
+tui_stop
+sqlite3 "$BACKCARE_DB" "DROP TRIGGER refuse_checks"
+
+# Without a progress file that opens, the screens still run: the check
+# shows its verdict, says it was not saved, and routines stay locked.
+: >"$T/notadir"
+tui_start 100 30 --db "$T/notadir/progress.db"
+expect_screen "Nothing can be saved now" "the home screen says nothing can be saved"
+tui_keys Down Enter
+tui_wait "How old are you"
+tui_type 40; tui_keys Enter; tui_wait "How many weeks"; tui_type 1; tui_keys Enter
+tui_wait "question 1"
+tui_keys y
+answer_until_summary n
+tui_keys c
+expect_screen "EMERGENCY" "the verdict is shown without a progress file"
+seek "this check was not saved" "and says it was not saved"
+tui_keys Enter
+tui_wait "1  Lessons"
+tui_keys Down Enter
+expect_screen "locked" "the routines stay locked"
+tui_keys q Down Enter
+expect_screen "Progress" "the progress view opens without a progress file"
+tui_keys q q
+tui_wait_exit
+tui_stop
+# Leaving the check after a yes to an emergency question still shows what
+# to do (not saved).
+open_check
+tui_type 40; tui_keys Enter; tui_wait "How many weeks"; tui_type 1; tui_keys Enter
+tui_wait "question 1"
+answer y
+tui_keys q
+tui_wait "Nothing is saved"
+tui_keys y
+expect_screen "EMERGENCY" "leaving after a yes shows the verdict"
+seek "you left the check before the end" "marked as not saved"
+tui_keys Enter q
+tui_wait_exit
+tui_stop
+rm -f "$BACKCARE_DB-unsaved"
 
 bc_done

@@ -123,4 +123,40 @@ tui_stop
 [ "$(q "SELECT state FROM sessions WHERE id=$sid")" = completed ] && pass "the resumed session completes" || fail "resumed state $(q "SELECT state FROM sessions WHERE id=$sid")"
 [ "$(q "SELECT count(DISTINCT pos) FROM steps WHERE session_id=$sid AND pos >= 0")" = "$(q "SELECT count(*) FROM steps WHERE session_id=$sid AND pos >= 0")" ] && pass "no step recorded twice" || fail "duplicate steps"
 
+# ---- red-flags.md section 6 (issue 10) on the screen ---------------------
+# Every step skipped: the run is not counted as done.
+none_check
+open_routines
+choose "Two short steps"
+tui_keys Enter
+tui_wait "how much does your back hurt" && tui_keys Enter
+tui_wait "Step 1 of 2" && tui_keys n
+tui_wait "Step 2 of 2" && tui_keys n
+tui_wait "How much does your back hurt now" && tui_keys Enter
+tui_wait "A note for your therapist" && tui_keys Enter
+expect_screen "Every step was skipped" "a run with every step skipped says it does not count"
+[ "$(q "SELECT state FROM sessions ORDER BY id DESC LIMIT 1")" = partial ] && pass "and is stored as partial" || fail "state: $(q 'SELECT state FROM sessions ORDER BY id DESC LIMIT 1')"
+tui_keys Enter q q
+tui_wait_exit
+tui_stop
+# Both areas of a routine left out: nothing to run, and it is not started.
+printf 'age=40\nweeks=2\nmc_skin_problem_area=yes\nmc_skin_problem_area.region=glutes, legs\n' | "$BACKCARE" screen --answers - >/dev/null
+before=$(q "SELECT count(*) FROM sessions")
+open_routines
+choose "A long hold"
+tui_keys Enter
+expect_screen "has nothing left to run" "a routine with nothing to run is refused"
+expect_screen "Try '" "and another is named"
+[ "$(q "SELECT count(*) FROM sessions")" = "$before" ] && pass "no session is stored for it" || fail "a refused routine started a session"
+tui_keys Enter q q
+tui_wait_exit
+tui_stop
+# ASK locks the routine screen too.
+printf 'age=40\nweeks=2\nmc_uncontrolled_bp_heart=yes\n' | "$BACKCARE" screen --answers - >/dev/null
+open_routines
+expect_screen "clinician's clearance" "ASK locks the routines on the screen"
+tui_keys q q
+tui_wait_exit
+tui_stop
+
 bc_done
