@@ -65,5 +65,7 @@ extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_plan_entry;
 extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_handout_entry;
+extern const struct cmd_entry cmd_today_entry;
 
 #endif

@@ -1,32 +1,33 @@
 /*
- * cmd_report.c: "backcare report", the therapist's report as plain text
- * or Markdown: the plan, sessions by week, pain against the starting
- * level, lessons, safety checks, notes and prompts (report.c writes it;
- * this file only picks the days and the format).
+ * cmd_report.c: "backcare report", the therapist's report as plain text,
+ * Markdown or a printable HTML page: the plan, sessions by week, pain
+ * against the starting level, lessons, safety checks, notes and prompts
+ * (report*.c write it, printout.c loads it and writes the file; this
+ * file only picks the days, the format and where it goes).
  */
 #include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "clock.h"
 #include "cmd.h"
-#include "lesson.h"
-#include "content.h"
 #include "day.h"
-#include "report.h"
-#include "store.h"
+#include "printout.h"
 #include "util.h"
 
-enum { REPORT_OPT_SINCE = 1, REPORT_OPT_UNTIL, REPORT_OPT_FORMAT };
+enum { REPORT_OPT_SINCE = 1, REPORT_OPT_UNTIL, REPORT_OPT_FORMAT,
+    REPORT_OPT_OUTPUT };
 
 struct report_opts {
 	int has_since, has_until;
 	int32_t since, until;
 	enum report_format fmt;
+	const char *output;
 };
 
 static int
@@ -41,11 +42,20 @@ cmd_report_option(void *ctx, int id, const char *arg)
 			o->fmt = REPORT_TEXT;
 		else if (strcmp(arg, "markdown") == 0)
 			o->fmt = REPORT_MARKDOWN;
+		else if (strcmp(arg, "html") == 0)
+			o->fmt = REPORT_HTML;
 		else {
 			cmd_usage_error("report", "unknown format '%s' for "
-			    "--format (text or markdown)", arg);
+			    "--format (text, markdown or html)", arg);
 			return -1;
 		}
+		return 0;
+	case REPORT_OPT_OUTPUT:
+		if (arg[0] == '\0') {
+			cmd_usage_error("report", "--output needs a file name");
+			return -1;
+		}
+		o->output = arg;
 		return 0;
 	case REPORT_OPT_SINCE:
 	case REPORT_OPT_UNTIL:
@@ -64,20 +74,6 @@ cmd_report_option(void *ctx, int id, const char *arg)
 	return -1;
 }
 
-/* The first day with anything on record, or fallback when none. */
-static int32_t
-cmd_report_first_day(const struct report_data *d, int32_t fallback)
-{
-	int32_t first = fallback, day;
-
-	if (d->n_sessions > 0 &&
-	    (day = day_of_time(d->sessions[0].started_at)) < first)
-		first = day;
-	if (d->n_checks > 0 && (day = day_of_time(d->checks[0].at)) < first)
-		first = day;
-	return first;
-}
-
 static int
 cmd_report_exec(struct app *app, int argc, char **argv)
 {
@@ -85,15 +81,14 @@ cmd_report_exec(struct app *app, int argc, char **argv)
 		{ "since", required_argument, REPORT_OPT_SINCE },
 		{ "until", required_argument, REPORT_OPT_UNTIL },
 		{ "format", required_argument, REPORT_OPT_FORMAT },
+		{ "output", required_argument, REPORT_OPT_OUTPUT },
 		{ NULL, 0, 0 }
 	};
-	struct report_opts o = { 0, 0, 0, 0, REPORT_TEXT };
-	struct report_data d;
-	struct report_summary s;
-	struct store *st;
-	char a[11], b[11];
-	int32_t today = day_of_time(clock_wall_s()), first;
-	int first_arg, rc;
+	struct report_opts o = { 0, 0, 0, 0, REPORT_TEXT, NULL };
+	struct printout_report pr;
+	char a[11], b[11], *err = NULL;
+	int32_t today = day_of_time(clock_wall_s());
+	int first_arg;
 
 	first_arg = cmd_parse_options(app, argc, argv, opts, cmd_report_option,
 	    &o);
@@ -110,26 +105,24 @@ cmd_report_exec(struct app *app, int argc, char **argv)
 		return cmd_usage_error("report", "--since %s is after %s%s", a,
 		    o.has_until ? "--until " : "today, ", b);
 	}
-	if ((st = app_store(app)) == NULL)
-		return CMD_FAIL;
-	if (store_report_load(st, o.has_since ? day_start_time(o.since) :
-	    INT64_MIN, day_start_time(o.until + 1) - 1, o.until, &d) != 0) {
-		util_warn("%s", store_error(st));
+	pr.has_since = o.has_since;
+	pr.since = o.since;
+	pr.until = o.until;
+	pr.fmt = o.fmt;
+	pr.width = app_plain_width(app);
+	if (printout_report(app, &pr, o.output, &err) != 0) {
+		/* A write error on stdout stays flagged: main.c says it. */
+		if (o.output != NULL || !ferror(stdout))
+			util_warn("%s", err);
+		free(err);
 		return CMD_FAIL;
 	}
-	d.n_lessons_total = lesson_course_count(app_content(app));
-	first = o.has_since ? o.since : cmd_report_first_day(&d, o.until);
-	/* A report looks at its days as seen from their last. */
-	report_summarise(&d, first, o.until, o.until, &s);
-	rc = report_write(stdout, &d, &s, o.fmt, app_plain_width(app));
-	report_summary_free(&s);
-	report_data_free(&d);
-	/* A write error stays flagged on stdout: main.c says it, once. */
-	return rc != 0 ? CMD_FAIL : CMD_OK;
+	return CMD_OK;
 }
 
 const struct cmd_entry cmd_report_entry = {
-	"report", "[--since DATE] [--until DATE] [--format text|markdown]",
+	"report", "[--since DATE] [--until DATE] "
+	"[--format text|markdown|html] [--output FILE]",
 	"a report of sessions, pain and checks for the therapist",
 	cmd_report_exec
 };

@@ -40,6 +40,8 @@ static const struct cmd_entry *const main_commands[] = {
 	&cmd_plan_entry,
 	&cmd_report_entry,
 	&cmd_export_entry,
+	&cmd_handout_entry,
+	&cmd_today_entry,
 };
 
 static void

@@ -1,8 +1,9 @@
 /*
  * report.c: the aggregates behind the progress view and `backcare
  * report`: weeks, streaks, pain trends against the starting level,
- * homework left and prompts, and the therapist's report as text or
- * Markdown.
+ * homework left and prompts, and today's reminder.  The report's words
+ * are in report_words.c; report_write.c writes text and Markdown,
+ * report_html.c HTML.
  *
  * Pure: the store fills struct report_data, this file only reads it.
  * Days are local calendar days (day.h); weeks run Monday to Sunday.
@@ -11,11 +12,10 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "advice.h"
 #include "day.h"
 #include "lesson.h"
 #include "plan.h"
@@ -91,6 +91,12 @@ report_meaningful_drop(double baseline, double level)
 		return 0;
 	return drop >= 2.0 - REPORT_EPSILON ||
 	    drop * 10.0 >= baseline * 3.0 - REPORT_EPSILON;
+}
+
+int
+report_meaningful(double baseline, double level)
+{
+	return report_meaningful_drop(baseline, level);
 }
 
 /*
@@ -403,642 +409,59 @@ report_prompt_text(enum report_prompt p)
 	return "";
 }
 
-/* ---- the therapist's report --------------------------------------------- */
+/* ---- today's reminder ---------------------------------------------------- */
 
-struct report_writer {
-	FILE *f;
-	enum report_format fmt;
-	int width;
-	struct buf line;        /* the paragraph being wrapped */
-};
-
-/* 1 when p follows a word made only of digits ("1." could start a list). */
+/*
+ * Sessions of h the plan asks for today: the week's target spread evenly
+ * over its days (by the end of day k of 7, ceil(target * (k + 1) / 7)),
+ * less those done; so 3 a week asks on Monday, Wednesday and Friday, and
+ * a missed day is asked for the next, one day's share at most.
+ */
 static int
-report_after_number(const char *start, const char *p)
+report_today_wanted(const struct report_homework *h, int32_t today)
 {
-	const char *q = p;
+	int by_tonight = (h->per_week * (day_weekday(today) + 1) + 6) / 7;
+	int daily = (h->per_week + 6) / 7, want = by_tonight - h->done;
 
-	while (q > start && q[-1] >= '0' && q[-1] <= '9')
-		q--;
-	return q < p && (q == start || q[-1] == ' ');
+	/* Catching up is one day's share at a time, not all at once. */
+	if (want > daily - h->done_today)
+		want = daily - h->done_today;
+	return want > 0 ? want : 0;
 }
 
-/*
- * A copy of s fit for the output (caller frees): line breaks and tabs
- * become spaces, control characters ^X, bad UTF-8 U+FFFD; for Markdown
- * the characters that mean something inline are escaped with '\'.
- */
-static char *
-report_clean(struct report_writer *w, const char *s)
+char *
+report_today_text(const struct report_summary *s,
+    const char *const *titles, int check_due)
 {
-	struct buf b = BUF_INIT;
-	char *flat, *t, *p;
-
-	if (s == NULL)
-		s = "";
-	flat = xstrdup(s);
-	for (p = flat; *p != '\0'; p++)
-		if (*p == '\n' || *p == '\r' || *p == '\t')
-			*p = ' ';
-	t = text_for_terminal(flat, strlen(flat));
-	free(flat);
-	if (w->fmt == REPORT_TEXT)
-		return t;
-	buf_adds(&b, "");
-	for (p = t; *p != '\0'; p++) {
-		if (strchr("\\`*_[]<>|~&#!", *p) != NULL ||
-		    (strchr("-+=", *p) != NULL && (p == t || p[-1] == ' ')) ||
-		    ((*p == '.' || *p == ')') && report_after_number(t, p)))
-			buf_addc(&b, '\\');
-		buf_addc(&b, *p);
-	}
-	free(t);
-	return buf_detach(&b);
-}
-
-/* Bytes of s that fit in cols columns (at least one character). */
-static size_t
-report_fit(const char *s, size_t n, size_t cols)
-{
-	size_t i = 0, used = 0, k;
-	uint32_t cp;
-	int cw;
-
-	while (i < n) {
-		k = text_decode(s + i, n - i, &cp);
-		cw = text_cp_width(cp);
-		if (i > 0 && used + (size_t)cw > cols)
-			break;
-		used += (size_t)cw;
-		i += k;
-	}
-	return i;
-}
-
-/*
- * Writes text word-wrapped to the width: the first line after first, the
- * others after rest (both prefixes count towards the width).  A word too
- * long for a line is cut.  The lines are built in w->line and written
- * with one call.
- */
-static void
-report_wrap(struct report_writer *w, const char *first, const char *rest,
-    const char *text)
-{
-	struct buf *b = &w->line;
-	const char *p = text, *end;
-	size_t width = (size_t)w->width, col, rest_w, wlen, ww, avail, cut;
-	int started = 0;
-
-	buf_reset(b);
-	rest_w = text_width(rest, strlen(rest));
-	buf_adds(b, first);
-	col = text_width(first, strlen(first));
-	while (*p == ' ')
-		p++;
-	while (*p != '\0') {
-		end = strchr(p, ' ');
-		wlen = end != NULL ? (size_t)(end - p) : strlen(p);
-		ww = text_width(p, wlen);
-		if (started && col + 1 + ww <= width) {
-			buf_addc(b, ' ');
-			col++;
-		} else if (started) {
-			buf_addc(b, '\n');
-			buf_adds(b, rest);
-			col = rest_w;
-		}
-		avail = width > col ? width - col : 1;
-		while (ww > avail) {
-			cut = report_fit(p, wlen, avail);
-			buf_add(b, p, cut);
-			buf_addc(b, '\n');
-			buf_adds(b, rest);
-			col = rest_w;
-			p += cut;
-			wlen -= cut;
-			ww = text_width(p, wlen);
-			avail = width > col ? width - col : 1;
-		}
-		buf_add(b, p, wlen);
-		col += ww;
-		started = 1;
-		p += wlen;
-		while (*p == ' ')
-			p++;
-	}
-	buf_addc(b, '\n');
-	fwrite(b->data, 1, b->len, w->f);
-}
-
-/* A printf-style paragraph, wrapped with the given prefixes. */
-static void
-report_line(struct report_writer *w, const char *first,
-    const char *rest, const char *fmt, ...) BC_PRINTF(4, 5);
-
-static void
-report_line(struct report_writer *w, const char *first,
-    const char *rest, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
-	va_end(ap);
-	report_wrap(w, first, rest, s);
-	free(s);
-}
-
-/* A section heading, after a blank line. */
-static void
-report_heading(struct report_writer *w, const char *title)
-{
-	if (w->fmt == REPORT_MARKDOWN)
-		fprintf(w->f, "\n## %s\n\n", title);
-	else
-		fprintf(w->f, "\n%s\n", title);
-}
-
-/* A list item: "- " in Markdown, indented in text. */
-static void
-report_item(struct report_writer *w, const char *fmt, ...)
-    BC_PRINTF(2, 3);
-
-static void
-report_item(struct report_writer *w, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
-	va_end(ap);
-	if (w->fmt == REPORT_MARKDOWN)
-		report_wrap(w, "- ", "  ", s);
-	else
-		report_wrap(w, "  ", "    ", s);
-	free(s);
-}
-
-/* A list item from a ready string (no formatting). */
-static void
-report_item_text(struct report_writer *w, const char *text)
-{
-	if (w->fmt == REPORT_MARKDOWN)
-		report_wrap(w, "- ", "  ", text);
-	else
-		report_wrap(w, "  ", "    ", text);
-}
-
-/* Appends a number of at least width digits (zero-padded) to b. */
-static void
-report_add_num(struct buf *b, long n, int width)
-{
-	char tmp[24];
-	int i = (int)sizeof tmp;
-
-	if (n < 0) {
-		buf_addc(b, '-');
-		n = -n;
-	}
-	do {
-		tmp[--i] = (char)('0' + n % 10);
-		n /= 10;
-		width--;
-	} while (n > 0 && i > 0);
-	while (width-- > 0 && i > 0)
-		tmp[--i] = '0';
-	buf_add(b, tmp + i, sizeof tmp - (size_t)i);
-}
-
-/* Formats t as local "YYYY-MM-DD HH:MM" into out; returns its day. */
-static int32_t
-report_time(int64_t t, char *out, size_t size)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (localtime_r(&tt, &tm) == NULL) {
-		snprintf(out, size, "?");
-		return day_of_time(t);
-	}
-	snprintf(out, size, "%04d-%02d-%02d %02d:%02d",
-	    (tm.tm_year + 1900) % 10000, (tm.tm_mon + 1) % 100,
-	    tm.tm_mday % 100, tm.tm_hour % 100, tm.tm_min % 100);
-	return day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
-/* "5.0" for a mean. */
-static void
-report_level(double v, char *out, size_t size)
-{
-	snprintf(out, size, "%.1f", v + (v >= 0 ? 1e-9 : -1e-9));
-}
-
-static void
-report_write_title(struct report_writer *w,
-    const struct report_summary *s)
-{
-	char a[11], b[11];
-
-	day_format(s->first, a);
-	day_format(s->last, b);
-	if (w->fmt == REPORT_MARKDOWN)
-		fprintf(w->f, "# backcare report, %s to %s\n\n", a, b);
-	else
-		report_line(w, "", "", "backcare report, %s to %s", a, b);
-	report_line(w, "", "", "From the patient's own records "
-	    "of self-massage, pain ratings (0 to 10) and safety checks. It "
-	    "is a record of self-care, not a diagnosis.");
-}
-
-static void
-report_write_plan(struct report_writer *w, const struct plan *p)
-{
-	char from[11], until[11], *title, *ther, *id;
+	struct buf today = BUF_INIT, week = BUF_INIT, line = BUF_INIT;
+	const struct report_homework *h;
+	int want;
 	size_t i;
 
-	report_heading(w, "Plan in force");
-	if (p == NULL) {
-		report_line(w, w->fmt == REPORT_TEXT ? "  " : "",
-		    w->fmt == REPORT_TEXT ? "  " : "",
-		    "No homework plan is in force.");
-		return;
-	}
-	day_format(p->from, from);
-	day_format(p->until, until);
-	title = report_clean(w, p->title);
-	report_item(w, "Title: %s", title);
-	report_item(w, "From %s to %s", from, until);
-	free(title);
-	if (p->therapist != NULL) {
-		ther = report_clean(w, p->therapist);
-		report_item(w, "Therapist: %s", ther);
-		free(ther);
-	}
-	if (p->n_routines == 0)
-		report_item(w, "No routines set in this plan.");
-	for (i = 0; i < p->n_routines; i++) {
-		id = report_clean(w, p->routines[i].id);
-		report_item(w, "Routine %s: %d a week", id,
-		    p->routines[i].per_week);
-		free(id);
-	}
-	for (i = 0; i < p->n_lessons; i++) {
-		id = report_clean(w, p->lessons[i].id);
-		report_item(w, "Lesson %s", id);
-		free(id);
-	}
-}
-
-/* One week's row: done, target, partial, time, pain, change. */
-static void
-report_write_week(struct report_writer *w,
-    const struct report_summary *s, const struct report_week *wk)
-{
-	char monday[11], target[16], time[16], before[16], after[16];
-	char change[24];
-	double diff;
-
-	day_format(wk->start, monday);
-	if (wk->target > 0)
-		snprintf(target, sizeof target, "%d", wk->target);
-	else
-		snprintf(target, sizeof target, "-");
-	util_format_clock(wk->seconds, time, sizeof time);
-	snprintf(before, sizeof before, "-");
-	snprintf(after, sizeof after, "-");
-	snprintf(change, sizeof change, "-");
-	if (wk->n_before > 0)
-		report_level(wk->pain_before, before, sizeof before);
-	if (wk->n_after > 0)
-		report_level(wk->pain_after, after, sizeof after);
-	if (wk->n_before > 0 && s->has_baseline) {
-		diff = wk->pain_before - s->baseline;
-		snprintf(change, sizeof change, "%+.1f%s", diff +
-		    (diff >= 0 ? 1e-9 : -1e-9),
-		    report_meaningful_drop(s->baseline, wk->pain_before) ?
-		    " *" : "");
-		if (wk->start == s->baseline_week)
-			snprintf(change, sizeof change, "start");
-	}
-	if (w->fmt == REPORT_MARKDOWN)
-		fprintf(w->f, "| %s | %d | %s | %d | %s | %s | %s | %s |\n",
-		    monday, wk->sessions, target, wk->partial, time, before,
-		    after, change);
-	else
-		fprintf(w->f, "  %-10s  %4d  %4s  %7d  %7s  %6s  %5s  %s\n",
-		    monday, wk->sessions, target, wk->partial, time, before,
-		    after, change);
-}
-
-static void
-report_write_weeks(struct report_writer *w,
-    const struct report_summary *s)
-{
-	size_t i;
-	int target = 0, done = 0;
-
-	report_heading(w, "Sessions by week");
-	if (w->fmt == REPORT_MARKDOWN)
-		fputs("| Week of | Done | Plan | Partial | Time | Pain before "
-		    "| Pain after | Change |\n|---|--:|--:|--:|--:|--:|--:|---|\n",
-		    w->f);
-	else
-		fprintf(w->f, "  %-10s  %4s  %4s  %7s  %7s  %6s  %5s  %s\n",
-		    "Week of", "Done", "Plan", "Partial", "Time", "Before",
-		    "After", "Change");
-	for (i = 0; i < s->n_weeks; i++) {
-		report_write_week(w, s, &s->weeks[i]);
-		if (s->weeks[i].target > 0) {
-			target += s->weeks[i].target;
-			done += s->weeks[i].sessions < s->weeks[i].target ?
-			    s->weeks[i].sessions : s->weeks[i].target;
-		}
-	}
-	fputc('\n', w->f);
-	report_line(w, w->fmt == REPORT_TEXT ? "  " : "",
-	    w->fmt == REPORT_TEXT ? "  " : "",
-	    "Done: completed sessions; Partial: stopped early; Time: "
-	    "massage time done; Before, After: mean pain (0 to 10) rated "
-	    "before and after sessions that week; Change: from the starting "
-	    "level, with * marking a meaningful drop (2 points or 30%%).");
-	if (target > 0)
-		report_line(w, w->fmt == REPORT_TEXT ? "  " : "",
-		    w->fmt == REPORT_TEXT ? "  " : "",
-		    "Against the plan: %d of %d planned sessions done (%d%%).",
-		    done, target, done * 100 / target);
-}
-
-static void
-report_write_pain(struct report_writer *w,
-    const struct report_summary *s)
-{
-	char monday[11], base[16], latest[16], change[16];
-	const char *verdict;
-
-	report_heading(w, "Pain");
-	if (!s->has_baseline) {
-		report_item(w, "No pain ratings before sessions in this "
-		    "period.");
-		return;
-	}
-	day_format(s->baseline_week, monday);
-	report_level(s->baseline, base, sizeof base);
-	report_level(s->latest, latest, sizeof latest);
-	snprintf(change, sizeof change, "%+.1f", s->change +
-	    (s->change >= 0 ? 1e-9 : -1e-9));
-	report_item(w, "Starting level: %s (mean rating before sessions in "
-	    "the week of %s).", base, monday);
-	report_item(w, "Latest level: %s, a change of %s.", latest, change);
-	if (s->sustained)
-		verdict = "a meaningful drop (2 points or 30% of the "
-		    "starting level), held for 2 weeks in a row";
-	else if (s->meaningful)
-		verdict = "a meaningful drop (2 points or 30% of the "
-		    "starting level), not yet held for 2 weeks in a row";
-	else
-		verdict = "not a meaningful drop (that needs 2 points or 30% "
-		    "of the starting level)";
-	report_item(w, "This is %s.", verdict);
-}
-
-static void
-report_write_sessions(struct report_writer *w,
-    const struct report_data *d, const struct report_summary *s)
-{
-	const struct report_session *rs;
-	struct buf line = BUF_INIT;
-	char when[32], *name = NULL;
-	const char *raw = NULL;
-	int32_t day;
-	size_t i;
-	int any = 0;
-
-	report_heading(w, "Sessions");
-	for (i = 0; i < d->n_sessions; i++) {
-		rs = &d->sessions[i];
-		day = report_time(rs->started_at, when, sizeof when);
-		if (day < s->first || day > s->last)
+	for (i = 0; i < s->n_homework; i++) {
+		h = &s->homework[i];
+		if (h->done >= h->per_week)
 			continue;
-		any = 1;
-		/* Built by hand: a long history has thousands of these. */
-		buf_reset(&line);
-		buf_adds(&line, when);
-		buf_addc(&line, ' ');
-		if (name == NULL || strcmp(raw, rs->title != NULL ? rs->title :
-		    rs->routine_id) != 0) {
-			free(name);
-			raw = rs->title != NULL ? rs->title : rs->routine_id;
-			name = report_clean(w, raw);
-		}
-		buf_adds(&line, name);
-		buf_adds(&line, ", ");
-		report_add_num(&line, rs->done_s / 60, 1);
-		buf_addc(&line, ':');
-		report_add_num(&line, rs->done_s % 60, 2);
-		buf_adds(&line, ", ");
-		buf_adds(&line, rs->state != NULL ? rs->state : "?");
-		if (rs->pain_before >= 0 || rs->pain_after >= 0)
-			buf_adds(&line, rs->pain_after < 0 ? ", pain before " :
-			    rs->pain_before < 0 ? ", pain after " : ", pain ");
-		if (rs->pain_before >= 0)
-			report_add_num(&line, rs->pain_before, 1);
-		if (rs->pain_before >= 0 && rs->pain_after >= 0)
-			buf_adds(&line, " to ");
-		if (rs->pain_after >= 0)
-			report_add_num(&line, rs->pain_after, 1);
-		report_item_text(w, line.data);
+		want = report_today_wanted(h, s->today);
+		if (want > 1)
+			buf_printf(&today, "%s%s %d times", today.len ? ", " :
+			    "", titles[i], want);
+		else if (want == 1)
+			buf_printf(&today, "%s%s", today.len ? ", " : "",
+			    titles[i]);
+		buf_printf(&week, "%s%s %d of %d done", week.len ? ", " : "",
+		    titles[i], h->done, h->per_week);
 	}
-	free(name);
-	buf_free(&line);
-	if (!any)
-		report_item(w, "No sessions in this period.");
-}
-
-static void
-report_write_lessons(struct report_writer *w,
-    const struct report_data *d, const struct report_summary *s)
-{
-	char read[32], check[32], *id;
-	size_t i;
-
-	report_heading(w, "Lessons");
-	if (d->n_lessons_total > 0)
-		report_item(w, "%d of %zu lessons read, %d self-checks done.",
-		    s->lessons_read, d->n_lessons_total, s->selfchecks_done);
-	else
-		report_item(w, "%d lessons read, %d self-checks done.",
-		    s->lessons_read, s->selfchecks_done);
-	for (i = 0; i < d->n_lessons; i++) {
-		if (d->lessons[i].read_at == 0 &&
-		    d->lessons[i].selfcheck_at == 0)
-			continue;
-		id = report_clean(w, d->lessons[i].id);
-		read[0] = check[0] = '\0';
-		if (d->lessons[i].read_at != 0)
-			report_time(d->lessons[i].read_at, read, sizeof read);
-		if (d->lessons[i].selfcheck_at != 0)
-			report_time(d->lessons[i].selfcheck_at, check,
-			    sizeof check);
-		report_item(w, "%s: %s%s%s%s%s", id,
-		    read[0] != '\0' ? "read " : "", read,
-		    read[0] != '\0' && check[0] != '\0' ? ", " : "",
-		    check[0] != '\0' ? "self-check done " : "", check);
-		free(id);
-	}
-}
-
-/* "E1 (possible cauda equina syndrome), U1 (...)" from "E1 U1". */
-static char *
-report_rules_in_words(struct report_writer *w, const char *codes)
-{
-	char *copy = report_clean(w, codes), *tok, *save = NULL;
-	struct buf b = BUF_INIT;
-	const char *name;
-
-	for (tok = strtok_r(copy, " ", &save); tok != NULL;
-	    tok = strtok_r(NULL, " ", &save)) {
-		name = advice_rule_name(tok);
-		buf_printf(&b, "%s%s%s%s%s", b.len > 0 ? ", " : "", tok,
-		    name != NULL ? " (" : "", name != NULL ? name : "",
-		    name != NULL ? ")" : "");
-	}
-	free(copy);
-	return b.len > 0 ? buf_detach(&b) : (buf_free(&b), xstrdup(""));
-}
-
-/* "; not sure: ...; massage: ...; clearances used: ..." for one check,
- * or "". */
-static char *
-report_check_extra(struct report_writer *w, const struct report_check *c)
-{
-	struct buf b = BUF_INIT;
-	char *t;
-
-	if (c->unsure != NULL && c->unsure[0] != '\0') {
-		t = report_clean(w, c->unsure);
-		buf_printf(&b, "; not sure (counted as yes): %s", t);
-		free(t);
-	}
-	if (c->actions != NULL && c->actions[0] != '\0') {
-		t = report_clean(w, c->actions);
-		buf_printf(&b, "; massage: %s", t);
-		free(t);
-	}
-	if (c->clearances != NULL && c->clearances[0] != '\0') {
-		t = report_clean(w, c->clearances);
-		buf_printf(&b, "; clearances used: %s", t);
-		free(t);
-	}
-	return b.len > 0 ? buf_detach(&b) : (buf_free(&b), xstrdup(""));
-}
-
-static void
-report_write_checks(struct report_writer *w,
-    const struct report_data *d, const struct report_summary *s)
-{
-	const struct report_check *c;
-	char when[32], age[64], *kind, *rules, *extra;
-	int32_t day;
-	size_t i;
-	int any = 0;
-
-	report_heading(w, "Safety checks");
-	for (i = 0; i < d->n_checks; i++) {
-		c = &d->checks[i];
-		day = report_time(c->at, when, sizeof when);
-		if (day < s->first || day > s->last)
-			continue;
-		any = 1;
-		if (c->age >= 0 && c->weeks >= 0)
-			snprintf(age, sizeof age, ", age %d, pain for %d "
-			    "weeks", c->age, c->weeks);
-		else if (c->age >= 0)
-			snprintf(age, sizeof age, ", age %d", c->age);
-		else
-			age[0] = '\0';
-		kind = report_clean(w, c->kind);
-		rules = report_rules_in_words(w, c->rules);
-		extra = report_check_extra(w, c);
-		report_item(w, "%s  %s: %s%s; rules: %s%s", when,
-		    strcmp(kind, "recheck") == 0 ?
-		    "re-check of the emergency questions" :
-		    strcmp(kind, "full") == 0 ? "full check" : kind,
-		    verdict_name(c->verdict), age,
-		    rules[0] != '\0' ? rules : "none fired", extra);
-		free(kind);
-		free(rules);
-		free(extra);
-	}
-	if (!any)
-		report_item(w, "No safety checks in this period.");
-}
-
-static void
-report_write_notes(struct report_writer *w,
-    const struct report_data *d, const struct report_summary *s)
-{
-	const struct report_session *rs;
-	char when[32], *note;
-	int32_t day;
-	size_t i;
-	int any = 0;
-
-	report_heading(w, "The patient's notes");
-	for (i = 0; i < d->n_sessions; i++) {
-		rs = &d->sessions[i];
-		if (rs->note == NULL || rs->note[0] == '\0')
-			continue;
-		day = report_time(rs->started_at, when, sizeof when);
-		if (day < s->first || day > s->last)
-			continue;
-		any = 1;
-		note = report_clean(w, rs->note);
-		report_item(w, "%s  %s", when, note);
-		free(note);
-	}
-	if (d->plan != NULL && d->plan->notes != NULL) {
-		any = 1;
-		note = report_clean(w, d->plan->notes);
-		report_item(w, "From the plan: %s", note);
-		free(note);
-	}
-	if (!any)
-		report_item(w, "No notes.");
-}
-
-static void
-report_write_prompts(struct report_writer *w,
-    const struct report_summary *s)
-{
-	report_heading(w, "Prompts");
-	if (s->prompts == 0)
-		report_item(w, "None.");
-	if (s->prompts & REPORT_PROMPT_LIGHTER)
-		report_item(w, "%s", report_prompt_text(REPORT_PROMPT_LIGHTER));
-	if (s->prompts & REPORT_PROMPT_RECHECK)
-		report_item(w, "%s", report_prompt_text(REPORT_PROMPT_RECHECK));
-}
-
-int
-report_write(FILE *f, const struct report_data *d,
-    const struct report_summary *s, enum report_format fmt, int width)
-{
-	struct report_writer w = { f, fmt, width < 20 ? 20 : width, BUF_INIT };
-
-	report_write_title(&w, s);
-	report_write_plan(&w, d->plan);
-	report_write_weeks(&w, s);
-	report_write_pain(&w, s);
-	report_write_sessions(&w, d, s);
-	report_write_lessons(&w, d, s);
-	report_write_checks(&w, d, s);
-	report_write_notes(&w, d, s);
-	report_write_prompts(&w, s);
-	buf_free(&w.line);
-	if (fflush(f) != 0 || ferror(f))
-		return -1;
-	return 0;
+	if (today.len > 0)
+		buf_printf(&line, "today: %s", today.data);
+	if (week.len > 0)
+		buf_printf(&line, "%sthis week: %s", line.len ? "; " : "",
+		    week.data);
+	if (check_due)
+		buf_printf(&line, "%ssafety check due", line.len ? "; " : "");
+	buf_free(&today);
+	buf_free(&week);
+	if (line.len == 0)
+		return NULL;
+	return buf_detach(&line);
 }

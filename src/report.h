@@ -149,19 +149,123 @@ void report_summary_free(struct report_summary *s);
 void report_day_seconds(const struct report_data *d, int32_t first,
     int ndays, long *seconds);
 
+/*
+ * The reminder of `backcare today`: "today: A, B; this week: A 1 of 3
+ * done, B 0 of 2 done; safety check due", from s's homework (titles[i]
+ * names s->homework[i]), or NULL when nothing is left to do (caller
+ * frees).  Today's part spreads each week's target evenly over the week.
+ */
+char *report_today_text(const struct report_summary *s,
+    const char *const *titles, int check_due);
+
 /* One plain sentence for a prompt bit (static storage). */
 const char *report_prompt_text(enum report_prompt p);
 
 enum report_format {
 	REPORT_TEXT,
-	REPORT_MARKDOWN
+	REPORT_MARKDOWN,
+	REPORT_HTML
 };
 
 /*
  * Writes the therapist's report for d and s to f, lines at most width
- * columns where text can wrap.  Returns 0, or -1 when writing failed.
+ * columns where text can wrap (text and Markdown; report_write.c).
+ * Returns 0, or -1 when writing failed.
  */
 int report_write(FILE *f, const struct report_data *d,
     const struct report_summary *s, enum report_format fmt, int width);
+
+/*
+ * The report as one self-contained HTML page for print (report_html.c):
+ * the plan and adherence chart, the pain chart with the starting level
+ * and the minimal important change, the 12-week calendar (its last week
+ * is the one of s->last), checks, notes, prompts, and a table or a
+ * description beside every chart.  Returns 0, or -1 when writing failed.
+ */
+int report_write_html(FILE *f, const struct report_data *d,
+    const struct report_summary *s);
+
+/* ---- the report's words, shared by every format ---------------------- */
+
+/*
+ * A writer's cleaner for the pieces that come from records and files (a
+ * title, a note): returns a new string fit for the writer's format
+ * (caller frees).  The sentences below are otherwise fixed words, safe in
+ * every format; the HTML writer escapes the whole sentence instead.
+ */
+typedef char *(*report_clean_fn)(void *ctx, const char *raw);
+
+enum report_section {
+	REPORT_SEC_PLAN,
+	REPORT_SEC_WEEKS,
+	REPORT_SEC_PAIN,
+	REPORT_SEC_SESSIONS,
+	REPORT_SEC_LESSONS,
+	REPORT_SEC_CHECKS,
+	REPORT_SEC_NOTES,
+	REPORT_SEC_PROMPTS,
+	REPORT_SEC_CALENDAR
+};
+const char *report_section_title(enum report_section sec);
+
+/* "backcare report, FIRST to LAST" (caller frees). */
+char *report_title_text(const struct report_summary *s);
+/* What the report is (static). */
+const char *report_intro_text(void);
+/* What the columns of the weeks mean (static). */
+const char *report_weeks_legend(void);
+
+/* The sessions the plan asked for in s's weeks, and those done (at most
+ * the target each week). */
+void report_adherence(const struct report_summary *s, int *done,
+    int *target);
+/* "Against the plan: D of T planned sessions done (P%)." or NULL when
+ * the plan asked for nothing (caller frees). */
+char *report_adherence_text(const struct report_summary *s);
+
+/* 1 when going from baseline to level is a meaningful drop. */
+int report_meaningful(double baseline, double level);
+/* The pain level at or below which a drop from baseline is meaningful:
+ * 2 points or 30% down, whichever comes first. */
+double report_mic_level(double baseline);
+/* "5.0" for a mean. */
+void report_level(double v, char *out, size_t size);
+
+/* A week's row: week of, done, plan, partial, time, before, after,
+ * change (from the starting level; " *" marks a meaningful drop). */
+#define REPORT_WEEK_CELLS 8
+void report_week_cells(const struct report_summary *s,
+    const struct report_week *wk, char cells[REPORT_WEEK_CELLS][24]);
+
+/* The pain sentences: which 0 the starting level (or that there are no
+ * ratings), 1 the latest level and change, 2 whether it is meaningful.
+ * NULL when there is no such sentence (caller frees). */
+char *report_pain_text(const struct report_summary *s, int which);
+
+/* Formats t as local "YYYY-MM-DD HH:MM" into out; returns its day. */
+int32_t report_time(int64_t t, char *out, size_t size);
+
+/* "WHEN Title, M:SS, state, pain B to A" (caller frees). */
+char *report_session_text(const struct report_session *rs, const char *when,
+    report_clean_fn clean, void *ctx);
+/* "WHEN  full check: VERDICT, age A, pain for W weeks; rules: E1 (in
+ * words); not sure ...; massage: ...; clearances used: ..." (caller frees). */
+char *report_check_text(const struct report_check *c, const char *when,
+    report_clean_fn clean, void *ctx);
+/* The sessions (sec REPORT_SEC_SESSIONS) or safety checks
+ * (REPORT_SEC_CHECKS) within s's days as lines, oldest first, or one line
+ * saying there are none; returns their count (free with
+ * report_strings_free()). */
+size_t report_list_lines(const struct report_data *d,
+    const struct report_summary *s, enum report_section sec,
+    report_clean_fn clean, void *ctx, char ***out);
+/* The plan's lines (title, dates, therapist, routines, lessons) into
+ * *out; returns their count (free with report_strings_free()). */
+size_t report_plan_items(const struct plan *p, report_clean_fn clean,
+    void *ctx, char ***out);
+void report_strings_free(char **v, size_t n);
+/* "R of N lessons read, S self-checks done." (caller frees). */
+char *report_lessons_text(const struct report_data *d,
+    const struct report_summary *s);
 
 #endif

@@ -205,3 +205,69 @@ text_for_terminal(const char *s, size_t n)
 	}
 	return buf_detach(&b);
 }
+
+/* Bytes of s that fit in cols columns (at least one character). */
+static size_t
+text_fit(const char *s, size_t n, size_t cols)
+{
+	size_t i = 0, used = 0, k;
+	uint32_t cp;
+	int cw;
+
+	while (i < n) {
+		k = text_decode(s + i, n - i, &cp);
+		cw = text_cp_width(cp);
+		if (i > 0 && used + (size_t)cw > cols)
+			break;
+		used += (size_t)cw;
+		i += k;
+	}
+	return i;
+}
+
+void
+text_wrap(struct buf *b, const char *text, size_t width, const char *first,
+    const char *rest)
+{
+	const char *p = text, *end;
+	size_t col, rest_w, wlen, ww, avail, cut;
+	int started = 0;
+
+	rest_w = text_width(rest, strlen(rest));
+	buf_adds(b, first);
+	col = text_width(first, strlen(first));
+	while (*p == ' ')
+		p++;
+	while (*p != '\0') {
+		end = strchr(p, ' ');
+		wlen = end != NULL ? (size_t)(end - p) : strlen(p);
+		ww = text_width(p, wlen);
+		if (started && col + 1 + ww <= width) {
+			buf_addc(b, ' ');
+			col++;
+		} else if (started) {
+			buf_addc(b, '\n');
+			buf_adds(b, rest);
+			col = rest_w;
+		}
+		avail = width > col ? width - col : 1;
+		while (ww > avail) {
+			cut = text_fit(p, wlen, avail);
+			buf_add(b, p, cut);
+			buf_addc(b, '\n');
+			buf_adds(b, rest);
+			col = rest_w;
+			p += cut;
+			wlen -= cut;
+			ww = text_width(p, wlen);
+			avail = width > col ? width - col : 1;
+		}
+		buf_add(b, p, wlen);
+		col += ww;
+		started = 1;
+		p += wlen;
+		while (*p == ' ')
+			p++;
+	}
+	buf_addc(b, '\n');
+}

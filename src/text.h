@@ -52,4 +52,14 @@ const char *text_ascii_for(uint32_t cp);
  */
 char *text_for_terminal(const char *s, size_t n);
 
+/*
+ * Appends text word-wrapped to width columns to b: the first line after
+ * the prefix first, the others after rest (both count towards the
+ * width), each line ended by '\n'.  Runs of spaces collapse; a word too
+ * long for a line is cut.
+ */
+struct buf;
+void text_wrap(struct buf *b, const char *text, size_t width,
+    const char *first, const char *rest);
+
 #endif

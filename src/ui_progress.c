@@ -23,6 +23,7 @@
 #include "day.h"
 #include "lesson.h"
 #include "plan.h"
+#include "printout.h"
 #include "report.h"
 #include "session.h"
 #include "store.h"
@@ -572,6 +573,39 @@ progress_enter(struct ui *ui, void *arg)
 	return p;
 }
 
+/*
+ * Writes the HTML report of the whole history and the handout of the
+ * plan's routines (or every routine) beside the progress file, or in the
+ * current folder when that cannot be written, and says where.
+ */
+static void
+progress_write(struct ui *ui)
+{
+	struct app *app = ui_app(ui);
+	struct printout_report r;
+	struct printout_handout h;
+	char *rpath = printout_default_path(app, "backcare-report.html");
+	char *hpath = printout_default_path(app, "backcare-handout.html");
+	char *err = NULL;
+
+	memset(&r, 0, sizeof r);
+	memset(&h, 0, sizeof h);
+	r.until = day_of_time(clock_wall_s());
+	r.fmt = REPORT_HTML;
+	h.fmt = HANDOUT_HTML;
+	/* The names first: a narrow status line cuts the folder, not them. */
+	if (printout_report(app, &r, rpath, &err) != 0 ||
+	    printout_handout(app, &h, hpath, &err) != 0)
+		ui_message(ui, "Not written: %s", err);
+	else
+		ui_message(ui, "Wrote %s and %s in %.*s", strrchr(rpath, '/') + 1,
+		    strrchr(hpath, '/') + 1, (int)(strrchr(rpath, '/') - rpath),
+		    rpath);
+	free(err);
+	free(rpath);
+	free(hpath);
+}
+
 static int
 progress_max_top(const struct progress *p)
 {
@@ -616,6 +650,8 @@ progress_key(struct ui *ui, void *state, const struct ui_key *k)
 			p->top = 0;
 		else if (k->ch == 'G')
 			p->top = progress_max_top(p);
+		else if (k->ch == 'w')
+			progress_write(ui);
 		break;
 	default:
 		return;
@@ -651,10 +687,11 @@ progress_draw(struct ui *ui, void *state, int rows, int cols)
 			    p->lines[i].segs[j].role, p->lines[i].segs[j].text);
 	}
 	if (p->n_lines > (size_t)(rows - 2))
-		snprintf(hint, sizeof hint, "Up/Down scroll  q back  (%d%%)",
+		snprintf(hint, sizeof hint, "(%d%%)  Up/Down scroll  q back  "
+		    "w print",
 		    (int)((p->top + rows - 2) * 100 / (int)p->n_lines));
 	else
-		snprintf(hint, sizeof hint, "q back  ? keys");
+		snprintf(hint, sizeof hint, "q back  w print  ? keys");
 	ui_draw_status(ui, rows - 1, cols, hint);
 }
 
@@ -676,6 +713,7 @@ static const struct ui_help progress_help[] = {
 	{ "Up, k / Down, j", "scroll a line" },
 	{ "PgUp / PgDn, Space", "scroll a page" },
 	{ "g, Home / G, End", "top / bottom" },
+	{ "w", "write the report and the handout as HTML to print" },
 	{ "q, Esc, Backspace", "back to the home screen" },
 	{ NULL, NULL }
 };

@@ -98,8 +98,8 @@ bad --until yesterday
 expect_err "--until 'yesterday' is not a date (YYYY-MM-DD)" "a word for a date is named"
 bad --since 2027-1-5
 expect_err "'2027-1-5'" "a short date is named"
-bad --format html
-expect_err "unknown format 'html'" "an unknown format is named"
+bad --format pdf
+expect_err "unknown format 'pdf' for --format (text, markdown or html)" "an unknown format is named"
 bad --since 2027-01-10 --until 2027-01-05
 expect_err "--since 2027-01-10 is after --until 2027-01-05" "--since after --until"
 bad --since 2027-02-01

@@ -1,0 +1,209 @@
+/*
+ * printout.c: the report and the handout, loaded, shaped and written to
+ * their file (see printout.h).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "checkflow.h"
+#include "clock.h"
+#include "content.h"
+#include "day.h"
+#include "diag.h"
+#include "lesson.h"
+#include "outfile.h"
+#include "plan.h"
+#include "printout.h"
+#include "session.h"
+#include "store.h"
+#include "util.h"
+
+/* The first day with anything on record, or fallback when none. */
+static int32_t
+printout_first_day(const struct report_data *d, int32_t fallback)
+{
+	int32_t first = fallback, day;
+
+	if (d->n_sessions > 0 &&
+	    (day = day_of_time(d->sessions[0].started_at)) < first)
+		first = day;
+	if (d->n_checks > 0 && (day = day_of_time(d->checks[0].at)) < first)
+		first = day;
+	return first;
+}
+
+int
+printout_report(struct app *app, const struct printout_report *o,
+    const char *path, char **err)
+{
+	struct report_data d;
+	struct report_summary s;
+	struct outfile out;
+	struct store *st;
+	int32_t first;
+	int failed;
+
+	if ((st = app_store_quiet(app, err)) == NULL)
+		return -1;
+	if (store_report_load(st, o->has_since ? day_start_time(o->since) :
+	    INT64_MIN, day_start_time(o->until + 1) - 1, o->until, &d) != 0) {
+		*err = xstrdup(store_error(st));
+		return -1;
+	}
+	d.n_lessons_total = lesson_course_count(app_content(app));
+	first = o->has_since ? o->since : printout_first_day(&d, o->until);
+	/* A report looks at its days as seen from their last. */
+	report_summarise(&d, first, o->until, o->until, &s);
+	if (outfile_open(&out, path, err) == 0) {
+		failed = report_write(out.f, &d, &s, o->fmt, o->width) != 0;
+		if (outfile_close(&out, failed, err) != 0)
+			failed = 1;
+		else if (failed)
+			*err = xstrdup("could not write the report");
+	} else
+		failed = 1;
+	report_summary_free(&s);
+	report_data_free(&d);
+	return failed ? -1 : 0;
+}
+
+/* The ids to print: those asked for, the plan's, or every routine.
+ * Returns the count and fills *ids (caller frees the array only), or
+ * (size_t)-1 with *err set. */
+static size_t
+printout_ids(struct app *app, const struct printout_handout *o,
+    const struct plan *p, const char ***ids, char **err)
+{
+	struct content *c = app_content(app);
+	size_t n, i;
+
+	if (o->n_ids > 0) {
+		*ids = xcalloc(o->n_ids, sizeof **ids);
+		for (i = 0; i < o->n_ids; i++)
+			(*ids)[i] = o->ids[i];
+		return o->n_ids;
+	}
+	if (p != NULL && p->n_routines > 0) {
+		*ids = xcalloc(p->n_routines, sizeof **ids);
+		for (i = 0; i < p->n_routines; i++)
+			(*ids)[i] = p->routines[i].id;
+		return p->n_routines;
+	}
+	if (o->plan_only) {
+		*err = xstrdup("--plan: no homework plan with routines is in "
+		    "force today (import one with 'backcare plan import', or "
+		    "name the routines)");
+		return (size_t)-1;
+	}
+	n = content_count(c, CONTENT_ROUTINE);
+	*ids = xcalloc(n > 0 ? n : 1, sizeof **ids);
+	for (i = 0; i < n; i++)
+		(*ids)[i] = content_get(c, CONTENT_ROUTINE, i)->id;
+	return n;
+}
+
+/* Loads and shapes each routine into r[0..n); returns -1 with *err on an
+ * unknown or broken routine. */
+static int
+printout_routines(struct app *app, const char **ids, size_t n,
+    const struct massage_limits *l, struct session *s, char **err)
+{
+	struct diag d = DIAG_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (session_load(&s[i], app, ids[i], &d) != 0) {
+			if (d.items[0].line > 0)
+				*err = xasprintf("%s:%d: %s", d.items[0].file,
+				    d.items[0].line, d.items[0].msg);
+			else
+				*err = xasprintf("%s: %s", d.items[0].file,
+				    d.items[0].msg);
+			diag_free(&d);
+			return -1;
+		}
+		session_shape(s[i].routine, l);
+	}
+	return 0;
+}
+
+int
+printout_handout(struct app *app, const struct printout_handout *o,
+    const char *path, char **err)
+{
+	struct handout_input in;
+	struct gate_input gi;
+	struct plan *plan = NULL;
+	struct session *s = NULL;
+	struct routine **r = NULL;
+	struct outfile out;
+	struct store *st;
+	const char **ids = NULL;
+	size_t n = 0, i;
+	int rc = -1;
+
+	memset(&in, 0, sizeof in);
+	in.today = day_of_time(clock_wall_s());
+	if ((st = app_store_quiet(app, err)) == NULL)
+		return -1;
+	if (store_plan_in_force(st, in.today, &plan) < 0) {
+		*err = xstrdup(store_error(st));
+		return -1;
+	}
+	if (checkflow_gate(app, &gi, &in.gate, err) != 0)
+		goto done;
+	n = printout_ids(app, o, plan, &ids, err);
+	if (n == (size_t)-1) {
+		n = 0;
+		goto done;
+	}
+	s = xcalloc(n > 0 ? n : 1, sizeof *s);
+	r = xcalloc(n > 0 ? n : 1, sizeof *r);
+	if (printout_routines(app, ids, n, &gi.limits, s, err) != 0)
+		goto done;
+	for (i = 0; i < n; i++)
+		r[i] = s[i].routine;
+	in.routines = r;
+	in.n_routines = n;
+	in.plan = plan;
+	in.limits = &gi.limits;
+	in.number = app->emergency_number;
+	if (outfile_open(&out, path, err) != 0)
+		goto done;
+	rc = handout_write(out.f, &in, o->fmt, o->width);
+	if (outfile_close(&out, rc != 0, err) != 0)
+		rc = -1;
+	else if (rc != 0)
+		*err = xstrdup("could not write the handout");
+done:
+	for (i = 0; s != NULL && i < n; i++)
+		session_free(&s[i]);
+	free(s);
+	free(r);
+	free(ids);
+	plan_free(plan);
+	return rc;
+}
+
+char *
+printout_default_path(const struct app *app, const char *name)
+{
+	const char *slash = strrchr(app->db_path, '/');
+	char *dir, *path;
+
+	dir = slash == NULL ? xstrdup(".") : slash == app->db_path ?
+	    xstrdup("/") : xstrndup(app->db_path,
+	    (size_t)(slash - app->db_path));
+	if (access(dir, W_OK) != 0) {
+		free(dir);
+		dir = xstrdup(".");
+	}
+	/* "./name" reads as a path on a status line, "name" might not. */
+	path = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, name);
+	free(dir);
+	return path;
+}

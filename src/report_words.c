@@ -1,0 +1,406 @@
+/*
+ * report_words.c: the words of the therapist's report, shared by every
+ * format: section titles, the sentences on adherence and pain, the lines
+ * of sessions, checks and the plan, the weeks' table cells.  The text and
+ * Markdown writer (report_write.c) and the HTML writer (report_html.c)
+ * only lay them out, so the formats cannot drift apart.  Pieces from the
+ * records go through the writer's cleaner (report_clean_fn).  Pure.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "advice.h"
+#include "day.h"
+#include "plan.h"
+#include "report.h"
+#include "util.h"
+
+const char *
+report_section_title(enum report_section sec)
+{
+	static const char *const titles[] = {
+		"Plan in force", "Sessions by week", "Pain", "Sessions",
+		"Lessons", "Safety checks", "The patient's notes", "Prompts",
+		"The last 12 weeks"
+	};
+
+	return titles[sec];
+}
+
+char *
+report_title_text(const struct report_summary *s)
+{
+	char a[11], b[11];
+
+	day_format(s->first, a);
+	day_format(s->last, b);
+	return xasprintf("backcare report, %s to %s", a, b);
+}
+
+const char *
+report_intro_text(void)
+{
+	return "From the patient's own records of self-massage, pain ratings "
+	    "(0 to 10) and safety checks. It is a record of self-care, not a "
+	    "diagnosis.";
+}
+
+const char *
+report_weeks_legend(void)
+{
+	return "Done: completed sessions; Partial: stopped early; Time: "
+	    "massage time done; Before, After: mean pain (0 to 10) rated "
+	    "before and after sessions that week; Change: from the starting "
+	    "level, with * marking a meaningful drop (2 points or 30%).";
+}
+
+double
+report_mic_level(double baseline)
+{
+	double by_points = baseline - 2.0, by_share = baseline * 0.7;
+
+	/* Whichever comes first on the way down is enough. */
+	return by_points > by_share ? by_points : by_share;
+}
+
+void
+report_adherence(const struct report_summary *s, int *done, int *target)
+{
+	size_t i;
+
+	*done = *target = 0;
+	for (i = 0; i < s->n_weeks; i++) {
+		if (s->weeks[i].target <= 0)
+			continue;
+		*target += s->weeks[i].target;
+		*done += s->weeks[i].sessions < s->weeks[i].target ?
+		    s->weeks[i].sessions : s->weeks[i].target;
+	}
+}
+
+char *
+report_adherence_text(const struct report_summary *s)
+{
+	int done, target;
+
+	report_adherence(s, &done, &target);
+	if (target == 0)
+		return NULL;
+	return xasprintf("Against the plan: %d of %d planned sessions done "
+	    "(%d%%).", done, target, done * 100 / target);
+}
+
+void
+report_level(double v, char *out, size_t size)
+{
+	snprintf(out, size, "%.1f", v + (v >= 0 ? 1e-9 : -1e-9));
+}
+
+void
+report_week_cells(const struct report_summary *s,
+    const struct report_week *wk, char cells[REPORT_WEEK_CELLS][24])
+{
+	double diff;
+
+	day_format(wk->start, cells[0]);
+	snprintf(cells[1], 24, "%d", wk->sessions);
+	if (wk->target > 0)
+		snprintf(cells[2], 24, "%d", wk->target);
+	else
+		snprintf(cells[2], 24, "-");
+	snprintf(cells[3], 24, "%d", wk->partial);
+	util_format_clock(wk->seconds, cells[4], 24);
+	snprintf(cells[5], 24, "-");
+	snprintf(cells[6], 24, "-");
+	snprintf(cells[7], 24, "-");
+	if (wk->n_before > 0)
+		report_level(wk->pain_before, cells[5], 24);
+	if (wk->n_after > 0)
+		report_level(wk->pain_after, cells[6], 24);
+	if (wk->n_before > 0 && s->has_baseline) {
+		diff = wk->pain_before - s->baseline;
+		snprintf(cells[7], 24, "%+.1f%s", diff +
+		    (diff >= 0 ? 1e-9 : -1e-9),
+		    report_meaningful(s->baseline, wk->pain_before) ?
+		    " *" : "");
+		if (wk->start == s->baseline_week)
+			snprintf(cells[7], 24, "start");
+	}
+}
+
+char *
+report_pain_text(const struct report_summary *s, int which)
+{
+	char monday[11], base[16], latest[16];
+
+	if (!s->has_baseline)
+		return which == 0 ? xstrdup("No pain ratings before sessions "
+		    "in this period.") : NULL;
+	report_level(s->baseline, base, sizeof base);
+	report_level(s->latest, latest, sizeof latest);
+	switch (which) {
+	case 0:
+		day_format(s->baseline_week, monday);
+		return xasprintf("Starting level: %s (mean rating before "
+		    "sessions in the week of %s).", base, monday);
+	case 1:
+		return xasprintf("Latest level: %s, a change of %+.1f.",
+		    latest, s->change + (s->change >= 0 ? 1e-9 : -1e-9));
+	case 2:
+		return xasprintf("This is %s.", s->sustained ?
+		    "a meaningful drop (2 points or 30% of the starting "
+		    "level), held for 2 weeks in a row" : s->meaningful ?
+		    "a meaningful drop (2 points or 30% of the starting "
+		    "level), not yet held for 2 weeks in a row" :
+		    "not a meaningful drop (that needs 2 points or 30% of "
+		    "the starting level)");
+	}
+	return NULL;
+}
+
+int32_t
+report_time(int64_t t, char *out, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (localtime_r(&tt, &tm) == NULL) {
+		snprintf(out, size, "?");
+		return day_of_time(t);
+	}
+	snprintf(out, size, "%04d-%02d-%02d %02d:%02d",
+	    (tm.tm_year + 1900) % 10000, (tm.tm_mon + 1) % 100,
+	    tm.tm_mday % 100, tm.tm_hour % 100, tm.tm_min % 100);
+	return day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* Appends a number of at least width digits (zero-padded) to b. */
+static void
+report_add_num(struct buf *b, long n, int width)
+{
+	char tmp[24];
+	int i = (int)sizeof tmp;
+
+	if (n < 0) {
+		buf_addc(b, '-');
+		n = -n;
+	}
+	do {
+		tmp[--i] = (char)('0' + n % 10);
+		n /= 10;
+		width--;
+	} while (n > 0 && i > 0);
+	while (width-- > 0 && i > 0)
+		tmp[--i] = '0';
+	buf_add(b, tmp + i, sizeof tmp - (size_t)i);
+}
+
+/* A session's line with its name already cleaned.  Built by hand, not
+ * with printf: a long history has thousands of these. */
+static char *
+report_session_line(const struct report_session *rs, const char *when,
+    const char *name)
+{
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, when);
+	buf_addc(&b, ' ');
+	buf_adds(&b, name);
+	buf_adds(&b, ", ");
+	report_add_num(&b, rs->done_s / 60, 1);
+	buf_addc(&b, ':');
+	report_add_num(&b, rs->done_s % 60, 2);
+	buf_adds(&b, ", ");
+	buf_adds(&b, rs->state != NULL ? rs->state : "?");
+	if (rs->pain_before >= 0 || rs->pain_after >= 0)
+		buf_adds(&b, rs->pain_after < 0 ? ", pain before " :
+		    rs->pain_before < 0 ? ", pain after " : ", pain ");
+	if (rs->pain_before >= 0)
+		report_add_num(&b, rs->pain_before, 1);
+	if (rs->pain_before >= 0 && rs->pain_after >= 0)
+		buf_adds(&b, " to ");
+	if (rs->pain_after >= 0)
+		report_add_num(&b, rs->pain_after, 1);
+	return buf_detach(&b);
+}
+
+static const char *
+report_session_name(const struct report_session *rs)
+{
+	return rs->title != NULL ? rs->title : rs->routine_id;
+}
+
+char *
+report_session_text(const struct report_session *rs, const char *when,
+    report_clean_fn clean, void *ctx)
+{
+	char *name = clean(ctx, report_session_name(rs)), *line;
+
+	line = report_session_line(rs, when, name);
+	free(name);
+	return line;
+}
+
+/* "E1 (possible cauda equina syndrome), U1 (...)" from "E1 U1". */
+static char *
+report_rules_in_words(const char *codes, report_clean_fn clean, void *ctx)
+{
+	char *copy = clean(ctx, codes), *tok, *save = NULL;
+	struct buf b = BUF_INIT;
+	const char *name;
+
+	for (tok = strtok_r(copy, " ", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ", &save)) {
+		name = advice_rule_name(tok);
+		buf_printf(&b, "%s%s%s%s%s", b.len > 0 ? ", " : "", tok,
+		    name != NULL ? " (" : "", name != NULL ? name : "",
+		    name != NULL ? ")" : "");
+	}
+	free(copy);
+	return b.len > 0 ? buf_detach(&b) : (buf_free(&b), xstrdup(""));
+}
+
+/* Appends "; LABEL: cleaned text" when text is not empty. */
+static void
+report_add_part(struct buf *b, const char *label, const char *text,
+    report_clean_fn clean, void *ctx)
+{
+	char *t;
+
+	if (text == NULL || text[0] == '\0')
+		return;
+	t = clean(ctx, text);
+	buf_printf(b, "; %s: %s", label, t);
+	free(t);
+}
+
+char *
+report_check_text(const struct report_check *c, const char *when,
+    report_clean_fn clean, void *ctx)
+{
+	struct buf b = BUF_INIT;
+	char *kind, *rules;
+
+	kind = clean(ctx, c->kind);
+	rules = report_rules_in_words(c->rules, clean, ctx);
+	buf_printf(&b, "%s  %s: %s", when, strcmp(kind, "recheck") == 0 ?
+	    "re-check of the emergency questions" :
+	    strcmp(kind, "full") == 0 ? "full check" : kind,
+	    verdict_name(c->verdict));
+	if (c->age >= 0)
+		buf_printf(&b, ", age %d", c->age);
+	if (c->age >= 0 && c->weeks >= 0)
+		buf_printf(&b, ", pain for %d weeks", c->weeks);
+	buf_printf(&b, "; rules: %s", rules[0] != '\0' ? rules :
+	    "none fired");
+	report_add_part(&b, "not sure (counted as yes)", c->unsure, clean,
+	    ctx);
+	report_add_part(&b, "massage", c->actions, clean, ctx);
+	report_add_part(&b, "clearances used", c->clearances, clean, ctx);
+	free(kind);
+	free(rules);
+	return buf_detach(&b);
+}
+
+size_t
+report_list_lines(const struct report_data *d,
+    const struct report_summary *s, enum report_section sec,
+    report_clean_fn clean, void *ctx, char ***out)
+{
+	int checks = sec == REPORT_SEC_CHECKS;
+	size_t n = 0, i, total = checks ? d->n_checks : d->n_sessions;
+	char when[32], *name = NULL;
+	const char *raw = NULL;
+	int32_t day;
+
+	*out = xcalloc(total + 1, sizeof **out);
+	for (i = 0; i < total; i++) {
+		day = report_time(checks ? d->checks[i].at :
+		    d->sessions[i].started_at, when, sizeof when);
+		if (day < s->first || day > s->last)
+			continue;
+		if (checks) {
+			(*out)[n++] = report_check_text(&d->checks[i], when,
+			    clean, ctx);
+			continue;
+		}
+		/* Runs of the same routine clean its name once. */
+		if (name == NULL || strcmp(raw,
+		    report_session_name(&d->sessions[i])) != 0) {
+			free(name);
+			raw = report_session_name(&d->sessions[i]);
+			name = clean(ctx, raw);
+		}
+		(*out)[n++] = report_session_line(&d->sessions[i], when, name);
+	}
+	free(name);
+	if (n == 0)
+		(*out)[n++] = xstrdup(checks ? "No safety checks in this "
+		    "period." : "No sessions in this period.");
+	return n;
+}
+
+size_t
+report_plan_items(const struct plan *p, report_clean_fn clean, void *ctx,
+    char ***out)
+{
+	char from[11], until[11], *t;
+	size_t n = 0, i, max;
+
+	*out = NULL;
+	if (p == NULL)
+		return 0;
+	max = 3 + (p->n_routines > 0 ? p->n_routines : 1) + p->n_lessons;
+	*out = xcalloc(max, sizeof **out);
+	day_format(p->from, from);
+	day_format(p->until, until);
+	t = clean(ctx, p->title);
+	(*out)[n++] = xasprintf("Title: %s", t);
+	free(t);
+	(*out)[n++] = xasprintf("From %s to %s", from, until);
+	if (p->therapist != NULL) {
+		t = clean(ctx, p->therapist);
+		(*out)[n++] = xasprintf("Therapist: %s", t);
+		free(t);
+	}
+	if (p->n_routines == 0)
+		(*out)[n++] = xstrdup("No routines set in this plan.");
+	for (i = 0; i < p->n_routines; i++) {
+		t = clean(ctx, p->routines[i].id);
+		(*out)[n++] = xasprintf("Routine %s: %d a week", t,
+		    p->routines[i].per_week);
+		free(t);
+	}
+	for (i = 0; i < p->n_lessons; i++) {
+		t = clean(ctx, p->lessons[i].id);
+		(*out)[n++] = xasprintf("Lesson %s", t);
+		free(t);
+	}
+	return n;
+}
+
+void
+report_strings_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+char *
+report_lessons_text(const struct report_data *d,
+    const struct report_summary *s)
+{
+	if (d->n_lessons_total > 0)
+		return xasprintf("%d of %zu lessons read, %d self-checks done.",
+		    s->lessons_read, d->n_lessons_total, s->selfchecks_done);
+	return xasprintf("%d lessons read, %d self-checks done.",
+	    s->lessons_read, s->selfchecks_done);
+}
+

@@ -1,0 +1,58 @@
+#!/bin/sh
+# The Progress view writes the HTML report and the handout (key w) beside
+# the progress file, says where on the status line, makes them 0600, and
+# says why when they cannot be written.  The clock is pinned.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+export TZ=UTC
+NOW=1795608000     # 2026-11-25 12:00:00 UTC, a Wednesday
+export BACKCARE_TEST_NOW=$NOW
+TUI_ENV="export TZ=UTC BACKCARE_TEST_NOW=$NOW"
+export BACKCARE_DB="$XDG_DATA_HOME/backcare/progress.db"
+DIR="$XDG_DATA_HOME/backcare"
+
+printf 'age=40\nweeks=3\n' | "$BACKCARE" screen --answers - >/dev/null ||
+	fail "safety check"
+
+open_progress() {
+	tui_start 200 30 --no-bell
+	tui_home || fail "the home screen"
+	tui_keys 4 Enter
+	tui_wait "This week:" || fail "the progress view"
+}
+
+open_progress
+expect_screen "w print" "the status line offers to write"
+tui_keys w
+tui_wait "Wrote backcare-report.html and backcare-handout.html in $DIR" ||
+	fail "the status line says where"
+for f in report handout; do
+	[ -s "$DIR/backcare-$f.html" ] && pass "the $f is written" || fail "no $f"
+	[ "$(stat -c %a "$DIR/backcare-$f.html" 2>/dev/null)" = 600 ] &&
+		pass "the $f is 0600" || fail "the $f is not 0600"
+	python3 "$TOP_SRCDIR/tests/html_check.py" "$DIR/backcare-$f.html" \
+		>"$T/check" 2>&1 && pass "the $f passes the strict check" ||
+		fail "$f: $(cat "$T/check")"
+done
+grep -q 'In an emergency call 112' "$DIR/backcare-handout.html" &&
+	pass "the handout has the emergency number" || fail "no number in the handout"
+tui_keys q
+tui_keys q
+tui_wait_exit
+tui_stop
+
+# A document that cannot be written: the status line says why.
+rm -f "$DIR/backcare-report.html"
+mkdir "$DIR/backcare-report.html"
+open_progress
+tui_keys w
+tui_wait "Not written: $DIR/backcare-report.html: could not write it: Is a directory" ||
+	fail "the reason is shown"
+ls "$DIR" | grep -q 'html\.' && fail "temporary files left: $(ls "$DIR")" ||
+	pass "no temporary files left"
+tui_keys q
+tui_keys q
+tui_wait_exit
+tui_stop
+
+bc_done
