@@ -32,7 +32,9 @@ answer() {
 
 # seek TEXT DESC: the verdict scrolls; passes when TEXT shows on some page
 # of it, from the top down: PgDn until the text shows, or until a page
-# stays as it was (the end).
+# stays as it was (the end).  TEXT may be wrapped across lines: where it
+# wraps depends on what comes before it (the progress file's path, as
+# deep as the build folder, in the "not saved" reason).
 seek() {
 	local want=$1 what=$2 k=0 i before
 	tui_keys Home
@@ -42,7 +44,9 @@ seek() {
 		sleep 0.05; i=$((i + 1))
 	done
 	while [ $k -lt 30 ]; do
-		if tui_screen | grep -qF -- "$want"; then pass "$what"; return 0; fi
+		if tui_screen | tr -s ' \n' '  ' | grep -qF -- "$want"; then
+			pass "$what"; return 0
+		fi
 		before=$(tui_screen)
 		tui_keys NPage
 		i=0
