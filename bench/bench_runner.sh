@@ -41,12 +41,13 @@ wait_for() { for _ in $(seq 1 200); do tmux -S "$work/s" capture-pane -p | grep 
 wait_for "Welcome" && tmux -S "$work/s" send-keys Enter
 wait_for "1  Lessons" && tmux -S "$work/s" send-keys Down Down Enter
 wait_for "One minute" && {
-	line=$(tmux -S "$work/s" capture-pane -p | grep -n "One minute" | head -1 | cut -d: -f1)
-	first=$(tmux -S "$work/s" capture-pane -p | grep -n "^   [0-9]*:[0-9][0-9] " | head -1 | cut -d: -f1)
-	while [ "$first" -lt "$line" ]; do tmux -S "$work/s" send-keys Down; first=$((first + 1)); done
+	# Chosen by its number; Enter shows its preview, Enter again starts.
+	n=$(tmux -S "$work/s" capture-pane -p | grep "One minute" | head -1 | sed 's/^ *\([0-9]*\) .*/\1/')
+	tmux -S "$work/s" send-keys -l "$n"
 	tmux -S "$work/s" send-keys Enter
 }
-wait_for "how much does your back hurt" && tmux -S "$work/s" send-keys Enter
+wait_for "Enter start  Down read on" && tmux -S "$work/s" send-keys Enter
+wait_for "how much does" && tmux -S "$work/s" send-keys Enter
 wait_for "Step 1 of 1: Hold"
 pane=$(tmux -S "$work/s" list-panes -F '#{pane_pid}')
 pid=$(pgrep -P "$pane" | head -1)

@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "cmd.h"
+#include "text.h"
 #include "util.h"
 
 int
@@ -66,4 +67,30 @@ cmd_parse_options(struct app *app, int argc, char **argv,
 	}
 	free(all);
 	return rc == 0 ? optind : -1;
+}
+
+void
+cmd_print_wrapped(FILE *f, int width, int hang, const char *text,
+    int prompt)
+{
+	size_t n = strlen(text), at = 0, len, next;
+	int first = 1;
+
+	if (width < 20)
+		width = 20;
+	while (at < n) {
+		len = text_wrap_line(text + at, n - at, width - (first ? 0 :
+		    hang), &next);
+		fprintf(f, "%*s%.*s", first ? 0 : hang, "", (int)len,
+		    text + at);
+		first = 0;
+		at += next;
+		if (at < n && next > 0)
+			fputc('\n', f);
+		if (next == 0)
+			break;
+	}
+	fputs(prompt ? " " : "\n", f);
+	if (prompt)
+		fflush(f);
 }

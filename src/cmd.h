@@ -10,6 +10,8 @@
 #ifndef BACKCARE_CMD_H
 #define BACKCARE_CMD_H
 
+#include <stdio.h>
+
 struct app;
 
 struct cmd_entry {
@@ -46,6 +48,14 @@ struct cmd_option {
 int cmd_parse_options(struct app *app, int argc, char **argv,
     const struct cmd_option *opts,
     int (*cb)(void *ctx, int id, const char *arg), void *ctx);
+
+/*
+ * Prints text word-wrapped at width columns, the lines after the first
+ * indented by hang spaces.  The last line ends in a newline, or, for a
+ * prompt (prompt = 1), in a space with the output flushed.
+ */
+void cmd_print_wrapped(FILE *f, int width, int hang, const char *text,
+    int prompt);
 
 extern const struct cmd_entry cmd_info_entry;
 

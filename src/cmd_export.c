@@ -372,5 +372,5 @@ cmd_export_exec(struct app *app, int argc, char **argv)
 
 const struct cmd_entry cmd_export_entry = {
 	"export", "--format csv|json [--output DIR] [--force]",
-	"every record, as JSON or CSV, for your therapist", cmd_export_exec
+	"every record, as JSON or CSV", cmd_export_exec
 };

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "cmd.h"
 #include "content.h"
+#include "lesson.h"
 #include "store.h"
 
 static int
@@ -32,7 +33,8 @@ cmd_info_exec(struct app *app, int argc, char **argv)
 	printf("built-in content\t%s\n", app->builtin_content);
 	for (i = 0; i < app->n_content_dirs; i++)
 		printf("content dir\t%s\n", app->content_dirs[i]);
-	printf("lessons\t%zu\n", content_count(c, CONTENT_LESSON));
+	/* The course, as the lesson list counts it: not the glossary. */
+	printf("lessons\t%zu\n", lesson_course_count(c));
 	printf("routines\t%zu\n", content_count(c, CONTENT_ROUTINE));
 	printf("emergency number\t%s\n", app->emergency_number);
 	st = app_store(app);
@@ -43,6 +45,6 @@ cmd_info_exec(struct app *app, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_info_entry = {
-	"info", "", "where backcare keeps your progress and content",
+	"info", "", "where backcare keeps progress and content",
 	cmd_info_exec
 };

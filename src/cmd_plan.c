@@ -220,5 +220,5 @@ cmd_plan_exec(struct app *app, int argc, char **argv)
 
 const struct cmd_entry cmd_plan_entry = {
 	"plan", "import FILE|show",
-	"store the therapist's homework plan, or show it", cmd_plan_exec
+	"store or show the therapist's homework plan", cmd_plan_exec
 };

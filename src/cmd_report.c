@@ -121,8 +121,8 @@ cmd_report_exec(struct app *app, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_report_entry = {
-	"report", "[--since DATE] [--until DATE] "
-	"[--format text|markdown|html] [--output FILE]",
-	"a report of sessions, pain and checks for the therapist",
+	"report", "[--since DATE] [--until DATE] [--format FMT] [--output FILE]",
+	"a report of sessions, pain and checks for the therapist (FMT: text, "
+	"markdown or html)",
 	cmd_report_exec
 };

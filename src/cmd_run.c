@@ -21,6 +21,7 @@
 #include "clock.h"
 #include "cmd.h"
 #include "diag.h"
+#include "layout.h"
 #include "recheck.h"
 #include "screener.h"
 #include "session.h"
@@ -300,6 +301,10 @@ run_plain(struct app *app, const char *id, int resume)
 	free(old_routine);
 	util_format_clock(s.tl.total, total, sizeof total);
 	run_print("routine: %s (%s)", s.routine->title, total);
+	/* The introduction says what you need and when to stop. */
+	if (s.routine->intro != NULL && s.routine->intro[0] != '\0')
+		layout_write_plain_text(s.routine->intro,
+		    strlen(s.routine->intro), app_plain_width(app), stdout);
 	run_print_notes(&s);
 	if (session_begin(&s, "plain", old_id, from) != 0) {
 		session_free(&s);

@@ -105,6 +105,9 @@ cmd_screen_answers(struct app *app, const char *file)
 	return rc;
 }
 
+/* Prompts wrap at the plain width (--width, or the terminal's). */
+static int cmd_screen_width = 80;
+
 /* Reads a whole number within [min, max] at a prompt; -1 at end. */
 static int
 cmd_screen_ask_number(const char *prompt, long min, long max, long *out)
@@ -112,8 +115,7 @@ cmd_screen_ask_number(const char *prompt, long min, long max, long *out)
 	char line[64];
 
 	for (;;) {
-		printf("%s ", prompt);
-		fflush(stdout);
+		cmd_print_wrapped(stdout, cmd_screen_width, 0, prompt, 1);
 		if (fgets(line, sizeof line, stdin) == NULL)
 			return -1;
 		if (util_parse_long(util_trim(line), min, max, out) == 0)
@@ -129,10 +131,9 @@ cmd_screen_ask_region(int item, struct screener_answers *ans)
 	char line[256];
 
 	for (;;) {
-		printf("   Which area should be left out? (lower back, upper "
-		    "back, glutes, hips, abdomen, legs, neck, shoulders; "
-		    "several with commas) ");
-		fflush(stdout);
+		cmd_print_wrapped(stdout, cmd_screen_width, 3, "   Which area "
+		    "should be left out? (lower back, upper back, glutes, hips, "
+		    "abdomen, legs, neck, shoulders; several with commas)", 1);
 		if (fgets(line, sizeof line, stdin) == NULL)
 			return -1;
 		char bad[64];
@@ -181,8 +182,11 @@ cmd_screen_prompts(struct app *app)
 		return CMD_FAIL;
 	screener_answers_init(&ans);
 	checkflow_mark_clearances(app, &ans);
-	printf("Safety check. Answer each question with yes, no or not sure "
-	    "(y, n, ?). Nothing is stored until the end.\n");
+	cmd_screen_width = app_plain_width(app);
+	/* The same letters as the screen: u for not sure (? works too). */
+	cmd_print_wrapped(stdout, cmd_screen_width, 0, "Safety check. Answer "
+	    "each question with yes, no or not sure (y, n, u). Nothing is "
+	    "stored until the end.", 0);
 	if (cmd_screen_ask_number("How old are you, in years?", 0, 120, &v))
 		goto eof;
 	ans.age = (int)v;
@@ -192,11 +196,14 @@ cmd_screen_prompts(struct app *app)
 	ans.weeks = (int)v;
 	while ((item = screener_next_item(&ans, item)) >= 0) {
 		do {
-			printf("%d. %s [y/n/?] ", ++n, cat->e[item].question);
-			fflush(stdout);
+			char *q = xasprintf("%d. %s [y/n/u]", ++n,
+			    cat->e[item].question);
+
+			cmd_print_wrapped(stdout, cmd_screen_width, 3, q, 1);
+			free(q);
 			rc = recheck_read_answer(stdin, &a);
 			if (rc == 1) {
-				printf("Please answer y, n or ?.\n");
+				printf("Please answer y, n or u.\n");
 				n--;
 			}
 		} while (rc == 1);
@@ -301,6 +308,6 @@ cmd_screen_exec(struct app *app, int argc, char **argv)
 
 const struct cmd_entry cmd_screen_entry = {
 	"screen", "[--answers FILE|--status]",
-	"the safety check as plain text, or from an answers file",
+	"the safety check as text, or from a file",
 	cmd_screen_exec
 };

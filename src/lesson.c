@@ -262,6 +262,7 @@ lesson_validate(const struct lesson *l, lesson_lookup_fn lookup, void *ctx,
     struct diag *d)
 {
 	size_t before = d->n, i;
+	int line;
 
 	if (l->unreadable)
 		return 0;
@@ -272,6 +273,11 @@ lesson_validate(const struct lesson *l, lesson_lookup_fn lookup, void *ctx,
 		diag_add(d, l->file, l->title_line, "the title is empty");
 	for (i = 0; i < l->nlinks; i++)
 		lesson_check_link(l, &l->links[i], lookup, ctx, d);
+	for (line = md_find_pipe_table(l->text, l->len, 1); line > 0;
+	    line = md_find_pipe_table(l->text, l->len, line + 2))
+		diag_add(d, l->file, line, "a GitHub-style table: backcare "
+		    "reads CommonMark, which has no tables, so it shows as a "
+		    "paragraph of '|'; use a list instead");
 	return d->n - before;
 }
 

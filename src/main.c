@@ -44,6 +44,29 @@ static const struct cmd_entry *const main_commands[] = {
 	&cmd_today_entry,
 };
 
+/* The help stays within 80 columns: a summary wraps under itself. */
+#define MAIN_HELP_COLS 80
+#define MAIN_SUMMARY_COL 35
+
+static void
+main_usage_summary(FILE *f, const char *text, int indent_first)
+{
+	size_t n = strlen(text), at = 0, len, next;
+	int first = 1;
+
+	while (at < n) {
+		len = text_wrap_line(text + at, n - at, MAIN_HELP_COLS -
+		    MAIN_SUMMARY_COL, &next);
+		if (!first || indent_first)
+			fprintf(f, "%*s", MAIN_SUMMARY_COL, "");
+		fprintf(f, "%.*s\n", (int)len, text + at);
+		first = 0;
+		at += next;
+		if (next == 0)
+			break;
+	}
+}
+
 static void
 main_usage(FILE *f)
 {
@@ -63,11 +86,10 @@ main_usage(FILE *f)
 		c = main_commands[i];
 		/* Long synopses put the summary on a line of its own. */
 		if (strlen(c->args) > 22)
-			fprintf(f, "  %-9s %s\n  %-9s %-22s %s\n", c->name,
-			    c->args, "", "", c->summary);
+			fprintf(f, "  %-9s %s\n", c->name, c->args);
 		else
-			fprintf(f, "  %-9s %-22s %s\n", c->name, c->args,
-			    c->summary);
+			fprintf(f, "  %-9s %-22s ", c->name, c->args);
+		main_usage_summary(f, c->summary, strlen(c->args) > 22);
 	}
 	fprintf(f,
 	    "\n"

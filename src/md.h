@@ -22,4 +22,12 @@ char *md_node_text(cmark_node *node);
  */
 char *md_source_lines(const char *text, size_t len, int from, int to);
 
+/*
+ * The first GitHub-style table in text at or after line `from` (1-based):
+ * a line with '|' followed by a delimiter row such as "|---|:--:|".
+ * CommonMark has no tables, so such text shows as a paragraph of pipes.
+ * Returns the table's first line, or 0.  Fenced code is skipped.
+ */
+int md_find_pipe_table(const char *text, size_t len, int from);
+
 #endif

@@ -117,6 +117,20 @@ report_week_target(const struct plan *p, int32_t monday)
 	return (per_week * covered + 6) / 7;
 }
 
+/* 1 when the plan sets this routine. */
+static int
+report_in_plan(const struct plan *p, const char *routine_id)
+{
+	size_t i;
+
+	if (p == NULL || routine_id == NULL)
+		return 0;
+	for (i = 0; i < p->n_routines; i++)
+		if (strcmp(p->routines[i].id, routine_id) == 0)
+			return 1;
+	return 0;
+}
+
 /* Fills the weeks first..last from the sessions: counts, time, pain. */
 static void
 report_fill_weeks(const struct report_data *d, struct report_summary *s)
@@ -142,6 +156,7 @@ report_fill_weeks(const struct report_data *d, struct report_summary *s)
 		if (report_is_completed(rs)) {
 			w->sessions++;
 			s->total_sessions++;
+			w->planned += report_in_plan(d->plan, rs->routine_id);
 		} else if (report_is_partial(rs)) {
 			w->partial++;
 			s->total_partial++;

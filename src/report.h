@@ -83,6 +83,9 @@ void report_data_free(struct report_data *d);
 struct report_week {
 	int32_t start;              /* the Monday (day.h) */
 	int sessions;               /* completed sessions */
+	int planned;                /* completed sessions of routines the
+				       plan sets (others do not count
+				       against it) */
 	int partial;                /* partial or quit */
 	long seconds;               /* massage time done, all sessions */
 	int target;                 /* sessions the plan asked for; 0 none */

@@ -17,6 +17,7 @@
 #include "day.h"
 #include "plan.h"
 #include "report.h"
+#include "text.h"
 #include "util.h"
 
 const char *
@@ -38,6 +39,9 @@ report_title_text(const struct report_summary *s)
 
 	day_format(s->first, a);
 	day_format(s->last, b);
+	/* A one-day report names its day once. */
+	if (strcmp(a, b) == 0)
+		return xasprintf("backcare report, %s", a);
 	return xasprintf("backcare report, %s to %s", a, b);
 }
 
@@ -77,8 +81,9 @@ report_adherence(const struct report_summary *s, int *done, int *target)
 		if (s->weeks[i].target <= 0)
 			continue;
 		*target += s->weeks[i].target;
-		*done += s->weeks[i].sessions < s->weeks[i].target ?
-		    s->weeks[i].sessions : s->weeks[i].target;
+		/* Only the plan's routines count against the plan. */
+		*done += s->weeks[i].planned < s->weeks[i].target ?
+		    s->weeks[i].planned : s->weeks[i].target;
 	}
 }
 
@@ -294,7 +299,8 @@ report_check_text(const struct report_check *c, const char *when,
 	if (c->age >= 0)
 		buf_printf(&b, ", age %d", c->age);
 	if (c->age >= 0 && c->weeks >= 0)
-		buf_printf(&b, ", pain for %d weeks", c->weeks);
+		buf_printf(&b, ", pain for %d week%s", c->weeks,
+		    c->weeks == 1 ? "" : "s");
 	buf_printf(&b, "; rules: %s", rules[0] != '\0' ? rules :
 	    "none fired");
 	report_add_part(&b, "not sure (counted as yes)", c->unsure, clean,
@@ -361,7 +367,8 @@ report_plan_items(const struct plan *p, report_clean_fn clean, void *ctx,
 	t = clean(ctx, p->title);
 	(*out)[n++] = xasprintf("Title: %s", t);
 	free(t);
-	(*out)[n++] = xasprintf("From %s to %s", from, until);
+	(*out)[n++] = strcmp(from, until) == 0 ? xasprintf("On %s only",
+	    from) : xasprintf("From %s to %s", from, until);
 	if (p->therapist != NULL) {
 		t = clean(ctx, p->therapist);
 		(*out)[n++] = xasprintf("Therapist: %s", t);
@@ -397,10 +404,14 @@ char *
 report_lessons_text(const struct report_data *d,
     const struct report_summary *s)
 {
+	char lessons[32], checks[32];
+
+	text_count(checks, sizeof checks, s->selfchecks_done, "self-check",
+	    "self-checks");
 	if (d->n_lessons_total > 0)
-		return xasprintf("%d of %zu lessons read, %d self-checks done.",
-		    s->lessons_read, d->n_lessons_total, s->selfchecks_done);
-	return xasprintf("%d lessons read, %d self-checks done.",
-	    s->lessons_read, s->selfchecks_done);
+		return xasprintf("%d of %zu lessons read, %s done.",
+		    s->lessons_read, d->n_lessons_total, checks);
+	return xasprintf("%s read, %s done.", text_count(lessons,
+	    sizeof lessons, s->lessons_read, "lesson", "lessons"), checks);
 }
 

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -208,7 +209,7 @@ text_for_terminal(const char *s, size_t n)
 
 /* Bytes of s that fit in cols columns (at least one character). */
 static size_t
-text_fit(const char *s, size_t n, size_t cols)
+text_fit_bytes(const char *s, size_t n, size_t cols)
 {
 	size_t i = 0, used = 0, k;
 	uint32_t cp;
@@ -252,7 +253,7 @@ text_wrap(struct buf *b, const char *text, size_t width, const char *first,
 		}
 		avail = width > col ? width - col : 1;
 		while (ww > avail) {
-			cut = text_fit(p, wlen, avail);
+			cut = text_fit_bytes(p, wlen, avail);
 			buf_add(b, p, cut);
 			buf_addc(b, '\n');
 			buf_adds(b, rest);
@@ -270,4 +271,91 @@ text_wrap(struct buf *b, const char *text, size_t width, const char *first,
 			p++;
 	}
 	buf_addc(b, '\n');
+}
+
+/* Display width of one code point as wrapping sees it. */
+static int
+text_wrap_width(uint32_t cp)
+{
+	return cp == '\t' ? 1 : text_cp_width(cp);
+}
+
+size_t
+text_wrap_line(const char *s, size_t n, int width, size_t *next)
+{
+	size_t i = 0, k, brk = 0, end;
+	int w = 0, cw;
+	uint32_t cp;
+
+	if (width < 1)
+		width = 1;
+	while (i < n && s[i] != '\n') {
+		k = text_decode(s + i, n - i, &cp);
+		cw = text_wrap_width(cp);
+		if (w + cw > width && cp != ' ')
+			break;
+		w += cw;
+		i += k;
+		if (cp == ' ' || cp == '\t')
+			brk = i;
+	}
+	if (i < n && s[i] != '\n' && brk > 0)
+		i = brk;
+	else if (i == 0 && n > 0 && s[0] != '\n')   /* wider than the line */
+		i = text_decode(s, n, &cp);
+	end = i;
+	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+		end--;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i < n && s[i] == '\n')
+		i++;
+	*next = i;
+	return end;
+}
+
+const char *
+text_ellipsis(void)
+{
+	return text_is_utf8 ? "\xe2\x80\xa6" : "...";
+}
+
+char *
+text_fit(const char *s, int width)
+{
+	size_t n = strlen(s), i = 0, k, keep = 0;
+	int w = 0, cw, ew = text_is_utf8 ? 1 : 3;
+	uint32_t cp;
+	struct buf b = BUF_INIT;
+
+	if (width < 0)
+		width = 0;
+	if ((int)text_width(s, n) <= width)
+		return xstrdup(s);
+	/* Keep what fits before the ellipsis. */
+	while (i < n) {
+		k = text_decode(s + i, n - i, &cp);
+		cw = text_cp_width(cp);
+		if (w + cw > width - ew)
+			break;
+		w += cw;
+		i += k;
+		keep = i;
+	}
+	while (keep > 0 && s[keep - 1] == ' ')
+		keep--;
+	buf_add(&b, s, keep);
+	if (width >= ew)
+		buf_adds(&b, text_ellipsis());
+	else
+		buf_add(&b, "", 0);
+	return b.data != NULL ? b.data : xstrdup("");
+}
+
+char *
+text_count(char *out, size_t size, long n, const char *one,
+    const char *many)
+{
+	snprintf(out, size, "%ld %s", n, n == 1 ? one : many);
+	return out;
 }

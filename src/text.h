@@ -62,4 +62,31 @@ struct buf;
 void text_wrap(struct buf *b, const char *text, size_t width,
     const char *first, const char *rest);
 
+/*
+ * The first line of s (n bytes) word-wrapped at width columns: returns
+ * the bytes of that line (trailing spaces left out) and sets *next to the
+ * offset where the following line starts (spaces after a break and one
+ * newline skipped).  A line breaks after a space when it can; a word
+ * wider than the line is split, so nothing is ever dropped.  Tabs count
+ * as one column.  *next == n when s is used up.
+ */
+size_t text_wrap_line(const char *s, size_t n, int width, size_t *next);
+
+/*
+ * The string s cut to at most width columns (caller frees).  A string
+ * that must be cut ends in the ellipsis ("\xe2\x80\xa6", or "..." when the
+ * output is not UTF-8), so a cut label is never silent.
+ */
+char *text_fit(const char *s, int width);
+
+/* The ellipsis this output uses: "\xe2\x80\xa6" or "...". */
+const char *text_ellipsis(void);
+
+/*
+ * "1 week", "2 weeks": n and the singular or plural word into out.
+ * Returns out.
+ */
+char *text_count(char *out, size_t size, long n, const char *one,
+    const char *many);
+
 #endif

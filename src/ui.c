@@ -29,6 +29,7 @@
 #include "clock.h"
 #include "text.h"
 #include "ui.h"
+#include "ui_view.h"
 #include "util.h"
 
 #define UI_MIN_COLS 40
@@ -168,6 +169,12 @@ ui_pop(struct ui *ui)
 	ui->dirty = 1;
 }
 
+int
+ui_on_top(struct ui *ui, const void *state)
+{
+	return ui->depth > 0 && ui->stack[ui->depth - 1].state == state;
+}
+
 void
 ui_quit(struct ui *ui)
 {
@@ -226,17 +233,22 @@ int
 ui_put(struct ui *ui, int row, int col, int maxcols, enum ui_role role,
     const char *text)
 {
-	char *safe = text_for_terminal(text, strlen(text));
-	const char *p = safe;
-	size_t n = strlen(safe), k;
+	char *clean = text_for_terminal(text, strlen(text)), *safe;
+	const char *p;
+	size_t n, k;
 	int used = 0, w;
 	uint32_t cp;
 	char one[8];
 
 	if (maxcols <= 0 || row < 0 || row >= LINES) {
-		free(safe);
+		free(clean);
 		return 0;
 	}
+	/* A label that must be cut says so with an ellipsis. */
+	safe = text_fit(clean, maxcols);
+	free(clean);
+	p = safe;
+	n = strlen(safe);
 	attrset((attr_t)ui->attrs[role]);
 	move(row, col);
 	while (n > 0) {
@@ -260,142 +272,37 @@ ui_put(struct ui *ui, int row, int col, int maxcols, enum ui_role role,
 	return used;
 }
 
-/*
- * The end of the next wrapped line of p within cols columns (a break at a
- * space, or mid-word for a word wider than the box); *next is where the
- * following line starts.
- */
-static const char *
-ui_wrap_line(const char *p, int cols, const char **next)
-{
-	const char *start = p, *brk = NULL, *end;
-	size_t k;
-	int w = 0;
-	uint32_t cp;
-
-	while (*p != '\0' && *p != '\n') {
-		k = text_decode(p, strlen(p), &cp);
-		if (w + text_cp_width(cp) > cols)
-			break;
-		w += text_cp_width(cp);
-		p += k;
-		if (cp == ' ')
-			brk = p;
-	}
-	if (*p != '\0' && *p != '\n' && brk != NULL)
-		p = brk;
-	if (p == start)   /* one character wider than the box */
-		p += text_decode(p, strlen(p), &cp);
-	end = p;
-	if (*p == '\n')
-		p++;
-	while (*p == ' ')
-		p++;
-	*next = p;
-	return end;
-}
-
 int
 ui_put_wrapped(struct ui *ui, int row, int col, int rows, int cols,
     enum ui_role role, const char *text)
 {
-	const char *p = text, *end, *next;
+	size_t n = strlen(text), at = 0, len, next;
 	int used = 0;
-	char *line;
+	char *line, *cut;
 
 	if (cols <= 0)
 		return 0;
-	while (*p != '\0' && used < rows) {
-		end = ui_wrap_line(p, cols, &next);
-		line = xstrndup(p, (size_t)(end - p));
-		ui_put(ui, row + used, col, cols, role, line);
+	while (at < n && used < rows) {
+		len = text_wrap_line(text + at, n - at, cols, &next);
+		line = xstrndup(text + at, len);
+		at += next;
+		if (at < n && used == rows - 1) {
+			/* Out of room: the last line says there is more. */
+			cut = xasprintf("%s%s", line, text_ellipsis());
+			free(line);
+			line = xstrdup("");
+			ui_put(ui, row + used, col, cols, role, cut);
+			free(cut);
+		} else
+			ui_put(ui, row + used, col, cols, role, line);
 		free(line);
 		used++;
-		p = next;
+		if (next == 0)
+			break;
 	}
 	return used;
 }
 
-void
-ui_put_window(struct ui *ui, struct ui_window *w, int col, int cols,
-    enum ui_role role, const char *text)
-{
-	const char *p = text, *end, *next;
-	char *line;
-
-	if (cols <= 0)
-		return;
-	do {
-		end = ui_wrap_line(p, cols, &next);
-		if (w->line >= w->top && w->line < w->top + w->rows) {
-			line = xstrndup(p, (size_t)(end - p));
-			ui_put(ui, w->row + w->line - w->top, col, cols, role,
-			    line);
-			free(line);
-		}
-		w->line++;
-		p = next;
-	} while (*p != '\0');
-}
-
-void
-ui_window_finish(struct ui *ui, struct ui_window *w, int cols)
-{
-	char mark[64];
-	int top = w->line > w->rows ? w->line - w->rows : 0;
-
-	/* Text that shrank (a wider terminal) under a scrolled window. */
-	if (w->top > top) {
-		w->top = top;
-		ui_dirty(ui);
-	}
-	if (w->line <= w->rows)
-		return;
-	snprintf(mark, sizeof mark, " %s %d-%d of %d ",
-	    w->top + w->rows < w->line ? "more: Down/PgDn" : "top: Up/PgUp",
-	    w->top + 1, w->top + w->rows < w->line ? w->top + w->rows :
-	    w->line, w->line);
-	ui_put(ui, w->row + w->rows, cols - 1 - (int)strlen(mark) > 0 ?
-	    cols - 1 - (int)strlen(mark) : 0, cols - 1, UI_ROLE_DIM, mark);
-}
-
-int
-ui_window_key(struct ui_window *w, const struct ui_key *k)
-{
-	int page = w->rows > 1 ? w->rows - 1 : 1;
-
-	switch (k->action) {
-	case UI_UP:
-		w->top--;
-		break;
-	case UI_DOWN:
-		w->top++;
-		break;
-	case UI_PAGE_UP:
-		w->top -= page;
-		break;
-	case UI_PAGE_DOWN:
-		w->top += page;
-		break;
-	case UI_HOME:
-		w->top = 0;
-		break;
-	case UI_END:
-		w->top = w->line;
-		break;
-	default:
-		if (k->action == UI_CHAR && (k->ch == 'j' || k->ch == 'k')) {
-			w->top += k->ch == 'j' ? 1 : -1;
-			break;
-		}
-		return 0;
-	}
-	if (w->top > w->line - w->rows)
-		w->top = w->line - w->rows;
-	if (w->top < 0)
-		w->top = 0;
-	return 1;
-}
 
 void
 ui_draw_title(struct ui *ui, int cols, const char *title)
@@ -494,6 +401,28 @@ ui_suspend(struct ui *ui)
 			    ms);
 }
 
+/* The wheel scrolls; a click (or a press) chooses. */
+static void
+ui_translate_mouse(struct ui_key *k)
+{
+	MEVENT ev;
+
+	k->action = UI_NONE;
+	if (getmouse(&ev) != OK)
+		return;
+	k->y = ev.y;
+	k->x = ev.x;
+	if (ev.bstate & BUTTON4_PRESSED)
+		k->action = UI_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+	else if (ev.bstate & BUTTON5_PRESSED)
+		k->action = UI_WHEEL_DOWN;
+#endif
+	else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED |
+	    BUTTON1_RELEASED))
+		k->action = ev.bstate & BUTTON1_RELEASED ? UI_NONE : UI_CLICK;
+}
+
 static void
 ui_translate(int rc, wint_t wc, struct ui_key *k)
 {
@@ -512,6 +441,7 @@ ui_translate(int rc, wint_t wc, struct ui_key *k)
 		case KEY_ENTER: k->action = UI_ENTER; break;
 		case KEY_BACKSPACE: k->action = UI_BACKSPACE; break;
 		case KEY_BTAB: k->action = UI_BACKTAB; break;
+		case KEY_MOUSE: ui_translate_mouse(k); break;
 		default: k->action = UI_NONE;
 		}
 		return;
@@ -525,6 +455,8 @@ ui_translate(int rc, wint_t wc, struct ui_key *k)
 	case 127: case 8: k->action = UI_BACKSPACE; break;
 	case 'k': k->action = UI_UP; break;
 	case 'j': k->action = UI_DOWN; break;
+	case 'h': k->action = UI_LEFT; break;
+	case 'l': k->action = UI_RIGHT; break;
 	case ' ': k->action = UI_CHAR; break;
 	default: k->action = wc >= 32 ? UI_CHAR : UI_NONE;
 	}
@@ -558,6 +490,11 @@ ui_read_keys(struct ui *ui)
 		if (rc == ERR)
 			return;
 		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
+			ui->dirty = 1;
+			continue;
+		}
+		if (rc == OK && wc == 12) {     /* Ctrl-L: draw it all again */
+			clearok(curscr, TRUE);
 			ui->dirty = 1;
 			continue;
 		}
@@ -678,6 +615,14 @@ ui_run(struct app *app)
 	typeahead(-1);
 	set_escdelay(25);
 	curs_set(0);
+	/* The wheel scrolls and a click chooses; no drag, so the terminal's
+	 * own selection still works with Shift. */
+	mouseinterval(0);
+#ifdef BUTTON5_PRESSED
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+#else
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED, NULL);
+#endif
 	ui_setup_attrs(ui);
 	ui_resize(ui);
 
@@ -718,44 +663,86 @@ ui_run(struct app *app)
 
 /* ---- the '?' overlay ------------------------------------------------- */
 
+struct ui_help_state {
+	const struct ui_screen *screen;
+	struct ui_view *view;
+	int scrolls;            /* longer than the screen at the last draw */
+};
+
 static void *
 ui_help_enter(struct ui *ui, void *arg)
 {
+	struct ui_help_state *h = xcalloc(1, sizeof *h);
+
 	(void)ui;
-	return arg;
+	h->screen = arg;
+	h->view = ui_view_new(UI_VIEW_SEARCH);
+	return h;
 }
 
 static void
+ui_help_leave(struct ui *ui, void *state)
+{
+	struct ui_help_state *h = state;
+
+	(void)ui;
+	ui_view_free(h->view);
+	free(h);
+}
+
+/* Keys scroll the help when it is longer than the screen; q, Esc, Enter
+ * and any other key close it. */
+static void
 ui_help_key(struct ui *ui, void *state, const struct ui_key *k)
 {
-	(void)state;
-	(void)k;
+	struct ui_help_state *h = state;
+
+	if (h->scrolls && k->action != UI_BACK && k->action != UI_ENTER &&
+	    k->action != UI_HELP && ui_view_key(ui, h->view, k) !=
+	    UI_VIEW_IGNORED)
+		return;
 	ui_pop(ui);
 }
 
 static void
 ui_help_draw(struct ui *ui, void *state, int rows, int cols)
 {
-	const struct ui_screen *s = state;
-	const struct ui_help *h;
-	int row = 2;
+	struct ui_help_state *h = state;
+	const struct ui_help *e;
 	char title[128];
+	int keyw = cols >= 60 ? 20 : 0;
 
-	snprintf(title, sizeof title, "Keys: %s", s->name);
+	snprintf(title, sizeof title, "Keys: %s", h->screen->name);
 	ui_draw_title(ui, cols, title);
-	for (h = s->help; h->keys != NULL && row < rows - 2; h++, row++) {
-		ui_put(ui, row, 2, 18, UI_ROLE_EMPHASIS, h->keys);
-		ui_put(ui, row, 22, cols - 24, UI_ROLE_NORMAL, h->what);
+	ui_view_begin(h->view, cols - 4);
+	for (e = h->screen->help; e->keys != NULL; e++) {
+		if (keyw > 0 && (int)text_width(e->keys, strlen(e->keys)) <
+		    keyw) {
+			/* Wide enough: keys and meaning side by side. */
+			ui_view_addf(h->view, UI_ROLE_NORMAL, 0, "%-*s%s",
+			    keyw + (int)(strlen(e->keys) - text_width(e->keys,
+			    strlen(e->keys))), e->keys, e->what);
+		} else {
+			ui_view_add(h->view, UI_ROLE_EMPHASIS, 0, e->keys);
+			ui_view_add(h->view, UI_ROLE_NORMAL, 4, e->what);
+		}
 	}
-	ui_draw_status(ui, rows - 1, cols, "Press any key to go back");
+	ui_view_add(h->view, UI_ROLE_NORMAL, 0, "");
+	ui_view_add(h->view, UI_ROLE_DIM, 0, "Everywhere: Ctrl-L draws the "
+	    "screen again; the mouse wheel scrolls and a click chooses.");
+	ui_view_draw(ui, h->view, 2, 2, rows - 4);
+	h->scrolls = ui_view_lines(h->view) > (size_t)(rows - 4);
+	ui_draw_status(ui, rows - 1, cols, h->scrolls ?
+	    "Up/Down scroll  / search  q close" : "Press any key to go back");
 }
 
 static const struct ui_help ui_help_help[] = {
-	{ "any key", "close this help" },
+	{ "Up, Down, PgUp, PgDn", "scroll" },
+	{ "any other key", "close this help" },
 	{ NULL, NULL }
 };
 
 const struct ui_screen ui_help_screen = {
-	"help", ui_help_enter, ui_help_key, NULL, ui_help_draw, NULL, NULL,
-	ui_help_help
+	"help", ui_help_enter, ui_help_key, NULL, ui_help_draw, ui_help_leave,
+	NULL, ui_help_help
 };

@@ -34,6 +34,9 @@ enum ui_action {
 	UI_TAB,
 	UI_BACKTAB,
 	UI_BACKSPACE,
+	UI_WHEEL_UP,    /* the mouse wheel */
+	UI_WHEEL_DOWN,
+	UI_CLICK,       /* a mouse click at ui_key.y, ui_key.x */
 	UI_CHAR         /* any other printable key: see ui_key.ch */
 };
 
@@ -41,6 +44,7 @@ struct ui_key {
 	enum ui_action action;
 	wint_t ch;      /* the character for printable keys, else 0 */
 	int code;       /* the curses key code for function keys, else 0 */
+	int y, x;       /* UI_CLICK: the screen cell */
 };
 
 /* One line of a screen's key help: "j, Down" "next line". */
@@ -92,6 +96,8 @@ void ui_message(struct ui *ui, const char *fmt, ...)
 void ui_alert(struct ui *ui);
 /* 1 when the terminal can show UTF-8 (the locale's codeset). */
 int ui_utf8(struct ui *ui);
+/* 1 when the screen with this state is the top one (not under help). */
+int ui_on_top(struct ui *ui, const void *state);
 
 /* Text roles, mapped to colours (or to bold/underline with --no-color). */
 enum ui_role {
@@ -128,23 +134,6 @@ int ui_put(struct ui *ui, int row, int col, int maxcols, enum ui_role role,
 int ui_put_wrapped(struct ui *ui, int row, int col, int rows, int cols,
     enum ui_role role, const char *text);
 
-/*
- * A scrolled window of wrapped text: set row and rows (the screen rows it
- * may use; one more below for the "more" mark) and line = 0 before each
- * draw, then draw paragraphs with ui_put_window(): each wraps, and only
- * the lines from top on land on the screen.  ui_window_finish() keeps top
- * in range and marks that there is more; ui_window_key() scrolls (Up,
- * Down, j, k, PgUp, PgDn, Home, End) and returns 1 when it used the key.
- */
-struct ui_window {
-	int row, rows;      /* where on the screen */
-	int top;            /* the first line shown */
-	int line;           /* lines laid out so far this draw */
-};
-void ui_put_window(struct ui *ui, struct ui_window *w, int col, int cols,
-    enum ui_role role, const char *text);
-void ui_window_finish(struct ui *ui, struct ui_window *w, int cols);
-int ui_window_key(struct ui_window *w, const struct ui_key *k);
 
 /* The home screen (ui_home.c), pushed first by ui_run(). */
 extern const struct ui_screen ui_home_screen;

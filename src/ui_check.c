@@ -24,6 +24,7 @@
 #include "store.h"
 #include "text.h"
 #include "ui.h"
+#include "ui_view.h"
 #include "util.h"
 
 enum check_stage {
@@ -53,9 +54,12 @@ struct check {
 	int summary_top;
 	int returning;                     /* changing one answer from the
 					      summary */
+	unsigned char earlier[SCREENER_MAX_ITEMS];  /* answer + 1 before
+					      going back, for the screen */
+	struct ui_view *view;              /* the text of each stage */
+	int view_for;                      /* the stage and item it shows */
 	struct check_outcome outcome;      /* once finished */
 	int finished;
-	struct ui_window verdict;          /* the verdict, scrolled */
 	int recheck;                       /* 1: the E1 re-check only */
 	struct recheck_request *request;
 	char error[256];
@@ -88,6 +92,8 @@ check_enter_common(struct ui *ui, int recheck, struct recheck_request *req)
 
 	c->recheck = recheck;
 	c->request = req;
+	c->view = ui_view_new(0);
+	c->view_for = -1;
 	screener_answers_init(&c->ans);
 	if (!recheck)
 		checkflow_mark_clearances(ui_app(ui), &c->ans);
@@ -127,6 +133,7 @@ check_leave(struct ui *ui, void *state)
 	catalogue_free(c->cat);
 	if (c->finished)
 		checkflow_free(&c->outcome);
+	ui_view_free(c->view);
 	free(c);
 }
 
@@ -152,7 +159,6 @@ check_finish(struct ui *ui, struct check *c)
 		ui_pop(ui);
 		return;
 	}
-	memset(&c->verdict, 0, sizeof c->verdict);
 	c->stage = STAGE_VERDICT;
 }
 
@@ -176,7 +182,6 @@ check_leave_early(struct ui *ui, struct check *c)
 		c->request->cancelled = 1;
 		c->request->verdict = c->outcome.result.verdict;
 	}
-	memset(&c->verdict, 0, sizeof c->verdict);
 	c->stage = STAGE_VERDICT;
 }
 
@@ -251,6 +256,8 @@ check_back(struct check *c)
 		return;
 	}
 	prev = c->history[--c->n_history];
+	/* Shown as "your earlier answer", but no longer counted. */
+	c->earlier[prev] = (unsigned char)(c->ans.a[prev] + 1);
 	c->asked[prev] = 0;
 	c->ans.a[prev] = ANSWER_NO;
 	c->ans.region[prev][0] = '\0';
@@ -291,6 +298,8 @@ check_key_number(struct ui *ui, struct check *c, const struct ui_key *k)
 		c->entry[0] = '\0';
 	} else if (k->action == UI_BACK)
 		c->confirm_quit = 1;
+	else
+		ui_view_key(ui, c->view, k);
 }
 
 static void
@@ -308,7 +317,7 @@ check_key_question(struct ui *ui, struct check *c, const struct ui_key *k)
 			check_record_answer(ui, c, ANSWER_UNSURE);
 			return;
 		case 'w': case 'W':
-			c->why = !c->why;
+			c->why = c->why ? 0 : 2;
 			return;
 		case 'b':
 			check_back(c);
@@ -319,6 +328,8 @@ check_key_question(struct ui *ui, struct check *c, const struct ui_key *k)
 		check_back(c);
 	else if (k->action == UI_BACK)
 		c->confirm_quit = 1;
+	else
+		ui_view_key(ui, c->view, k);    /* a long question scrolls */
 }
 
 static void
@@ -326,22 +337,28 @@ check_key_region(struct ui *ui, struct check *c, const struct ui_key *k)
 {
 	struct buf b = BUF_INIT;
 	size_t i;
-	int n = (int)screener_region_count;
 
+	if (k->action == UI_CHAR && k->ch == ' ') {
+		c->region_mask ^= 1u << c->region_cursor;
+		return;
+	}
+	switch (ui_view_key(ui, c->view, k)) {
+	case UI_VIEW_CHOSEN:            /* a click marks or unmarks */
+		c->region_cursor = (int)ui_view_selected(c->view);
+		c->region_mask ^= 1u << c->region_cursor;
+		return;
+	case UI_VIEW_MOVED:
+		c->region_cursor = (int)ui_view_selected(c->view);
+		return;
+	default:
+		break;
+	}
 	switch (k->action) {
-	case UI_UP:
-		c->region_cursor = (c->region_cursor + n - 1) % n;
-		break;
-	case UI_DOWN:
-		c->region_cursor = (c->region_cursor + 1) % n;
-		break;
-	case UI_CHAR:
-		if (k->ch == ' ')
-			c->region_mask ^= 1u << c->region_cursor;
-		break;
 	case UI_ENTER:
-		if (c->region_mask == 0)
-			c->region_mask = 1u << c->region_cursor;
+		if (c->region_mask == 0) {
+			ui_message(ui, "Mark an area with Space first.");
+			break;
+		}
 		for (i = 0; i < screener_region_count; i++)
 			if (c->region_mask & (1u << i))
 				buf_printf(&b, "%s%s", b.len ? ", " : "",
@@ -361,42 +378,35 @@ check_key_region(struct ui *ui, struct check *c, const struct ui_key *k)
 }
 
 static void
+check_summary_choose(struct ui *ui, struct check *c)
+{
+	if (c->summary_cursor == 0)
+		check_finish(ui, c);
+	else {
+		/* Change one answer, then come back here. */
+		c->returning = 1;
+		check_goto_question(c, c->history[c->summary_cursor - 1]);
+	}
+}
+
+static void
 check_key_summary(struct ui *ui, struct check *c, const struct ui_key *k)
 {
-	int n = c->n_history + 1;
-
+	switch (ui_view_key(ui, c->view, k)) {
+	case UI_VIEW_CHOSEN:
+		c->summary_cursor = (int)ui_view_selected(c->view);
+		check_summary_choose(ui, c);
+		return;
+	case UI_VIEW_MOVED:
+		c->summary_cursor = (int)ui_view_selected(c->view);
+		return;
+	default:
+		break;
+	}
 	switch (k->action) {
-	case UI_UP:
-		if (c->summary_cursor > 0)
-			c->summary_cursor--;
-		break;
-	case UI_DOWN:
-		if (c->summary_cursor < n - 1)
-			c->summary_cursor++;
-		break;
-	case UI_HOME:
-		c->summary_cursor = 0;
-		break;
-	case UI_END:
-		c->summary_cursor = n - 1;
-		break;
-	case UI_PAGE_DOWN:
-		c->summary_cursor = c->summary_cursor + 10 < n ?
-		    c->summary_cursor + 10 : n - 1;
-		break;
-	case UI_PAGE_UP:
-		c->summary_cursor = c->summary_cursor > 10 ?
-		    c->summary_cursor - 10 : 0;
-		break;
 	case UI_ENTER:
-		if (c->summary_cursor == 0)
-			check_finish(ui, c);
-		else {
-			/* Change one answer, then come back here. */
-			c->returning = 1;
-			check_goto_question(c,
-			    c->history[c->summary_cursor - 1]);
-		}
+	case UI_RIGHT:
+		check_summary_choose(ui, c);
 		break;
 	case UI_CHAR:
 		if (k->ch == 'c')
@@ -441,15 +451,12 @@ check_key(struct ui *ui, void *state, const struct ui_key *k)
 		check_key_summary(ui, c, k);
 		break;
 	case STAGE_VERDICT:
-		if (ui_window_key(&c->verdict, k))
-			break;
-		if (k->action == UI_ENTER || k->action == UI_BACK)
-			ui_pop(ui);
-		break;
 	case STAGE_BROKEN:
 		if (k->action == UI_ENTER || k->action == UI_BACK ||
-		    (k->action == UI_CHAR && k->ch == ' '))
+		    k->action == UI_LEFT)
 			ui_pop(ui);
+		else
+			ui_view_key(ui, c->view, k);
 		break;
 	}
 }
@@ -469,69 +476,125 @@ check_section(int item)
 	}
 }
 
+/* Starts the view afresh for what is on screen now: a new stage or
+ * question begins at its top. */
+static struct ui_view *
+check_view(struct check *c, int cols)
+{
+	int now = (int)c->stage * 1000 + c->item;
+
+	if (c->view_for != now) {
+		ui_view_home(c->view);
+		ui_view_select(c->view, 0);
+		c->view_for = now;
+	}
+	ui_view_begin(c->view, cols - 5);
+	return c->view;
+}
+
 static void
 check_draw_number(struct ui *ui, struct check *c, int rows, int cols)
 {
-	int is_age = c->stage == STAGE_AGE;
+	struct ui_view *v = check_view(c, cols);
+	int is_age = c->stage == STAGE_AGE, row;
 	char field[32];
 
-	ui_put_wrapped(ui, 2, 2, 4, cols - 4, UI_ROLE_NORMAL,
+	/* The question and its field first; the note scrolls under them. */
+	row = 2 + ui_put_wrapped(ui, 2, 2, 3, cols - 4, UI_ROLE_EMPHASIS,
+	    is_age ? "How old are you, in years?" : "How many weeks has this "
+	    "episode of back pain lasted? (0 if less than a week)");
+	snprintf(field, sizeof field, "> %s_", c->entry);
+	ui_put(ui, row + 1, 4, cols - 6, UI_ROLE_SELECTED, field);
+	ui_view_add(v, UI_ROLE_NORMAL, 0,
 	    "This check asks about warning signs of serious back problems. "
 	    "It does not diagnose anything. Answer as well as you can; "
 	    "\"not sure\" is a fine answer.");
-	ui_put(ui, 7, 2, cols - 4, UI_ROLE_EMPHASIS, is_age ?
-	    "How old are you, in years?" :
-	    "How many weeks has this episode of back pain lasted?");
-	snprintf(field, sizeof field, "> %s_", c->entry);
-	ui_put(ui, 9, 4, cols - 6, UI_ROLE_SELECTED, field);
+	ui_view_draw(ui, v, row + 3, 2, rows - row - 4);
 	ui_draw_status(ui, rows - 1, cols, is_age ?
-	    "Type a number, Enter to go on, q to leave" :
-	    "Type a number (0 if less than a week), Enter, Left back");
+	    "Type a number, Enter, q leave" :
+	    "Type a number, Enter, Left back");
+}
+
+/* "question 3 of 41": where this question is among those the answers so
+ * far lead to. */
+static void
+check_position(struct check *c, int *at, int *of)
+{
+	int i;
+
+	*at = *of = 0;
+	for (i = check_next(c, -1); i >= 0; i = check_next(c, i)) {
+		(*of)++;
+		if (i == c->item)
+			*at = *of;
+	}
+	if (*at == 0)
+		*at = c->n_history + 1;
+	if (*of < *at)
+		*of = *at;
 }
 
 static void
 check_draw_question(struct ui *ui, struct check *c, int rows, int cols)
 {
 	const struct catalogue_entry *e = &c->cat->e[c->item];
-	char head[96];
-	int row = 4;
+	struct ui_view *v = check_view(c, cols);
+	enum answer was = ANSWER_NO;
+	int at, of, have_was = 0;
 
-	snprintf(head, sizeof head, "%s  -  question %d", c->recheck ?
+	check_position(c, &at, &of);
+	ui_view_addf(v, UI_ROLE_DIM, 0, "%s: question %d of %d", c->recheck ?
 	    "Before you start: the emergency questions" :
-	    check_section(c->item), c->n_history + 1);
-	ui_put(ui, 2, 2, cols - 4, UI_ROLE_DIM, head);
-	row += ui_put_wrapped(ui, row, 2, rows - 10, cols - 4,
-	    UI_ROLE_EMPHASIS, e->question);
-	row++;
-	if (c->why && row < rows - 4)
-		row += ui_put_wrapped(ui, row, 2, rows - row - 4, cols - 4,
-		    UI_ROLE_DIM, e->why) + 1;
-	if (c->asked[c->item] && row < rows - 3) {
-		snprintf(head, sizeof head, "Your answer was: %s",
-		    check_answer_text(c->ans.a[c->item]));
-		ui_put(ui, row, 2, cols - 4, UI_ROLE_DIM, head);
+	    check_section(c->item), at, of);
+	if (c->asked[c->item]) {
+		was = c->ans.a[c->item];
+		have_was = 1;
+	} else if (c->earlier[c->item] > 0) {
+		was = (enum answer)(c->earlier[c->item] - 1);
+		have_was = 1;
 	}
+	if (have_was)
+		ui_view_addf(v, UI_ROLE_WARNING, 0, "Your earlier answer: %s",
+		    check_answer_text(was));
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	ui_view_add(v, UI_ROLE_EMPHASIS, 0, e->question);
+	if (c->why) {
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+		/* Just asked for: bring it into sight. */
+		if (c->why == 2) {
+			ui_view_scroll_to(v, ui_view_lines(v) > 2 ?
+			    ui_view_lines(v) - 2 : 0);
+			c->why = 1;
+		}
+		ui_view_add(v, UI_ROLE_DIM, 0, e->why);
+	}
+	ui_view_draw(ui, v, 2, 2, rows - 5);
 	ui_put(ui, rows - 3, 2, cols - 4, UI_ROLE_NORMAL,
-	    "y  yes     n  no     u  not sure");
-	ui_draw_status(ui, rows - 1, cols,
-	    "y/n/u answer  w why we ask  Left back  q leave");
+	    "y yes   n no   u not sure");
+	ui_draw_status(ui, rows - 1, cols, c->why ?
+	    "y/n/u answer  Left back  ? keys  q leave" :
+	    "y/n/u answer  w why we ask  Left back  ? keys  q leave");
 }
 
 static void
 check_draw_region(struct ui *ui, struct check *c, int rows, int cols)
 {
+	struct ui_view *v = check_view(c, cols);
 	size_t i;
-	char line[64];
 
-	ui_put_wrapped(ui, 2, 2, 3, cols - 4, UI_ROLE_EMPHASIS,
-	    "Which area should your routines leave out?");
-	for (i = 0; i < screener_region_count && (int)i + 5 < rows - 2; i++) {
-		snprintf(line, sizeof line, "[%c] %s",
+	ui_view_add(v, UI_ROLE_EMPHASIS, 0,
+	    "Which area should your routines leave out? Mark one or more "
+	    "with Space, then press Enter.");
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	for (i = 0; i < screener_region_count; i++) {
+		ui_view_item(v);
+		ui_view_addf(v, UI_ROLE_NORMAL, 2, "[%c] %s",
 		    c->region_mask & (1u << i) ? 'x' : ' ',
 		    screener_regions[i]);
-		ui_put(ui, 5 + (int)i, 4, cols - 6, (int)i == c->region_cursor ?
-		    UI_ROLE_SELECTED : UI_ROLE_NORMAL, line);
 	}
+	ui_view_end_items(v);
+	ui_view_select(v, (size_t)c->region_cursor);
+	ui_view_draw(ui, v, 2, 2, rows - 3);
 	ui_draw_status(ui, rows - 1, cols,
 	    "Up/Down move  Space mark  Enter done");
 }
@@ -539,34 +602,32 @@ check_draw_region(struct ui *ui, struct check *c, int rows, int cols)
 static void
 check_draw_summary(struct ui *ui, struct check *c, int rows, int cols)
 {
-	int visible = rows - 5, i, row = 3, item;
-	char line[256];
+	struct ui_view *v = check_view(c, cols);
+	int i, item;
 
-	ui_put(ui, 2, 2, cols - 4, UI_ROLE_EMPHASIS,
+	ui_view_add(v, UI_ROLE_EMPHASIS, 0,
 	    "Your answers: check them, then confirm.");
-	if (c->summary_cursor < c->summary_top)
-		c->summary_top = c->summary_cursor;
-	if (c->summary_cursor >= c->summary_top + visible)
-		c->summary_top = c->summary_cursor - visible + 1;
-	for (i = c->summary_top; i <= c->n_history && row < rows - 2;
-	    i++, row++) {
-		if (i == 0)
-			snprintf(line, sizeof line, "Confirm: see the result "
-			    "(age %d, %d weeks)", c->ans.age, c->ans.weeks);
-		else {
-			item = c->history[i - 1];
-			snprintf(line, sizeof line, "%-8s %s%s%s",
-			    check_answer_text(c->ans.a[item]),
-			    c->cat->e[item].question,
-			    c->ans.region[item][0] ? " - " : "",
-			    c->ans.region[item]);
+	for (i = 0; i <= c->n_history; i++) {
+		ui_view_item(v);
+		if (i == 0) {
+			ui_view_addf(v, UI_ROLE_EMPHASIS, 0, "Confirm: see the "
+			    "result (age %d, %d week%s)", c->ans.age,
+			    c->ans.weeks, c->ans.weeks == 1 ? "" : "s");
+			continue;
 		}
-		ui_put(ui, row, 2, cols - 4, i == c->summary_cursor ?
-		    UI_ROLE_SELECTED : (i == 0 ? UI_ROLE_EMPHASIS :
-		    UI_ROLE_NORMAL), line);
+		item = c->history[i - 1];
+		char *line = xasprintf("%-8s %s%s%s",
+		    check_answer_text(c->ans.a[item]),
+		    c->cat->e[item].question, c->ans.region[item][0] ?
+		    " - " : "", c->ans.region[item]);
+		ui_view_add_hanging(v, UI_ROLE_NORMAL, 0, 9, line);
+		free(line);
 	}
+	ui_view_end_items(v);
+	ui_view_select(v, (size_t)c->summary_cursor);
+	ui_view_draw(ui, v, 2, 2, rows - 3);
 	ui_draw_status(ui, rows - 1, cols,
-	    "Enter: confirm, or change the chosen answer  c confirm");
+	    "Enter confirm or change  c confirm  ? keys");
 }
 
 static enum ui_role
@@ -585,25 +646,24 @@ check_verdict_role(enum verdict v)
 
 /* The answers behind the verdict, as plain questions. */
 static void
-check_draw_reasons(struct ui *ui, struct check *c, int cols)
+check_add_reasons(struct check *c, struct ui_view *v)
 {
 	size_t i;
-	char *line;
+	int item;
 
 	if (c->outcome.result.n_hits == 0)
 		return;
-	ui_put_window(ui, &c->verdict, 2, cols - 4, UI_ROLE_EMPHASIS,
-	    "Because you answered:");
+	ui_view_add(v, UI_ROLE_EMPHASIS, 0, "Because you answered:");
 	for (i = 0; i < screener_item_count; i++) {
-		if (!c->asked[i] || c->ans.a[i] == ANSWER_NO ||
-		    screener_items[i].tier == TIER_MASSAGE)
+		item = (int)i;
+		if (!c->asked[item] || c->ans.a[item] == ANSWER_NO ||
+		    screener_items[item].tier == TIER_MASSAGE)
 			continue;
-		line = xasprintf("- %s: %s", check_answer_text(c->ans.a[i]),
-		    c->cat->e[i].question);
-		ui_put_window(ui, &c->verdict, 4, cols - 6, UI_ROLE_NORMAL,
-		    line);
-		free(line);
+		ui_view_addf(v, UI_ROLE_NORMAL, 2, "- %s: %s",
+		    check_answer_text(c->ans.a[item]),
+		    c->cat->e[item].question);
 	}
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 }
 
 static enum ui_role
@@ -629,24 +689,22 @@ static void
 check_draw_verdict(struct ui *ui, struct check *c, int rows, int cols)
 {
 	const struct advice *a = &c->outcome.advice;
-	enum verdict v = c->outcome.result.verdict;
-	char head[64], *line;
+	enum verdict verdict = c->outcome.result.verdict;
+	struct ui_view *v = check_view(c, cols);
+	char head[64];
 	size_t i;
 
-	snprintf(head, sizeof head, " %s ", verdict_name(v));
-	ui_put(ui, 2, 2, cols - 4, check_verdict_role(v), head);
-	c->verdict.row = 3;
-	c->verdict.rows = rows - 5 > 1 ? rows - 5 : 1;
-	c->verdict.line = 0;
+	/* The verdict's name stays in sight while its advice scrolls. */
+	snprintf(head, sizeof head, " %s ", verdict_name(verdict));
+	ui_put(ui, 2, 2, cols - 4, check_verdict_role(verdict), head);
 	for (i = 0; i < a->n; i++) {
 		if (i == 1)
-			check_draw_reasons(ui, c, cols);
-		line = xasprintf("%s: %s", a->p[i].label, a->p[i].text);
-		ui_put_window(ui, &c->verdict, 2, cols - 4,
-		    check_tone_role(a->p[i].tone), line);
-		free(line);
+			check_add_reasons(c, v);
+		ui_view_addf(v, check_tone_role(a->p[i].tone), 0, "%s: %s",
+		    a->p[i].label, a->p[i].text);
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 	}
-	ui_window_finish(ui, &c->verdict, cols);
+	ui_view_draw(ui, v, 4, 2, rows - 5);
 	ui_draw_status(ui, rows - 1, cols, c->outcome.saved ?
 	    "Saved.  Up/Down scroll  Enter back" :
 	    "NOT SAVED.  Up/Down scroll  Enter back");
@@ -677,15 +735,14 @@ check_draw(struct ui *ui, void *state, int rows, int cols)
 		check_draw_verdict(ui, c, rows, cols);
 		break;
 	case STAGE_BROKEN:
-		ui_put_wrapped(ui, 2, 2, rows - 4, cols - 4, UI_ROLE_WARNING,
-		    c->error);
+		ui_view_add(check_view(c, cols), UI_ROLE_WARNING, 0, c->error);
+		ui_view_draw(ui, c->view, 2, 2, rows - 3);
 		ui_draw_status(ui, rows - 1, cols, "Enter to go back");
 		break;
 	}
 	if (c->confirm_quit)
 		ui_draw_status(ui, rows - 1, cols,
-		    "Leave the check? Nothing is saved.  y leave, any other "
-		    "key stays");
+		    "Leave? Nothing is saved. y leave, other keys stay");
 }
 
 static const struct ui_help check_help[] = {
@@ -694,9 +751,12 @@ static const struct ui_help check_help[] = {
 	{ "n", "no" },
 	{ "u, s", "not sure" },
 	{ "w", "why we ask this question" },
-	{ "Left, b", "back to the previous question" },
-	{ "Up, Down", "choose (areas, summary)" },
-	{ "Home, End, PgUp", "move in the summary" },
+	{ "Left, h, b, Backspace", "back to the previous question (its "
+	    "answer is shown)" },
+	{ "Up, Down, j, k", "scroll a long question; choose (areas, "
+	    "summary)" },
+	{ "PgUp, PgDn, g, G", "a page, the start or the end" },
+	{ "1-9", "choose an area or an answer by its number" },
 	{ "Space", "mark an area" },
 	{ "Enter", "confirm, or change the chosen answer" },
 	{ "c", "confirm the summary" },

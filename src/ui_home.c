@@ -9,7 +9,9 @@
 
 #include <curses.h>
 
+#include "advice.h"
 #include "app.h"
+#include "checkflow.h"
 #include "clock.h"
 #include "day.h"
 #include "diag.h"
@@ -18,7 +20,9 @@
 #include "report.h"
 #include "session.h"
 #include "store.h"
+#include "screener.h"
 #include "ui.h"
+#include "ui_view.h"
 #include "util.h"
 
 struct home_entry {
@@ -41,7 +45,9 @@ static const struct home_entry home_entries[] = {
 };
 
 struct home {
-	size_t selected;
+	struct ui_view *view;     /* the menu */
+	struct ui_view *text;     /* what the entry is, homework, verdict */
+	enum verdict shown;       /* the verdict at the last draw */
 	struct routine_entry *routines;   /* for titles; loaded when needed */
 	size_t n_routines;
 	int routines_loaded;
@@ -138,6 +144,8 @@ home_enter(struct ui *ui, void *arg)
 	char *seen;
 
 	(void)arg;
+	h->view = ui_view_new(0);
+	h->text = ui_view_new(UI_VIEW_SEARCH);
 	if (st != NULL) {
 		seen = store_meta_get(st, "welcome_shown");
 		if (seen == NULL)
@@ -148,76 +156,139 @@ home_enter(struct ui *ui, void *arg)
 }
 
 static void
+home_open(struct ui *ui, struct home *h)
+{
+	const struct home_entry *e = &home_entries[ui_view_selected(h->view)];
+
+	if (e->screen == NULL)
+		ui_pop(ui);
+	else
+		ui_push(ui, e->screen, NULL);
+}
+
+/* The menu takes the moving keys; the text under it pages (PgUp, PgDn,
+ * Space, b, the wheel) and searches. */
+static void
 home_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct home *h = state;
-	const struct home_entry *e;
-	size_t n = BC_ARRAY_LEN(home_entries);
+	int paging = k->action == UI_PAGE_UP || k->action == UI_PAGE_DOWN ||
+	    k->action == UI_WHEEL_UP || k->action == UI_WHEEL_DOWN ||
+	    ui_view_searching(h->text) || (k->action == UI_CHAR &&
+	    (k->ch == ' ' || k->ch == 'b' || k->ch == '/' || k->ch == 'n' ||
+	    k->ch == 'N'));
 
+	ui_dirty(ui);
+	if (paging) {
+		ui_view_key(ui, h->text, k);
+		return;
+	}
+	switch (ui_view_key(ui, h->view, k)) {
+	case UI_VIEW_CHOSEN:
+		home_open(ui, h);
+		return;
+	case UI_VIEW_MOVED:
+		ui_view_home(h->text);
+		return;
+	default:
+		break;
+	}
 	switch (k->action) {
-	case UI_UP:
-		h->selected = (h->selected + n - 1) % n;
-		break;
-	case UI_DOWN:
-		h->selected = (h->selected + 1) % n;
-		break;
-	case UI_HOME:
-		h->selected = 0;
-		break;
-	case UI_END:
-		h->selected = n - 1;
-		break;
 	case UI_BACK:
+	case UI_LEFT:
 		ui_pop(ui);
 		break;
 	case UI_ENTER:
-		e = &home_entries[h->selected];
-		if (e->screen == NULL)
-			ui_pop(ui);
-		else
-			ui_push(ui, e->screen, NULL);
-		break;
-	case UI_CHAR:
-		if (k->ch >= '1' && k->ch <= '0' + (wint_t)n) {
-			h->selected = k->ch - '1';
-			ui_message(ui, "Press Enter to open %s.",
-			    home_entries[h->selected].label);
-		}
+	case UI_RIGHT:
+		home_open(ui, h);
 		break;
 	default:
 		break;
 	}
-	ui_dirty(ui);
+}
+
+/*
+ * The latest safety check's verdict when it is not NONE, in its own
+ * words, so a warning is never hidden behind the homework.  Empty when
+ * there is no check or it found nothing.
+ */
+static enum verdict
+home_verdict(struct ui *ui, enum gate_state *g)
+{
+	struct gate_input in;
+	char *err = NULL;
+
+	*g = GATE_NO_CHECK;
+	if (checkflow_gate(ui_app(ui), &in, g, &err) != 0) {
+		free(err);
+		return VERDICT_NONE;
+	}
+	return in.have_any ? in.last_any_verdict : VERDICT_NONE;
 }
 
 static void
 home_draw(struct ui *ui, void *state, int rows, int cols)
 {
 	struct home *h = state;
+	struct ui_view *v = h->view, *t = h->text;
+	enum gate_state gate;
+	enum verdict verdict = home_verdict(ui, &gate);
+	struct screener_result r;
 	size_t i;
-	int row = 3, width = cols - 8;
-	char label[64];
+	int used;
+	char *advice;
 	struct buf hw = BUF_INIT;
 
 	ui_draw_title(ui, cols, "backcare: looking after your back");
-	ui_put(ui, 2, 2, cols - 4, UI_ROLE_DIM,
-	    "Self-care for back pain. Not a diagnosis.");
+	ui_view_begin(v, cols - 6);
+	if (verdict != VERDICT_NONE)
+		ui_view_addf(v, verdict == VERDICT_SOON ? UI_ROLE_WARNING :
+		    UI_ROLE_DANGER, 0, "Your last safety check: %s",
+		    verdict_name(verdict));
+	else
+		ui_view_add(v, UI_ROLE_DIM, 0,
+		    "Self-care for back pain. Not a diagnosis.");
 	for (i = 0; i < BC_ARRAY_LEN(home_entries); i++) {
-		snprintf(label, sizeof label, " %zu  %-14s", i + 1,
+		ui_view_item(v);
+		ui_view_addf(v, UI_ROLE_NORMAL, 2, " %zu  %s", i + 1,
 		    home_entries[i].label);
-		ui_put(ui, row + 1 + (int)i, 4, width,
-		    i == h->selected ? UI_ROLE_SELECTED : UI_ROLE_NORMAL,
-		    label);
 	}
-	row += (int)BC_ARRAY_LEN(home_entries) + 2;
-	row += ui_put_wrapped(ui, row, 4, rows - row - 2, cols - 8,
-	    UI_ROLE_NORMAL, home_entries[h->selected].about);
+	ui_view_end_items(v);
+	used = (int)ui_view_lines(v);
+	if (used > rows - 5)
+		used = rows - 5;
+	ui_view_draw(ui, v, 2, 3, used);
+
+	/* Under the menu: the verdict's advice first, then the entry. */
+	if (verdict != h->shown) {
+		ui_view_home(t);
+		h->shown = verdict;
+	}
+	ui_view_begin(t, cols - 6);
+	if (verdict != VERDICT_NONE) {
+		memset(&r, 0, sizeof r);
+		r.verdict = verdict;
+		advice = advice_headline(&r, ui_app(ui)->emergency_number);
+		ui_view_add(t, verdict == VERDICT_SOON ? UI_ROLE_WARNING :
+		    UI_ROLE_DANGER, 0, advice);
+		ui_view_add(t, UI_ROLE_NORMAL, 0, "");
+		free(advice);
+	} else if (gate == GATE_UNSAVED || gate == GATE_BLOCKED ||
+	    gate == GATE_ASK) {
+		ui_view_add(t, UI_ROLE_WARNING, 0, safety_gate_reason(gate));
+		ui_view_add(t, UI_ROLE_NORMAL, 0, "");
+	}
+	ui_view_add(t, UI_ROLE_NORMAL, 0,
+	    home_entries[ui_view_selected(v)].about);
 	home_homework(ui, h, &hw);
-	if (hw.len > 0)
-		ui_put_wrapped(ui, row + 1, 4, rows - row - 3, cols - 8,
-		    UI_ROLE_EMPHASIS, hw.data);
+	if (hw.len > 0) {
+		ui_view_add(t, UI_ROLE_NORMAL, 0, "");
+		ui_view_add(t, UI_ROLE_EMPHASIS, 0, hw.data);
+	}
 	buf_free(&hw);
-	ui_draw_status(ui, rows - 1, cols,
+	ui_view_draw(ui, t, 3 + used, 3, rows - 4 - used);
+	ui_draw_status(ui, rows - 1, cols, ui_view_lines(t) > (size_t)(rows -
+	    4 - used) ? "Up/Down choose  Enter open  Space more  q quit" :
 	    "Up/Down choose  Enter open  ? keys  q quit");
 }
 
@@ -227,6 +298,8 @@ home_leave(struct ui *ui, void *state)
 	struct home *h = state;
 
 	(void)ui;
+	ui_view_free(h->view);
+	ui_view_free(h->text);
 	session_list_free(h->routines, h->n_routines);
 	if (h->lessons != NULL)
 		lesson_cache_free(h->lessons);
@@ -236,10 +309,13 @@ home_leave(struct ui *ui, void *state)
 static const struct ui_help home_help[] = {
 	{ "Up, k", "previous entry" },
 	{ "Down, j", "next entry" },
+	{ "Home, End, g, G", "first or last entry" },
 	{ "1-5", "jump to an entry" },
-	{ "Enter", "open the entry" },
+	{ "Enter, Right, l", "open the entry (or click it)" },
+	{ "PgUp, PgDn, Space, b", "page the text under the menu" },
+	{ "/, n, N", "search the text" },
 	{ "?", "this help" },
-	{ "q, Esc", "quit backcare" },
+	{ "q, Esc, Left, h", "quit backcare" },
 	{ NULL, NULL }
 };
 
@@ -268,7 +344,15 @@ static void *
 welcome_enter(struct ui *ui, void *arg)
 {
 	(void)ui;
-	return arg;
+	(void)arg;
+	return ui_view_new(0);
+}
+
+static void
+welcome_leave(struct ui *ui, void *state)
+{
+	(void)ui;
+	ui_view_free(state);
 }
 
 static void
@@ -276,10 +360,14 @@ welcome_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct store *st = ui_app(ui)->store;
 
-	(void)state;
+	ui_dirty(ui);
+	/* Space reads on, and goes on once all of it has been shown. */
 	if (k->action != UI_ENTER && k->action != UI_BACK &&
-	    !(k->action == UI_CHAR && k->ch == ' '))
+	    !(k->action == UI_CHAR && k->ch == ' ' &&
+	    ui_view_at_end(state))) {
+		ui_view_key(ui, state, k);
 		return;
+	}
 	if (st != NULL && store_meta_set(st, "welcome_shown", "1") != 0)
 		ui_message(ui, "%s", store_error(st));
 	ui_pop(ui);
@@ -290,19 +378,23 @@ welcome_draw(struct ui *ui, void *state, int rows, int cols)
 {
 	char *text = xasprintf(welcome_format, ui_app(ui)->emergency_number);
 
-	(void)state;
 	ui_draw_title(ui, cols, "Welcome to backcare");
-	ui_put_wrapped(ui, 2, 2, rows - 4, cols - 4, UI_ROLE_NORMAL, text);
+	ui_view_begin(state, cols - 5);
+	ui_view_add(state, UI_ROLE_NORMAL, 0, text);
 	free(text);
-	ui_draw_status(ui, rows - 1, cols, "Press Enter to continue");
+	ui_view_draw(ui, state, 2, 2, rows - 3);
+	ui_draw_status(ui, rows - 1, cols, ui_view_lines(state) >
+	    (size_t)(rows - 3) ? "Down/Space read on  Enter continue" :
+	    "Press Enter to continue");
 }
 
 static const struct ui_help welcome_help[] = {
-	{ "Enter, Space", "continue to the home screen" },
+	{ "Up, Down, Space", "read on" },
+	{ "Enter, q", "continue to the home screen (Space too, at the end)" },
 	{ NULL, NULL }
 };
 
 const struct ui_screen ui_welcome_screen = {
-	"Welcome", welcome_enter, welcome_key, NULL, welcome_draw, NULL, NULL,
-	welcome_help
+	"Welcome", welcome_enter, welcome_key, NULL, welcome_draw,
+	welcome_leave, NULL, welcome_help
 };

@@ -24,6 +24,7 @@
 #include "store.h"
 #include "text.h"
 #include "ui.h"
+#include "ui_view.h"
 #include "util.h"
 
 #define LV_MAX_WIDTH 100
@@ -497,8 +498,16 @@ lv_key(struct ui *ui, void *state, const struct ui_key *k)
 	case UI_END: v->top = lv_max_top(v); break;
 	case UI_TAB: lv_select_link(ui, v, 1); break;
 	case UI_BACKTAB: lv_select_link(ui, v, -1); break;
-	case UI_ENTER: lv_follow(ui, v); break;
+	case UI_ENTER: case UI_RIGHT: lv_follow(ui, v); break;
 	case UI_BACKSPACE: lv_back(ui, v); break;
+	case UI_LEFT:
+		if (v->nhistory > 0)
+			lv_back(ui, v);
+		else
+			ui_pop(ui);
+		break;
+	case UI_WHEEL_UP: lv_scroll(v, -3); break;
+	case UI_WHEEL_DOWN: lv_scroll(v, 3); break;
 	case UI_BACK: ui_pop(ui); break;
 	case UI_CHAR:
 		switch (k->ch) {
@@ -638,12 +647,16 @@ lv_draw(struct ui *ui, void *state, int rows, int cols)
 	if (v->L->nlines == 0)
 		ui_put(ui, row, 1, cols - 2, UI_ROLE_DIM,
 		    "(this lesson is empty)");
+	ui_draw_scrollbar(ui, last - v->rows + 1, cols - 1, v->rows, v->top,
+	    v->L->nlines);
 	pct = v->L->nlines == 0 || v->top + (size_t)v->rows >= v->L->nlines ?
 	    100 : (unsigned)((v->top + (size_t)v->rows) * 100 /
 	    v->L->nlines);
 	snprintf(title, sizeof title, "%s", v->les->title != NULL ?
 	    v->les->title : v->id);
-	ui_draw_title(ui, cols, title);
+	/* The title is cut (with its mark) before the percentage. */
+	ui_draw_title(ui, cols, "");
+	ui_put(ui, 0, 1, cols - 9, UI_ROLE_TITLE, title);
 	snprintf(hint, sizeof hint, " %3u%% ", pct);
 	ui_put(ui, 0, cols - 7, 6, UI_ROLE_TITLE, hint);
 	if (v->searching) {
@@ -669,8 +682,9 @@ static const struct ui_help lv_help[] = {
 	{ "/", "search (type a word, Enter)" },
 	{ "n, N", "next or previous match" },
 	{ "Tab, Shift-Tab", "next or previous link" },
-	{ "Enter", "follow the chosen link" },
+	{ "Enter, Right, l", "follow the chosen link" },
 	{ "Backspace", "go back where you came from" },
+	{ "Left, h", "go back, or close the lesson" },
 	{ "a", "show or hide the self-check answers" },
 	{ "q, Esc", "close the lesson (your place is kept)" },
 	{ NULL, NULL }
@@ -687,7 +701,7 @@ struct ll {
 	struct lesson_cache *cache;
 	size_t *items;               /* content indexes of listed lessons */
 	size_t n;
-	size_t selected, first;
+	struct ui_view *view;
 	struct lv_target target;
 };
 
@@ -701,6 +715,7 @@ ll_enter(struct ui *ui, void *arg)
 
 	(void)arg;
 	l->app = ui_app(ui);
+	l->view = ui_view_new(UI_VIEW_SEARCH);
 	c = app_content(l->app);
 	l->cache = lesson_cache_new(c);
 	for (i = 0; (it = content_get(c, CONTENT_LESSON, i)) != NULL; i++) {
@@ -720,6 +735,7 @@ ll_leave(struct ui *ui, void *state)
 
 	(void)ui;
 	lesson_cache_free(l->cache);
+	ui_view_free(l->view);
 	free(l->items);
 	free(l);
 }
@@ -742,42 +758,29 @@ static void
 ll_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct ll *l = state;
+	enum ui_view_result r;
 
 	ui_dirty(ui);
-	switch (k->action) {
-	case UI_UP:
-		if (l->selected > 0)
-			l->selected--;
-		break;
-	case UI_DOWN:
-		if (l->selected + 1 < l->n)
-			l->selected++;
-		break;
-	case UI_HOME:
-		l->selected = 0;
-		break;
-	case UI_END:
-		l->selected = l->n > 0 ? l->n - 1 : 0;
-		break;
-	case UI_ENTER:
-		if (l->n > 0)
-			ll_open(ui, l, ll_item(l, l->selected)->id);
-		break;
-	case UI_BACK:
-		ui_pop(ui);
-		break;
-	case UI_CHAR:
-		if (k->ch == 'g') {
-			if (content_find(app_content(l->app), CONTENT_LESSON,
-			    "glossary") != NULL)
-				ll_open(ui, l, "glossary");
-			else
-				ui_message(ui, "There is no glossary.");
-		}
-		break;
-	default:
-		break;
+	if (k->action == UI_CHAR && k->ch == 'g') {
+		/* g opens the glossary here; Home goes to the top. */
+		if (content_find(app_content(l->app), CONTENT_LESSON,
+		    "glossary") != NULL)
+			ll_open(ui, l, "glossary");
+		else
+			ui_message(ui, "There is no glossary.");
+		return;
 	}
+	r = ui_view_key(ui, l->view, k);
+	if (r == UI_VIEW_MOVED)
+		return;
+	if (r == UI_VIEW_CHOSEN || k->action == UI_ENTER ||
+	    k->action == UI_RIGHT) {
+		if (l->n > 0)
+			ll_open(ui, l, ll_item(l, ui_view_selected(l->view))->id);
+		return;
+	}
+	if (k->action == UI_BACK || k->action == UI_LEFT)
+		ui_pop(ui);
 }
 
 /* The status of lesson id from rows (sorted by id). */
@@ -803,9 +806,9 @@ ll_draw(struct ui *ui, void *state, int rows, int cols)
 	const struct lesson *les;
 	long nsr = 0;
 	size_t i, next = (size_t)-1;
-	int row = 2, height = rows - 4, utf8 = text_utf8();
+	int utf8 = text_utf8();
 	const char *word, *mark;
-	char line[512];
+	char *line;
 
 	ui_draw_title(ui, cols, "Lessons");
 	if (st != NULL && (nsr = store_lessons_list(st, &sr)) < 0)
@@ -815,13 +818,10 @@ ll_draw(struct ui *ui, void *state, int rows, int cols)
 		if (s == NULL || s->read_at == 0)
 			next = i;
 	}
+	ui_view_begin(l->view, cols - 5);
 	if (l->n == 0)
-		ui_put(ui, row, 2, cols - 4, UI_ROLE_DIM, "No lessons found.");
-	if (l->selected < l->first)
-		l->first = l->selected;
-	if (height > 0 && l->selected >= l->first + (size_t)height)
-		l->first = l->selected - (size_t)height + 1;
-	for (i = l->first; i < l->n && row < rows - 2; i++, row++) {
+		ui_view_add(l->view, UI_ROLE_DIM, 0, "No lessons found.");
+	for (i = 0; i < l->n; i++) {
 		it = ll_item(l, i);
 		les = lesson_cache_get(l->cache, it->id);
 		s = ll_status(sr, nsr, it->id);
@@ -830,23 +830,29 @@ ll_draw(struct ui *ui, void *state, int rows, int cols)
 		mark = s && s->selfcheck_at ? (utf8 ? "\xe2\x9c\x94\xe2\x9c\x94"
 		    : "**") : s && s->read_at ? (utf8 ? "\xe2\x9c\x94 " : "* ") :
 		    "  ";
-		snprintf(line, sizeof line, "%s %2zu  %s%s", mark, i + 1,
+		/* The title wraps under itself; its state follows it. */
+		line = xasprintf("%s %2zu  %s%s  - %s", mark, i + 1,
 		    les->title != NULL ? les->title : it->id,
-		    i == next ? "  (next)" : "");
-		ui_put(ui, row, 2, cols - 22, i == l->selected ?
-		    UI_ROLE_SELECTED : UI_ROLE_NORMAL, line);
-		ui_put(ui, row, cols - 18, 17, UI_ROLE_DIM, word);
+		    i == next ? "  (next)" : "", word);
+		ui_view_item(l->view);
+		ui_view_add_hanging(l->view, UI_ROLE_NORMAL, 0, 7, line);
+		free(line);
 	}
+	ui_view_end_items(l->view);
 	free(sr);
+	ui_view_draw(ui, l->view, 2, 2, rows - 3);
 	ui_draw_status(ui, rows - 1, cols,
 	    "Enter read  g glossary  ? keys  q back");
 }
 
 static const struct ui_help ll_help[] = {
 	{ "Up, Down, j, k", "choose a lesson" },
-	{ "Enter", "read it (it opens where you left off)" },
+	{ "PgUp, PgDn, Home, End", "a page, the first or the last" },
+	{ "1-9", "choose a lesson by its number" },
+	{ "Enter, Right, l", "read it (it opens where you left off)" },
 	{ "g", "open the glossary" },
-	{ "q, Esc", "back to the home screen" },
+	{ "/, n, N", "search the list" },
+	{ "q, Esc, Left, h", "back to the home screen" },
 	{ NULL, NULL }
 };
 

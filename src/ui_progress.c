@@ -29,6 +29,7 @@
 #include "store.h"
 #include "text.h"
 #include "ui.h"
+#include "ui_view.h"
 #include "util.h"
 
 #define PV_WEEKS 12
@@ -53,8 +54,7 @@ struct progress {
 	struct pv_line *lines;
 	size_t n_lines;
 	int built_cols;          /* the width the lines were built for */
-	int top;
-	int page;                /* rows of the last draw, for PgUp/PgDn */
+	struct ui_view *view;    /* shows, scrolls and searches the lines */
 };
 
 static const char *const pv_months[12] = {
@@ -88,7 +88,10 @@ pv_seg_add(struct pv_line *l, enum ui_role role, const char *text)
 static void pv_text(struct progress *p, enum ui_role role, const char *fmt,
     ...) BC_PRINTF(3, 4);
 
-/* Adds one line of a single role. */
+static void pv_wrapped(struct progress *p, enum ui_role role, int indent,
+    int cols, const char *text);
+
+/* Adds text of a single role (wrapped at the width being built). */
 static void
 pv_text(struct progress *p, enum ui_role role, const char *fmt, ...)
 {
@@ -98,7 +101,11 @@ pv_text(struct progress *p, enum ui_role role, const char *fmt, ...)
 	va_start(ap, fmt);
 	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	pv_seg_add(pv_line_new(p), role, s);
+	/* Wrapped like any text, so a narrow screen cuts nothing. */
+	if (*s == '\0')
+		pv_seg_add(pv_line_new(p), role, s);
+	else
+		pv_wrapped(p, role, 0, p->built_cols, s);
 	free(s);
 }
 
@@ -189,19 +196,26 @@ pv_build_week(struct progress *p, int cols)
 	const struct plan *plan = p->data.plan;
 	const struct report_week *w = s->n_weeks > 0 ?
 	    &s->weeks[s->n_weeks - 1] : NULL;
-	int done = w != NULL ? w->sessions : 0;
+	/* Against a plan only its routines count; without one, all do. */
+	int done = w == NULL ? 0 : plan != NULL ? w->planned : w->sessions;
 	char *line;
 	size_t i;
 	struct buf b = BUF_INIT;
 
 	if (plan != NULL && plan_sessions_per_week(plan) > 0)
-		line = xasprintf("This week: %d of %d sessions done", done,
-		    plan_sessions_per_week(plan));
+		line = xasprintf("This week: %d of %d planned sessions done%s",
+		    done, plan_sessions_per_week(plan), w != NULL &&
+		    w->sessions > w->planned ? " (more outside the plan)" : "");
 	else
 		line = xasprintf("This week: %d session%s done", done,
 		    done == 1 ? "" : "s");
-	pv_text(p, UI_ROLE_EMPHASIS, "%s.  Streak: %d day%s in a row.", line,
-	    s->streak, s->streak == 1 ? "" : "s");
+	{
+		char *all = xasprintf("%s.  Streak: %d day%s in a row.", line,
+		    s->streak, s->streak == 1 ? "" : "s");
+
+		pv_wrapped(p, UI_ROLE_EMPHASIS, 0, cols, all);
+		free(all);
+	}
 	free(line);
 	if (plan == NULL) {
 		pv_wrapped(p, UI_ROLE_DIM, 0, cols, "No homework plan is in "
@@ -420,8 +434,12 @@ pv_build_chart(struct progress *p, int cols)
 	}
 	pv_short_date(day_of_time(rated[0]->started_at), from, sizeof from);
 	pv_short_date(day_of_time(rated[n - 1]->started_at), to, sizeof to);
-	pv_text(p, UI_ROLE_DIM, "The last %zu rated session%s, %s to %s, "
-	    "oldest on the left.", n, n == 1 ? "" : "s", from, to);
+	if (strcmp(from, to) == 0)
+		pv_text(p, UI_ROLE_DIM, "The last %zu rated session%s, on %s, "
+		    "oldest on the left.", n, n == 1 ? "" : "s", from);
+	else
+		pv_text(p, UI_ROLE_DIM, "The last %zu rated session%s, %s to "
+		    "%s, oldest on the left.", n, n == 1 ? "" : "s", from, to);
 	free(rated);
 
 	/* The weekly averages and the change from the starting level. */
@@ -569,6 +587,7 @@ progress_enter(struct ui *ui, void *arg)
 	struct progress *p = xcalloc(1, sizeof *p);
 
 	(void)arg;
+	p->view = ui_view_new(UI_VIEW_SEARCH);
 	progress_load(p, ui_app(ui));
 	return p;
 }
@@ -606,93 +625,47 @@ progress_write(struct ui *ui)
 	free(hpath);
 }
 
-static int
-progress_max_top(const struct progress *p)
-{
-	int m = (int)p->n_lines - p->page;
-
-	return m > 0 ? m : 0;
-}
-
 static void
 progress_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct progress *p = state;
-	int page = p->page > 1 ? p->page - 1 : 1;
 
-	switch (k->action) {
-	case UI_UP:
-		p->top--;
-		break;
-	case UI_DOWN:
-		p->top++;
-		break;
-	case UI_PAGE_UP:
-		p->top -= page;
-		break;
-	case UI_PAGE_DOWN:
-		p->top += page;
-		break;
-	case UI_HOME:
-		p->top = 0;
-		break;
-	case UI_END:
-		p->top = progress_max_top(p);
-		break;
-	case UI_BACK:
-	case UI_BACKSPACE:
-		ui_pop(ui);
-		return;
-	case UI_CHAR:
-		if (k->ch == ' ')
-			p->top += page;
-		else if (k->ch == 'g')
-			p->top = 0;
-		else if (k->ch == 'G')
-			p->top = progress_max_top(p);
-		else if (k->ch == 'w')
-			progress_write(ui);
-		break;
-	default:
-		return;
-	}
-	if (p->top > progress_max_top(p))
-		p->top = progress_max_top(p);
-	if (p->top < 0)
-		p->top = 0;
 	ui_dirty(ui);
+	if (ui_view_key(ui, p->view, k) != UI_VIEW_IGNORED)
+		return;
+	if (k->action == UI_BACK || k->action == UI_BACKSPACE ||
+	    k->action == UI_LEFT)
+		ui_pop(ui);
+	else if (k->action == UI_CHAR && k->ch == 'w')
+		progress_write(ui);
 }
 
 static void
 progress_draw(struct ui *ui, void *state, int rows, int cols)
 {
 	struct progress *p = state;
-	int r, col;
+	const struct pv_line *l;
+	enum ui_role roles[64];
+	const char *texts[64];
 	size_t i, j;
-	char hint[96];
 
-	if (p->built_cols != cols - 2)
-		pv_build(p, cols - 2);
-	p->page = rows - 2;
-	if (p->top > progress_max_top(p))
-		p->top = progress_max_top(p);
+	if (p->built_cols != cols - 3)
+		pv_build(p, cols - 3);
 	ui_draw_title(ui, cols, "Progress");
-	for (r = 0; r < rows - 2; r++) {
-		i = (size_t)(p->top + r);
-		if (i >= p->n_lines)
-			break;
-		col = 1;
-		for (j = 0; j < p->lines[i].n && col < cols - 1; j++)
-			col += ui_put(ui, r + 1, col, cols - 1 - col,
-			    p->lines[i].segs[j].role, p->lines[i].segs[j].text);
+	/* The lines are built to the width; the view shows and scrolls them. */
+	ui_view_begin(p->view, cols - 3);
+	for (i = 0; i < p->n_lines; i++) {
+		l = &p->lines[i];
+		for (j = 0; j < l->n && j < BC_ARRAY_LEN(roles); j++) {
+			roles[j] = l->segs[j].role;
+			texts[j] = l->segs[j].text;
+		}
+		ui_view_add_spans(p->view, j, roles, texts);
 	}
-	if (p->n_lines > (size_t)(rows - 2))
-		snprintf(hint, sizeof hint, "(%d%%)  Up/Down scroll  q back  "
-		    "w print",
-		    (int)((p->top + rows - 2) * 100 / (int)p->n_lines));
-	else
-		snprintf(hint, sizeof hint, "q back  w print  ? keys");
-	ui_draw_status(ui, rows - 1, cols, hint);
+	ui_view_draw(ui, p->view, 1, 1, rows - 2);
+	ui_draw_status(ui, rows - 1, cols, ui_view_lines(p->view) >
+	    (size_t)(rows - 2) ? "Up/Down scroll  / search  w print  q back" :
+	    "w print  q back  ? keys");
 }
 
 static void
@@ -701,6 +674,7 @@ progress_leave(struct ui *ui, void *state)
 	struct progress *p = state;
 
 	(void)ui;
+	ui_view_free(p->view);
 	pv_lines_free(p);
 	report_summary_free(&p->sum);
 	report_data_free(&p->data);
@@ -713,8 +687,10 @@ static const struct ui_help progress_help[] = {
 	{ "Up, k / Down, j", "scroll a line" },
 	{ "PgUp / PgDn, Space", "scroll a page" },
 	{ "g, Home / G, End", "top / bottom" },
+	{ "/, n, N", "search" },
+	{ "mouse wheel", "scroll" },
 	{ "w", "write the report and the handout as HTML to print" },
-	{ "q, Esc, Backspace", "back to the home screen" },
+	{ "q, Esc, Left, h", "back to the home screen" },
 	{ NULL, NULL }
 };
 

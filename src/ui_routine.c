@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
 #include <curses.h>
 
 #include "app.h"
@@ -20,13 +19,13 @@
 #include "diag.h"
 #include "advice.h"
 #include "checkflow.h"
-#include "layout.h"
 #include "recheck.h"
 #include "screener.h"
 #include "session.h"
 #include "store.h"
 #include "text.h"
 #include "ui.h"
+#include "ui_view.h"
 #include "util.h"
 
 /* ---- the list ---------------------------------------------------------- */
@@ -34,7 +33,7 @@
 struct rlist {
 	struct routine_entry *e;
 	size_t n;
-	size_t sel;
+	struct ui_view *view;
 	char problems[256];
 	int64_t resume_id;       /* an unfinished session to offer */
 	char *resume_routine;
@@ -63,6 +62,7 @@ rlist_enter(struct ui *ui, void *arg)
 
 	(void)arg;
 	l->arg = xcalloc(1, sizeof *l->arg);
+	l->view = ui_view_new(UI_VIEW_SEARCH);
 	l->n = session_list(ui_app(ui), &l->e, &d);
 	if (d.n > 0)
 		snprintf(l->problems, sizeof l->problems, "%zu routine file(s) "
@@ -81,6 +81,7 @@ rlist_leave(struct ui *ui, void *state)
 	struct rlist *l = state;
 
 	(void)ui;
+	ui_view_free(l->view);
 	session_list_free(l->e, l->n);
 	free(l->resume_routine);
 	free(l->pending);
@@ -159,11 +160,15 @@ rlist_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct rlist *l = state;
 	struct store *st = ui_app(ui)->store;
+	enum ui_view_result vr;
 
 	ui_dirty(ui);
 	if (l->asking_resume) {
-		if (k->action != UI_CHAR)
+		if (k->action != UI_CHAR || (k->ch != 'y' && k->ch != 'Y' &&
+		    k->ch != 'n' && k->ch != 'N')) {
+			ui_view_key(ui, l->view, k);
 			return;
+		}
 		l->asking_resume = 0;
 		if (k->ch == 'y' || k->ch == 'Y')
 			rlist_start(ui, l, l->resume_routine, l->resume_id,
@@ -173,74 +178,69 @@ rlist_key(struct ui *ui, void *state, const struct ui_key *k)
 			    clock_wall_s());
 		return;
 	}
-	switch (k->action) {
-	case UI_UP:
-		if (l->sel > 0)
-			l->sel--;
-		break;
-	case UI_DOWN:
-		if (l->sel + 1 < l->n)
-			l->sel++;
-		break;
-	case UI_HOME:
-		l->sel = 0;
-		break;
-	case UI_END:
-		l->sel = l->n > 0 ? l->n - 1 : 0;
-		break;
-	case UI_ENTER:
+	vr = ui_view_key(ui, l->view, k);
+	if (vr == UI_VIEW_MOVED)
+		return;
+	if (vr == UI_VIEW_CHOSEN || k->action == UI_ENTER ||
+	    k->action == UI_RIGHT) {
 		if (l->n > 0)
-			rlist_start(ui, l, l->e[l->sel].id, 0, 0, 0);
-		break;
-	case UI_BACK:
+			rlist_start(ui, l, l->e[ui_view_selected(l->view)].id, 0,
+			    0, 0);
+	} else if (k->action == UI_BACK || k->action == UI_LEFT)
 		ui_pop(ui);
-		break;
-	default:
-		break;
-	}
 }
 
 static void
 rlist_draw(struct ui *ui, void *state, int rows, int cols)
 {
 	struct rlist *l = state;
+	struct ui_view *v = l->view;
 	enum gate_state g = rlist_gate(ui);
-	char line[256], when[16];
+	char when[16], *line;
 	size_t i;
-	int row;
 
 	ui_draw_title(ui, cols, "Routines");
-	row = 2 + ui_put_wrapped(ui, 2, 2, 3, cols - 4, safety_gate_open(g) ?
-	    UI_ROLE_GOOD : UI_ROLE_WARNING, safety_gate_reason(g));
-	row++;
-	for (i = 0; i < l->n && row < rows - 3; i++, row++) {
-		util_format_clock(l->e[i].total, when, sizeof when);
-		snprintf(line, sizeof line, " %-6s %s ", when, l->e[i].title);
-		ui_put(ui, row, 2, cols - 4, i == l->sel ? UI_ROLE_SELECTED :
-		    UI_ROLE_NORMAL, line);
-	}
-	if (l->n == 0)
-		ui_put(ui, row++, 2, cols - 4, UI_ROLE_DIM,
-		    "No routines were found.");
-	if (l->problems[0] != '\0' && row < rows - 2)
-		ui_put_wrapped(ui, row + 1, 2, 2, cols - 4, UI_ROLE_WARNING,
-		    l->problems);
+	ui_view_begin(v, cols - 5);
 	if (l->asking_resume) {
-		snprintf(line, sizeof line, "An unfinished %s session was "
-		    "found. Resume it from where it stopped? y/n",
+		ui_view_addf(v, UI_ROLE_WARNING, 0, "An unfinished %s session "
+		    "was found. Resume it from where it stopped? y/n",
 		    l->resume_routine);
-		ui_draw_status(ui, rows - 1, cols, line);
-	} else
-		ui_draw_status(ui, rows - 1, cols,
-		    "Up/Down choose  Enter start  ? keys  q back");
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	}
+	ui_view_add(v, g == GATE_OPEN || g == GATE_RECHECK ? UI_ROLE_GOOD :
+	    UI_ROLE_WARNING, 0, safety_gate_reason(g));
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	for (i = 0; i < l->n; i++) {
+		util_format_clock(l->e[i].total, when, sizeof when);
+		ui_view_item(v);
+		/* A long title wraps under itself, past the time. */
+		line = xasprintf("%2zu %6s  %s", i + 1, when, l->e[i].title);
+		ui_view_add_hanging(v, UI_ROLE_NORMAL, 0, 11, line);
+		free(line);
+	}
+	ui_view_end_items(v);
+	if (l->n == 0)
+		ui_view_add(v, UI_ROLE_DIM, 0, "No routines were found.");
+	if (l->problems[0] != '\0') {
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+		ui_view_add(v, UI_ROLE_WARNING, 0, l->problems);
+	}
+	ui_view_draw(ui, v, 2, 2, rows - 3);
+	ui_draw_status(ui, rows - 1, cols, l->asking_resume ?
+	    "y resume  n no, start afresh" :
+	    "Up/Down choose  Enter start  ? keys  q back");
 }
 
 static const struct ui_help rlist_help[] = {
-	{ "Up, Down", "choose a routine" },
-	{ "Home, End", "the first or last routine" },
-	{ "Enter", "start it (after the emergency questions if due)" },
+	{ "Up, Down, j, k", "choose a routine" },
+	{ "PgUp, PgDn", "a page of routines" },
+	{ "Home, End, g, G", "the first or last routine" },
+	{ "1-9", "choose a routine by its number" },
+	{ "Enter, Right, l", "see what it holds, then start it (a click "
+	    "too)" },
+	{ "/, n, N", "search the list" },
 	{ "y, n", "resume an unfinished session, or not" },
-	{ "q, Esc", "back to the home screen" },
+	{ "q, Esc, Left, h", "back to the home screen" },
 	{ NULL, NULL }
 };
 
@@ -252,6 +252,7 @@ const struct ui_screen ui_routines_screen = {
 /* ---- the runner ------------------------------------------------------- */
 
 enum run_stage {
+	RUN_PREVIEW,             /* what the routine holds, before it starts */
 	RUN_PAIN_BEFORE,
 	RUN_STEPS,
 	RUN_CONFIRM_QUIT,
@@ -268,13 +269,42 @@ struct runner {
 	char entry[128];
 	int pain_before, pain_after;
 	int skipped;             /* segments skipped with n */
+	long done_s;             /* seconds of massage done in this run */
+	int quit_early;          /* q then y: pain and note, then partial */
+	int help_paused;         /* the countdown waits while help is open */
 	int ended;               /* the session row has its end state */
 	const char *prompt;      /* from the records once it ended, or NULL */
 	char error[1024];
-	struct layout *lay;      /* the current step's instructions */
-	size_t lay_step;
-	int lay_width;
+	struct ui_view *view;    /* the preview, instructions, summary */
+	int view_for;            /* the stage or segment the view shows */
 };
+
+static void
+runner_broken(struct runner *r, struct diag *d)
+{
+	if (d->n > 0)
+		snprintf(r->error, sizeof r->error, "%s:%d: %s",
+		    d->items[0].file, d->items[0].line, d->items[0].msg);
+	else
+		snprintf(r->error, sizeof r->error, "The routine could not "
+		    "start: the progress file could not be written.");
+	r->stage = RUN_BROKEN;
+}
+
+/* Starts the records and the timer, paused for the pain rating unless a
+ * session is resumed. */
+static int
+runner_begin(struct runner *r, int64_t resume_id, int resume_pos)
+{
+	if (session_begin(&r->s, "interactive", resume_id, resume_pos) != 0)
+		return -1;
+	timer_start(&r->tm, &r->s.tl, (size_t)resume_pos,
+	    clock_monotonic_ms());
+	r->stage = resume_id > 0 ? RUN_STEPS : RUN_PAIN_BEFORE;
+	if (r->stage == RUN_PAIN_BEFORE)
+		timer_pause(&r->tm, clock_monotonic_ms());
+	return 0;
+}
 
 static void *
 runner_enter(struct ui *ui, void *arg)
@@ -283,37 +313,25 @@ runner_enter(struct ui *ui, void *arg)
 	struct runner *r = xcalloc(1, sizeof *r);
 	struct diag d = DIAG_INIT;
 	char *refusal;
-	int ok;
 
 	r->pain_before = r->pain_after = -1;
-	r->lay_step = (size_t)-1;
-	ok = session_load(&r->s, ui_app(ui), a->id, &d) == 0 &&
-	    session_gate(&r->s) == 0;
-	/* A routine the safety check leaves nothing of is not started. */
-	if (ok && (refusal = session_refusal(&r->s, 0)) != NULL) {
+	r->view = ui_view_new(UI_VIEW_SEARCH);
+	r->view_for = -1;
+	if (session_load(&r->s, ui_app(ui), a->id, &d) != 0 ||
+	    session_gate(&r->s) != 0)
+		runner_broken(r, &d);
+	else if ((refusal = session_refusal(&r->s, 0)) != NULL) {
+		/* A routine the safety check leaves nothing of is not
+		 * started. */
 		snprintf(r->error, sizeof r->error, "%s", refusal);
 		free(refusal);
 		r->stage = RUN_BROKEN;
-		return r;
-	}
-	if (!ok || session_begin(&r->s, "interactive", a->resume_id,
-	    a->resume_pos) != 0) {
-		if (d.n > 0)
-			snprintf(r->error, sizeof r->error, "%s:%d: %s",
-			    d.items[0].file, d.items[0].line, d.items[0].msg);
-		else
-			snprintf(r->error, sizeof r->error, "The routine could "
-			    "not start: the progress file could not be "
-			    "written.");
-		r->stage = RUN_BROKEN;
-		diag_free(&d);
-		return r;
-	}
-	timer_start(&r->tm, &r->s.tl, (size_t)a->resume_pos,
-	    clock_monotonic_ms());
-	r->stage = a->resume_id > 0 ? RUN_STEPS : RUN_PAIN_BEFORE;
-	if (r->stage == RUN_PAIN_BEFORE)
-		timer_pause(&r->tm, clock_monotonic_ms());
+	} else if (a->resume_id > 0) {
+		if (runner_begin(r, a->resume_id, a->resume_pos) != 0)
+			runner_broken(r, &d);
+	} else
+		r->stage = RUN_PREVIEW;
+	diag_free(&d);
 	return r;
 }
 
@@ -336,9 +354,28 @@ runner_leave(struct ui *ui, void *state)
 	/* Quit, Ctrl-C, TERM, HUP: what finished is stored; mark partial. */
 	if (r->stage != RUN_BROKEN)
 		runner_end(r, "partial");
-	layout_free(r->lay);
+	ui_view_free(r->view);
 	session_free(&r->s);
 	free(r);
+}
+
+/* The countdown stands still while help (or any screen) covers it. */
+static int
+runner_covered(struct ui *ui, struct runner *r, int64_t now)
+{
+	if (!ui_on_top(ui, r)) {
+		if (!r->tm.paused) {
+			timer_pause(&r->tm, now);
+			r->help_paused = 1;
+		}
+		return 1;
+	}
+	if (r->help_paused) {
+		r->help_paused = 0;
+		timer_resume(&r->tm, now);
+		ui_dirty(ui);
+	}
+	return 0;
 }
 
 static int64_t
@@ -348,11 +385,12 @@ runner_tick(struct ui *ui, void *state, int64_t now)
 	enum timer_event ev;
 	size_t done;
 
-	if (r->stage != RUN_STEPS)
+	if (r->stage != RUN_STEPS || runner_covered(ui, r, now))
 		return -1;
 	while ((ev = timer_tick(&r->tm, now)) != TIMER_NONE) {
 		done = r->tm.seg - 1;
 		session_record(&r->s, done, r->s.tl.seg[done].seconds, 0);
+		r->done_s += r->s.tl.seg[done].seconds;
 		ui_alert(ui);
 		ui_dirty(ui);
 		if (ev == TIMER_FINISHED) {
@@ -411,10 +449,18 @@ runner_key_entry(struct runner *r, const struct ui_key *k, size_t max)
 }
 
 static void
+runner_finish_steps(struct runner *r)
+{
+	r->stage = RUN_PAIN_AFTER;
+	r->entry[0] = '\0';
+}
+
+static void
 runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 {
 	int64_t now = clock_monotonic_ms();
 	size_t cur = r->tm.seg;
+	long part;
 
 	if (k->action == UI_BACK) {
 		r->stage = RUN_CONFIRM_QUIT;
@@ -422,16 +468,15 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 	}
 	if (k->action == UI_RIGHT || (k->action == UI_CHAR && k->ch == 'n')) {
 		if (cur < r->s.tl.n) {
-			session_record(&r->s, cur,
-			    (long)(timer_done_ms(&r->tm, now) / 1000), 1);
+			part = (long)(timer_done_ms(&r->tm, now) / 1000);
+			session_record(&r->s, cur, part, 1);
+			r->done_s += part;
 			r->skipped++;
 		}
 		timer_next(&r->tm, now);
 		ui_alert(ui);
-		if (timer_finished(&r->tm)) {
-			r->stage = RUN_PAIN_AFTER;
-			r->entry[0] = '\0';
-		}
+		if (timer_finished(&r->tm))
+			runner_finish_steps(r);
 		return;
 	}
 	if (k->action == UI_LEFT || (k->action == UI_CHAR && k->ch == 'p')) {
@@ -439,74 +484,89 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 		ui_alert(ui);
 		return;
 	}
-	if (k->action != UI_CHAR)
-		return;
-	switch (k->ch) {
-	case ' ':
+	if (k->action == UI_CHAR && k->ch == ' ') {
 		if (r->tm.paused)
 			timer_resume(&r->tm, now);
 		else
 			timer_pause(&r->tm, now);
-		break;
-	case '+':
-		timer_adjust(&r->tm, now, 10000);
-		break;
-	case '-':
-		timer_adjust(&r->tm, now, -10000);
-		break;
-	}
+	} else if (k->action == UI_CHAR && (k->ch == '+' || k->ch == '-'))
+		timer_adjust(&r->tm, now, k->ch == '+' ? 10000 : -10000);
+	else
+		ui_view_key(ui, r->view, k);   /* scroll the instructions */
+}
+
+static void
+runner_key_pain(struct ui *ui, struct runner *r, const struct ui_key *k)
+{
+	struct store *st = ui_app(ui)->store;
+	int p;
+
+	if (k->action == UI_ENTER) {
+		p = runner_pain(r->entry);
+		if (p == -2) {
+			ui_message(ui, "Type a number from 0 (no pain) to 10, or "
+			    "just Enter to skip.");
+			return;
+		}
+		if (p >= 0 && st != NULL)
+			store_session_pain(st, r->s.id,
+			    r->stage == RUN_PAIN_AFTER, p);
+		r->entry[0] = '\0';
+		if (r->stage == RUN_PAIN_BEFORE) {
+			r->pain_before = p;
+			r->stage = RUN_STEPS;
+			timer_start(&r->tm, &r->s.tl, r->tm.seg,
+			    clock_monotonic_ms());
+		} else {
+			r->pain_after = p;
+			r->stage = RUN_NOTE;
+		}
+	} else if (k->action == UI_BACK && r->stage == RUN_PAIN_BEFORE)
+		ui_pop(ui);
+	else if (k->action == UI_BACK && r->quit_early) {
+		runner_end(r, "partial");
+		ui_pop(ui);
+	} else if (k->action == UI_BACKSPACE ||
+	    (k->action == UI_CHAR && k->ch >= '0' && k->ch <= '9'))
+		runner_key_entry(r, k, 3);
 }
 
 static void
 runner_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct runner *r = state;
-	struct store *st = ui_app(ui)->store;
-	int p;
 
 	ui_dirty(ui);
 	switch (r->stage) {
+	case RUN_PREVIEW:
+		if (k->action == UI_ENTER || k->action == UI_RIGHT) {
+			struct diag d = DIAG_INIT;
+
+			if (runner_begin(r, 0, 0) != 0)
+				runner_broken(r, &d);
+		} else if (k->action == UI_BACK || k->action == UI_LEFT)
+			ui_pop(ui);
+		else
+			ui_view_key(ui, r->view, k);
+		break;
 	case RUN_PAIN_BEFORE:
 	case RUN_PAIN_AFTER:
-		if (k->action == UI_ENTER) {
-			p = runner_pain(r->entry);
-			if (p == -2) {
-				ui_message(ui, "Type a number from 0 (no pain) "
-				    "to 10, or just Enter to skip.");
-				return;
-			}
-			if (p >= 0 && st != NULL)
-				store_session_pain(st, r->s.id,
-				    r->stage == RUN_PAIN_AFTER, p);
-			r->entry[0] = '\0';
-			if (r->stage == RUN_PAIN_BEFORE) {
-				r->pain_before = p;
-				r->stage = RUN_STEPS;
-				timer_start(&r->tm, &r->s.tl, r->tm.seg,
-				    clock_monotonic_ms());
-			} else {
-				r->pain_after = p;
-				r->stage = RUN_NOTE;
-			}
-		} else if (k->action == UI_BACK && r->stage == RUN_PAIN_BEFORE)
-			ui_pop(ui);
-		else if (k->action == UI_BACKSPACE ||
-		    (k->action == UI_CHAR && k->ch >= '0' && k->ch <= '9'))
-			runner_key_entry(r, k, 3);
+		runner_key_pain(ui, r, k);
 		break;
 	case RUN_STEPS:
 		runner_key_steps(ui, r, k);
 		break;
 	case RUN_CONFIRM_QUIT:
 		if (k->action == UI_CHAR && (k->ch == 'y' || k->ch == 'Y')) {
-			runner_end(r, "partial");
-			ui_pop(ui);
+			/* Stopping early still asks how the back feels. */
+			r->quit_early = 1;
+			runner_finish_steps(r);
 		} else
 			r->stage = RUN_STEPS;
 		break;
 	case RUN_NOTE:
 		if (k->action == UI_ENTER) {
-			runner_end(r, "completed");
+			runner_end(r, r->quit_early ? "partial" : "completed");
 			r->prompt = session_prompt(&r->s);
 			r->stage = RUN_SUMMARY;
 		} else
@@ -514,8 +574,11 @@ runner_key(struct ui *ui, void *state, const struct ui_key *k)
 		break;
 	case RUN_SUMMARY:
 	case RUN_BROKEN:
-		if (k->action == UI_ENTER || k->action == UI_BACK)
+		if (k->action == UI_ENTER || k->action == UI_BACK ||
+		    k->action == UI_LEFT)
 			ui_pop(ui);
+		else
+			ui_view_key(ui, r->view, k);
 		break;
 	}
 }
@@ -577,22 +640,121 @@ runner_bar(struct ui *ui, int row, int col, int width, long done,
 	buf_free(&b);
 }
 
-/* Lays out the current step's instructions at width (cached). */
-static struct layout *
-runner_layout(struct runner *r, size_t step, int width)
+/* Names the steps the safety check left out, from first up to (not
+ * including) end, each with its reason. */
+static void
+runner_add_left_out(struct ui_view *v, const struct routine *rt,
+    size_t first, size_t end)
 {
-	const char *md = r->s.routine->steps[step].instructions;
-	cmark_node *doc;
+	size_t i;
 
-	if (r->lay != NULL && r->lay_step == step && r->lay_width == width)
-		return r->lay;
-	layout_free(r->lay);
-	doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
-	r->lay = layout_build(doc, width, 0);
-	cmark_node_free(doc);
-	r->lay_step = step;
-	r->lay_width = width;
-	return r->lay;
+	for (i = first; i < end && i < rt->nsteps; i++)
+		if (rt->steps[i].skipped)
+			ui_view_addf(v, UI_ROLE_WARNING, 0, "Left out by your "
+			    "safety check: step %zu, %s%s%s", i + 1,
+			    rt->steps[i].title, rt->steps[i].note ? ": " : ".",
+			    rt->steps[i].note ? rt->steps[i].note : "");
+}
+
+/* The first step after `step` that the timeline runs (or nsteps). */
+static size_t
+runner_next_active(const struct routine *rt, size_t step)
+{
+	size_t i;
+
+	for (i = step + 1; i < rt->nsteps && rt->steps[i].skipped; i++)
+		;
+	return i;
+}
+
+/* What the routine holds: introduction, steps and time, and what the
+ * safety check leaves out and why. */
+static void
+runner_build_preview(struct runner *r, int width)
+{
+	const struct routine *rt = r->s.routine;
+	struct ui_view *v = r->view;
+	char when[16], total[16];
+	const struct routine_step *st;
+	size_t i;
+
+	ui_view_begin(v, width);
+	util_format_clock(r->s.tl.total, total, sizeof total);
+	ui_view_add(v, UI_ROLE_HEADING, 0, rt->title);
+	ui_view_addf(v, UI_ROLE_DIM, 0, "%zu step%s, %s in all.", rt->nsteps,
+	    rt->nsteps == 1 ? "" : "s", total);
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	ui_view_add_markdown(v, rt->intro);
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	ui_view_add(v, UI_ROLE_EMPHASIS, 0, "Steps:");
+	for (i = 0; i < rt->nsteps; i++) {
+		st = &rt->steps[i];
+		util_format_clock(st->seconds * (st->repeat > 0 ? st->repeat :
+		    1) * (st->sides ? 2 : 1), when, sizeof when);
+		ui_view_addf(v, st->skipped ? UI_ROLE_DIM : UI_ROLE_NORMAL, 2,
+		    "%zu. %s (%s, %s, %s)", i + 1, st->title, st->skipped ?
+		    "left out by your safety check" : when, st->hold ? "hold" :
+		    st->stroke, st->region);
+		if (st->note != NULL)
+			ui_view_add(v, st->skipped ? UI_ROLE_WARNING :
+			    UI_ROLE_NORMAL, 5, st->note);
+	}
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	ui_view_add(v, UI_ROLE_DIM, 0, "Press Enter to start, q to go back.");
+}
+
+/* The current step: what, how, where, its instructions and what comes
+ * next, in the view under the countdown. */
+static void
+runner_build_step(struct runner *r, int width)
+{
+	const struct routine *rt = r->s.routine;
+	const struct segment *seg = &r->s.tl.seg[r->tm.seg];
+	const struct routine_step *st = &rt->steps[seg->step];
+	size_t prev = 0, k;
+	struct ui_view *v = r->view;
+
+	ui_view_begin(v, width);
+	if (seg->rest)
+		ui_view_addf(v, UI_ROLE_HEADING, 0, "Rest, then repeat %d of "
+		    "%d: %s", seg->rep + 1, seg->reps, st->title);
+	else
+		ui_view_addf(v, UI_ROLE_HEADING, 0, "Step %zu of %zu: %s%s%s%s",
+		    seg->step + 1, rt->nsteps, st->title, seg->side ? " - " :
+		    "", seg->side ? timeline_side_name(seg->side) : "",
+		    seg->side ? " side" : "");
+	ui_view_addf(v, UI_ROLE_DIM, 0, "%s, %s, %s pressure%s", st->hold ?
+	    "hold" : st->stroke, st->region, st->pressure, "");
+	if (seg->reps > 1 && !seg->rest)
+		ui_view_addf(v, UI_ROLE_DIM, 0, "repeat %d of %d", seg->rep,
+		    seg->reps);
+	/* Steps left out just before this one are named here. */
+	for (k = seg->step; k > 0; k--)
+		if (!rt->steps[k - 1].skipped) {
+			prev = k;
+			break;
+		}
+	runner_add_left_out(v, rt, prev, seg->step);
+	if (st->note != NULL && !st->skipped)
+		ui_view_add(v, UI_ROLE_WARNING, 0, st->note);
+	if (!seg->rest) {
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+		ui_view_add_markdown(v, st->instructions);
+	}
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	if (r->tm.seg + 1 < r->s.tl.n) {
+		const struct segment *nx = &r->s.tl.seg[r->tm.seg + 1];
+
+		ui_view_addf(v, UI_ROLE_DIM, 0, "Next: %s%s%s%s", nx->rest ?
+		    "rest" : rt->steps[nx->step].title, nx->side && !nx->rest ?
+		    " (" : "", nx->side && !nx->rest ?
+		    timeline_side_name(nx->side) : "", nx->side && !nx->rest ?
+		    ")" : "");
+	} else
+		ui_view_add(v, UI_ROLE_DIM, 0, "Next: the end");
+	/* And those between this step and the next. */
+	runner_add_left_out(v, rt, seg->step + 1, runner_next_active(rt,
+	    seg->step));
 }
 
 static void
@@ -600,70 +762,32 @@ runner_draw_steps(struct ui *ui, struct runner *r, int rows, int cols)
 {
 	int64_t now = clock_monotonic_ms();
 	const struct segment *seg = &r->s.tl.seg[r->tm.seg];
-	const struct routine_step *st = &r->s.routine->steps[seg->step];
-	struct layout *lay;
-	struct buf b = BUF_INIT;
-	char clock_text[16], head[256];
+	char clock_text[16], head[128];
 	long left = (long)((timer_remaining_ms(&r->tm, now) + 999) / 1000);
 	long done_all = timeline_elapsed_before(&r->s.tl, r->tm.seg) +
 	    (long)(timer_done_ms(&r->tm, now) / 1000);
-	int row = 2, i, big;
-	size_t k;
+	int row = 2;
 
-	if (seg->rest)
-		snprintf(head, sizeof head, "Rest, then repeat %d of %d: %s",
-		    seg->rep + 1, seg->reps, st->title);
-	else
-		snprintf(head, sizeof head, "Step %zu of %zu: %s%s%s%s",
-		    seg->step + 1, r->s.routine->nsteps, st->title,
-		    seg->side ? "  -  " : "", seg->side ?
-		    timeline_side_name(seg->side) : "", seg->side ? " side" :
-		    "");
-	ui_put(ui, row++, 2, cols - 4, UI_ROLE_HEADING, head);
-	snprintf(head, sizeof head, "%s, %s, %s pressure%s", st->hold ?
-	    "hold" : st->stroke, st->region, st->pressure, seg->reps > 1 &&
-	    !seg->rest ? "" : "");
-	if (seg->reps > 1 && !seg->rest)
-		snprintf(head + strlen(head), sizeof head - strlen(head),
-		    "  -  repeat %d of %d", seg->rep, seg->reps);
-	ui_put(ui, row++, 2, cols - 4, UI_ROLE_DIM, head);
-	if (st->note != NULL)
-		row += ui_put_wrapped(ui, row, 2, 2, cols - 4, UI_ROLE_WARNING,
-		    st->note);
 	util_format_clock(left, clock_text, sizeof clock_text);
-	row++;
-	big = rows >= 22 ? runner_big(ui, row, 4, cols - 8, clock_text) : 0;
-	row += big;
-	snprintf(head, sizeof head, "%s left%s", clock_text, r->tm.paused ?
-	    "  -  PAUSED (Space to go on)" : "");
-	ui_put(ui, row, 4, cols - 8, r->tm.paused ? UI_ROLE_WARNING :
+	if (rows >= 24)
+		row += runner_big(ui, row, 4, cols - 8, clock_text) + 1;
+	snprintf(head, sizeof head, "%s left%s", clock_text,
+	    r->help_paused ? "" : r->tm.paused ? "  PAUSED (Space goes on)" :
+	    "");
+	ui_put(ui, row++, 2, cols - 4, r->tm.paused ? UI_ROLE_WARNING :
 	    UI_ROLE_NORMAL, head);
-	row += 2;
 	runner_bar(ui, row++, 2, cols - 4, seg->seconds - left, seg->seconds,
 	    "step   ");
 	runner_bar(ui, row++, 2, cols - 4, done_all, r->s.tl.total,
 	    "routine");
-	row++;
-	if (!seg->rest) {
-		lay = runner_layout(r, seg->step, cols - 4);
-		for (k = 0; k < lay->nlines && row < rows - 3; k++, row++) {
-			buf_reset(&b);
-			layout_line_text(lay, k, &b);
-			ui_put(ui, row, 2, cols - 4, UI_ROLE_NORMAL,
-			    b.data ? b.data : "");
-		}
+	if (rows >= 16)
+		row++;
+	if (r->view_for != (int)r->tm.seg) {
+		ui_view_home(r->view);
+		r->view_for = (int)r->tm.seg;
 	}
-	if (r->tm.seg + 1 < r->s.tl.n) {
-		const struct segment *nx = &r->s.tl.seg[r->tm.seg + 1];
-		i = snprintf(head, sizeof head, "Next: %s", nx->rest ? "rest" :
-		    r->s.routine->steps[nx->step].title);
-		if (nx->side && !nx->rest)
-			snprintf(head + i, sizeof head - (size_t)i, " (%s)",
-			    timeline_side_name(nx->side));
-	} else
-		snprintf(head, sizeof head, "Next: the end");
-	ui_put(ui, rows - 2, 2, cols - 4, UI_ROLE_DIM, head);
-	buf_free(&b);
+	runner_build_step(r, cols - 5);
+	ui_view_draw(ui, r->view, row, 2, rows - 1 - row);
 	ui_draw_status(ui, rows - 1, cols, "Space pause  n next  p back  "
 	    "+/- 10 s  q quit  ? keys");
 }
@@ -671,95 +795,130 @@ runner_draw_steps(struct ui *ui, struct runner *r, int rows, int cols)
 static void
 runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 {
-	char line[256], *net;
-	int row = 2;
+	struct ui_view *v = r->view;
+	char done[16], planned[16], *net;
 
+	if (r->view_for != RUN_SUMMARY + 10000) {
+		ui_view_home(v);
+		r->view_for = RUN_SUMMARY + 10000;
+	}
+	ui_view_begin(v, cols - 5);
 	if (r->s.ended_state != NULL &&
-	    strcmp(r->s.ended_state, "completed") != 0)
-		row += ui_put_wrapped(ui, row, 2, 3, cols - 4, UI_ROLE_WARNING,
-		    "Every step was skipped: this session is saved as partial "
-		    "and does not count toward your plan.");
+	    strcmp(r->s.ended_state, "completed") != 0 && !r->quit_early)
+		ui_view_add(v, UI_ROLE_WARNING, 0, "Every step was skipped: "
+		    "this session is saved as partial and does not count "
+		    "toward your plan.");
 	else
-		ui_put(ui, row++, 2, cols - 4, UI_ROLE_GOOD, "Well done: "
-		    "routine finished.");
-	row++;
-	snprintf(line, sizeof line, "Time: %ld min %ld s   Segments skipped: "
-	    "%d", r->s.tl.total / 60, r->s.tl.total % 60, r->skipped);
-	ui_put(ui, row++, 2, cols - 4, UI_ROLE_NORMAL, line);
+		ui_view_add(v, r->quit_early ? UI_ROLE_WARNING : UI_ROLE_GOOD,
+		    0, r->quit_early ? "Stopped early: what you did is saved." :
+		    "Well done: routine finished.");
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	util_format_clock(r->done_s, done, sizeof done);
+	util_format_clock(r->s.tl.total, planned, sizeof planned);
+	ui_view_addf(v, UI_ROLE_NORMAL, 0, "Time done: %s of %s.", done,
+	    planned);
+	if (r->skipped > 0)
+		ui_view_addf(v, UI_ROLE_NORMAL, 0, "Parts skipped with n: %d.",
+		    r->skipped);
 	if (r->pain_before >= 0 && r->pain_after >= 0)
-		snprintf(line, sizeof line, "Pain: %d before, %d after "
+		ui_view_addf(v, UI_ROLE_NORMAL, 0, "Pain: %d before, %d after "
 		    "(%+d)", r->pain_before, r->pain_after,
 		    r->pain_after - r->pain_before);
 	else
-		snprintf(line, sizeof line, "Pain: not rated");
-	ui_put(ui, row++, 2, cols - 4, UI_ROLE_NORMAL, line);
-	row++;
-	if (r->prompt != NULL)
-		row += ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4,
-		    UI_ROLE_WARNING, r->prompt) + 1;
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "Pain: not rated");
+	runner_add_left_out(v, r->s.routine, 0, r->s.routine->nsteps);
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	if (r->prompt != NULL) {
+		ui_view_add(v, UI_ROLE_WARNING, 0, r->prompt);
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	}
 	net = advice_safety_net(ui_app(ui)->emergency_number);
-	ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4, UI_ROLE_NORMAL,
-	    net);
+	ui_view_add(v, UI_ROLE_NORMAL, 0, net);
 	free(net);
+	ui_view_draw(ui, v, 2, 2, rows - 3);
 	ui_draw_status(ui, rows - 1, cols, "Saved.  Enter to go back");
+}
+
+/* The pain ratings and the note: a question and a field. */
+static void
+runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
+{
+	struct ui_view *v = r->view;
+	char line[160];
+	int used;
+
+	ui_view_begin(v, cols - 5);
+	if (r->stage == RUN_NOTE)
+		ui_view_add(v, UI_ROLE_EMPHASIS, 0, "A note for your therapist "
+		    "(optional):");
+	else {
+		ui_view_add(v, UI_ROLE_EMPHASIS, 0, r->stage ==
+		    RUN_PAIN_BEFORE ? "Before you start: how much does your "
+		    "back hurt now?" : r->quit_early ? "You stopped early. "
+		    "How much does your back hurt now?" : "Finished. How much "
+		    "does your back hurt now?");
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "0 = no pain, 10 = the worst "
+		    "pain you can imagine");
+	}
+	used = (int)ui_view_lines(v);
+	if (used > rows - 6)
+		used = rows - 6;
+	ui_view_draw(ui, v, 2, 2, used);
+	snprintf(line, sizeof line, "> %s_", r->entry);
+	ui_put(ui, 3 + used, 4, cols - 6, UI_ROLE_SELECTED, line);
+	ui_draw_status(ui, rows - 1, cols, r->stage == RUN_NOTE ? "Type a "
+	    "note, Enter to finish" : "Type 0-10 and Enter, or Enter to skip");
 }
 
 static void
 runner_draw(struct ui *ui, void *state, int rows, int cols)
 {
 	struct runner *r = state;
-	char line[200];
 
 	ui_draw_title(ui, cols, r->s.routine != NULL ? r->s.routine->title :
 	    "Routine");
 	switch (r->stage) {
+	case RUN_PREVIEW:
+		runner_build_preview(r, cols - 5);
+		ui_view_draw(ui, r->view, 2, 2, rows - 3);
+		ui_draw_status(ui, rows - 1, cols,
+		    "Enter start  Down read on  q back");
+		break;
 	case RUN_PAIN_BEFORE:
 	case RUN_PAIN_AFTER:
-		ui_put(ui, 3, 2, cols - 4, UI_ROLE_EMPHASIS,
-		    r->stage == RUN_PAIN_BEFORE ? "Before you start: how "
-		    "much does your back hurt now?" : "Finished. How much "
-		    "does your back hurt now?");
-		ui_put(ui, 5, 2, cols - 4, UI_ROLE_NORMAL,
-		    "0 = no pain, 10 = the worst pain you can imagine");
-		snprintf(line, sizeof line, "> %s_", r->entry);
-		ui_put(ui, 7, 4, cols - 6, UI_ROLE_SELECTED, line);
-		ui_draw_status(ui, rows - 1, cols,
-		    "Type 0-10 and Enter, or Enter to skip");
+	case RUN_NOTE:
+		runner_draw_entry(ui, r, rows, cols);
 		break;
 	case RUN_STEPS:
 	case RUN_CONFIRM_QUIT:
 		if (!timer_finished(&r->tm))
 			runner_draw_steps(ui, r, rows, cols);
 		if (r->stage == RUN_CONFIRM_QUIT)
-			ui_draw_status(ui, rows - 1, cols, "Quit the routine? "
-			    "What you finished is saved.  y quit, any other key "
-			    "goes on");
-		break;
-	case RUN_NOTE:
-		ui_put(ui, 3, 2, cols - 4, UI_ROLE_EMPHASIS, "A note for your "
-		    "therapist (optional):");
-		snprintf(line, sizeof line, "> %s_", r->entry);
-		ui_put(ui, 5, 4, cols - 6, UI_ROLE_SELECTED, line);
-		ui_draw_status(ui, rows - 1, cols, "Type a note, Enter to "
-		    "finish");
+			ui_draw_status(ui, rows - 1, cols, "Quit? y quit, "
+			    "other keys go on");
 		break;
 	case RUN_SUMMARY:
 		runner_draw_summary(ui, r, rows, cols);
 		break;
 	case RUN_BROKEN:
-		ui_put_wrapped(ui, 2, 2, rows - 4, cols - 4, UI_ROLE_WARNING,
-		    r->error);
+		ui_view_begin(r->view, cols - 5);
+		ui_view_add(r->view, UI_ROLE_WARNING, 0, r->error);
+		ui_view_draw(ui, r->view, 2, 2, rows - 3);
 		ui_draw_status(ui, rows - 1, cols, "Enter to go back");
 		break;
 	}
 }
 
 static const struct ui_help runner_help[] = {
+	{ "Enter", "start the routine (from its preview)" },
 	{ "Space", "pause or resume" },
-	{ "n, Right", "next step (this one is skipped)" },
-	{ "p, Left", "previous step" },
+	{ "n, Right, l", "next step (this one is skipped)" },
+	{ "p, Left, h", "previous step" },
 	{ "+, -", "add or take 10 seconds" },
-	{ "q, Esc", "quit (asks first; saved as partial)" },
+	{ "Up, Down, j, k", "scroll the instructions" },
+	{ "PgUp, PgDn, g, G", "a page, the start or the end of them" },
+	{ "q, Esc", "quit (asks first; then the pain rating; saved as "
+	    "partial)" },
 	{ "0-9, Enter", "pain ratings; Enter alone skips" },
 	{ NULL, NULL }
 };

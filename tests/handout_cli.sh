@@ -120,8 +120,9 @@ n=$(printf '%s\n' "$OUT" | grep -c '^  About .* for you\|^! Your safety check le
 
 bc_run --help
 expect_out "  handout   [ROUTINE...|--plan] [--format html|markdown|text] [--output FILE]" "--help lists handout"
-expect_out "  today                            one line: what the plan asks for today and this week" "--help lists today"
-expect_out "[--format text|markdown|html] [--output FILE]" "--help lists the report's new options"
+expect_out "  today                            one line: what the plan asks for today and" "--help lists today"
+expect_out "report    [--since DATE] [--until DATE] [--format FMT] [--output FILE]" "--help lists the report's new options"
+expect_out "(FMT: text, markdown or html)" "and its formats"
 
 # A write error on standard output.
 "$BACKCARE" handout gentle-five >/dev/full 2>"$T/err"

@@ -105,13 +105,12 @@ while [ $j -lt $screen_kills ]; do
 	tui_keys Down Down Enter
 	tui_wait "Routines are" >/dev/null
 	if tui_screen | grep -q "unfinished"; then tui_keys n; fi
-	tui_keys Home
 	tui_wait "Quick test routine" >/dev/null
-	line=$(tui_screen | grep -n "Quick test routine" | head -n 1 | cut -d: -f1)
-	first=$(tui_screen | grep -n "^   [0-9]*:[0-9][0-9] " | head -n 1 | cut -d: -f1)
-	while [ "$first" -lt "$line" ]; do tui_keys Down; first=$((first + 1)); done
+	# Choose it by its number, then pass its preview.
+	tui_choose "Quick test routine" >/dev/null
 	tui_keys Enter
-	tui_wait "how much does your back hurt" >/dev/null && tui_keys Enter
+	tui_wait "Enter start  Down read on" >/dev/null && tui_keys Enter
+	tui_wait "how much does" >/dev/null && tui_keys Enter
 	tui_wait "Step 1 of 3" >/dev/null
 	sleep "$(rnd_delay "$j$$")"
 	kill -9 "$(tui_pid)" 2>/dev/null

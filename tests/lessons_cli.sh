@@ -114,6 +114,13 @@ expect_out "dead-link.md:5: link to 'no-such-lesson.md'" "one file: dead link"
 bc_run check "$T/nowhere.md"
 expect_status 1 "check a missing file"
 expect_out "$T/nowhere.md: cannot read the file: No such file or directory" "missing file named"
+# A GitHub-style table is named with its line; one inside fenced code is
+# not a table.
+printf '# Tables\n\nText.\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n```\n| x |\n|---|\n```\n' >"$T/table.md"
+bc_run check "$T/table.md"
+expect_status 1 "check a lesson with a GitHub-style table"
+expect_out "table.md:5: a GitHub-style table" "the table is named with its line"
+expect_out "1 file checked, 1 problem" "the fenced one is not a table"
 mkdir -p "$T/c/lessons"
 cp "$GOOD/lessons/intro.md" "$T/c/lessons/"
 ln -s "$T/gone.md" "$T/c/lessons/broken.md"

@@ -274,3 +274,101 @@ tui_stop() {
 	fi
 	BC_TMUX_SOCK=
 }
+
+# ---- reading whole texts on screens (issue 11) ----------------------------
+
+# tui_wait_change BEFORE [SECONDS]: waits until the screen differs from
+# BEFORE (a capture); returns 1 if it never does.
+tui_wait_change() {
+	local before=$1 limit=$(( ${2:-$BC_WAIT} * 20 )) i=0
+	while [ $i -lt $limit ]; do
+		[ "$(tui_screen)" != "$before" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# tui_settle: waits (up to a second) until two captures 50 ms apart
+# agree, so a screen still being drawn is not read half way.
+tui_settle() {
+	local a b i=0
+	a=$(tui_screen)
+	while [ $i -lt 20 ]; do
+		sleep 0.05
+		b=$(tui_screen)
+		[ "$a" = "$b" ] && return 0
+		a=$b
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# tui_more: true while the screen's scroll bar shows there is more below.
+tui_more() { tui_screen | grep -q '▼'; }
+
+# tui_read_all FILE [KEY]: appends the screen to FILE, then pages on with
+# KEY (PgDn unless given) while the scroll bar says there is more below,
+# appending each page: every word a screen can show ends up in FILE.
+# With TUI_CHECK_SELECTED=1 each page must show a selected row too.
+tui_read_all() {
+	local out=$1 key=${2:-NPage} screen i=0
+	tui_settle
+	screen=$(tui_screen)
+	printf '%s\n' "$screen" >>"$out"
+	[ -n "${TUI_CHECK_SELECTED:-}" ] && tui_expect_selected "$out"
+	while printf '%s\n' "$screen" | grep -q '▼' && [ $i -lt 300 ]; do
+		tui_keys "$key"
+		tui_wait_change "$screen" 5 || { fail "$out: $key did not scroll"; return 1; }
+		screen=$(tui_screen)
+		printf '%s\n' "$screen" >>"$out"
+		[ -n "${TUI_CHECK_SELECTED:-}" ] && tui_expect_selected "$out"
+		i=$((i + 1))
+	done
+	return 0
+}
+
+# tui_expect_selected WHAT: a row between the title and the status line
+# is shown selected (reverse video: run with --no-color).
+tui_expect_selected() {
+	if tmx capture-pane -p -e -t 0 | sed '1d;$d' | grep -q "$(printf '\033')\[[0-9;]*7m"; then
+		return 0
+	fi
+	fail "$1: the selected row is not on screen"
+	tui_screen | sed 's/^/  | /'
+	return 1
+}
+
+# expect_words WHAT TEXT FILE: every word of TEXT (3 or more letters or
+# digits) is somewhere in FILE.
+expect_words() {
+	local missing
+	printf '%s\n' "$2" | grep -oE '[[:alnum:]]{3,}' | sort -u >"$T/words.want"
+	grep -oE '[[:alnum:]]{3,}' "$3" | sort -u >"$T/words.seen"
+	missing=$(comm -23 "$T/words.want" "$T/words.seen" | head -n 8 | tr '\n' ' ')
+	if [ -z "$missing" ]; then pass "$1: every word can be reached"
+	else fail "$1: never shown: $missing"; fi
+}
+
+# expect_no_silent_cut WHAT FILE: every fixture token (z, a letter and
+# three digits) in FILE is whole, or cut with an ellipsis.
+expect_no_silent_cut() {
+	local bad
+	bad=$(grep -oE '\bz[a-z][0-9]*…?' "$2" | grep -vxE 'z[a-z][0-9]{3}|z[a-z][0-9]*…' | head -n 5 | tr '\n' ' ')
+	if [ -z "$bad" ]; then pass "$1: no word cut without a mark"
+	else fail "$1: cut without a mark: $bad"; fi
+}
+
+# tui_choose TEXT: chooses the numbered list entry holding TEXT by typing
+# its number (waiting for the entry to be drawn and for the choice).
+tui_choose() {
+	local n= i=0
+	while [ -z "$n" ] && [ $i -lt $((BC_WAIT * 20)) ]; do
+		n=$(tui_screen | grep -F -- "$1" | head -n 1 | sed -n 's/^ *\([0-9][0-9]*\) .*/\1/p')
+		[ -n "$n" ] || sleep 0.05
+		i=$((i + 1))
+	done
+	[ -n "$n" ] || { echo "# no numbered entry holds: $1"; return 1; }
+	tui_type "$n"
+	tui_wait "$n: Enter opens it."
+}

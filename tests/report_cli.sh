@@ -39,7 +39,8 @@ session() {
 # An empty history first.
 BACKCARE_TEST_NOW=$mon bc_run report
 expect_status 0 "a report with nothing on record"
-expect_out "backcare report, 2027-01-04 to 2027-01-04" "the title names the days"
+expect_out "backcare report, 2027-01-04" "the title names the day"
+expect_no_out "2027-01-04 to 2027-01-04" "a one-day title names its day once"
 expect_out "No sessions in this period." "no sessions"
 expect_out "No pain ratings before sessions in this period." "no pain levels"
 

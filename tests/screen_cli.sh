@@ -265,7 +265,7 @@ expect_screen "How many weeks" "prompts ask the weeks"
 tui_type 2; tui_keys Enter
 expect_screen "1. Since the back pain began" "numbered questions"
 tui_type maybe; tui_keys Enter
-expect_screen "Please answer y, n or ?" "a bad answer is asked again"
+expect_screen "Please answer y, n or u" "a bad answer is asked again"
 # The terminal queues the lines; each prompt reads the next one.
 i=0
 while [ $i -lt 56 ]; do tui_type n; tui_keys Enter; i=$((i + 1)); done

@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "lesson.h"
+#include "md.h"
 #include "util.h"
 
 static struct lesson *
@@ -182,6 +183,22 @@ test_status_words(void **state)
 	}
 }
 
+/* GitHub-style tables are found with their line; fenced ones, pipes
+ * without a delimiter row and a lone rule are not tables. */
+static void
+test_pipe_tables(void **state)
+{
+	const char *t = "# T\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n"
+	    "```\n| x |\n|---|\n```\n\na | b\n--- | ---\n\n"
+	    "just | pipes\nmore | pipes\n\n---\n";
+
+	(void)state;
+	assert_int_equal(md_find_pipe_table(t, strlen(t), 1), 3);
+	assert_int_equal(md_find_pipe_table(t, strlen(t), 4), 12);
+	assert_int_equal(md_find_pipe_table(t, strlen(t), 13), 0);
+	assert_int_equal(md_find_pipe_table("", 0, 1), 0);
+}
+
 int
 main(void)
 {
@@ -193,6 +210,7 @@ main(void)
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_status_words),
+		cmocka_unit_test(test_pipe_tables),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -728,7 +728,7 @@ test_write_text(void **state)
 	assert_non_null(strstr(text, "not yet held for 2 weeks"));
 	assert_non_null(strstr(text, "2027-01-12 18:00 Routine swedish, 2:00, "
 	    "partial, pain 4 to 6"));
-	assert_non_null(strstr(text, "1 of 8 lessons read, 1 self-checks"));
+	assert_non_null(strstr(text, "1 of 8 lessons read, 1 self-check done"));
 	assert_non_null(strstr(text, "anatomy: read 2027-01-04 20:00, "
 	    "self-check done 2027-01-05 20:00"));
 	assert_null(strstr(text, "opened-only"));

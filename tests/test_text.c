@@ -104,6 +104,81 @@ test_ascii_fallback(void **state)
 	text_set_utf8(1);
 }
 
+/* Wraps s at width and joins the lines with '|'. */
+static char *
+wrap_all(const char *s, int width)
+{
+	static char out[512];
+	size_t n = strlen(s), at = 0, len, next, o = 0;
+
+	out[0] = '\0';
+	while (at < n) {
+		len = text_wrap_line(s + at, n - at, width, &next);
+		if (o > 0)
+			out[o++] = '|';
+		memcpy(out + o, s + at, len);
+		o += len;
+		out[o] = '\0';
+		at += next;
+		if (next == 0)
+			break;
+	}
+	return out;
+}
+
+static void
+test_wrap(void **state)
+{
+	(void)state;
+	text_set_utf8(1);
+	/* Breaks after spaces; no line over the width; nothing lost. */
+	assert_string_equal(wrap_all("new numbness, tingling or odd feeling",
+	    12), "new|numbness,|tingling or|odd feeling");
+	/* A word wider than the line is split, never dropped. */
+	assert_string_equal(wrap_all("abcdefghij kl", 4), "abcd|efgh|ij|kl");
+	/* Newlines start lines; blank lines stay. */
+	assert_string_equal(wrap_all("a\n\nb", 10), "a||b");
+	/* Wide characters count two columns. */
+	assert_string_equal(wrap_all("\xe6\x97\xa5\xe6\x9c\xac \xe6\x97\xa5",
+	    4), "\xe6\x97\xa5\xe6\x9c\xac|\xe6\x97\xa5");
+	assert_string_equal(wrap_all("", 5), "");
+}
+
+static void
+test_fit(void **state)
+{
+	char *s;
+
+	(void)state;
+	text_set_utf8(1);
+	s = text_fit("How your spine is built", 10);
+	assert_string_equal(s, "How your\xe2\x80\xa6");
+	assert_true(text_width(s, strlen(s)) <= 10);
+	free(s);
+	s = text_fit("fits", 4);
+	assert_string_equal(s, "fits");
+	free(s);
+	text_set_utf8(0);
+	s = text_fit("odd feeling", 7);
+	assert_string_equal(s, "odd...");
+	free(s);
+	text_set_utf8(1);
+}
+
+static void
+test_count(void **state)
+{
+	char b[32];
+
+	(void)state;
+	assert_string_equal(text_count(b, sizeof b, 1, "week", "weeks"),
+	    "1 week");
+	assert_string_equal(text_count(b, sizeof b, 0, "week", "weeks"),
+	    "0 weeks");
+	assert_string_equal(text_count(b, sizeof b, 2, "self-check",
+	    "self-checks"), "2 self-checks");
+}
+
 int
 main(void)
 {
@@ -113,6 +188,9 @@ main(void)
 		cmocka_unit_test(test_widths),
 		cmocka_unit_test(test_terminal_safe),
 		cmocka_unit_test(test_ascii_fallback),
+		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_count),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

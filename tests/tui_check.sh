@@ -73,6 +73,14 @@ answer_until_summary() {
 	return 1
 }
 
+# summary_entry TEXT: how many entries below "Confirm" the answer whose
+# question holds TEXT is (a long question wraps onto more lines).
+summary_entry() {
+	tui_screen | awk -v t="$1" '/Confirm: see the result/ { on = 1; n = 0; next }
+	    on && /^ +(no|yes|not sure) / { n++ }
+	    on && index($0, t) { print n; exit }'
+}
+
 # NONE, with a massage caution and an area to leave out.
 open_check --emergency-number 999
 expect_screen "How old are you" "the check asks the age first"
@@ -173,11 +181,10 @@ for want in URGENT SOON; do
 	answer_until_summary n
 	if [ $want = URGENT ]; then
 		# Change the fever answer from the summary: choose it, Enter, n.
-		line=$(tui_screen | grep -n "temperature of 38" | cut -d: -f1)
-		first=$(tui_screen | grep -n "Confirm: see the result" | cut -d: -f1)
-		k=0; while [ $k -lt $((line - first)) ]; do tui_keys Down; k=$((k + 1)); done
+		n=$(summary_entry "temperature of 38")
+		k=0; while [ $k -lt "$n" ]; do tui_keys Down; k=$((k + 1)); done
 		tui_keys Enter
-		expect_screen "Your answer was: yes" "a summary answer can be changed"
+		expect_screen "Your earlier answer: yes" "a summary answer can be changed"
 		tui_keys n
 		# Now nothing is flagged, so the massage checks come in.
 		expect_screen "Massage checks" "a changed answer brings in the questions it now needs"
@@ -187,9 +194,8 @@ for want in URGENT SOON; do
 		else fail "changed answer not in the summary"; fi
 		# Now it would be NONE; make it URGENT through the cancer question.
 		tui_keys Home
-		line=$(tui_screen | grep -n "diagnosed with or treated for cancer" | cut -d: -f1)
-		first=$(tui_screen | grep -n "Confirm: see the result" | cut -d: -f1)
-		k=0; while [ $k -lt $((line - first)) ]; do tui_keys Down; k=$((k + 1)); done
+		n=$(summary_entry "diagnosed with or treated for cancer")
+		k=0; while [ $k -lt "$n" ]; do tui_keys Down; k=$((k + 1)); done
 		tui_keys Enter
 		tui_wait "cancer"
 		tui_keys y

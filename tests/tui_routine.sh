@@ -17,13 +17,16 @@ open_routines() {
 	tui_wait "Routines are"
 }
 
-# choose TITLE: moves the selection to the routine with this title.
-choose() {
-	local line first
-	tui_keys Home
-	line=$(tui_screen | grep -n "$1" | head -n 1 | cut -d: -f1)
-	first=$(tui_screen | grep -n "^   [0-9]*:[0-9][0-9] " | head -n 1 | cut -d: -f1)
-	while [ "$first" -lt "$line" ]; do tui_keys Down; first=$((first + 1)); done
+# choose TITLE: selects the routine with this title by its number.
+choose() { tui_choose "$1"; }
+
+# start TITLE: chooses the routine, passes its preview and waits for the
+# pain question.
+start() {
+	choose "$1"
+	tui_keys Enter
+	tui_wait "Press Enter to start" && tui_keys Enter
+	tui_wait "how much does your back hurt"
 }
 
 open_routines
@@ -40,6 +43,10 @@ none_check
 open_routines
 expect_screen "Routines are open." "open after NONE"
 choose "Two short steps"
+tui_keys Enter
+expect_screen "Press Enter to start" "a preview comes before the routine"
+expect_screen "2 steps, 0:" "the preview gives the steps and the time"
+expect_screen "1. First stroke" "the preview lists the steps"
 tui_keys Enter
 expect_screen "how much does your back hurt now" "pain before"
 tui_type 11; tui_keys Enter
@@ -65,9 +72,8 @@ tui_wait "Up/Down choose  Enter start"
 [ "$(q "SELECT count(*) FROM steps WHERE state='done'")" = 2 ] && pass "both steps stored" || fail "steps: $(q 'SELECT * FROM steps')"
 
 # Pause, resume, +10 s, skip, back, quit.
-choose "A long hold"
+start "A long hold"
 tui_keys Enter
-tui_wait "how much does your back hurt" && tui_keys Enter
 expect_screen "Step 1 of 2: Long hold" "Enter alone skips the rating"
 tui_wait "0:2" 
 tui_keys Space
@@ -88,9 +94,17 @@ expect_screen "Step 2 of 2: After the hold" "n skips to the next step"
 tui_keys p
 expect_screen "Step 1 of 2: Long hold" "p goes back"
 tui_keys q
-expect_screen "Quit the routine?" "q asks first"
+expect_screen "Quit? y quit" "q asks first"
 tui_keys y
+expect_screen "You stopped early. How much does your back hurt now?" "quitting early still asks the pain"
+tui_type 4; tui_keys Enter
+expect_screen "A note for your therapist" "and offers the note"
+tui_keys Enter
+expect_screen "Stopped early" "the summary says it stopped early"
+expect_screen "Time done: 0:" "the summary gives the time done"
+tui_keys Enter
 expect_screen "Up/Down choose  Enter start" "quitting returns to the list"
+[ "$(q "SELECT pain_after FROM sessions ORDER BY id DESC LIMIT 1")" = 4 ] && pass "the pain after an early quit is stored" || fail "pain after quit"
 [ "$(q "SELECT state FROM sessions ORDER BY id DESC LIMIT 1")" = partial ] && pass "a quit session is partial" || fail "quit state"
 [ "$(q "SELECT count(*) FROM steps WHERE session_id=(SELECT max(id) FROM sessions) AND state='skipped'")" = 1 ] && pass "the skipped step is on record" || fail "skip rows"
 tui_keys q q
@@ -99,9 +113,8 @@ tui_stop
 
 # kill -9 mid-routine, then resume from where it stopped.
 open_routines
-choose "Quick test routine"
+start "Quick test routine"
 tui_keys Enter
-tui_wait "how much does your back hurt" && tui_keys Enter
 expect_screen "Step 2 of 3: Hold the point" "the second step began"
 kill -9 "$(tui_pid)"
 tui_wait_exit
@@ -129,6 +142,7 @@ none_check
 open_routines
 choose "Two short steps"
 tui_keys Enter
+tui_wait "Press Enter to start" && tui_keys Enter
 tui_wait "how much does your back hurt" && tui_keys Enter
 tui_wait "Step 1 of 2" && tui_keys n
 tui_wait "Step 2 of 2" && tui_keys n
