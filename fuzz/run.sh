@@ -21,7 +21,7 @@ mkdir -p "$work"
 pure=()
 for f in "$top"/src/*.c; do
 	case $(basename "$f") in
-	main.c|app.c|cmd*.c|ui*.c|store*.c|session*.c|recheck.c|checkflow.c|movement_due.c) ;;
+	main.c|app.c|cmd*.c|ui*.c|store*.c|session*.c|recheck.c|checkflow.c|movement_due.c|printout.c) ;;
 	*) pure+=("$f") ;;
 	esac
 done

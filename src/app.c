@@ -22,28 +22,32 @@
 #endif
 
 /*
- * The built-in content: the source tree's when this is the binary the
- * build tree made (so ./src/backcare works before make install), the
- * installed copy otherwise.
+ * The built-in content: the installed copy, unless a file named
+ * backcare-content-dir sits beside the running program.  make writes that
+ * file in the build tree, holding the source tree's content folder, so
+ * ./src/backcare works before make install while no build path is
+ * compiled in (two builds in different folders give the same program).
  */
 static char *
 app_find_builtin(void)
 {
-#if defined(BACKCARE_BUILD_BINARY) && defined(BACKCARE_SOURCE_CONTENT)
-	char self[PATH_MAX], *real;
+	char self[PATH_MAX], *slash, *mark, *text, *line, *dir = NULL;
 	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
 
 	if (n > 0) {
 		self[n] = '\0';
-		real = realpath(BACKCARE_BUILD_BINARY, NULL);
-		if (real != NULL && strcmp(real, self) == 0) {
-			free(real);
-			return xstrdup(BACKCARE_SOURCE_CONTENT);
-		}
-		free(real);
+		slash = strrchr(self, '/');
+		if (slash != NULL)
+			*slash = '\0';
+		mark = xasprintf("%s/backcare-content-dir", self);
+		text = util_read_file(mark, NULL);
+		line = text != NULL ? util_trim(text) : NULL;
+		if (line != NULL && line[0] == '/')
+			dir = xstrdup(line);
+		free(text);
+		free(mark);
 	}
-#endif
-	return xstrdup(BACKCARE_CONTENT_DIR);
+	return dir != NULL ? dir : xstrdup(BACKCARE_CONTENT_DIR);
 }
 
 static char *

@@ -12,7 +12,7 @@ expect_status 0 "-h"
 bc_run --version
 expect_status 0 "--version"
 first=$(printf '%s\n' "$OUT" | head -n 1)
-[ "$first" = "backcare 0.1.0" ] && pass "--version first line" || fail "--version said '$first'"
+[ "$first" = "backcare ${BC_VERSION:?}" ] && pass "--version first line" || fail "--version said '$first'"
 bc_run -V
 expect_status 0 "-V"
 

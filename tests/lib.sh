@@ -43,6 +43,7 @@ bc_cleanup() {
 	if [ -n "${BC_TMUX_SOCK:-}" ]; then
 		"${TMUX_BIN:-tmux}" -S "$BC_TMUX_SOCK" kill-server 2>/dev/null
 	fi
+	[ -z "${BC_SHORT:-}" ] || rm -rf "$BC_SHORT"
 	if [ "$BC_FAIL" -eq 0 ] && [ -z "${BC_KEEP:-}" ]; then
 		chmod -R u+rwX "$T" 2>/dev/null
 		rm -rf "$T"
@@ -52,7 +53,7 @@ trap bc_cleanup EXIT
 
 pass() { BC_PASS=$((BC_PASS + 1)); echo "ok - $*"; }
 fail() { BC_FAIL=$((BC_FAIL + 1)); echo "FAIL - $*"; }
-skip_all() { echo "SKIP: $*"; trap - EXIT; rm -rf "$T"; exit 77; }
+skip_all() { echo "SKIP: $*"; trap - EXIT; rm -rf "$T" ${BC_SHORT:+"$BC_SHORT"}; exit 77; }
 
 bc_done() {
 	echo "$BC_PASS passed, $BC_FAIL failed"
@@ -113,9 +114,24 @@ expect_one_line_err() {
 # ---- the real program in a real terminal (tmux) --------------------------
 
 BC_TMUX_SOCK=
+# bc_need_short: sets BC_SHORT, a short private folder removed at exit, for
+# paths whose length matters when the build folder ($T) is deep: tmux's
+# socket (108 bytes at most), a path the screen must show whole.
+BC_SHORT=
+bc_need_short() {
+	[ -z "$BC_SHORT" ] || return 0
+	BC_SHORT=$(mktemp -d /tmp/bc.XXXXXX) ||
+		{ fail "mktemp -d /tmp/bc.XXXXXX"; exit 1; }
+}
+BC_SOCK=
+# tui_need_tmux: skips the test when tmux is absent; sets TMUX_BIN (the
+# program configure found, else tmux on PATH) and BC_SOCK.
 tui_need_tmux() {
-	command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1 || skip_all "tmux is not installed"
-	[ -n "${TMUX_BIN:-}" ] || TMUX_BIN=tmux
+	if [ -z "${TMUX_BIN:-}" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
+		TMUX_BIN=$(command -v tmux) || skip_all "tmux is not installed"
+	fi
+	bc_need_short
+	BC_SOCK="$BC_SHORT/tmux.sock"
 }
 
 tmx() { "$TMUX_BIN" -S "$BC_TMUX_SOCK" "$@"; }
@@ -126,7 +142,7 @@ tui_start() {
 	local cols=$1 rows=$2 q a
 	shift 2
 	tui_need_tmux
-	BC_TMUX_SOCK="$T/tmux.sock"
+	BC_TMUX_SOCK=$BC_SOCK
 	rm -f "$T/exit"
 	q=""
 	for a in ${TUI_WRAP:-$BC_WRAP} "$BACKCARE" "$@"; do q="$q '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"; done

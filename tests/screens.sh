@@ -8,7 +8,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 
 tui_need_tmux
-BC_TMUX_SOCK="$T/tmux.sock"
+BC_TMUX_SOCK=$BC_SOCK
 # Skip the welcome in every run.
 bc_make_db; [ "$STATUS" -eq 0 ] || fail "the progress file: $ERR"
 sqlite3 "$BACKCARE_DB" "INSERT OR REPLACE INTO meta VALUES ('welcome_shown', '1')"
@@ -55,7 +55,7 @@ screen() {
 	tui_keys Enter
 	expect_screen "icanon echo" "$name: terminal sane after SIG$sig"
 	tui_stop
-	BC_TMUX_SOCK="$T/tmux.sock"
+	BC_TMUX_SOCK=$BC_SOCK
 }
 
 screen home "" "1  Lessons"

@@ -54,7 +54,7 @@ done
 # Ctrl-Z then fg: the program stops, the shell gets the terminal back,
 # and fg brings the screen back.
 tui_need_tmux
-BC_TMUX_SOCK="$T/tmux.sock"
+BC_TMUX_SOCK=$BC_SOCK
 tmx -f /dev/null new-session -d -x 80 -y 24 "env PS1='shell> ' TERM=screen-256color HOME='$HOME' BACKCARE_DB='$BACKCARE_DB' LANG=C.UTF-8 sh -i"
 tui_wait "shell>" || fail "shell prompt"
 tui_type "'$BACKCARE'"

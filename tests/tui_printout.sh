@@ -8,6 +8,11 @@ export TZ=UTC
 NOW=1795608000     # 2026-11-25 12:00:00 UTC, a Wednesday
 export BACKCARE_TEST_NOW=$NOW
 TUI_ENV="export TZ=UTC BACKCARE_TEST_NOW=$NOW"
+# The status line shows the data folder whole: a short one, as the build
+# folder (and so $T) may be deep.
+bc_need_short
+export HOME="$BC_SHORT"
+export XDG_DATA_HOME="$HOME/.local/share"
 export BACKCARE_DB="$XDG_DATA_HOME/backcare/progress.db"
 DIR="$XDG_DATA_HOME/backcare"
 
