@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "cmd.h"
+#include "diag.h"
 #include "text.h"
 #include "util.h"
 
@@ -99,6 +100,7 @@ char *
 cmd_read_answers(const char *file, const char **name, size_t *len)
 {
 	int stdin_ = strcmp(file, "-") == 0;
+	struct diag d = DIAG_INIT;
 	char *text, *why, *safe;
 
 	*name = stdin_ ? "stdin" : file;
@@ -110,6 +112,14 @@ cmd_read_answers(const char *file, const char **name, size_t *len)
 		    "the answers file: "), why);
 		free(safe);
 		free(why);
+		return NULL;
+	}
+	/* Nothing that is not UTF-8 goes into the progress file. */
+	if (diag_check_utf8(&d, *name, text, *len) != 0) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		free(text);
+		return NULL;
 	}
 	return text;
 }

@@ -124,9 +124,10 @@ cmd_function_store(struct store *st, const struct psfs_answers *a,
 }
 
 static int
-cmd_function_answers(struct store *st, const struct psfs_history *h,
+cmd_function_answers(struct app *app, const struct psfs_history *h,
     const char *file, int64_t now)
 {
+	struct store *st;
 	const char *name;
 	struct psfs_answers a;
 	struct diag d = DIAG_INIT;
@@ -144,6 +145,11 @@ cmd_function_answers(struct store *st, const struct psfs_history *h,
 		return CMD_USAGE;
 	}
 	if (cmd_function_not_due(h, now)) {
+		psfs_answers_free(&a);
+		return CMD_FAIL;
+	}
+	/* Opened for writing only once the file is good. */
+	if ((st = app_store(app)) == NULL) {
 		psfs_answers_free(&a);
 		return CMD_FAIL;
 	}
@@ -260,7 +266,10 @@ cmd_function_exec(struct app *app, int argc, char **argv)
 	if (o.list && o.answers != NULL)
 		return cmd_usage_error("function", "--list and --answers do "
 		    "not go together");
-	if ((st = app_store(app)) == NULL)
+	/* --list only reads, and --answers reads until its file is good:
+	 * neither creates a progress file for nothing. */
+	if ((st = o.list || o.answers != NULL ? app_store_read(app) :
+	    app_store(app)) == NULL)
 		return CMD_FAIL;
 	if (store_psfs_load(st, &h) != 0) {
 		util_warn("%s", store_error(st));
@@ -270,7 +279,7 @@ cmd_function_exec(struct app *app, int argc, char **argv)
 		cmd_function_show(&h, now);
 		rc = CMD_OK;
 	} else if (o.answers != NULL)
-		rc = cmd_function_answers(st, &h, o.answers, now);
+		rc = cmd_function_answers(app, &h, o.answers, now);
 	else
 		rc = cmd_function_prompt(st, &h, now);
 	psfs_history_free(&h);

@@ -84,6 +84,9 @@ cmd_outlook_answers(struct app *app, struct store *st, const char *file)
 		diag_free(&d);
 		return CMD_USAGE;
 	}
+	/* The progress file is opened only for a good file. */
+	if (st == NULL && (st = app_store(app)) == NULL)
+		return CMD_FAIL;
 	return cmd_outlook_save(app, st, &s);
 }
 
@@ -155,10 +158,11 @@ cmd_outlook_exec(struct app *app, int argc, char **argv)
 	if (first < argc)
 		return cmd_usage_error("outlook", "unexpected argument '%s'",
 		    argv[first]);
+	if (answers != NULL)
+		return cmd_outlook_answers(app, NULL, answers);
 	if ((st = app_store(app)) == NULL)
 		return CMD_FAIL;
-	return answers != NULL ? cmd_outlook_answers(app, st, answers) :
-	    cmd_outlook_prompt(app, st);
+	return cmd_outlook_prompt(app, st);
 }
 
 const struct cmd_entry cmd_outlook_entry = {

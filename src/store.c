@@ -658,6 +658,10 @@ store_verify(struct store *st, int full, char **found)
 	if (n > 3)
 		buf_printf(&b, "; and %d more", n - 3);
 	*found = buf_detach(&b);
+	/* One line: SQLite's report may hold line breaks of its own. */
+	for (char *p = *found; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
 	store_set_error(st, STORE_DAMAGED, *found);
 	return 1;
 error:

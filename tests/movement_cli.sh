@@ -343,4 +343,16 @@ for tbl in step_pain pain_events psfs_activities psfs_sets psfs_scores outlook_s
 	expect_out "\"$tbl\"" "export has $tbl"
 done
 expect_out '"kind":"exercise"' "export carries the session kind"
+# Answers files that are not UTF-8 are refused, and reading or refusing
+# creates no progress file (issue 12, found by an adversarial pass).
+mkdir -p "$T/fresh"
+printf 'caf\351 walking = 3\n' >"$T/latin1"
+bc_run --db "$T/fresh/p.db" function --answers "$T/latin1"
+expect_status 2 "function: a file that is not UTF-8"
+expect_err "$T/latin1:1: not UTF-8 text (byte 0xE9 at column 4)" "names the byte and column"
+bc_run --db "$T/fresh/p.db" function --list
+bc_run --db "$T/fresh/p.db" outlook --answers /dev/null
+expect_status 2 "outlook: a device is refused"
+[ ! -e "$T/fresh/p.db" ] && pass "function --list and refused answers create no progress file" || fail "a progress file was created"
+
 bc_done
