@@ -104,9 +104,9 @@ checkflow_mark_path(const struct app *app)
 	    NULL;
 }
 
-/* Leaves the mark, when the folder still takes a small file. */
+/* Leaves the mark (why, in words), when the folder takes a small file. */
 static void
-checkflow_mark_unsaved(const struct app *app, const struct check_outcome *o)
+checkflow_mark(const struct app *app, const char *why)
 {
 	char *path = checkflow_mark_path(app), *line;
 	int fd;
@@ -115,9 +115,8 @@ checkflow_mark_unsaved(const struct app *app, const struct check_outcome *o)
 		return;
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd >= 0) {
-		line = xasprintf("a safety check with the verdict %s could not "
-		    "be saved; routines stay locked until a check is saved\n",
-		    verdict_name(o->result.verdict));
+		line = xasprintf("%s; routines stay locked until a safety "
+		    "check is saved\n", why);
 		/* The file's presence is the mark; its words are for a
 		 * person who finds it. */
 		if (write(fd, line, strlen(line)) < 0) {
@@ -126,6 +125,23 @@ checkflow_mark_unsaved(const struct app *app, const struct check_outcome *o)
 		close(fd);
 	}
 	free(path);
+}
+
+static void
+checkflow_mark_unsaved(const struct app *app, const struct check_outcome *o)
+{
+	char *why = xasprintf("a safety check with the verdict %s could not "
+	    "be saved", verdict_name(o->result.verdict));
+
+	checkflow_mark(app, why);
+	free(why);
+}
+
+void
+checkflow_hold(struct app *app, const char *why)
+{
+	app->check_unsaved = 1;
+	checkflow_mark(app, why);
 }
 
 /* 1 when a run before this one left the mark. */
@@ -317,7 +333,7 @@ checkflow_verdict_headline(struct app *app, const struct gate_input *in,
 	/* The rules it fired choose between words (E3 and E4: an
 	 * ambulance); without them the verdict's general words stand. */
 	memset(&d, 0, sizeof d);
-	if ((st = app_store_quiet(app, &err)) != NULL &&
+	if ((st = app_store_read_quiet(app, &err)) != NULL &&
 	    store_report_load(st, at, at, day_of_time(at), &d) == 0)
 		for (i = 0; i < d.n_checks; i++)
 			if (d.checks[i].verdict == *v && (any ||

@@ -67,6 +67,14 @@ int checkflow_left_early(struct app *app, const struct catalogue *cat,
 
 void checkflow_free(struct check_outcome *o);
 
+/*
+ * Locks the routines until a full check is saved, in this run and later
+ * ones (the mark beside the progress file): for a warning the person gave
+ * that no check has settled, such as new numbness during a session whose
+ * emergency questions were left unanswered.  why is for the mark's text.
+ */
+void checkflow_hold(struct app *app, const char *why);
+
 /* Prints the paragraphs from index from on as "label: text" lines. */
 void checkflow_print(const struct advice *a, size_t from, FILE *out);
 

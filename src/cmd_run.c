@@ -18,6 +18,7 @@
 
 #include "advice.h"
 #include "app.h"
+#include "checkflow.h"
 #include "clock.h"
 #include "cmd.h"
 #include "diag.h"
@@ -39,6 +40,9 @@ struct run_opts {
 };
 
 static volatile sig_atomic_t run_stop;
+/* The session stopped for the emergency questions (P2): see a doctor,
+ * not a pain rating. */
+static int run_for_care;
 
 static void
 run_on_signal(int sig)
@@ -193,7 +197,7 @@ static int
 run_step_pain(struct session *s, size_t step)
 {
 	char line[64], *ask, *title;
-	int pain, spreading, numb, recheck, rc;
+	int pain, spreading, numb, recheck, rc, rc2;
 	struct session_advice a;
 	enum verdict v;
 
@@ -212,9 +216,19 @@ run_step_pain(struct session *s, size_t step)
 		return 0;
 	rc = session_step_pain(s, step, pain, spreading, numb, &recheck, &a);
 	run_advice(&a);
-	if (rc == 1 && recheck)
-		/* The E1 questions now (P2); their advice prints itself. */
-		recheck_plain(s->app, stdin, stdout, &v);
+	if (rc == 1 && recheck) {
+		/* The E1 questions now (P2); their advice prints itself.
+		 * Unanswered, or calling for care, the session ends there:
+		 * no pain rating, no comfort, and no routine until a check
+		 * is saved. */
+		if ((rc2 = recheck_plain(s->app, stdin, stdout, &v)) != 0) {
+			run_for_care = 1;
+			if (rc2 < 0)
+				checkflow_hold(s->app, "new numbness or weakness "
+				    "was reported during a session and the "
+				    "emergency questions were not answered");
+		}
+	}
 	return rc;
 }
 
@@ -566,11 +580,15 @@ run_plain(struct app *app, const char *id, int resume)
 	sigaction(SIGHUP, &sa, NULL);
 	start = clock_monotonic_ms();
 	if ((rc = run_timeline(&s, (size_t)from, start)) > 0) {
-		run_pain_after(&s);
-		session_end(&s, "partial", "ended by the pain rules");
-		printf("ended early: saved as partial\n");
+		if (!run_for_care)
+			run_pain_after(&s);
+		session_end(&s, "partial", run_for_care ? "stopped for the "
+		    "emergency questions" : "ended by the pain rules");
+		printf("%s\n", run_for_care ? "stopped for your safety: follow "
+		    "the advice above; the routines stay locked until a safety "
+		    "check says otherwise" : "ended early: saved as partial");
 		session_free(&s);
-		return CMD_OK;
+		return run_for_care ? CMD_FAIL : CMD_OK;
 	}
 	if (rc != 0) {
 		if (run_stop) {

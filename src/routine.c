@@ -634,7 +634,7 @@ routine_side_seconds(const struct routine_step *s)
 
 /* movement.md 2.0: sets x reps x tempo + (sets - 1) x set_rest, once per
  * side, + 5 s to switch sides, + the rest after the step. */
-static long
+long
 routine_step_seconds(const struct routine_step *s)
 {
 	long one = routine_side_seconds(s);

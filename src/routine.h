@@ -127,6 +127,10 @@ long routine_rep_seconds(const struct routine_step *s);
  */
 char *routine_step_summary(const struct routine_step *s);
 
+/* The whole time of one step (sides, repeats or sets, rests), as the
+ * routine's total counts it. */
+long routine_step_seconds(const struct routine_step *s);
+
 /* What a segment is (segment.rest): work, or one of the pauses. */
 enum segment_kind {
 	SEG_WORK = 0,

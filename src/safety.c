@@ -79,9 +79,10 @@ safety_gate_reason(enum gate_state g)
 		return "Routines are locked until you have done the safety "
 		    "check. Choose Safety check on the home screen.";
 	case GATE_UNSAVED:
-		return "Routines are locked: your last safety check could not "
-		    "be saved. Its advice still stands. Free some space or fix "
-		    "the progress file, then do the safety check again.";
+		return "Routines are locked: your last safety check was not "
+		    "finished, or could not be saved. Its advice still stands. "
+		    "Do the safety check again (if it could not be saved, free "
+		    "some space or fix the progress file first).";
 	case GATE_FLAGGED:
 		return "Routines are locked: your last safety check found "
 		    "warning signs. Follow its advice and see a doctor; do the "

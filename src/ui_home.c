@@ -222,17 +222,21 @@ home_key(struct ui *ui, void *state, const struct ui_key *k)
  * there is no check or it found nothing.
  */
 static enum verdict
-home_verdict(struct ui *ui, enum gate_state *g)
+home_verdict(struct ui *ui, enum gate_state *g, char **headline)
 {
 	struct gate_input in;
+	enum verdict v = VERDICT_NONE;
 	char *err = NULL;
 
 	*g = GATE_NO_CHECK;
+	*headline = NULL;
 	if (checkflow_gate(ui_app(ui), &in, g, &err) != 0) {
 		free(err);
 		return VERDICT_NONE;
 	}
-	return in.have_any ? in.last_any_verdict : VERDICT_NONE;
+	/* The check's own words: an ambulance for chest pain, say. */
+	*headline = checkflow_verdict_headline(ui_app(ui), &in, &v);
+	return *headline != NULL ? v : VERDICT_NONE;
 }
 
 static void
@@ -241,11 +245,10 @@ home_draw(struct ui *ui, void *state, int rows, int cols)
 	struct home *h = state;
 	struct ui_view *v = h->view, *t = h->text;
 	enum gate_state gate;
-	enum verdict verdict = home_verdict(ui, &gate);
-	struct screener_result r;
+	char *advice;
+	enum verdict verdict = home_verdict(ui, &gate, &advice);
 	size_t i;
 	int used;
-	char *advice;
 	struct buf hw = BUF_INIT;
 	const char *due;
 
@@ -275,10 +278,7 @@ home_draw(struct ui *ui, void *state, int rows, int cols)
 		h->shown = verdict;
 	}
 	ui_view_begin(t, cols - 6);
-	if (verdict != VERDICT_NONE) {
-		memset(&r, 0, sizeof r);
-		r.verdict = verdict;
-		advice = advice_headline(&r, ui_app(ui)->emergency_number);
+	if (advice != NULL) {
 		ui_view_add(t, verdict == VERDICT_SOON ? UI_ROLE_WARNING :
 		    UI_ROLE_DANGER, 0, advice);
 		ui_view_add(t, UI_ROLE_NORMAL, 0, "");

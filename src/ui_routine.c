@@ -284,6 +284,9 @@ struct runner {
 	struct session_advice advice;   /* the pain rules' last words */
 	struct recheck_request recheck; /* P2: the E1 questions again */
 	int ended_early;         /* by the pain rules: saved as partial */
+	int awaiting_recheck;    /* P2's questions are on the screen above */
+	int quit_paused;         /* the quit question paused the countdown */
+	int for_care;            /* they were left or found a warning sign */
 };
 
 static void
@@ -414,6 +417,7 @@ runner_step_pain_done(struct ui *ui, struct runner *r)
 	r->entry[0] = '\0';
 	if (rc == 1 && recheck) {
 		memset(&r->recheck, 0, sizeof r->recheck);
+		r->awaiting_recheck = 1;
 		ui_push(ui, &ui_recheck_screen, &r->recheck);
 	}
 	r->ended_early |= rc == 1;
@@ -432,6 +436,24 @@ runner_tick(struct ui *ui, void *state, int64_t now)
 	enum timer_event ev;
 	size_t done;
 
+	/* Back from P2's emergency questions: unanswered, or calling for
+	 * care, the session stops there, with no pain rating or comfort,
+	 * and no routine until a check is saved. */
+	if (r->awaiting_recheck && (r->recheck.done || r->recheck.cancelled ||
+	    ui_on_top(ui, r))) {
+		r->awaiting_recheck = 0;
+		if (!r->recheck.done)
+			checkflow_hold(ui_app(ui), "new numbness or weakness was "
+			    "reported during a session and the emergency "
+			    "questions were not answered");
+		if (!r->recheck.done || r->recheck.verdict != VERDICT_NONE) {
+			r->for_care = 1;
+			runner_end(r, "partial");
+			r->stage = RUN_SUMMARY;
+			ui_dirty(ui);
+			return -1;
+		}
+	}
 	if (r->stage != RUN_STEPS || runner_covered(ui, r, now))
 		return -1;
 	while ((ev = timer_tick(&r->tm, now)) != TIMER_NONE) {
@@ -514,6 +536,10 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 	long part;
 
 	if (k->action == UI_BACK) {
+		/* The countdown waits while the question is asked. */
+		r->quit_paused = !r->tm.paused;
+		if (r->quit_paused)
+			timer_pause(&r->tm, now);
 		r->stage = RUN_CONFIRM_QUIT;
 		return;
 	}
@@ -635,8 +661,12 @@ runner_key(struct ui *ui, void *state, const struct ui_key *k)
 			/* Stopping early still asks how the back feels. */
 			r->quit_early = 1;
 			runner_finish_steps(r);
-		} else
+		} else {
 			r->stage = RUN_STEPS;
+			if (r->quit_paused)
+				timer_resume(&r->tm, clock_monotonic_ms());
+		}
+		r->quit_paused = 0;
 		break;
 	case RUN_NOTE:
 		if (k->action == UI_ENTER) {
@@ -764,12 +794,12 @@ runner_build_preview(struct runner *r, int width)
 	ui_view_add(v, UI_ROLE_EMPHASIS, 0, "Steps:");
 	for (i = 0; i < rt->nsteps; i++) {
 		st = &rt->steps[i];
-		util_format_clock(st->seconds * (st->repeat > 0 ? st->repeat :
-		    1) * (st->sides ? 2 : 1), when, sizeof when);
+		util_format_clock(routine_step_seconds(st), when, sizeof when);
 		ui_view_addf(v, st->skipped ? UI_ROLE_DIM : UI_ROLE_NORMAL, 2,
-		    "%zu. %s (%s, %s, %s)", i + 1, st->title, st->skipped ?
-		    "left out by your safety check" : when, st->hold ? "hold" :
-		    st->stroke, st->region);
+		    "%zu. %s (%s, %s, %s, %s)", i + 1, st->title, st->skipped ?
+		    "left out by your safety check" : when,
+		    routine_step_is_exercise(st) ? st->movement : st->hold ?
+		    "hold" : st->stroke, st->region, st->position);
 		if (st->note != NULL)
 			ui_view_add(v, st->skipped ? UI_ROLE_WARNING :
 			    UI_ROLE_NORMAL, 5, st->note);
@@ -810,8 +840,9 @@ runner_build_step(struct runner *r, int width)
 		free(what);
 		free(cue);
 	} else {
-		ui_view_addf(v, UI_ROLE_DIM, 0, "%s, %s, %s pressure",
-		    st->hold ? "hold" : st->stroke, st->region, st->pressure);
+		ui_view_addf(v, UI_ROLE_DIM, 0, "%s, %s, %s, %s pressure",
+		    st->hold ? "hold" : st->stroke, st->region, st->position,
+		    st->pressure);
 		if (seg->reps > 1 && !seg->rest)
 			ui_view_addf(v, UI_ROLE_DIM, 0, "repeat %d of %d",
 			    seg->rep, seg->reps);
@@ -944,7 +975,11 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 		r->view_for = RUN_SUMMARY + 10000;
 	}
 	ui_view_begin(v, cols - 5);
-	if (r->s.ended_state != NULL &&
+	if (r->for_care)
+		ui_view_add(v, UI_ROLE_DANGER, 0, "Stopped for your safety: "
+		    "follow the advice of the emergency questions. The routines "
+		    "stay locked until a safety check says otherwise.");
+	else if (r->s.ended_state != NULL &&
 	    strcmp(r->s.ended_state, "completed") != 0 && !r->quit_early)
 		ui_view_add(v, UI_ROLE_WARNING, 0, "Every step was skipped: "
 		    "this session is saved as partial and does not count "

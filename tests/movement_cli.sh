@@ -190,6 +190,19 @@ run_at $((t + 60)) flare-up-day '3\nn\nn\nn\nn\nn\nn\nn\nn\n'
 expect_out "Stop now. New numbness, weakness, or a change in your bladder or bowels needs the safety questions again" "P2: new symptoms stop the session"
 expect_out "ended early" "and end it"
 [ "$(q "SELECT count(*) FROM checks WHERE kind = 'recheck'")" -ge 1 ] && pass "the E1 questions were asked and stored" || fail "no re-check stored"
+# New numbness, then the emergency questions left unanswered: no pain
+# rating, no comfort, and no routine until a check is saved.
+t=$((t + 86400))
+check_at "" $t
+run_at $((t + 60)) flare-up-day '3\nn\nn\n'
+expect_status 1 "P2 left unanswered: the run fails"
+expect_out "stopped for your safety" "it stops for safety"
+expect_no_out "usually settles" "no comfort after it"
+run_at $((t + 120)) flare-up-day '3\n'
+expect_status 1 "the next run within the hour is refused"
+expect_err "was not finished" "until a check is saved"
+check_at "" $((t + 180))
+[ ! -e "$BACKCARE_DB-unsaved" ] && pass "a saved check lifts the hold" || fail "the hold stayed"
 # Flare mode: before-pain 3 above the week's median suggests Flare-up day.
 check_at "" $((t + 3590))
 run_at $((t + 3600)) core-basics '8\n'

@@ -304,4 +304,15 @@ tui_wait_exit
 tui_stop
 rm -f "$BACKCARE_DB-unsaved"
 
+# The home screen gives a stored verdict in its own words: chest pain
+# means an ambulance, not the car.
+printf 'age=40\nweeks=2\nchest_pain_or_breathless=yes\n' | "$BACKCARE" screen --answers - >/dev/null
+tui_start 100 30
+tui_home || fail "the home screen"
+expect_screen "Your last safety check: EMERGENCY" "home names the verdict"
+expect_screen "ask for an ambulance" "home gives the verdict's own words (an ambulance)"
+tui_keys q
+tui_wait_exit
+tui_stop
+
 bc_done

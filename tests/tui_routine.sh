@@ -54,7 +54,7 @@ expect_screen "Type a number from 0" "a rating over 10 is refused"
 tui_keys BSpace BSpace
 tui_type 5; tui_keys Enter
 expect_screen "Step 1 of 2: First stroke" "the first step"
-expect_screen "effleurage, lower back, light pressure" "how and where"
+expect_screen "effleurage, lower back, sitting, light pressure" "how and where"
 expect_screen "Stroke gently." "the instructions, rendered"
 expect_screen "Next: Second stroke" "what comes next"
 expect_screen "routine [" "a progress bar for the routine"
