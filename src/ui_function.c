@@ -21,6 +21,7 @@
 #include "store_movement.h"
 #include "text.h"
 #include "ui.h"
+#include "ui_view.h"
 #include "util.h"
 
 enum fn_mode { FN_LIST, FN_ADDING, FN_SAVED, FN_NOT_DUE, FN_BROKEN };
@@ -39,6 +40,7 @@ struct fn {
 	size_t n, sel;
 	char entry[PSFS_MAX_TEXT + 1];
 	char error[512];
+	struct ui_view *view;   /* the question, the list and the trend */
 };
 
 static void
@@ -78,6 +80,7 @@ fn_enter(struct ui *ui, void *arg)
 	struct fn *f = xcalloc(1, sizeof *f);
 
 	(void)arg;
+	f->view = ui_view_new(0);
 	fn_load(ui, f);
 	return f;
 }
@@ -102,6 +105,7 @@ fn_leave(struct ui *ui, void *state)
 	(void)ui;
 	fn_free_rows(f);
 	psfs_history_free(&f->h);
+	ui_view_free(f->view);
 	free(f);
 }
 
@@ -157,7 +161,8 @@ fn_key_adding(struct ui *ui, struct fn *f, const struct ui_key *k)
 	const char *why;
 	size_t i;
 
-	if (k->action == UI_BACK) {
+	/* Esc cancels; q is a letter here ("Squat"). */
+	if (k->action == UI_BACK && k->ch != 'q' && k->ch != 'Q') {
 		f->mode = FN_LIST;
 	} else if (k->action == UI_ENTER) {
 		t = util_trim(f->entry);
@@ -231,6 +236,12 @@ fn_key(struct ui *ui, void *state, const struct ui_key *k)
 	struct fn *f = state;
 
 	ui_dirty(ui);
+	if (f->mode != FN_ADDING && (k->action == UI_PAGE_UP ||
+	    k->action == UI_PAGE_DOWN || k->action == UI_HOME ||
+	    k->action == UI_END)) {
+		ui_view_key(ui, f->view, k);
+		return;
+	}
 	if (f->mode == FN_ADDING)
 		fn_key_adding(ui, f, k);
 	else if (f->mode == FN_LIST)
@@ -239,91 +250,103 @@ fn_key(struct ui *ui, void *state, const struct ui_key *k)
 		ui_pop(ui);
 }
 
-/* The trend and when the next rating is due, from row. */
+/* The trend and when the next rating is due. */
 static void
-fn_draw_trend(struct ui *ui, struct fn *f, int row, int rows, int cols)
+fn_add_trend(struct fn *f, struct ui_view *v)
 {
 	struct psfs_trend t;
-	char line[256], day[11];
+	char day[11];
 
 	psfs_trend(&f->h, &t);
 	if (t.have) {
-		snprintf(line, sizeof line, "Your mean: %.1f at first, %.1f "
-		    "now (%+.1f): %s.", t.baseline, t.latest, t.change,
-		    psfs_label_text(t.label));
-		row += ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4,
-		    t.label == PSFS_MEANINGFUL ? UI_ROLE_GOOD :
-		    t.label == PSFS_WORSE ? UI_ROLE_WARNING : UI_ROLE_NORMAL,
-		    line);
-		row += ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4,
-		    UI_ROLE_DIM, psfs_footnote);
+		ui_view_addf(v, t.label == PSFS_MEANINGFUL ? UI_ROLE_GOOD :
+		    t.label == PSFS_WORSE ? UI_ROLE_WARNING : UI_ROLE_NORMAL, 0,
+		    "Your mean: %.1f at first, %.1f now (%+.1f): %s.",
+		    t.baseline, t.latest, t.change, psfs_label_text(t.label));
+		ui_view_add(v, UI_ROLE_DIM, 0, psfs_footnote);
 	}
 	if (f->h.n_sets > 0 && !psfs_due(&f->h, clock_wall_s())) {
 		day_format(day_of_time(f->h.sets[f->h.n_sets - 1].at +
 		    PSFS_DUE_S), day);
-		snprintf(line, sizeof line, "Next rating due on %s.", day);
-		ui_put(ui, row + 1, 2, cols - 4, UI_ROLE_NORMAL, line);
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+		ui_view_addf(v, UI_ROLE_NORMAL, 0, "Next rating due on %s.", day);
 	}
 }
 
+/* The activities as a list whose selection stays on screen. */
 static void
-fn_draw_rows(struct ui *ui, struct fn *f, int row, int rows, int cols)
+fn_add_rows(struct fn *f, struct ui_view *v)
 {
-	char line[256], score[16];
+	char score[16];
 	size_t i;
 
-	for (i = 0; i < f->n && row < rows - 3; i++, row++) {
+	for (i = 0; i < f->n; i++) {
 		if (f->rows[i].retire)
 			snprintf(score, sizeof score, "retire");
 		else if (f->rows[i].score >= 0)
 			snprintf(score, sizeof score, "%d", f->rows[i].score);
 		else
 			snprintf(score, sizeof score, "-");
-		snprintf(line, sizeof line, " %6s  %s%s ", score,
+		ui_view_item(v);
+		ui_view_addf(v, UI_ROLE_NORMAL, 0, "%6s  %s%s", score,
 		    f->rows[i].text, f->rows[i].is_new ? " (new)" : "");
-		ui_put(ui, row, 2, cols - 4, i == f->sel && f->mode == FN_LIST ?
-		    UI_ROLE_SELECTED : UI_ROLE_NORMAL, line);
 	}
+	ui_view_end_items(v);
+	if (f->n > 0 && f->mode == FN_LIST)
+		ui_view_select(v, f->sel);
 	if (f->n == 0)
-		ui_put(ui, row, 2, cols - 4, UI_ROLE_DIM, "No activities yet: "
-		    "press a to add one.");
+		ui_view_add(v, UI_ROLE_DIM, 0, "No activities yet: press a to "
+		    "add one.");
 }
 
+/*
+ * Everything through the one text view, so that at 40x12 the question,
+ * every activity and the trend can be reached (PgUp, PgDn).
+ */
 static void
 fn_draw(struct ui *ui, void *state, int rows, int cols)
 {
 	struct fn *f = state;
-	char line[256];
-	int row = 2;
+	struct ui_view *v = f->view;
+	int bottom = f->mode == FN_ADDING ? 2 : 0;
 
 	ui_draw_title(ui, cols, "Everyday activities");
-	if (f->mode == FN_BROKEN) {
-		ui_put_wrapped(ui, 2, 2, rows - 4, cols - 4, UI_ROLE_WARNING,
-		    f->error);
-		ui_draw_status(ui, rows - 1, cols, "q back");
-		return;
-	}
-	if (f->mode == FN_SAVED)
-		row += ui_put_wrapped(ui, row, 2, 2, cols - 4, UI_ROLE_GOOD,
-		    "Saved. Your therapist sees these in your report.") + 1;
+	ui_view_begin(v, cols - 5);
+	if (f->mode == FN_BROKEN)
+		ui_view_add(v, UI_ROLE_WARNING, 0, f->error);
+	else if (f->mode == FN_SAVED)
+		ui_view_add(v, UI_ROLE_GOOD, 0, "Saved. Your therapist sees "
+		    "these in your report.");
 	else
-		row += ui_put_wrapped(ui, row, 2, rows / 3, cols - 4,
-		    UI_ROLE_NORMAL, psfs_question) + 1;
-	if (f->mode != FN_SAVED)
-		fn_draw_rows(ui, f, row, rows, cols);
-	row += (int)f->n + 2;
+		ui_view_add(v, UI_ROLE_NORMAL, 0, psfs_question);
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	if (f->mode != FN_SAVED && f->mode != FN_BROKEN)
+		fn_add_rows(f, v);
+	if (f->mode != FN_LIST && f->mode != FN_BROKEN &&
+	    f->mode != FN_ADDING) {
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+		fn_add_trend(f, v);
+	}
+	ui_view_draw(ui, v, 2, 2, rows - 3 - bottom);
 	if (f->mode == FN_ADDING) {
-		snprintf(line, sizeof line, "New activity: %s_", f->entry);
-		ui_put(ui, rows - 3, 2, cols - 4, UI_ROLE_SELECTED, line);
+		char *line = xasprintf("New activity: %s_", f->entry);
+		/* The end of what is typed stays in sight. */
+		size_t w = text_width(line, strlen(line)), skip = 0;
+		while (w > (size_t)(cols - 4) && line[skip] != '\0') {
+			skip++;
+			while (((unsigned char)line[skip] & 0xc0) == 0x80)
+				skip++;
+			w = text_width(line + skip, strlen(line + skip));
+		}
+		ui_put(ui, rows - 3, 2, cols - 4, UI_ROLE_SELECTED, line + skip);
+		free(line);
 		ui_draw_status(ui, rows - 1, cols, "Type it, Enter to add, Esc "
 		    "to cancel");
 		return;
 	}
-	if (f->mode != FN_LIST)
-		fn_draw_trend(ui, f, row, rows, cols);
-	ui_draw_status(ui, rows - 1, cols, f->mode == FN_LIST ? "0-9 or "
-	    "Left/Right rate  a add  x retire  Enter save  q back" :
-	    "q back");
+	ui_draw_status(ui, rows - 1, cols, f->mode == FN_BROKEN ? "q back" :
+	    f->mode == FN_LIST ? "0-9 or Left/Right rate  a add  x retire  "
+	    "Enter save  PgDn more  q back" : "q back");
 }
 
 static const struct ui_help fn_help[] = {

@@ -18,6 +18,7 @@
 #include "store.h"
 #include "store_movement.h"
 #include "ui.h"
+#include "ui_view.h"
 #include "util.h"
 
 struct ol {
@@ -27,6 +28,8 @@ struct ol {
 	int saved;
 	char *high, *some, *mood;
 	char error[512];
+	struct ui_view *view;   /* the question and scale, or the result */
+	int view_for;           /* the item the view shows */
 };
 
 static void *
@@ -40,6 +43,8 @@ ol_enter(struct ui *ui, void *arg)
 	for (i = 0; i < OUTLOOK_N; i++)
 		o->s.v[i] = -1;
 	o->value = -1;
+	o->view = ui_view_new(0);
+	o->view_for = -1;
 	return o;
 }
 
@@ -52,6 +57,7 @@ ol_leave(struct ui *ui, void *state)
 	free(o->high);
 	free(o->some);
 	free(o->mood);
+	ui_view_free(o->view);
 	free(o);
 }
 
@@ -87,6 +93,14 @@ ol_key(struct ui *ui, void *state, const struct ui_key *k)
 	struct ol *o = state;
 
 	ui_dirty(ui);
+	/* Paging reads on; the other keys answer. */
+	if (k->action == UI_PAGE_UP || k->action == UI_PAGE_DOWN ||
+	    k->action == UI_HOME || k->action == UI_END ||
+	    (o->item == OUTLOOK_N && (k->action == UI_UP ||
+	    k->action == UI_DOWN))) {
+		ui_view_key(ui, o->view, k);
+		return;
+	}
 	if (o->item == OUTLOOK_N || k->action == UI_BACK) {
 		if (k->action == UI_BACK || k->action == UI_ENTER)
 			ui_pop(ui);
@@ -112,79 +126,91 @@ ol_key(struct ui *ui, void *state, const struct ui_key *k)
 	}
 }
 
-/* "0 [-----#-----] 10" with the end labels under it. */
+/* "0 . . [#] . . 10", or at narrow widths the number alone. */
 static void
-ol_draw_slider(struct ui *ui, struct ol *o, int row, int cols)
+ol_add_slider(struct ol *o, struct ui_view *v, int width)
 {
 	const struct outlook_item *it = &outlook_items[o->item];
-	char line[128], ends[256];
+	char line[128];
 	int i, n = 0;
 
-	n += snprintf(line + n, sizeof line - (size_t)n, "0 ");
-	for (i = 0; i <= 10; i++)
-		n += snprintf(line + n, sizeof line - (size_t)n, "%s",
-		    i == o->value ? "[#]" : " . ");
-	snprintf(line + n, sizeof line - (size_t)n, " 10   %s",
-	    o->value >= 0 ? "" : "(not chosen)");
-	ui_put(ui, row, 4, cols - 6, UI_ROLE_SELECTED, line);
-	if (o->value >= 0) {
-		snprintf(ends, sizeof ends, "Your answer: %d", o->value);
-		ui_put(ui, row + 1, 4, cols - 6, UI_ROLE_EMPHASIS, ends);
+	if (width >= 42) {
+		n += snprintf(line + n, sizeof line - (size_t)n, "0 ");
+		for (i = 0; i <= 10; i++)
+			n += snprintf(line + n, sizeof line - (size_t)n, "%s",
+			    i == o->value ? "[#]" : " . ");
+		snprintf(line + n, sizeof line - (size_t)n, " 10");
+		ui_view_add(v, UI_ROLE_SELECTED, 2, line);
 	}
-	snprintf(ends, sizeof ends, "0 = %s;  10 = %s", it->low, it->high);
-	ui_put_wrapped(ui, row + 3, 4, 2, cols - 6, UI_ROLE_DIM, ends);
+	ui_view_addf(v, UI_ROLE_DIM, 2, "0 = %s;  10 = %s", it->low, it->high);
 }
 
 static void
 ol_draw_done(struct ui *ui, struct ol *o, int rows, int cols)
 {
-	char line[512];
-	int row = 2;
+	struct ui_view *v = o->view;
 
-	row += ui_put_wrapped(ui, row, 2, 3, cols - 4, o->saved ?
-	    UI_ROLE_GOOD : UI_ROLE_WARNING, o->saved ? "Thank you. Your "
-	    "answers are saved for your therapist's report." : o->error) + 1;
+	ui_view_begin(v, cols - 5);
+	ui_view_add(v, o->saved ? UI_ROLE_GOOD : UI_ROLE_WARNING, 0, o->saved ?
+	    "Thank you. Your answers are saved for your therapist's report." :
+	    o->error);
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 	if (o->high != NULL) {
-		snprintf(line, sizeof line, "Lessons that may help you: %s "
-		    "(Lessons, on the home screen).", o->high);
-		row += ui_put_wrapped(ui, row, 2, 4, cols - 4, UI_ROLE_NORMAL,
-		    line) + 1;
+		ui_view_addf(v, UI_ROLE_NORMAL, 0, "Lessons that may help you: "
+		    "%s (Lessons, on the home screen).", o->high);
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 	}
 	if (o->some != NULL) {
-		snprintf(line, sizeof line, "These might help too: %s.",
+		ui_view_addf(v, UI_ROLE_NORMAL, 0, "These might help too: %s.",
 		    o->some);
-		row += ui_put_wrapped(ui, row, 2, 4, cols - 4, UI_ROLE_NORMAL,
-		    line) + 1;
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 	}
 	if (o->mood != NULL)
-		ui_put_wrapped(ui, row, 2, rows - row - 2, cols - 4,
-		    UI_ROLE_WARNING, o->mood);
+		ui_view_add(v, UI_ROLE_WARNING, 0, o->mood);
+	ui_view_draw(ui, v, 2, 2, rows - 3);
 	ui_draw_status(ui, rows - 1, cols, "Enter to go back");
 }
 
+/*
+ * The question through the one text view, so that at 40x12 every word
+ * of it, the scale and its end labels can be reached (PgUp, PgDn).
+ */
 static void
 ol_draw(struct ui *ui, void *state, int rows, int cols)
 {
 	struct ol *o = state;
-	char head[64];
-	int row = 2;
+	struct ui_view *v = o->view;
 
 	ui_draw_title(ui, cols, "How your back affects you");
 	if (o->item == OUTLOOK_N) {
 		ol_draw_done(ui, o, rows, cols);
 		return;
 	}
-	if (o->item == 0)
-		row += ui_put_wrapped(ui, row, 2, 4, cols - 4, UI_ROLE_DIM,
-		    outlook_intro) + 1;
-	snprintf(head, sizeof head, "Question %d of %d", o->item + 1,
+	if (o->view_for != o->item) {
+		ui_view_home(v);
+		o->view_for = o->item;
+	}
+	ui_view_begin(v, cols - 5);
+	if (o->item == 0) {
+		ui_view_add(v, UI_ROLE_DIM, 0, outlook_intro);
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	}
+	ui_view_addf(v, UI_ROLE_HEADING, 0, "Question %d of %d", o->item + 1,
 	    OUTLOOK_N);
-	ui_put(ui, row++, 2, cols - 4, UI_ROLE_HEADING, head);
-	row += ui_put_wrapped(ui, row, 2, 4, cols - 4, UI_ROLE_NORMAL,
-	    outlook_items[o->item].question) + 1;
-	ol_draw_slider(ui, o, row, cols);
+	ui_view_add(v, UI_ROLE_NORMAL, 0, outlook_items[o->item].question);
+	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+	ol_add_slider(o, v, cols - 5);
+	ui_view_draw(ui, v, 2, 2, rows - 4);
+	/* The answer stays in sight while the question scrolls. */
+	if (o->value >= 0) {
+		char *line = xasprintf("Your answer: %d (0 to 10)", o->value);
+		ui_put(ui, rows - 2, 2, cols - 4, UI_ROLE_EMPHASIS, line);
+		free(line);
+	} else
+		ui_put(ui, rows - 2, 2, cols - 4, UI_ROLE_DIM, "Your answer: "
+		    "0-9, or Left/Right up to 10");
 	ui_draw_status(ui, rows - 1, cols, "0-9 or Left/Right choose  Enter "
-	    "next  s skip  Up back  q leave");
+	    "next  s skip  Up back  PgDn more  q leave");
 }
 
 static const struct ui_help ol_help[] = {
@@ -192,6 +218,7 @@ static const struct ui_help ol_help[] = {
 	{ "Enter", "next question" },
 	{ "s", "skip this question" },
 	{ "Up", "the question before" },
+	{ "PgUp, PgDn", "read the question and its scale" },
 	{ "q, Esc", "leave, saving nothing" },
 	{ NULL, NULL }
 };

@@ -106,4 +106,31 @@ tui_keys Enter
 tui_keys q q
 tui_wait_exit
 tui_stop
+# At 40x12: the scale's words and the chosen number can be reached, and
+# q is a letter when typing an activity (issue 11, found by a review).
+rm -f "$BACKCARE_DB"*
+tui_start 40 12 --no-bell
+tui_home || fail "the home screen at 40x12"
+tui_keys o
+tui_wait "Question 1 of 8" || fail "the first question at 40x12"
+tui_keys 7
+expect_screen "Your answer: 7" "40x12: the chosen number shows"
+tui_keys NPage NPage
+expect_screen "10 = extremely" "40x12: the scale's end labels can be reached"
+tui_keys Escape
+tui_wait "Lessons"
+tui_keys f
+tui_wait "Everyday" || fail "the rating screen at 40x12"
+tui_keys a
+tui_wait "New activity"
+tui_type "Squat"
+expect_screen "New activity: Squat_" "q is typed as a letter"
+tui_keys Enter
+expect_screen "Squat (new)" "the activity is added whole"
+tui_keys Escape
+tui_wait "Lessons"
+tui_keys q
+tui_wait_exit
+tui_stop
+
 bc_done
