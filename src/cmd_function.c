@@ -84,7 +84,7 @@ cmd_function_show(const struct psfs_history *h, int64_t now)
 			    t.four_weeks_ago);
 		printf("note: %s\n", psfs_footnote);
 	}
-	if (psfs_due(h, now))
+	if (psfs_due(h, now) || last == NULL)
 		printf("next rating: due now\n");
 	else {
 		day_format(day_of_time(last->at + PSFS_DUE_S), day);

@@ -87,6 +87,8 @@ cmd_plan_activities(struct store *st, const struct plan *p)
 {
 	size_t i;
 
+	if (p == NULL)
+		return 0;
 	for (i = 0; i < p->n_activities; i++)
 		if (store_psfs_add(st, p->activities[i].text, "plan",
 		    clock_wall_s()) != 0)

@@ -573,7 +573,8 @@ routine_parse(const char *id, const char *name, const char *text,
 		if (r->steps[i].instructions == NULL)
 			r->steps[i].instructions = xstrdup("");
 		routine_check_step(name, &r->steps[i], d);
-		exercise += routine_step_is_exercise(&r->steps[i]);
+		if (routine_step_is_exercise(&r->steps[i]))
+			exercise++;
 	}
 	/* One kind a routine: the list keeps massage and exercise apart. */
 	r->exercise = r->nsteps > 0 && exercise == r->nsteps;
