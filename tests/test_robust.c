@@ -546,10 +546,11 @@ test_layout_linear(void **state)
 	char *text;
 	double ref, ours = 0;
 	int w, slow;
+	const char *vg = getenv("BC_VALGRIND");
 
 	(void)state;
 	/* Under valgrind (make check-valgrind) times mean nothing. */
-	if (getenv("BC_VALGRIND") != NULL && *getenv("BC_VALGRIND") != '\0')
+	if (vg != NULL && *vg != '\0')
 		skip();
 	setlocale(LC_ALL, "C.UTF-8");
 	for (i = 0; i < BC_ARRAY_LEN(cases); i++) {
