@@ -208,7 +208,7 @@ rlist_draw(struct ui *ui, void *state, int rows, int cols)
 		    l->resume_routine);
 		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 	}
-	ui_view_add(v, g == GATE_OPEN || g == GATE_RECHECK ? UI_ROLE_GOOD :
+	ui_view_add(v, safety_gate_open(g) ? UI_ROLE_GOOD :
 	    UI_ROLE_WARNING, 0, safety_gate_reason(g));
 	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 	for (i = 0; i < l->n; i++) {
