@@ -183,7 +183,7 @@ void
 advice_add(struct advice *a, const char *label, enum advice_tone tone,
     const char *text)
 {
-	a->p = xreallocarray(a->p, a->n + 1, sizeof *a->p);
+	a->p = xgrow(a->p, a->n, sizeof *a->p);
 	a->p[a->n++] = (struct advice_para){ label, xstrdup(text), tone };
 }
 

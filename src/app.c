@@ -132,8 +132,7 @@ app_option(struct app *app, int id, const char *arg)
 			util_warn("--content-dir needs a folder");
 			return -1;
 		}
-		app->content_dirs = xreallocarray(app->content_dirs,
-		    app->n_content_dirs + 1, sizeof *app->content_dirs);
+		app->content_dirs = xgrow(app->content_dirs, app->n_content_dirs, sizeof *app->content_dirs);
 		app->content_dirs[app->n_content_dirs++] = xstrdup(arg);
 		content_free(app->content);
 		app->content = NULL;

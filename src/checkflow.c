@@ -39,7 +39,7 @@ checkflow_clearances(struct app *app, int32_t today, struct clearance **out)
 	for (i = 0; i < p->n_clearances; i++) {
 		if (p->clearances[i].until < today)
 			continue;
-		*out = xreallocarray(*out, n + 1, sizeof **out);
+		*out = xgrow(*out, n, sizeof **out);
 		(*out)[n++] = (struct clearance){ xstrdup(p->clearances[i].id),
 		    xstrdup(p->clearances[i].by), p->clearances[i].until,
 		    p->clearances[i].line };

@@ -177,7 +177,7 @@ clearance_parse_item(const char *name, int line, const char *text,
 			    CLEARANCE_MAX);
 			break;
 		}
-		*list = xreallocarray(*list, *n + 1, sizeof **list);
+		*list = xgrow(*list, *n, sizeof **list);
 		(*list)[(*n)++] = (struct clearance){ xstrdup(id),
 		    xstrdup(by), until, line };
 		added++;

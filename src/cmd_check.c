@@ -250,7 +250,7 @@ struct check_files {
 static void
 check_files_add(struct check_files *f, char *path)
 {
-	f->paths = xreallocarray(f->paths, f->n + 1, sizeof *f->paths);
+	f->paths = xgrow(f->paths, f->n, sizeof *f->paths);
 	f->paths[f->n++] = path;
 }
 

@@ -253,7 +253,7 @@ cmd_export_create(const char *path, int force, struct export_files *files)
 		return NULL;
 	}
 	(void)fchmod(fd, 0600);
-	files->paths = xreallocarray(files->paths, files->n + 1,
+	files->paths = xgrow(files->paths, files->n,
 	    sizeof *files->paths);
 	files->paths[files->n++] = xstrdup(path);
 	if ((f = fdopen(fd, "w")) == NULL) {

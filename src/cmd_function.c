@@ -192,7 +192,7 @@ cmd_function_ask_one(struct psfs_answers *a, const char *text, int line)
 		free(in);
 	}
 	if (*in != '\0') {
-		a->a = xreallocarray(a->a, a->n + 1, sizeof *a->a);
+		a->a = xgrow(a->a, a->n, sizeof *a->a);
 		a->a[a->n++] = (struct psfs_answer){ xstrdup(text), (int)v, 0,
 		    line };
 	}

@@ -64,7 +64,7 @@ ho_add(struct ho_sheet *h, enum ho_kind kind, char *text)
 {
 	struct ho_block *b;
 
-	h->b = xreallocarray(h->b, h->n + 1, sizeof *h->b);
+	h->b = xgrow(h->b, h->n, sizeof *h->b);
 	b = &h->b[h->n++];
 	memset(b, 0, sizeof *b);
 	b->kind = kind;

@@ -198,7 +198,7 @@ html_sanitise_tree(cmark_node *doc, int shift)
 		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER)
 			continue;
 		n = cmark_iter_get_node(it);
-		nodes = xreallocarray(nodes, count + 1, sizeof *nodes);
+		nodes = xgrow(nodes, count, sizeof *nodes);
 		nodes[count++] = n;
 	}
 	cmark_iter_free(it);

@@ -44,6 +44,7 @@ struct lo {
 	size_t line_count;    /* lines finished so far (also when streaming) */
 	struct buf arena;
 	size_t capspans, caplines, caplinks, capanchors;
+	struct strmap slugs;	/* the anchors so far, to number repeats */
 
 	/* The line being filled. */
 	int in_line;
@@ -812,16 +813,9 @@ static void
 lo_add_anchor(struct lo *lo, const char *slug0, size_t line)
 {
 	struct layout *L = lo->L;
-	char *slug = xstrdup(slug0);
-	size_t i, dup = 0;
-
 	/* GitHub numbers repeated slugs: intro, intro-1, intro-2. */
-	for (i = 0; i < L->nanchors; i++)
-		if (strcmp(L->anchors[i].slug, slug) == 0) {
-			free(slug);
-			slug = xasprintf("%s-%zu", slug0, ++dup);
-			i = (size_t)-1;
-		}
+	char *slug = util_unique_slug(&lo->slugs, slug0);
+
 	if (L->nanchors == lo->capanchors) {
 		lo->capanchors = lo->capanchors ? lo->capanchors * 2 : 16;
 		L->anchors = xreallocarray(L->anchors, lo->capanchors,
@@ -1157,6 +1151,7 @@ lo_done(struct lo *lo)
 	buf_free(&lo->tmptext);
 	buf_free(&lo->heading_text);
 	buf_free(&lo->outbuf);
+	strmap_free(&lo->slugs);
 }
 
 struct layout *

@@ -32,18 +32,12 @@ lesson_id_of(const char *path)
 static void
 lesson_add_slug(struct lesson *l, const char *text, int line)
 {
-	char *slug = layout_slug(text, strlen(text)), *s = xstrdup(slug);
-	size_t i, dup = 0;
+	char *slug = layout_slug(text, strlen(text));
+	char *s = util_unique_slug(&l->slugset, slug);
 
-	for (i = 0; i < l->nslugs; i++)
-		if (strcmp(l->slugs[i], s) == 0) {
-			free(s);
-			s = xasprintf("%s-%zu", slug, ++dup);
-			i = (size_t)-1;
-		}
 	free(slug);
-	l->slugs = xreallocarray(l->slugs, l->nslugs + 1, sizeof *l->slugs);
-	l->slug_lines = xreallocarray(l->slug_lines, l->nslugs + 1,
+	l->slugs = xgrow(l->slugs, l->nslugs, sizeof *l->slugs);
+	l->slug_lines = xgrow(l->slug_lines, l->nslugs,
 	    sizeof *l->slug_lines);
 	l->slugs[l->nslugs] = s;
 	l->slug_lines[l->nslugs++] = line;
@@ -72,7 +66,7 @@ lesson_link(struct lesson *l, cmark_node *node, int line)
 	struct lesson_link *k;
 	const char *url = cmark_node_get_url(node);
 
-	l->links = xreallocarray(l->links, l->nlinks + 1, sizeof *l->links);
+	l->links = xgrow(l->links, l->nlinks, sizeof *l->links);
 	k = &l->links[l->nlinks++];
 	k->url = xstrdup(url != NULL ? url : "");
 	k->kind = layout_link_parse(k->url, &k->lesson, &k->anchor);
@@ -94,8 +88,7 @@ lesson_question(struct lesson *l, cmark_node *item)
 		buf_reset(&b);
 		md_append_text(c, &b);
 		if (first) {
-			l->questions = xreallocarray(l->questions,
-			    l->nquestions + 1, sizeof *l->questions);
+			l->questions = xgrow(l->questions, l->nquestions, sizeof *l->questions);
 			l->questions[l->nquestions++] = xstrdup(b.data);
 			first = 0;
 		} else if (strncasecmp(b.data, "Answer:", 7) == 0) {
@@ -209,6 +202,7 @@ lesson_free(struct lesson *l)
 	free(l->links);
 	free(l->slugs);
 	free(l->slug_lines);
+	strmap_free(&l->slugset);
 	free(l->questions);
 	if (l->doc != NULL)
 		cmark_node_free(l->doc);
@@ -222,12 +216,7 @@ lesson_free(struct lesson *l)
 int
 lesson_has_anchor(const struct lesson *l, const char *slug)
 {
-	size_t i;
-
-	for (i = 0; i < l->nslugs; i++)
-		if (strcmp(l->slugs[i], slug) == 0)
-			return 1;
-	return 0;
+	return strmap_get(&l->slugset, slug) != NULL;
 }
 
 /* Checks one link; returns 1 when it adds a problem. */
@@ -303,7 +292,7 @@ lesson_cache_new(const struct content *c)
 void
 lesson_cache_add(struct lesson_cache *lc, struct lesson *l)
 {
-	lc->items = xreallocarray(lc->items, lc->n + 1, sizeof *lc->items);
+	lc->items = xgrow(lc->items, lc->n, sizeof *lc->items);
 	lc->items[lc->n++] = l;
 }
 

@@ -39,6 +39,7 @@ struct lesson {
 	char **slugs;        /* every heading's anchor */
 	int *slug_lines;
 	size_t nslugs;
+	struct strmap slugset; /* the same anchors, to look up */
 	char **questions;    /* the self-check questions, in order */
 	size_t nquestions;
 	size_t nanswers;     /* questions that have an "Answer:" paragraph */

@@ -340,7 +340,7 @@ plan_routine(struct plan_parser *pp, int line, char *t)
 		    PLAN_MAX_PER_WEEK);
 		return;
 	}
-	p->routines = xreallocarray(p->routines, p->n_routines + 1,
+	p->routines = xgrow(p->routines, p->n_routines,
 	    sizeof *p->routines);
 	p->routines[p->n_routines++] = (struct plan_routine){ xstrdup(id), n,
 	    line };
@@ -365,7 +365,7 @@ plan_lesson(struct plan_parser *pp, int line, const char *id)
 			    "twice (first on line %d)", id, p->lessons[i].line);
 			return;
 		}
-	p->lessons = xreallocarray(p->lessons, p->n_lessons + 1,
+	p->lessons = xgrow(p->lessons, p->n_lessons,
 	    sizeof *p->lessons);
 	p->lessons[p->n_lessons++] = (struct plan_lesson){ xstrdup(id), line };
 }
@@ -396,7 +396,7 @@ plan_activity(struct plan_parser *pp, int line, const char *text)
 		    PSFS_MAX_ACTIVE);
 		return;
 	}
-	p->activities = xreallocarray(p->activities, p->n_activities + 1,
+	p->activities = xgrow(p->activities, p->n_activities,
 	    sizeof *p->activities);
 	p->activities[p->n_activities++] = (struct plan_activity){
 	    xstrdup(text), line };

@@ -98,7 +98,7 @@ static void
 psfs_answer_add(struct psfs_answers *a, const char *text, int score,
     int retire, int line)
 {
-	a->a = xreallocarray(a->a, a->n + 1, sizeof *a->a);
+	a->a = xgrow(a->a, a->n, sizeof *a->a);
 	a->a[a->n++] = (struct psfs_answer){ xstrdup(text), score, retire,
 	    line };
 }

@@ -258,7 +258,7 @@ routine_weeks(const char *name, int line, struct routine_step *s,
 			    "15 (at most %d weeks)", val, ROUTINE_MAX_WEEKS);
 			break;
 		}
-		s->weeks = xreallocarray(s->weeks, (size_t)s->n_weeks + 1,
+		s->weeks = xgrow(s->weeks, (size_t)s->n_weeks,
 		    sizeof *s->weeks);
 		s->weeks[s->n_weeks++] = (int)v;
 	}
@@ -493,7 +493,7 @@ routine_add_step(struct routine *r, cmark_node *heading)
 {
 	struct routine_step *s;
 
-	r->steps = xreallocarray(r->steps, r->nsteps + 1, sizeof *r->steps);
+	r->steps = xgrow(r->steps, r->nsteps, sizeof *r->steps);
 	s = &r->steps[r->nsteps++];
 	memset(s, 0, sizeof *s);
 	s->title = md_node_text(heading);

@@ -1064,7 +1064,7 @@ store_clearance_rows(struct store *st, sqlite3_stmt *s,
 	int rc;
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		*out = xgrow(*out, *n, sizeof **out);
 		c = &(*out)[(*n)++];
 		c->id = store_column_dup(s, 0);
 		c->by = store_column_dup(s, 1);
@@ -1805,7 +1805,7 @@ store_plan_children(struct store *st, sqlite3_int64 id, struct plan *p)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		p->routines = xreallocarray(p->routines, p->n_routines + 1,
+		p->routines = xgrow(p->routines, p->n_routines,
 		    sizeof *p->routines);
 		p->routines[p->n_routines].id = store_column_dup(s, 0);
 		p->routines[p->n_routines].per_week = sqlite3_column_int(s, 1);
@@ -1823,7 +1823,7 @@ store_plan_children(struct store *st, sqlite3_int64 id, struct plan *p)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		p->lessons = xreallocarray(p->lessons, p->n_lessons + 1,
+		p->lessons = xgrow(p->lessons, p->n_lessons,
 		    sizeof *p->lessons);
 		p->lessons[p->n_lessons].id = store_column_dup(s, 0);
 		p->lessons[p->n_lessons].line = 0;
@@ -2260,7 +2260,7 @@ store_report_lessons(struct store *st, struct report_data *out)
 	if (s == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		out->lessons = xreallocarray(out->lessons, out->n_lessons + 1,
+		out->lessons = xgrow(out->lessons, out->n_lessons,
 		    sizeof *out->lessons);
 		l = &out->lessons[out->n_lessons++];
 		l->id = store_column_dup(s, 0);

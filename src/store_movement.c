@@ -199,7 +199,7 @@ store_pain_before_since(struct store *st, int64_t since, int **out,
 		return -1;
 	sqlite3_bind_int64(s, 1, since);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		*out = xgrow(*out, *n, sizeof **out);
 		(*out)[(*n)++] = sqlite3_column_int(s, 0);
 	}
 	sqlite3_finalize(s);
@@ -293,7 +293,7 @@ store_psfs_acts(struct store *st, struct psfs_history *h)
 	if (s == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		h->acts = xreallocarray(h->acts, h->n_acts + 1,
+		h->acts = xgrow(h->acts, h->n_acts,
 		    sizeof *h->acts);
 		a = &h->acts[h->n_acts++];
 		a->id = sqlite3_column_int64(s, 0);
@@ -319,14 +319,14 @@ store_psfs_sets(struct store *st, struct psfs_history *h)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (set == NULL || set->id != sqlite3_column_int64(s, 0)) {
-			h->sets = xreallocarray(h->sets, h->n_sets + 1,
+			h->sets = xgrow(h->sets, h->n_sets,
 			    sizeof *h->sets);
 			set = &h->sets[h->n_sets++];
 			memset(set, 0, sizeof *set);
 			set->id = sqlite3_column_int64(s, 0);
 			set->at = sqlite3_column_int64(s, 1);
 		}
-		set->scores = xreallocarray(set->scores, set->n + 1,
+		set->scores = xgrow(set->scores, set->n,
 		    sizeof *set->scores);
 		set->scores[set->n].activity = sqlite3_column_int64(s, 2);
 		set->scores[set->n++].score = sqlite3_column_int(s, 3);
@@ -500,7 +500,7 @@ store_outlook_load(struct store *st, struct outlook_set **out, size_t *n)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (cur == NULL || cur->id != sqlite3_column_int64(s, 0)) {
-			*out = xreallocarray(*out, *n + 1, sizeof **out);
+			*out = xgrow(*out, *n, sizeof **out);
 			cur = &(*out)[(*n)++];
 			cur->id = sqlite3_column_int64(s, 0);
 			cur->at = sqlite3_column_int64(s, 1);
@@ -569,7 +569,7 @@ store_movement_load(struct store *st, int64_t since, int64_t until,
 	sqlite3_bind_int64(s, 1, since);
 	sqlite3_bind_int64(s, 2, until);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		d->events = xreallocarray(d->events, d->n_events + 1,
+		d->events = xgrow(d->events, d->n_events,
 		    sizeof *d->events);
 		e = &d->events[d->n_events++];
 		e->at = sqlite3_column_int64(s, 0);

@@ -46,7 +46,7 @@ struct fn {
 static void
 fn_add_row(struct fn *f, const char *text, int is_new)
 {
-	f->rows = xreallocarray(f->rows, f->n + 1, sizeof *f->rows);
+	f->rows = xgrow(f->rows, f->n, sizeof *f->rows);
 	f->rows[f->n++] = (struct fn_row){ xstrdup(text), -1, 0, is_new };
 }
 
@@ -121,7 +121,7 @@ fn_save(struct ui *ui, struct fn *f)
 		if (f->rows[i].score < 0 && !f->rows[i].retire)
 			continue;
 		rated += f->rows[i].score >= 0 && !f->rows[i].retire;
-		a.a = xreallocarray(a.a, a.n + 1, sizeof *a.a);
+		a.a = xgrow(a.a, a.n, sizeof *a.a);
 		a.a[a.n++] = (struct psfs_answer){ xstrdup(f->rows[i].text),
 		    f->rows[i].retire ? -1 : f->rows[i].score,
 		    f->rows[i].retire, 0 };

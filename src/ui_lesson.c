@@ -721,7 +721,7 @@ ll_enter(struct ui *ui, void *arg)
 	for (i = 0; (it = content_get(c, CONTENT_LESSON, i)) != NULL; i++) {
 		if (lesson_id_hidden(it->id))
 			continue;
-		l->items = xreallocarray(l->items, l->n + 1,
+		l->items = xgrow(l->items, l->n,
 		    sizeof *l->items);
 		l->items[l->n++] = i;
 	}

@@ -73,7 +73,7 @@ pv_line_new(struct progress *p)
 {
 	struct pv_line *l;
 
-	p->lines = xreallocarray(p->lines, p->n_lines + 1, sizeof *p->lines);
+	p->lines = xgrow(p->lines, p->n_lines, sizeof *p->lines);
 	l = &p->lines[p->n_lines++];
 	l->segs = NULL;
 	l->n = 0;
@@ -83,7 +83,7 @@ pv_line_new(struct progress *p)
 static void
 pv_seg_add(struct pv_line *l, enum ui_role role, const char *text)
 {
-	l->segs = xreallocarray(l->segs, l->n + 1, sizeof *l->segs);
+	l->segs = xgrow(l->segs, l->n, sizeof *l->segs);
 	l->segs[l->n].role = role;
 	l->segs[l->n].text = xstrdup(text);
 	l->n++;

@@ -81,6 +81,16 @@ xreallocarray(void *p, size_t n, size_t size)
 	return xrealloc(p, n * size);
 }
 
+void *
+xgrow(void *p, size_t n, size_t size)
+{
+	if (n != 0 && (n & (n - 1)) != 0)
+		return p;
+	if (n > SIZE_MAX / 2)
+		fatal("out of memory");
+	return xreallocarray(p, n == 0 ? 1 : n * 2, size);
+}
+
 char *
 xstrdup(const char *s)
 {
@@ -455,4 +465,114 @@ util_each_line(const char *text, size_t len,
 		free(s);
 	}
 	return rc;
+}
+
+/* ---- a map from strings to numbers -------------------------------------- */
+
+static size_t
+strmap_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return (size_t)h;
+}
+
+/* The slot that holds key, or the empty slot where it would go. */
+static size_t
+strmap_slot(const struct strmap *m, const char *key)
+{
+	size_t i = strmap_hash(key) & (m->cap - 1);
+
+	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+size_t *
+strmap_get(const struct strmap *m, const char *key)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return NULL;
+	i = strmap_slot(m, key);
+	return m->keys[i] != NULL ? &m->vals[i] : NULL;
+}
+
+static void
+strmap_grow(struct strmap *m)
+{
+	struct strmap old = *m;
+	size_t i, j;
+
+	m->cap = old.cap != 0 ? old.cap * 2 : 16;
+	m->keys = xcalloc(m->cap, sizeof *m->keys);
+	m->vals = xcalloc(m->cap, sizeof *m->vals);
+	for (i = 0; i < old.cap; i++)
+		if (old.keys[i] != NULL) {
+			j = strmap_slot(m, old.keys[i]);
+			m->keys[j] = old.keys[i];
+			m->vals[j] = old.vals[i];
+		}
+	free(old.keys);
+	free(old.vals);
+}
+
+void
+strmap_put(struct strmap *m, const char *key, size_t val)
+{
+	size_t i;
+
+	/* At most half full, so probes stay short. */
+	if (2 * (m->n + 1) > m->cap)
+		strmap_grow(m);
+	i = strmap_slot(m, key);
+	if (m->keys[i] == NULL) {
+		m->keys[i] = xstrdup(key);
+		m->n++;
+	}
+	m->vals[i] = val;
+}
+
+void
+strmap_free(struct strmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+	*m = (struct strmap)STRMAP_INIT;
+}
+
+/*
+ * seen maps each anchor to the next number to try after it.  A number
+ * once taken stays taken, so the search for "slug-N" goes on from where
+ * the last one for this slug ended: the result is GitHub's smallest free
+ * N, and each number is tried once.
+ */
+char *
+util_unique_slug(struct strmap *seen, const char *slug)
+{
+	size_t *next = strmap_get(seen, slug), k;
+	char *s;
+
+	if (next == NULL) {
+		strmap_put(seen, slug, 1);
+		return xstrdup(slug);
+	}
+	for (k = *next;; k++) {
+		s = xasprintf("%s-%zu", slug, k);
+		if (strmap_get(seen, s) == NULL)
+			break;
+		free(s);
+	}
+	*next = k + 1;
+	strmap_put(seen, s, 1);
+	return s;
 }

@@ -26,6 +26,14 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 void *xreallocarray(void *p, size_t n, size_t size);
+/*
+ * Returns array p of n elements (each of size bytes) with room for one
+ * more.  Every element must have been added through xgrow(): the room
+ * doubles when n reaches a power of two, so n appends copy O(n) bytes in
+ * all, where growing by one would copy O(n^2) (and, under a sanitizer,
+ * map and unmap memory for every append).
+ */
+void *xgrow(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Returns a newly allocated formatted string; the caller frees it. */
@@ -92,6 +100,31 @@ const char *util_read_doing(const char *why, const char *doing);
  * with errno set (EFBIG when too large, EINVAL when not a regular file).
  */
 char *util_read_file(const char *path, size_t *len);
+
+/*
+ * A map from strings to numbers (open addressing, FNV-1a), for lookups
+ * that hostile input must not turn quadratic.  Initialise with
+ * STRMAP_INIT; keys are copied; release with strmap_free().
+ */
+struct strmap {
+	char **keys;
+	size_t *vals;
+	size_t n;
+	size_t cap;
+};
+#define STRMAP_INIT { NULL, NULL, 0, 0 }
+/* The value stored for key, or NULL.  The pointer lasts until the next put. */
+size_t *strmap_get(const struct strmap *m, const char *key);
+/* Stores val for key (adding it, or replacing its value). */
+void strmap_put(struct strmap *m, const char *key, size_t val);
+void strmap_free(struct strmap *m);
+
+/*
+ * A heading's anchor made unique the way GitHub numbers repeats (intro,
+ * intro-1, intro-2): returns a new string (caller frees) and records it
+ * in seen, in time linear in the number of headings.
+ */
+char *util_unique_slug(struct strmap *seen, const char *slug);
 
 /* Trims ASCII white space at both ends, in place; returns s. */
 char *util_trim(char *s);

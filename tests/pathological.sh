@@ -47,6 +47,11 @@ gen() {
 	ref-defs) awk 'BEGIN { for (i = 0; i < 50000; i++)
 		printf "[a%d]: /u%d\n", i, i;
 		for (i = 0; i < 50000; i++) printf "[a%d] ", i; print "" }' ;;
+	dup-headings) echo '# T'; rep '## a
+' 20000 ;;
+	anchor-links) echo '# T'; awk 'BEGIN { for (i = 0; i < 20000; i++)
+		printf "## h%d\n", i; for (i = 0; i < 20000; i++)
+		printf "[x](#h%d) ", i; print "" }' ;;
 	nul-bytes) rep 'a\0b ' 100000; echo ;;
 	control-bytes) rep 'a\033]52;c;x\007 ' 50000; echo ;;
 	*) return 1 ;;
@@ -59,7 +64,7 @@ nested-brackets brackets nested-quotes nested-list-markers
 nested-ordered-markers nested-lists backticks unclosed-links-a
 unclosed-links-b html-comments long-word long-word-utf8 long-word-utf8-control
 many-words
-many-lines ref-defs nul-bytes control-bytes"
+many-lines ref-defs dup-headings anchor-links nul-bytes control-bytes"
 # Plan notes carry these through `report` (plans are limited to 4 MiB).
 NOTE_CASES="long-word brackets nested-list-markers link-openers many-words
 control-bytes"

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -146,6 +147,69 @@ test_read_file(void **state)
 	assert_null(util_read_file(path, &len));
 }
 
+/* xgrow keeps every element while it doubles. */
+static void
+test_grow(void **state)
+{
+	size_t *a = NULL, n, i;
+
+	(void)state;
+	for (n = 0; n < 1000; n++) {
+		a = xgrow(a, n, sizeof *a);
+		a[n] = n * 7;
+	}
+	for (i = 0; i < n; i++)
+		assert_int_equal(a[i], i * 7);
+	free(a);
+}
+
+/* The map finds what was put, across many growths, and replaces values. */
+static void
+test_strmap(void **state)
+{
+	struct strmap m = STRMAP_INIT;
+	char key[32];
+	size_t i;
+
+	(void)state;
+	assert_null(strmap_get(&m, "a"));
+	for (i = 0; i < 5000; i++) {
+		snprintf(key, sizeof key, "k%zu", i);
+		strmap_put(&m, key, i);
+	}
+	strmap_put(&m, "k17", 99);
+	assert_int_equal(m.n, 5000);
+	for (i = 0; i < 5000; i++) {
+		snprintf(key, sizeof key, "k%zu", i);
+		assert_non_null(strmap_get(&m, key));
+		assert_int_equal(*strmap_get(&m, key), i == 17 ? 99 : i);
+	}
+	assert_null(strmap_get(&m, "k5000"));
+	assert_null(strmap_get(&m, ""));
+	strmap_free(&m);
+	assert_null(strmap_get(&m, "k1"));
+}
+
+/* Repeated anchors are numbered as GitHub does, skipping taken names. */
+static void
+test_unique_slug(void **state)
+{
+	static const char *in[] = { "a-1", "a", "a", "a", "a-2-1", "a-2", "b" };
+	static const char *want[] = { "a-1", "a", "a-2", "a-3", "a-2-1",
+	    "a-2-2", "b" };
+	struct strmap seen = STRMAP_INIT;
+	char *s;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < BC_ARRAY_LEN(in); i++) {
+		s = util_unique_slug(&seen, in[i]);
+		assert_string_equal(s, want[i]);
+		free(s);
+	}
+	strmap_free(&seen);
+}
+
 int
 main(void)
 {
@@ -156,6 +220,9 @@ main(void)
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_trim_and_strings),
 		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_grow),
+		cmocka_unit_test(test_strmap),
+		cmocka_unit_test(test_unique_slug),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
