@@ -12,6 +12,7 @@
 #include "app.h"
 #include "cmd.h"
 #include "diag.h"
+#include "layout.h"
 #include "text.h"
 #include "util.h"
 
@@ -122,4 +123,31 @@ cmd_read_answers(const char *file, const char **name, size_t *len)
 		return NULL;
 	}
 	return text;
+}
+
+int
+cmd_print_markdown(struct app *app, const char *text, int indent)
+{
+	char *out = NULL, *line, *next, *safe;
+	size_t size = 0;
+	FILE *mem = open_memstream(&out, &size);
+	int width = app_plain_width(app) - indent, rc;
+
+	if (mem == NULL)
+		fatal("out of memory");
+	rc = layout_write_plain_text(text, strlen(text),
+	    width < 20 ? 20 : width, mem);
+	if (fclose(mem) != 0)
+		rc = -1;
+	for (line = out; rc == 0 && line != NULL && *line != '\0';
+	    line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		safe = text_for_terminal(line, strlen(line));
+		printf("%*s%s\n", *safe != '\0' ? indent : 0, "", safe);
+		free(safe);
+	}
+	free(out);
+	return rc;
 }

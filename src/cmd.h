@@ -58,6 +58,14 @@ void cmd_print_wrapped(FILE *f, int width, int hang, const char *text,
     int prompt);
 
 /*
+ * Prints CommonMark text laid out as plain text at the plain width less
+ * indent, each line indented by indent spaces and made safe for the
+ * terminal (a plan's notes, a routine step's instructions).  Returns 0,
+ * or -1 when it could not be laid out (nothing printed then).
+ */
+int cmd_print_markdown(struct app *app, const char *text, int indent);
+
+/*
  * Reads an answers file whole, "-" meaning standard input; *name is what
  * messages call it.  Returns the text (caller frees) and its length, or
  * NULL after one line on stderr.

@@ -145,38 +145,6 @@ cmd_plan_import(struct app *app, const char *path)
 	return CMD_OK;
 }
 
-/*
- * Prints the notes rendered as plain text, indented by two spaces, each
- * line made safe for the terminal.
- */
-static int
-cmd_plan_notes(struct app *app, const char *notes)
-{
-	char *out = NULL, *line, *next, *safe;
-	size_t size = 0;
-	FILE *mem = open_memstream(&out, &size);
-	int width = app_plain_width(app) - 2, rc;
-
-	if (mem == NULL)
-		fatal("out of memory");
-	rc = layout_write_plain_text(notes, strlen(notes),
-	    width < 20 ? 20 : width, mem);
-	if (fclose(mem) != 0)
-		rc = -1;
-	printf("notes:\n");
-	for (line = out; rc == 0 && line != NULL && *line != '\0';
-	    line = next) {
-		next = strchr(line, '\n');
-		if (next != NULL)
-			*next++ = '\0';
-		safe = text_for_terminal(line, strlen(line));
-		printf("%s%s\n", *safe != '\0' ? "  " : "", safe);
-		free(safe);
-	}
-	free(out);
-	return rc;
-}
-
 static void
 cmd_plan_print(struct app *app, const struct plan *p)
 {
@@ -211,8 +179,11 @@ cmd_plan_print(struct app *app, const struct plan *p)
 		cmd_plan_field("  ", line);
 		free(line);
 	}
-	if (p->notes != NULL && cmd_plan_notes(app, p->notes) != 0)
-		util_warn("plan show: could not lay out the notes");
+	if (p->notes != NULL) {
+		printf("notes:\n");
+		if (cmd_print_markdown(app, p->notes, 2) != 0)
+			util_warn("plan show: could not lay out the notes");
+	}
 }
 
 static int

@@ -118,6 +118,10 @@ run_read_answer(const char *prompt, char *line, size_t n)
 		printf("\n");
 		return -1;
 	}
+	/* A terminal echoes the answer and its Enter; from a file or a
+	 * pipe, end the prompt's line here so the next line starts clean. */
+	if (!isatty(STDIN_FILENO))
+		printf("\n");
 	memmove(line, util_trim(line), strlen(util_trim(line)) + 1);
 	return *line == '\0' ? -1 : 0;
 }
@@ -232,6 +236,21 @@ run_step_pain(struct session *s, size_t step)
 	return rc;
 }
 
+/*
+ * A step's instructions, once, when it starts: how to do it and when to
+ * stop, for whoever cannot see the screen's version (a screen reader, a
+ * script).  Indented under the step's line.
+ */
+static void
+run_instructions(struct session *s, const struct routine_step *rs)
+{
+	if (rs->instructions == NULL || rs->instructions[0] == '\0')
+		return;
+	if (cmd_print_markdown(s->app, rs->instructions, 2) != 0)
+		run_print("(the instructions could not be laid out)");
+	fflush(stdout);
+}
+
 static void
 run_announce(struct session *s, size_t i, int64_t start)
 {
@@ -255,6 +274,7 @@ run_announce(struct session *s, size_t i, int64_t start)
 			free(what);
 			if (rs->note != NULL)
 				run_say(start, "note: %s", rs->note);
+			run_instructions(s, rs);
 		}
 		/* Each counted rep rings, so the person need not look. */
 		if (*cue != '\0') {
@@ -280,6 +300,8 @@ run_announce(struct session *s, size_t i, int64_t start)
 	free(what);
 	if (rs->note != NULL && seg->rep == 1 && seg->side <= 1)
 		run_say(start, "note: %s", rs->note);
+	if (seg->rep == 1 && seg->side <= 1)
+		run_instructions(s, rs);
 }
 
 /* Runs the timeline from position from; returns 0 done, -1 stopped, 1

@@ -35,6 +35,14 @@ BACKCARE_TEST_NOW=$((now + 60)) BC_STDIN="$T/in" bc_run --content-dir "$C" run t
 expect_status 0 "a whole plain run"
 expect_out "step 1/2: First stroke (strokes 0:02; effleurage, lower back, light pressure)" "a line at each step"
 expect_out "step 2/2: Second stroke" "the second step"
+printf '%s\n' "$OUT" | grep -A1 "step 1/2: First stroke" | grep -qx "  Stroke gently." &&
+	pass "the step's instructions follow its line, indented, as plain text" ||
+	fail "no instructions under step 1: $OUT"
+printf '%s\n' "$OUT" | grep -A1 "step 2/2: Second stroke" | grep -qx "  Knead." &&
+	pass "each step's own instructions" || fail "no instructions under step 2: $OUT"
+printf '%s\n' "$OUT" | grep -q "^Pain now (0-10, Enter to skip): $" &&
+	pass "an answer from a pipe ends the prompt's line" ||
+	fail "the prompt runs into the next line: $OUT"
 expect_out "done: Two short steps" "the end"
 expect_out "safety net:" "the safety net after the session"
 [ "$(q "SELECT state, pain_before, pain_after FROM sessions")" = "completed|4|2" ] && pass "session completed with pain before and after" || fail "session: $(q 'SELECT * FROM sessions')"
