@@ -43,7 +43,11 @@ csv_clean(struct buf *b, const char *s)
 		buf_addc(b, '\'');
 	while (i < n) {
 		k = text_decode(s + i, n - i, &cp);
-		if ((cp == 0xfffd && k == 1) || (cp >= 0x80 && cp < 0xa0))
+		/* A bidirectional control would reorder what the cell
+		 * shows (U+202E turns "12" into "21"): U+FFFD shows where
+		 * one was. */
+		if ((cp == 0xfffd && k == 1) || (cp >= 0x80 && cp < 0xa0) ||
+		    text_is_bidi_control(cp))
 			cp = 0xfffd;
 		else if ((cp < 0x20 && cp != '\t' && cp != '\r' &&
 		    cp != '\n') || cp == 0x7f)
@@ -84,7 +88,7 @@ csv_json_safe(const char *json)
 		k = text_decode(json + i, n - i, &cp);
 		if (cp == 0xfffd && k == 1)
 			buf_adds(&b, "\\ufffd");
-		else if (cp >= 0x7f && cp < 0xa0)
+		else if ((cp >= 0x7f && cp < 0xa0) || text_is_bidi_control(cp))
 			buf_printf(&b, "\\u%04x", (unsigned)cp);
 		else
 			buf_add(&b, json + i, k);

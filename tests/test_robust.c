@@ -96,6 +96,9 @@ test_csv_defused(void **state)
 		{ "a\tb", "a\tb" },
 		{ "a\r\nb", "\"a\r\nb\"" },
 		{ "caf\xc3\xa9 \xf0\x9f\x99\x82", "caf\xc3\xa9 \xf0\x9f\x99\x82" },
+		/* Bidirectional controls (U+202E, U+2066, U+200F) as U+FFFD. */
+		{ "pain \xe2\x80\xae" "21", "pain \xef\xbf\xbd" "21" },
+		{ "a\xe2\x81\xa6" "b\xe2\x80\x8f", "a\xef\xbf\xbd" "b\xef\xbf\xbd" },
 	};
 	size_t i;
 	char *got;
@@ -120,6 +123,10 @@ test_json_safe(void **state)
 	s = csv_json_safe("{\"a\":\"x\x7fy\xc2\x9bz\xffw \xc3\xa9 \\u001b\"}");
 	assert_string_equal(s,
 	    "{\"a\":\"x\\u007fy\\u009bz\\ufffdw \xc3\xa9 \\u001b\"}");
+	free(s);
+	/* Bidirectional controls are escaped: the same text, none raw. */
+	s = csv_json_safe("{\"a\":\"1\xe2\x80\xae" "2\xe2\x81\xa9\"}");
+	assert_string_equal(s, "{\"a\":\"1\\u202e2\\u2069\"}");
 	free(s);
 	s = csv_json_safe("");
 	assert_string_equal(s, "");
