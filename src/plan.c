@@ -70,81 +70,19 @@ plan_clip(const char *s, char *out)
 	return out;
 }
 
-/* The 1-based line of byte offset off. */
-static int
-plan_line_of(const char *text, size_t off)
-{
-	size_t i;
-	int line = 1;
-
-	for (i = 0; i < off; i++)
-		if (text[i] == '\n')
-			line++;
-	return line;
-}
-
-/*
- * The length of the valid UTF-8 sequence at s (n bytes left), or 0 when it
- * is not one: overlong forms, surrogates and code points past U+10FFFF
- * included.
- */
-static size_t
-plan_utf8_len(const unsigned char *s, size_t n)
-{
-	size_t need, i;
-	uint32_t cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		need = 2;
-		cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		need = 3;
-		cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		need = 4;
-		cp = s[0] & 0x07;
-	} else
-		return 0;
-	if (n < need)
-		return 0;
-	for (i = 1; i < need; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	if ((need == 3 && cp < 0x800) || (need == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return need;
-}
-
 /* Checks that the file is text at all; returns 0, or -1 with a message. */
 static int
 plan_check_bytes(struct plan_parser *pp)
 {
-	const char *t = pp->text;
-	size_t i = 0, k;
+	size_t i;
 	int blank = 1;
 
-	while (i < pp->len) {
-		if (t[i] == '\0') {
-			diag_add(pp->d, pp->name, plan_line_of(t, i), "the file "
-			    "holds NUL bytes: a plan is UTF-8 text");
-			return -1;
-		}
-		k = plan_utf8_len((const unsigned char *)t + i, pp->len - i);
-		if (k == 0) {
-			diag_add(pp->d, pp->name, plan_line_of(t, i), "the file "
-			    "is not UTF-8 text (save it as UTF-8)");
-			return -1;
-		}
-		if (k > 1 || (t[i] != ' ' && t[i] != '\t' && t[i] != '\n' &&
-		    t[i] != '\r'))
+	/* Names the line, the column and the byte, as answers files do. */
+	if (diag_check_utf8(pp->d, pp->name, pp->text, pp->len) != 0)
+		return -1;
+	for (i = 0; i < pp->len && blank; i++)
+		if (strchr(" \t\n\r", pp->text[i]) == NULL)
 			blank = 0;
-		i += k;
-	}
 	if (blank) {
 		diag_add(pp->d, pp->name, 1, "the file is empty: a plan starts "
 		    "with a '# Title' line");

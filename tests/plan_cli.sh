@@ -66,9 +66,9 @@ bad no-until 1 "the plan has no end date"
 : >"$T/empty.md"
 bad empty 1 "the file is empty"
 printf "$head_ok"'## Notes\nab\0cd\n' >"$T/nul.md"
-bad nul 5 "the file holds NUL bytes"
+bad nul 5 "a NUL byte at column 3; this is not a text file"
 printf "$head_ok"'## Notes\ncaf\351\n' >"$T/latin1.md"
-bad latin1 5 "the file is not UTF-8 text"
+bad latin1 5 "not UTF-8 text (byte 0xE9 at column 4); save the file as UTF-8"
 
 # Escapes in a refused file reach the terminal only as ^[ text.
 printf "$head_ok"'- \033]0;owned\007\033[2J: x\n' >"$T/escapes.md"
