@@ -614,17 +614,35 @@ ui_draw_scrollbar(struct ui *ui, int row, int col, int rows, size_t top,
 	const char *bar = utf8 ? "\xe2\x94\x82" : "|";
 	const char *fill = utf8 ? "\xe2\x96\x88" : "#";
 
+	int lo, hi, at_end;
+
 	if (rows < 1 || total <= (size_t)rows)
 		return;
-	size = (int)((size_t)rows * (size_t)rows / total);
+	/*
+	 * The thumb moves between the arrows (rows lo to hi - 1), sits at
+	 * the top at the start and at the bottom at the end, so the bar
+	 * and the arrows never disagree.
+	 */
+	at_end = top + (size_t)rows >= total;
+	lo = top > 0 ? 1 : 0;
+	hi = at_end ? rows : rows - 1;
+	size = (int)((size_t)rows * (size_t)(hi - lo) / total);
 	if (size < 1)
 		size = 1;
-	thumb = (int)(top * (size_t)rows / total);
-	if (thumb + size > rows)
-		thumb = rows - size;
+	if (at_end)
+		thumb = hi - size;
+	else if (top == 0)
+		thumb = 0;
+	else {
+		thumb = lo + (int)(top * (size_t)(hi - lo) / total);
+		if (thumb + size > hi)
+			thumb = hi - size;
+		if (thumb < lo)
+			thumb = lo;
+	}
 	for (i = 0; i < rows; i++)
 		ui_put(ui, row + i, col, 1, UI_ROLE_DIM,
-		    i >= thumb && i < thumb + size ? fill : bar);
+		    hi > lo && i >= thumb && i < thumb + size ? fill : bar);
 	if (top > 0)
 		ui_put(ui, row, col, 1, UI_ROLE_EMPHASIS, up);
 	if (top + (size_t)rows < total)

@@ -253,9 +253,34 @@ walk() {
 	tui_stop
 }
 
-for size in ${TUI_TEXT_SIZES:-40x12 80x24 132x43}; do
+for size in ${TUI_TEXT_SIZES-40x12 80x24 132x43}; do
 	walk "built-in $size" "${size%x*}" "${size#*x}" "$B"
 	walk "long $size" "${size%x*}" "${size#*x}" "$L"
 done
+
+# The scroll bar agrees with its arrows: the thumb is at the bottom at the
+# end, at the top at the start, and between the arrows one line down.
+bar() { tui_screen | sed -n 's/.*\(▲\|▼\|│\|█\) *$/\1/p' | tr -d '\n'; }
+tui_start 40 12
+tui_home || fail "bar: home"
+tui_keys '?'
+tui_wait "Keys:" || fail "bar: ? opens the help"
+b=$(bar)
+case $b in █*▼) pass "bar: at the start the thumb is at the top ($b)" ;;
+*) fail "bar: at the start: '$b'" ;; esac
+tui_keys End
+tui_wait_change "$(tui_screen)" 5
+b=$(bar)
+case $b in ▲*█) pass "bar: at the end the thumb is at the bottom ($b)" ;;
+*) fail "bar: at the end: '$b'" ;; esac
+tui_keys Home
+tui_wait_change "$(tui_screen)" 5
+tui_keys Down
+tui_wait_change "$(tui_screen)" 5
+b=$(bar)
+case $b in ▲*█*▼) pass "bar: one line down the thumb shows between the arrows ($b)" ;;
+*) fail "bar: one line down: '$b'" ;; esac
+tui_keys q
+tui_stop
 
 bc_done
