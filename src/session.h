@@ -26,6 +26,7 @@ struct session {
 	const char *ended_state; /* as stored by session_end (static) */
 	int pain_before;         /* -1 until rated */
 	int stopped;             /* exercise steps stopped for pain (P1) */
+	int lighter;             /* P5 was said in this session */
 };
 
 /*

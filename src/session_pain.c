@@ -52,6 +52,30 @@ session_flare(struct session *s, struct store *st, int pain)
 	return flare;
 }
 
+/*
+ * P5, after a P3 (raised) or a P4 (did not settle) event was stored: two
+ * of them for this routine within 14 days suggest a lighter routine.
+ */
+static int
+session_lighter(struct session *s, struct store *st,
+    struct session_advice *a)
+{
+	int count = 0;
+
+	if (s->lighter)
+		return 0;       /* once a session is enough */
+	if (store_pain_events_since(st, s->routine->id, clock_wall_s() -
+	    PAINMON_P5_DAYS * 86400, &count) != 0) {
+		util_warn("%s", store_error(st));
+		return -1;
+	}
+	if (!painmon_lighter(count))
+		return 0;
+	s->lighter = 1;
+	session_advise(a, painmon_lighter_text);
+	return session_event(s, "lighter routine") != 0 ? -1 : 0;
+}
+
 int
 session_pain_before(struct session *s, int pain, int says_flare,
     struct session_advice *a)
@@ -85,7 +109,8 @@ session_pain_before(struct session *s, int pain, int says_flare,
 	    pain)) {
 		session_advise(a, painmon_not_settled_text);
 		a->lower = 1;
-		if (session_event(s, "did not settle") != 0)
+		if (session_event(s, "did not settle") != 0 ||
+		    session_lighter(s, st, a) != 0)
 			return -1;
 	}
 	if (flare) {
@@ -160,7 +185,6 @@ int
 session_pain_after(struct session *s, int pain, struct session_advice *a)
 {
 	struct store *st = app_store(s->app);
-	int count = 0;
 
 	memset(a, 0, sizeof *a);
 	if (st == NULL)
@@ -176,15 +200,5 @@ session_pain_after(struct session *s, int pain, struct session_advice *a)
 	session_advise(a, painmon_raised_text);
 	if (session_event(s, "raised") != 0)
 		return -1;
-	if (store_pain_events_since(st, s->routine->id, clock_wall_s() -
-	    PAINMON_P5_DAYS * 86400, &count) != 0) {
-		util_warn("%s", store_error(st));
-		return -1;
-	}
-	if (painmon_lighter(count)) {
-		session_advise(a, painmon_lighter_text);
-		if (session_event(s, "lighter routine") != 0)
-			return -1;
-	}
-	return 0;
+	return session_lighter(s, st, a);
 }

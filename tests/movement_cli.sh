@@ -171,7 +171,19 @@ run_at $((t + 20 * 3600)) hips-and-hamstrings '5\n\n\n\n\n\n\n7\n'
 expect_out "Your back hasn't settled since last time. Today, take this routine one level lower: the easier version of each step." "P4: not settled the next day"
 expect_out "easier: Buttock stretch: rest your ankle on your knee without pulling." "P4: each step's easier version"
 expect_out "Let's try a lighter routine. It may help to talk to your therapist." "P5: a lighter routine after two events"
+n=$(printf '%s\n' "$OUT" | grep -c "Let's try a lighter routine")
+[ "$n" -eq 1 ] && pass "P5 is said once in a session (after P4, not again after P3)" || fail "P5 said $n times"
 [ "$(q "SELECT group_concat(event || '=' || n, ',') FROM (SELECT event, count(*) n FROM pain_events WHERE routine_id = 'hips-and-hamstrings' AND event != 'flare' GROUP BY event ORDER BY event)")" = "did not settle=1,lighter routine=1,raised=2" ] && pass "the events are stored" || fail "events: $(q "SELECT event FROM pain_events")"
+# P5 counts a P4 event too: raised, then did not settle, with no second
+# rise, suggest the lighter routine before the session starts.
+check_at "" $((t + 100 * 3600 - 10))
+run_at $((t + 100 * 3600)) core-basics '2\n\n\n\n\n\n\n5\n'
+expect_out "Your back is a bit more sore after moving." "P3 on core-basics"
+check_at "" $((t + 120 * 3600 - 10))
+run_at $((t + 120 * 3600)) core-basics '5\n\n\n\n\n\n\n5\n'
+expect_out "Your back hasn't settled since last time." "P4 on core-basics"
+expect_out "Let's try a lighter routine. It may help to talk to your therapist." "P5 after a P3 and a P4, with no second rise"
+[ "$(q "SELECT group_concat(event, ',') FROM (SELECT event FROM pain_events WHERE routine_id = 'core-basics' AND event != 'flare' ORDER BY id)")" = "raised,did not settle,lighter routine" ] && pass "P5 stored after the P4 event" || fail "core-basics events: $(q "SELECT event FROM pain_events WHERE routine_id = 'core-basics'")"
 # P6: two sessions in a row with every step at 5 or less: an offer.
 check_at "" $((t + 40 * 3600))
 run_at $((t + 40 * 3600 + 60)) gentle-mobility '2\n2\n3\n5\n2\n1\n2\n2\n2\n'
