@@ -9,6 +9,10 @@
 # database) and 20 ms of jitter; every time is the best of five runs.
 . "$TOP_SRCDIR/tests/lib.sh"
 
+# Not under make check-valgrind: a timing test would time valgrind; the
+# sanitizer run gives these inputs to the memory checks.
+[ -z "${BC_VALGRIND:-}" ] || skip_all "not under valgrind"
+
 command -v cmark >/dev/null || skip_all "cmark (the command) is not installed"
 
 # rep S N: S repeated N times.
