@@ -486,20 +486,121 @@ lo_word(const char *s, size_t len, size_t *n, int *w)
 	    s[i] != '\r' ? -1 : 0;
 }
 
+#define LO_ONES  0x0101010101010101ull
+#define LO_HIGHS 0x8080808080808080ull
+
+/*
+ * 1 when the eight bytes at s are printable ASCII or spaces, with no two
+ * spaces together (nor a space first when prev, the byte before, was
+ * one): the test of lo_fit's loop for eight bytes in a few instructions.
+ */
+static int
+lo_plain8(const char *s, int prev)
+{
+	uint64_t v, x, ctl, del, sp, y;
+
+	memcpy(&v, s, 8);
+	x = v & ~LO_HIGHS;
+	ctl = ~(x + 0x60 * LO_ONES) & LO_HIGHS;     /* below 0x20 */
+	del = (x + LO_ONES) & LO_HIGHS;             /* 0x7f */
+	if (((v & LO_HIGHS) | ctl | del) != 0)
+		return 0;
+	y = v ^ 0x20 * LO_ONES;
+	sp = ~(((y & ~LO_HIGHS) + ~LO_HIGHS) | y) & LO_HIGHS;
+	return (sp & (sp << 8)) == 0 && !(prev && s[0] == ' ');
+}
+
+/*
+ * The fast path of lo_text: of plain ASCII text at s (printable bytes and
+ * single spaces), the longest start that ends at a word's end (or after
+ * its space) and fits in the room left, in *take; *sp gets the offset of
+ * its last space, or (size_t)-1.  last_space: the text before s ended in
+ * a space.  Everything else (a word that needs wrapping or making safe,
+ * runs of blanks) is left to the word-at-a-time path, which gives the
+ * same lines.
+ */
+static void
+lo_fit(const char *s, size_t n, size_t room, int last_space, size_t *take,
+    size_t *sp)
+{
+	size_t k = 0, lim = n < room ? n : room, lsp = (size_t)-1;
+	unsigned char c;
+	int prev = last_space;
+
+	/* Eight bytes at a time while they are printable ASCII and single
+	 * spaces. */
+	while (k + 8 <= lim && lo_plain8(s + k, prev)) {
+		for (c = 8; c-- > 0;)
+			if (s[k + c] == ' ') {
+				lsp = k + c;
+				break;
+			}
+		prev = s[k + 7] == ' ';
+		k += 8;
+	}
+	while (k < lim) {
+		c = (unsigned char)s[k];
+		if (c > ' ' && c < 0x7f)
+			prev = 0;
+		else if (c == ' ' && !prev) {
+			lsp = k;
+			prev = 1;
+		} else
+			break;
+		k++;
+	}
+	*sp = lsp;
+	if (k == n || (k < n && (s[k] == ' ' || s[k] == '\t' ||
+	    s[k] == '\n' || s[k] == '\r')) || (k > 0 && s[k - 1] == ' ')) {
+		*take = k;
+		return;
+	}
+	/* The word at k goes on: stop before it. */
+	*take = lsp == (size_t)-1 ? 0 : lsp + 1;
+	if (*take <= lsp)
+		*sp = (size_t)-1;
+}
+
+/* Puts the first take bytes of plain ASCII text s (see lo_fit) at once. */
+static void
+lo_put_fit(struct lo *lo, const char *s, size_t take, size_t sp)
+{
+	size_t at = lo->arena.len;
+	int col = lo->col;
+
+	lo_put(lo, s, take, (int)take, lo->style, lo->link);
+	if (sp != (size_t)-1) {
+		lo->bp_off = at + sp;
+		lo->bp_span = lo->L->nspans - 1;
+		lo->bp_col = col + (int)sp + 1;
+		lo->has_bp = 1;
+	}
+	lo->last_space = s[take - 1] == ' ';
+}
+
 /* Adds wrapped text in the current style. */
 static void
 lo_text(struct lo *lo, const char *s, size_t n)
 {
-	size_t i = 0, k, outlen;
+	size_t i = 0, k, outlen, sp;
 	unsigned char c;
 	char out[8];
 	int w, r;
 
 	while (i < n) {
+		if (!lo->in_line)
+			lo_line_start(lo, 0);
+		if (lo->col < lo->width) {
+			lo_fit(s + i, n - i, (size_t)(lo->width - lo->col),
+			    lo->last_space, &k, &sp);
+			if (k > 0) {
+				lo_put_fit(lo, s + i, k, sp);
+				if ((i += k) == n)
+					break;
+			}
+		}
 		c = (unsigned char)s[i];
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			if (!lo->in_line)
-				lo_line_start(lo, 0);
 			lo_space(lo);
 			i++;
 			continue;
@@ -669,6 +770,22 @@ lo_tight(cmark_node *node)
 	return list != NULL && cmark_node_get_list_tight(list);
 }
 
+/* Copies a prefix (at most 23 bytes, as snprintf did) into to, its
+ * width into *w; spaces, the common case, without measuring. */
+static void
+lo_prefix_copy(char to[24], const char *from, int *w)
+{
+	size_t n = strlen(from), i;
+
+	if (n > 23)
+		n = 23;
+	memcpy(to, from, n);
+	to[n] = '\0';
+	for (i = 0; i < n && from[i] == ' '; i++)
+		;
+	*w = i == n ? (int)n : (int)text_width(to, n);
+}
+
 static void
 lo_prefix_push(struct lo *lo, const char *first, const char *rest,
     uint32_t style)
@@ -680,10 +797,8 @@ lo_prefix_push(struct lo *lo, const char *first, const char *rest,
 		lo->pre = xreallocarray(lo->pre, lo->cappre, sizeof *lo->pre);
 	}
 	p = &lo->pre[lo->npre++];
-	snprintf(p->first, sizeof p->first, "%s", first);
-	snprintf(p->rest, sizeof p->rest, "%s", rest);
-	p->wfirst = (int)text_width(p->first, strlen(p->first));
-	p->wrest = (int)text_width(p->rest, strlen(p->rest));
+	lo_prefix_copy(p->first, first, &p->wfirst);
+	lo_prefix_copy(p->rest, rest, &p->wrest);
 	p->used = 0;
 	p->style = style;
 	if (p->first[0] != p->rest[0])
