@@ -111,6 +111,14 @@ struct layout *layout_build(struct cmark_node *doc, int width, int flags);
 void layout_free(struct layout *l);
 
 /*
+ * The same from CommonMark text (len bytes): the one place where screens
+ * turn Markdown into lines, so none of them parses it itself.  The caller
+ * frees the result with layout_free().
+ */
+struct layout *layout_build_text(const char *md, size_t len, int width,
+    int flags);
+
+/*
  * Writes doc as plain text at width columns to f, line by line, without
  * keeping the lines (memory stays small).  Headings are followed by a
  * line of '=' (level 1) or '-' (level 2).  Returns 0, or -1 when writing
