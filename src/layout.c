@@ -437,7 +437,7 @@ lo_word(const char *s, size_t len, size_t *n, int *w)
  * one): the test of lo_fit's loop for eight bytes in a few instructions.
  */
 static int
-lo_plain8(const char *s, int prev)
+lo_plain8(const char *s, int prev, uint64_t *spaces)
 {
 	uint64_t v, x, ctl, del, sp, y;
 
@@ -449,7 +449,27 @@ lo_plain8(const char *s, int prev)
 		return 0;
 	y = v ^ 0x20 * LO_ONES;
 	sp = ~(((y & ~LO_HIGHS) + ~LO_HIGHS) | y) & LO_HIGHS;
+	*spaces = sp;
 	return (sp & (sp << 8)) == 0 && !(prev && s[0] == ' ');
+}
+
+/* The offset of the last space among the eight bytes at s, given their
+ * space mask from lo_plain8 (not 0). */
+static size_t
+lo_last_space8(const char *s, uint64_t sp)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	(void)s;
+	return (size_t)(63 - __builtin_clzll(sp)) / 8;
+#else
+	size_t c = 8;
+
+	(void)sp;
+	while (c-- > 1 && s[c] != ' ')
+		;
+	return c;
+#endif
 }
 
 /*
@@ -466,17 +486,15 @@ lo_fit(const char *s, size_t n, size_t room, int last_space, size_t *take,
     size_t *sp)
 {
 	size_t k = 0, lim = n < room ? n : room, lsp = (size_t)-1;
+	uint64_t spaces;
 	unsigned char c;
 	int prev = last_space;
 
 	/* Eight bytes at a time while they are printable ASCII and single
 	 * spaces. */
-	while (k + 8 <= lim && lo_plain8(s + k, prev)) {
-		for (c = 8; c-- > 0;)
-			if (s[k + c] == ' ') {
-				lsp = k + c;
-				break;
-			}
+	while (k + 8 <= lim && lo_plain8(s + k, prev, &spaces)) {
+		if (spaces != 0)
+			lsp = k + lo_last_space8(s + k, spaces);
 		prev = s[k + 7] == ' ';
 		k += 8;
 	}
@@ -585,6 +603,18 @@ layout_text(struct lo *lo, const char *s, size_t n)
 
 /* ---- verbatim lines (code, HTML blocks) -------------------------------- */
 
+/* The number of printable ASCII bytes (no tab) at the start of s. */
+static size_t
+lo_ascii_run(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && (unsigned char)s[k] >= 0x20 &&
+	    (unsigned char)s[k] < 0x7f)
+		k++;
+	return k;
+}
+
 /* The width of a code line with tabs expanded from column 0. */
 static int
 lo_verbatim_width(const char *s, size_t n)
@@ -594,6 +624,10 @@ lo_verbatim_width(const char *s, size_t n)
 	char out[8];
 
 	while (i < n) {
+		k = lo_ascii_run(s + i, n - i);
+		col += (int)k;
+		if ((i += k) == n)
+			break;
 		if (s[i] == '\t') {
 			col += LO_TABSTOP - col % LO_TABSTOP;
 			i++;
@@ -611,7 +645,7 @@ static void
 lo_verbatim_line(struct lo *lo, const char *s, size_t n, const char *indent)
 {
 	const char *mark = text_utf8() ? "\xe2\x80\xba" : ">";
-	size_t i = 0, k, outlen;
+	size_t i = 0, k, outlen, room, take;
 	int avail, col = 0, w, clip;
 	char out[8];
 
@@ -622,6 +656,19 @@ lo_verbatim_line(struct lo *lo, const char *s, size_t n, const char *indent)
 	if (clip)
 		avail--;
 	while (i < n) {
+		if ((k = lo_ascii_run(s + i, n - i)) > 0) {
+			/* Printable ASCII goes as it is, as much as fits. */
+			room = avail > col ? (size_t)(avail - col) : 0;
+			take = k < room ? k : room;
+			if (take > 0)
+				layout_put(lo, s + i, take, (int)take, lo->style,
+				    -1);
+			col += (int)take;
+			i += take;
+			if (take < k)
+				break;
+			continue;
+		}
 		if (s[i] == '\t') {
 			w = LO_TABSTOP - col % LO_TABSTOP;
 			if (col + w > avail)
