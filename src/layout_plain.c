@@ -76,13 +76,16 @@ lo_line_offset(const char *text, size_t len, int line)
  * first line.  A chunk holding a single unfinished block doubles.
  *
  * The one thing a block can take from another is a link reference
- * definition, which reaches the whole document.  So a document that has
- * any is read twice: first for its definitions (lo_defs_collect), which
- * then go before every chunk as "pre", lines that make no block of their
- * own that is kept (every top-level node starting in them is skipped).
- * As the first definition of a label wins, and pre holds all of them in
- * document order, each chunk sees exactly the definitions a whole parse
- * sees.
+ * definition, which reaches the whole document.  So while "]:" lies
+ * ahead, the definitions of each chunk are gathered (lo_defs_chunk) and
+ * go before the chunks after it as "pre": lines that make no block that
+ * is kept (every top-level node starting in them is skipped).  As the
+ * first definition of a label wins, and pre holds them in document order,
+ * a chunk sees the definitions a whole parse sees, but for those further
+ * on.  Those matter only to a bracket that made no link: a chunk with one
+ * (and "]:" after it) first has the rest of the text read for its
+ * definitions (lo_defs_rest), then is parsed again.  So a file is read
+ * twice at most, and lesson prose, without either, once.
  */
 struct lo_chunks {
 	const char *text;
@@ -177,6 +180,7 @@ struct lo_region {
 struct lo_regions {
 	struct lo_region *v;
 	size_t n, cap;
+	int shift;               /* lines of pre before the chunk's */
 };
 
 /* 1 when "]:" occurs in the first n bytes of s. */
@@ -197,6 +201,8 @@ lo_defs_mark(const char *s, size_t n)
 static void
 lo_region_add(struct lo_regions *r, int from, int to, int col)
 {
+	from -= r->shift;
+	to = to == INT_MAX ? to : to - r->shift;
 	if (from > to)
 		return;
 	if (r->n == r->cap) {
@@ -209,50 +215,50 @@ lo_region_add(struct lo_regions *r, int from, int to, int col)
 	r->n++;
 }
 
-/* The lines of a quote or item not covered by its children: where cmark
- * dropped a paragraph that held definitions only. */
-static void
-lo_defs_gaps(struct lo_regions *r, cmark_node *cont)
-{
-	cmark_node *c;
-	int line = cmark_node_get_start_line(cont);
-
-	for (c = cmark_node_first_child(cont); c != NULL;
-	    c = cmark_node_next(c)) {
-		lo_region_add(r, line, cmark_node_get_start_line(c) - 1, 0);
-		line = cmark_node_get_end_line(c) + 1;
-	}
-	lo_region_add(r, line, cmark_node_get_end_line(cont), 0);
-}
-
-/* Where definitions may sit inside the top-level block top: the gaps of
- * its containers, and paragraphs (or setext headings) that start with
- * them. */
+/*
+ * Where definitions may sit inside the top-level block top, in the order
+ * of their lines: the lines of a quote or item not covered by its
+ * children (where cmark dropped a paragraph that held definitions only),
+ * and paragraphs (or setext headings) that may start with some.
+ */
 static void
 lo_defs_block(struct lo_regions *r, cmark_node *top)
 {
 	cmark_iter *it = cmark_iter_new(top);
 	cmark_event_type ev;
-	cmark_node *n;
+	cmark_node *n, *up, *near;
+	cmark_node_type t;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
 		n = cmark_iter_get_node(it);
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_BLOCK_QUOTE:
-		case CMARK_NODE_ITEM:
-			lo_defs_gaps(r, n);
-			break;
-		case CMARK_NODE_PARAGRAPH:
-		case CMARK_NODE_HEADING:
+		t = cmark_node_get_type(n);
+		if (ev == CMARK_EVENT_EXIT) {
+			if (t != CMARK_NODE_BLOCK_QUOTE && t != CMARK_NODE_ITEM)
+				continue;
+			/* After the container's last child. */
+			near = cmark_node_last_child(n);
+			lo_region_add(r, near != NULL ?
+			    cmark_node_get_end_line(near) + 1 :
+			    cmark_node_get_start_line(n),
+			    cmark_node_get_end_line(n), 0);
+			continue;
+		}
+		up = n != top ? cmark_node_parent(n) : NULL;
+		if (up != NULL && (cmark_node_get_type(up) ==
+		    CMARK_NODE_BLOCK_QUOTE || cmark_node_get_type(up) ==
+		    CMARK_NODE_ITEM)) {
+			/* Before this child of a container. */
+			near = cmark_node_previous(n);
+			lo_region_add(r, near != NULL ?
+			    cmark_node_get_end_line(near) + 1 :
+			    cmark_node_get_start_line(up),
+			    cmark_node_get_start_line(n) - 1, 0);
+		}
+		if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) {
 			lo_region_add(r, cmark_node_get_start_line(n),
 			    cmark_node_get_end_line(n),
 			    cmark_node_get_start_column(n));
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
-			break;
-		default:
-			break;
 		}
 	}
 	cmark_iter_free(it);
@@ -284,14 +290,6 @@ lo_defs_strip(const char *s, size_t n, int markers)
 			return i;
 		i = j;
 	}
-}
-
-static int
-lo_region_cmp(const void *a, const void *b)
-{
-	const struct lo_region *x = a, *y = b;
-
-	return (x->from > y->from) - (x->from < y->from);
 }
 
 /* A cursor over the lines of a chunk. */
@@ -329,15 +327,55 @@ lo_blank_from(const char *s, size_t k, size_t n)
 	return 1;
 }
 
+/* 1 when "]:" occurs in the region from byte k of the current line on,
+ * within LO_DEFS_WINDOW bytes. */
+static int
+lo_defs_near(const struct lo_lines *c, size_t k, int to)
+{
+	struct lo_lines d = *c;
+	size_t seen = 0, n;
+
+	for (; d.line <= to && d.off < d.len && seen < LO_DEFS_WINDOW;
+	    lo_lines_next(&d), k = 0) {
+		n = lo_lines_len(&d);
+		if (lo_defs_mark(d.text + d.off + k, n - k))
+			return 1;
+		seen += n + 1;
+	}
+	return 0;
+}
+
+/* What may be definitions, and the paragraphs already kept (a file made
+ * of copies repeats them, and a repeat defines nothing). */
+struct lo_defs {
+	struct buf text;
+	struct buf para;
+	struct strmap seen;
+};
+
+/* Ends the paragraph being kept: into the text, unless it is a repeat. */
+static void
+lo_defs_flush(struct lo_defs *d)
+{
+	if (d->para.len == 0)
+		return;
+	if (strmap_get(&d->seen, d->para.data) == NULL) {
+		strmap_put(&d->seen, d->para.data, 1);
+		buf_add(&d->text, d->para.data, d->para.len);
+		buf_addc(&d->text, '\n');
+	}
+	buf_reset(&d->para);
+}
+
 /*
- * Appends to defs, with container marks stripped, each paragraph in the
- * region's lines that starts with '[' and has a "]:" near: what may be
+ * Keeps, with container marks stripped, each paragraph in the region's
+ * lines that starts with '[' and has a "]:" near: what may be
  * definitions.  (Anything else in such a paragraph is parsed but not
  * kept, see lo_chunk_next.)
  */
 static void
 lo_defs_extract(struct lo_lines *c, const struct lo_region *rg,
-    struct buf *defs)
+    struct lo_defs *d)
 {
 	const char *s;
 	size_t n, k;
@@ -353,97 +391,76 @@ lo_defs_extract(struct lo_lines *c, const struct lo_region *rg,
 		else
 			k = lo_defs_strip(s, n, !para);
 		if (lo_blank_from(s, k, n)) {
+			lo_defs_flush(d);
 			para = keep = 0;
 			continue;
 		}
 		if (!para) {
-			keep = s[k] == '[' && lo_defs_mark(s + k,
-			    c->len - c->off - k < LO_DEFS_WINDOW ?
-			    c->len - c->off - k : LO_DEFS_WINDOW);
+			keep = s[k] == '[' && lo_defs_near(c, k, rg->to);
 			para = 1;
-			/* A blank line between paragraphs. */
-			if (keep && defs->len > 0)
-				buf_addc(defs, '\n');
 		}
 		if (keep) {
-			buf_add(defs, s + k, n - k);
-			buf_addc(defs, '\n');
+			buf_add(&d->para, s + k, n - k);
+			buf_addc(&d->para, '\n');
 		}
 	}
+	lo_defs_flush(d);
 }
 
-/* The regions of the chunk parsed last, into defs. */
+/*
+ * Drops what the last chunk added to d (from byte was) unless it parses
+ * as paragraphs (and setext headings) only, so that going before a chunk
+ * it cannot reach into it.  (A title with a line that opens a fence
+ * would; such definitions reach their own chunk only.)  Empties the pool.
+ */
+static void
+lo_defs_check(struct lo_defs *d, size_t was)
+{
+	cmark_node *c;
+
+	if (d->text.len == was)
+		return;
+	layout_pool_reset(0);
+	for (c = cmark_node_first_child(layout_pool_parse(NULL, 0,
+	    d->text.data + was, d->text.len - was)); c != NULL;
+	    c = cmark_node_next(c))
+		if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH &&
+		    cmark_node_get_type(c) != CMARK_NODE_HEADING) {
+			d->text.len = was;
+			d->text.data[was] = '\0';
+			return;
+		}
+}
+
+/* The regions of the chunk parsed last, into defs (the pool is emptied
+ * after). */
 static void
 lo_defs_chunk(const struct lo_chunks *ch, struct lo_regions *r,
-    struct buf *defs)
+    struct lo_defs *defs)
 {
 	struct lo_lines c;
 	cmark_node *b;
 	int line = 1;
-	size_t i;
+	size_t i, was = defs->text.len;
 
 	r->n = 0;
+	r->shift = ch->pre_lines;
 	for (b = ch->first; b != NULL && b != ch->stop;
 	    b = cmark_node_next(b)) {
 		lo_region_add(r, line, cmark_node_get_start_line(b) - 1, 0);
 		lo_defs_block(r, b);
 		line = cmark_node_get_end_line(b) + 1;
 	}
-	lo_region_add(r, line, ch->stop_line - 1, 0);
-	qsort(r->v, r->n, sizeof *r->v, lo_region_cmp);
+	/* The gap before the block left for the next chunk. */
+	r->shift = 0;
+	lo_region_add(r, line - ch->pre_lines, ch->stop_line - 1, 0);
 	c.text = ch->text + ch->at;
 	c.len = ch->start - ch->at;
 	c.off = 0;
 	c.line = 1;
 	for (i = 0; i < r->n; i++)
 		lo_defs_extract(&c, &r->v[i], defs);
-}
-
-/* 1 when defs parse as paragraphs (and headings) only, so that nothing
- * in them can reach into the chunk after them. */
-static int
-lo_defs_safe(const struct buf *defs)
-{
-	cmark_node *c;
-
-	layout_pool_reset(0);
-	for (c = cmark_node_first_child(layout_pool_parse(NULL, 0, defs->data,
-	    defs->len)); c != NULL; c = cmark_node_next(c))
-		if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH &&
-		    cmark_node_get_type(c) != CMARK_NODE_HEADING)
-			return 0;
-	return 1;
-}
-
-/*
- * The first pass: what may be the document's definitions, into defs,
- * ending in a blank line.  Returns 1 when the text took a single chunk
- * (then ch holds that parse, and there is no need for a second pass),
- * else 0 with ch rewound.  A document without "]:" has none.
- */
-static int
-lo_defs_collect(struct lo_chunks *ch, struct buf *defs)
-{
-	struct lo_regions r = { NULL, 0, 0 };
-
-	if (!lo_defs_mark(ch->text, ch->len))
-		return 0;
-	while (lo_chunk_next(ch)) {
-		if (ch->at == 0 && ch->stop == NULL) {
-			free(r.v);
-			return 1;
-		}
-		lo_defs_chunk(ch, &r, defs);
-	}
-	free(r.v);
-	ch->start = 0;
-	if (defs->len > 0)
-		buf_addc(defs, '\n');
-	/* Text that would not stay paragraphs (a contrived title): the
-	 * definitions reach their chunk only, as before. */
-	if (defs->len > 0 && !lo_defs_safe(defs))
-		buf_reset(defs);
-	return 0;
+	lo_defs_check(defs, was);
 }
 
 /* The number of lines in s (a last line without '\n' counts). */
@@ -460,36 +477,101 @@ lo_count_lines(const char *s, size_t n)
 	return lines;
 }
 
+/* 1 when a text node among the chunk's blocks holds '[' or ']': a
+ * bracket that made no link, which a definition further on could. */
+static int
+lo_chunk_brackets(const struct lo_chunks *ch)
+{
+	cmark_node *b, *n;
+	cmark_iter *it;
+	cmark_event_type ev;
+	const char *lit;
+	int found = 0;
+
+	for (b = ch->first; b != NULL && b != ch->stop && !found;
+	    b = cmark_node_next(b)) {
+		it = cmark_iter_new(b);
+		while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			n = cmark_iter_get_node(it);
+			if (ev != CMARK_EVENT_ENTER ||
+			    cmark_node_get_type(n) != CMARK_NODE_TEXT)
+				continue;
+			lit = cmark_node_get_literal(n);
+			found = lit != NULL && strpbrk(lit, "[]") != NULL;
+		}
+		cmark_iter_free(it);
+	}
+	return found;
+}
+
+/* Puts the definitions so far before the chunks to come. */
+static void
+lo_chunks_pre(struct lo_chunks *ch, const struct lo_defs *d)
+{
+	ch->pre = d->text.data;
+	ch->pre_len = d->text.len;
+	ch->pre_lines = lo_count_lines(d->text.data, d->text.len);
+	/* Chunks at least twice the definitions: they add at most half to
+	 * the work. */
+	ch->base = LAYOUT_CHUNK > 2 * d->text.len ? LAYOUT_CHUNK :
+	    2 * d->text.len;
+}
+
+/*
+ * The definitions of the rest of the text (from the chunk after the one
+ * parsed last), then back to that chunk: it had a bracket that one of
+ * them may make a link.
+ */
+static void
+lo_defs_rest(struct lo_chunks *ch, struct lo_regions *r, struct lo_defs *d)
+{
+	size_t back = ch->at;
+
+	while (lo_chunk_next(ch)) {
+		lo_defs_chunk(ch, r, d);
+		lo_chunks_pre(ch, d);
+	}
+	ch->start = back;
+	ch->size = ch->base;
+}
+
 int
 layout_write_plain_text(const char *text, size_t len, int width, FILE *f)
 {
 	struct layout L;
 	struct lo lo;
 	struct lo_chunks ch;
-	struct buf defs = BUF_INIT;
+	struct lo_regions r = { NULL, 0, 0, 0 };
+	struct lo_defs d = { BUF_INIT, BUF_INIT, STRMAP_INIT };
+	/* Definitions are gathered as chunks go by, while there may be any
+	 * ahead ("]:" is in every one).  A chunk is written at once unless
+	 * one further on could change it. */
+	int gather = lo_defs_mark(text, len);
 
 	lo_plain_begin(&lo, &L, width, f);
 	memset(&ch, 0, sizeof ch);
 	ch.text = text;
 	ch.len = len;
 	ch.size = ch.base = LAYOUT_CHUNK;
-	if (lo_defs_collect(&ch, &defs)) {
-		/* It took one chunk: that was the whole parse. */
+	while (!lo.werr && lo_chunk_next(&ch)) {
+		if (gather && lo_defs_mark(text + ch.start, len - ch.start) &&
+		    lo_chunk_brackets(&ch)) {
+			lo_defs_chunk(&ch, &r, &d);
+			lo_chunks_pre(&ch, &d);
+			lo_defs_rest(&ch, &r, &d);
+			gather = 0;
+			continue;
+		}
 		lo_chunk_write(&lo, &ch);
-		ch.start = len;
-	} else if (defs.len > 0) {
-		ch.pre = defs.data;
-		ch.pre_len = defs.len;
-		ch.pre_lines = lo_count_lines(defs.data, defs.len);
-		/* Chunks at least twice the definitions: they add at most
-		 * half to the work. */
-		if (ch.base < 2 * defs.len)
-			ch.base = 2 * defs.len;
+		if (gather && ch.start < len) {
+			lo_defs_chunk(&ch, &r, &d);
+			lo_chunks_pre(&ch, &d);
+		}
 	}
-	ch.size = ch.base;
-	while (!lo.werr && lo_chunk_next(&ch))
-		lo_chunk_write(&lo, &ch);
 	layout_pool_reset(1);
-	buf_free(&defs);
+	free(r.v);
+	buf_free(&d.text);
+	buf_free(&d.para);
+	strmap_free(&d.seen);
 	return lo_plain_end(&lo, &L, f);
 }
