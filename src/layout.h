@@ -134,7 +134,7 @@ int layout_write_plain(struct cmark_node *doc, int width, FILE *f);
  * first for them.  Not reentrant (cmark's memory here is one static pool).
  * Returns 0 or -1.
  */
-#define LAYOUT_CHUNK (256u * 1024)
+#define LAYOUT_CHUNK (32u * 1024)
 int layout_write_plain_text(const char *text, size_t len, int width,
     FILE *f);
 
