@@ -262,7 +262,8 @@ lo_wrap(struct lo *lo)
 	layout_line_end(lo);
 	layout_line_start(lo, 0);
 	for (i = 0; i < ntmp; i++)
-		layout_put(lo, lo->tmptext.data + lo->tmp[i].off, lo->tmp[i].len,
+		layout_put(lo, lo->tmptext.data + lo->tmp[i].off,
+		    lo->tmp[i].len,
 		    0, lo->tmp[i].style, lo->tmp[i].link);
 	lo->col += remw;
 	lo->last_space = 0;
@@ -575,7 +576,8 @@ layout_text(struct lo *lo, const char *s, size_t n)
 			    w <= lo->width - lo->content_col)
 				lo_wrap(lo);
 			if (lo->col + w <= lo->width) {
-				layout_put(lo, s + i, k, w, lo->style, lo->link);
+				layout_put(lo, s + i, k, w, lo->style,
+				    lo->link);
 				lo->last_space = 0;
 				i += k;
 				continue;
@@ -650,7 +652,8 @@ lo_verbatim_line(struct lo *lo, const char *s, size_t n, const char *indent)
 	char out[8];
 
 	layout_line_start(lo, 0);
-	layout_put(lo, indent, strlen(indent), (int)strlen(indent), lo->style, -1);
+	layout_put(lo, indent, strlen(indent), (int)strlen(indent), lo->style,
+	    -1);
 	avail = lo->width - lo->col;
 	clip = lo_verbatim_width(s, n) > avail;
 	if (clip)
@@ -661,8 +664,8 @@ lo_verbatim_line(struct lo *lo, const char *s, size_t n, const char *indent)
 			room = avail > col ? (size_t)(avail - col) : 0;
 			take = k < room ? k : room;
 			if (take > 0)
-				layout_put(lo, s + i, take, (int)take, lo->style,
-				    -1);
+				layout_put(lo, s + i, take, (int)take,
+				    lo->style, -1);
 			col += (int)take;
 			i += take;
 			if (take < k)
@@ -686,7 +689,8 @@ lo_verbatim_line(struct lo *lo, const char *s, size_t n, const char *indent)
 		i += k;
 	}
 	if (clip && avail >= 0)
-		layout_put(lo, mark, strlen(mark), 1, lo->style | LAYOUT_CLIP, -1);
+		layout_put(lo, mark, strlen(mark), 1, lo->style | LAYOUT_CLIP,
+		    -1);
 	layout_line_end(lo);
 }
 

@@ -67,7 +67,6 @@ lo_line_offset(const char *text, size_t len, int line)
 	return off;
 }
 
-
 /*
  * Big inputs are parsed a chunk at a time so that memory stays a small
  * multiple of the chunk, not of the file.  A chunk ends at a line end;
@@ -126,8 +125,8 @@ lo_chunk_next(struct lo_chunks *ch)
 		else
 			end = ch->len;
 		layout_pool_reset(0);
-		ch->doc = layout_pool_parse(ch->pre, ch->pre_len, ch->text + ch->start,
-		    end - ch->start);
+		ch->doc = layout_pool_parse(ch->pre, ch->pre_len,
+		    ch->text + ch->start, end - ch->start);
 		for (ch->first = cmark_node_first_child(ch->doc);
 		    ch->first != NULL && lo_line_of(ch->first, ch) < 1;
 		    ch->first = cmark_node_next(ch->first))
@@ -491,7 +490,8 @@ lo_chunk_brackets(const struct lo_chunks *ch)
 	for (b = ch->first; b != NULL && b != ch->stop && !found;
 	    b = cmark_node_next(b)) {
 		it = cmark_iter_new(b);
-		while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		while (!found &&
+		    (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 			n = cmark_iter_get_node(it);
 			if (ev != CMARK_EVENT_ENTER ||
 			    cmark_node_get_type(n) != CMARK_NODE_TEXT)

@@ -209,7 +209,8 @@ lo_paragraph_enter(struct lo *lo, cmark_node *node)
 	lo_restyle(lo);
 	if (answer && (lo->flags & LAYOUT_HIDE_ANSWERS)) {
 		lo->style = LAYOUT_DIM | LAYOUT_ANSWER;
-		layout_text(lo, LAYOUT_ANSWER_HIDDEN, strlen(LAYOUT_ANSWER_HIDDEN));
+		layout_text(lo, LAYOUT_ANSWER_HIDDEN,
+		    strlen(LAYOUT_ANSWER_HIDDEN));
 		return 1;
 	}
 	return 0;
@@ -309,7 +310,8 @@ lo_thematic_break(struct lo *lo, cmark_node *node)
 	lo_block_start(lo, node, 0);
 	layout_line_start(lo, 0);
 	while (lo->col < lo->width && lo->col < lo->content_col + 40)
-		layout_put(lo, dash, strlen(dash), 1, LAYOUT_RULE | LAYOUT_DIM, -1);
+		layout_put(lo, dash, strlen(dash), 1, LAYOUT_RULE | LAYOUT_DIM,
+		    -1);
 	layout_line_end(lo);
 	lo->need_blank = 1;
 }
