@@ -6,16 +6,70 @@
  *
  * usage: bench_open FILE.md...
  * prints: FILE open_us rewrap_us (means over many repeats)
+ *
+ * usage: bench_open -p FILE.md
+ * prints the median time in seconds of writing FILE as plain text at 80
+ * columns (as `backcare show` does), warm: in one process, file read once,
+ * after a first run that is not counted.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "clock.h"
 #include "diag.h"
 #include "layout.h"
 #include "lesson.h"
+#include "util.h"
 
 #define REPEAT 200
+#define PLAIN_RUNS 11
+
+static int
+cmp_ms(const void *a, const void *b)
+{
+	const int64_t *x = a, *y = b;
+
+	return (*x > *y) - (*x < *y);
+}
+
+static int64_t
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* The warm figure of `show`: layout_write_plain_text in a loop. */
+static int
+bench_plain(const char *path)
+{
+	int64_t ms[PLAIN_RUNS], t0;
+	char *text, *why;
+	size_t len;
+	FILE *null = fopen("/dev/null", "w");
+	int r;
+
+	text = util_read_file_max(path, UTIL_LIMIT_LESSON, &len, &why);
+	if (text == NULL || null == NULL) {
+		fprintf(stderr, "%s: cannot read\n", path);
+		return 1;
+	}
+	(void)layout_write_plain_text(text, len, 80, null);
+	for (r = 0; r < PLAIN_RUNS; r++) {
+		t0 = now_us();
+		(void)layout_write_plain_text(text, len, 80, null);
+		ms[r] = now_us() - t0;
+	}
+	qsort(ms, PLAIN_RUNS, sizeof ms[0], cmp_ms);
+	printf("%.3f\n", (double)ms[PLAIN_RUNS / 2] / 1e6);
+	fclose(null);
+	free(text);
+	return 0;
+}
 
 int
 main(int argc, char **argv)
@@ -27,6 +81,8 @@ main(int argc, char **argv)
 	struct layout *L;
 	struct diag d = DIAG_INIT;
 
+	if (argc == 3 && strcmp(argv[1], "-p") == 0)
+		return bench_plain(argv[2]);
 	for (i = 1; i < argc; i++) {
 		t0 = clock_monotonic_ms();
 		for (r = 0; r < REPEAT; r++) {

@@ -111,6 +111,14 @@ struct layout *layout_build(struct cmark_node *doc, int width, int flags);
 void layout_free(struct layout *l);
 
 /*
+ * The same from CommonMark text (len bytes): the one place where screens
+ * turn Markdown into lines, so none of them parses it itself.  The caller
+ * frees the result with layout_free().
+ */
+struct layout *layout_build_text(const char *md, size_t len, int width,
+    int flags);
+
+/*
  * Writes doc as plain text at width columns to f, line by line, without
  * keeping the lines (memory stays small).  Headings are followed by a
  * line of '=' (level 1) or '-' (level 2).  Returns 0, or -1 when writing
@@ -119,12 +127,14 @@ void layout_free(struct layout *l);
 int layout_write_plain(struct cmark_node *doc, int width, FILE *f);
 
 /*
- * The same from CommonMark text, parsed a chunk of whole top-level blocks
- * at a time when it is over LAYOUT_CHUNK bytes, so memory stays small on
- * huge files.  (So in such files a link reference definition reaches
- * only the blocks parsed with it.)  Returns 0 or -1.
+ * The same from CommonMark text, with the output of a whole parse, but
+ * parsed a chunk of whole top-level blocks at a time when it is over
+ * LAYOUT_CHUNK bytes, so memory stays small on huge files.  Link reference
+ * definitions still reach the whole file: a file with any is read twice,
+ * first for them.  Not reentrant (cmark's memory here is one static pool).
+ * Returns 0 or -1.
  */
-#define LAYOUT_CHUNK (256u * 1024)
+#define LAYOUT_CHUNK (32u * 1024)
 int layout_write_plain_text(const char *text, size_t len, int width,
     FILE *f);
 

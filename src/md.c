@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <cmark.h>
+
 #include "md.h"
 
 void

@@ -5,15 +5,19 @@
 #ifndef BACKCARE_MD_H
 #define BACKCARE_MD_H
 
-#include <cmark.h>
+#include <stddef.h>
 
 #include "util.h"
 
+/* cmark's node, declared here so that including md.h does not pull
+ * <cmark.h> into every file (cmark.h's cmark_node is this struct). */
+struct cmark_node;
+
 /* Appends the plain text of node's inlines to b (breaks become spaces). */
-void md_append_text(cmark_node *node, struct buf *b);
+void md_append_text(struct cmark_node *node, struct buf *b);
 
 /* The plain text of node's inlines, newly allocated (caller frees). */
-char *md_node_text(cmark_node *node);
+char *md_node_text(struct cmark_node *node);
 
 /*
  * Source lines from..to (1-based, inclusive) of text, as a new string

@@ -11,7 +11,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <cmark.h>
 #include <curses.h>
 
 #include "layout.h"
@@ -194,16 +193,13 @@ ui_view_add_layout(struct ui_view *v, const struct layout *l)
 void
 ui_view_add_markdown(struct ui_view *v, const char *md)
 {
-	cmark_node *doc;
 	struct layout *l;
 
 	if (md == NULL || *md == '\0')
 		return;
-	doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
-	l = layout_build(doc, v->width, 0);
+	l = layout_build_text(md, strlen(md), v->width, 0);
 	ui_view_add_layout(v, l);
 	layout_free(l);
-	cmark_node_free(doc);
 }
 
 void

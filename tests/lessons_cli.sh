@@ -63,6 +63,32 @@ expect_out "^[[2J" "escapes are shown as ^["
 (cd "$T" && "$BACKCARE" show evil.md >"$T/out2" 2>&1)
 grep -q "Evil" "$T/out2" && pass "show FILE.md in the current folder" || fail "show evil.md: $(cat "$T/out2")"
 
+# A link reference is defined for the whole file, however far away the
+# definition is: show reads a big file in parts, but the parts must not
+# change what it shows.  Here the definitions come 400 KB after their use
+# (one in a quote, one in a list item, a later duplicate that must lose).
+{
+	printf '# Far\n\nSee [the notes][n1], [the quote][q] and [the list][L].\n\n'
+	awk 'BEGIN { for (i = 0; i < 9000; i++)
+		printf "Paragraph %d of gentle prose to fill the file.\n\n", i }'
+	printf '[n1]: https://example.org/notes\n\n> [q]:\n> https://example.org/quote\n\n'
+	printf -- '- [l]: https://example.org/list "A title"\n\n[n1]: https://wrong.example.org/\n'
+} >"$T/far.md"
+[ "$(wc -c <"$T/far.md")" -gt 400000 ] && pass "the far file is over 400 KB" ||
+	fail "the far file is too small"
+bc_run --width 80 show "$T/far.md"
+expect_status 0 "show of a file with far definitions"
+expect_out "See the notes <https://example.org/notes>, the quote" "a definition 400 KB on is used"
+expect_out "the quote <https://example.org/quote>" "a definition in a quote too"
+expect_out "the list <https://example.org/list>." "and one in a list item"
+expect_no_out "[the notes][n1]" "the reference is not shown as written"
+expect_no_out "wrong.example.org" "the first definition of a label wins"
+expect_out "Paragraph 8999 of gentle prose" "the rest is shown"
+# A reference that has no definition stays as written.
+printf 'See [nothing][none].\n\n[other]: /x\n' >"$T/undefined.md"
+bc_run show "$T/undefined.md"
+expect_out "See [nothing][none]." "an undefined reference is shown as written"
+
 bc_run show no-such-lesson
 expect_status 1 "unknown lesson"
 expect_err "no lesson 'no-such-lesson'" "unknown lesson is named"

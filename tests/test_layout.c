@@ -571,27 +571,19 @@ test_spec_examples(void **state)
 	free(path);
 }
 
-/* The chunked writer gives the same text as one whole parse. */
+/* md through the chunked writer and through one whole parse: the same. */
 static void
-test_chunked_plain(void **state)
+check_chunked_is_whole(const struct buf *md)
 {
-	struct buf md = BUF_INIT;
 	char *whole = NULL, *chunked = NULL;
 	size_t wl = 0, cl = 0;
 	FILE *f;
 	cmark_node *doc;
-	int i;
 
-	(void)state;
-	for (i = 0; md.len < 5 * 1024 * 1024; i++)
-		buf_printf(&md, "## Part %d\n\nSome *words* in a paragraph "
-		    "that wraps around the edge of the line, number %d.\n\n"
-		    "- a list\n- of two\n\n> quoted\n\n```\ncode %d\n```\n\n",
-		    i, i, i);
 	f = open_memstream(&chunked, &cl);
-	assert_int_equal(layout_write_plain_text(md.data, md.len, 50, f), 0);
+	assert_int_equal(layout_write_plain_text(md->data, md->len, 50, f), 0);
 	fclose(f);
-	doc = cmark_parse_document(md.data, md.len, CMARK_OPT_DEFAULT);
+	doc = cmark_parse_document(md->data, md->len, CMARK_OPT_DEFAULT);
 	f = open_memstream(&whole, &wl);
 	assert_int_equal(layout_write_plain(doc, 50, f), 0);
 	fclose(f);
@@ -600,6 +592,47 @@ test_chunked_plain(void **state)
 	assert_true(memcmp(whole, chunked, wl) == 0);
 	free(whole);
 	free(chunked);
+}
+
+/* The chunked writer gives the same text as one whole parse. */
+static void
+test_chunked_plain(void **state)
+{
+	struct buf md = BUF_INIT;
+	int i;
+
+	(void)state;
+	for (i = 0; md.len < 5 * 1024 * 1024; i++)
+		buf_printf(&md, "## Part %d\n\nSome *words* in a paragraph "
+		    "that wraps around the edge of the line, number %d.\n\n"
+		    "- a list\n- of two\n\n> quoted\n\n```\ncode %d\n```\n\n",
+		    i, i, i);
+	check_chunked_is_whole(&md);
+	buf_free(&md);
+}
+
+/*
+ * Link reference definitions reach the whole file in the chunked writer
+ * too: defined long before or long after their use, in a quote or a list
+ * item, on two lines, twice (the first wins), inside code (no
+ * definition), and uses that stay text ("[none]").
+ */
+static void
+test_chunked_definitions(void **state)
+{
+	struct buf md = BUF_INIT;
+	int i;
+
+	(void)state;
+	buf_printf(&md, "[early]: /early\n\nSee [later], [Quoted][], "
+	    "[item][], [two\nlines], [early] and [none].\n\n");
+	for (i = 0; md.len < 3 * LAYOUT_CHUNK; i++)
+		buf_printf(&md, "Paragraph %d uses [early] and [later][].\n\n"
+		    "    [code%d]: /not-a-definition\n\n", i, i);
+	buf_printf(&md, "[later]: /later 'A title'\n\n> [quoted]:\n> /quote"
+	    "\n\n- [item]: </item x>\n\n[two lines]: /two\n\n"
+	    "[later]: /wrong\n\n[code1] stays text.\n");
+	check_chunked_is_whole(&md);
 	buf_free(&md);
 }
 
@@ -626,6 +659,7 @@ main(void)
 		cmocka_unit_test(test_styles),
 		cmocka_unit_test(test_ascii_fallback),
 		cmocka_unit_test(test_chunked_plain),
+		cmocka_unit_test(test_chunked_definitions),
 		cmocka_unit_test(test_spec_examples),
 	};
 
