@@ -497,7 +497,7 @@ strmap_get(const struct strmap *m, const char *key)
 {
 	size_t i;
 
-	if (m->cap == 0)
+	if (m->cap == 0 || m->keys == NULL || m->vals == NULL)
 		return NULL;
 	i = strmap_slot(m, key);
 	return m->keys[i] != NULL ? &m->vals[i] : NULL;
@@ -512,7 +512,7 @@ strmap_grow(struct strmap *m)
 	m->cap = old.cap != 0 ? old.cap * 2 : 16;
 	m->keys = xcalloc(m->cap, sizeof *m->keys);
 	m->vals = xcalloc(m->cap, sizeof *m->vals);
-	for (i = 0; i < old.cap; i++)
+	for (i = 0; old.keys != NULL && old.vals != NULL && i < old.cap; i++)
 		if (old.keys[i] != NULL) {
 			j = strmap_slot(m, old.keys[i]);
 			m->keys[j] = old.keys[i];
@@ -528,7 +528,7 @@ strmap_put(struct strmap *m, const char *key, size_t val)
 	size_t i;
 
 	/* At most half full, so probes stay short. */
-	if (2 * (m->n + 1) > m->cap)
+	if (m->keys == NULL || m->vals == NULL || 2 * (m->n + 1) > m->cap)
 		strmap_grow(m);
 	i = strmap_slot(m, key);
 	if (m->keys[i] == NULL) {
