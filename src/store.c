@@ -41,15 +41,6 @@
 #define STORE_DAMAGED "the progress file is damaged (%s); nothing was " \
     "written to it; keep a copy, then see DAMAGED FILES in backcare(1)"
 
-struct store {
-	sqlite3 *db;
-	char *path;
-	char *error;
-	int readonly;        /* opened with store_open_read() */
-	int absent;          /* read-only, and no file yet: an empty store */
-	struct owner me;     /* this process, as sessions record it */
-	int have_me;
-};
 
 /*
  * Schema version 1, one string per part of the program.  Migrations are
@@ -424,6 +415,8 @@ store_connect(struct store *st, int flags)
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	if ((flags & SQLITE_OPEN_READWRITE) && !st->absent)
+		store_quiet_writer(st);
 	return 0;
 }
 
@@ -559,6 +552,7 @@ store_create(const char *path, char **err)
 	int fd, rc = -1;
 
 	memset(&tmp, 0, sizeof tmp);
+	tmp.lock_fd = -1;
 	tmp.path = xasprintf("%s.new-%ld", path, (long)getpid());
 	(void)unlink(tmp.path);
 	fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -590,6 +584,8 @@ store_create(const char *path, char **err)
 	}
 	if (tmp.db != NULL && sqlite3_close(tmp.db) != SQLITE_OK)
 		rc = -1;
+	if (tmp.lock_fd >= 0)
+		close(tmp.lock_fd);
 	if (rc == 0 && link(tmp.path, path) != 0 && errno != EEXIST) {
 		*err = xasprintf("%s: cannot create the progress file: %s",
 		    path, strerror(errno));
@@ -693,6 +689,7 @@ store_open_absent(const char *path, char **err)
 {
 	struct store *st = xcalloc(1, sizeof *st);
 
+	st->lock_fd = -1;
 	st->path = xstrdup(path);
 	st->absent = st->readonly = 1;
 	if (store_connect(st, SQLITE_OPEN_READWRITE) != 0 ||
@@ -703,6 +700,42 @@ store_open_absent(const char *path, char **err)
 		return NULL;
 	}
 	return st;
+}
+
+/*
+ * Opens st->path for reading with one connection that creates nothing
+ * (store_quiet.c).  Returns 0 when st is open on an up-to-date file, 1
+ * when the ordinary way must be taken (nothing is left open), -1 with the
+ * error set (store_close() releases what is open).
+ */
+static int
+store_open_quiet(struct store *st)
+{
+	long long version;
+	char *uri;
+	int rc;
+
+	if ((st->lock_fd = store_quiet_claim(st->path)) < 0)
+		return 1;
+	uri = store_quiet_uri(st->path);
+	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	if (rc == SQLITE_OK)
+		sqlite3_extended_result_codes(st->db, 1);
+	if (rc != SQLITE_OK || store_check_identity(st, &version) != 0) {
+		if (rc != SQLITE_OK)
+			store_set_sqlite_error(st, "opening the progress file");
+		return -1;
+	}
+	if (version == STORE_SCHEMA_VERSION)
+		return 0;
+	/* An older schema is brought up to date the ordinary way. */
+	sqlite3_close(st->db);
+	st->db = NULL;
+	close(st->lock_fd);
+	st->lock_fd = -1;
+	return 1;
 }
 
 /*
@@ -717,7 +750,7 @@ store_open_mode(const char *path, int readonly, char **err)
 	struct store *st;
 	struct stat sb;
 	long long version = 0;
-	int mutate;
+	int mutate, quiet;
 
 	*err = NULL;
 	if (!readonly && store_make_parents(path, err) != 0)
@@ -736,7 +769,14 @@ store_open_mode(const char *path, int readonly, char **err)
 	if (store_check_kind(path, &sb, err) != 0)
 		return NULL;
 	st = xcalloc(1, sizeof *st);
+	st->lock_fd = -1;
 	st->path = xstrdup(path);
+	if (readonly && (quiet = store_open_quiet(st)) <= 0) {
+		if (quiet < 0)
+			goto fail;
+		st->readonly = 1;
+		return st;
+	}
 	if (store_connect(st, SQLITE_OPEN_READONLY) != 0 ||
 	    store_check_identity(st, &version) != 0)
 		goto fail;
@@ -794,6 +834,8 @@ store_close(struct store *st)
 		return;
 	if (st->db != NULL)
 		sqlite3_close_v2(st->db);
+	if (st->lock_fd >= 0)
+		close(st->lock_fd);
 	free(st->path);
 	free(st->error);
 	free(st);
@@ -1505,8 +1547,7 @@ store_session_end_full(struct store *st, int64_t session, const char *state,
 	 * again from its start, over blocks it already has, so the session
 	 * can still be closed.
 	 */
-	sqlite3_exec(st->db, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL,
-	    NULL);
+	(void)store_quiet_checkpoint(st, "main");
 	return store_session_end_once(st, session, state, note, at);
 }
 
