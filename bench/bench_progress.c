@@ -35,6 +35,9 @@
 #define BENCH_RUNS 21
 
 static unsigned long bench_seed = 12345;
+/* Sessions a day are 1-3 times this before the last year (--scale; 16
+ * makes about 110,000), so the last year looks the same at any scale. */
+static int bench_scale = 1;
 
 /* A small fixed pseudo-random sequence, so every run builds the same file. */
 static int
@@ -131,7 +134,7 @@ static void
 bench_fill(struct store *st, int32_t today)
 {
 	int32_t day, first = today - BENCH_DAYS;
-	int n, k;
+	int n, k, scale;
 
 	for (day = first; day < today; day++) {
 		if ((day - first) % 7 == 0) {
@@ -141,10 +144,11 @@ bench_fill(struct store *st, int32_t today)
 			if (store_begin(st) != 0)
 				bench_die(st, "begin");
 		}
-		n = 1 + bench_rand(3);
+		scale = day < today - 365 ? bench_scale : 1;
+		n = (1 + bench_rand(3)) * scale;
 		for (k = 0; k < n; k++)
 			bench_session(st, day_start_time(day) + 9 * 3600 +
-			    k * 4 * 3600 + bench_rand(1800));
+			    k * 4 * 3600 / scale + bench_rand(1800));
 	}
 	if (store_commit(st) != 0)
 		bench_die(st, "commit");
@@ -227,6 +231,66 @@ bench_median(struct store *st, enum bench_what what, int32_t today)
 	return t[BENCH_RUNS / 2];
 }
 
+/*
+ * One cold run of what the progress view reads, as a process of its own
+ * (bench_progress.sh times it whole): "view", the windowed reads of
+ * store_progress_load(), or "whole", the whole history as the view read
+ * it before (store_report_load() from 0).
+ */
+static int
+bench_view_once(const char *what, const char *path)
+{
+	struct store_progress_ask a;
+	struct report_data d;
+	struct report_summary s;
+	struct store *st;
+	char *err;
+	int streak = 0, rc;
+
+	if ((st = store_open_read(path, &err)) == NULL) {
+		fprintf(stderr, "bench_progress: %s\n", err);
+		return 1;
+	}
+	a.now = (int64_t)time(NULL);
+	a.today = day_of_time(a.now);
+	a.first = day_week_start(a.today) - 7 * 11;
+	a.rated = 74;           /* an 80-column screen's chart */
+	a.pain_weeks = 6;
+	rc = strcmp(what, "view") == 0 ?
+	    store_progress_load(st, &a, &d, &streak) :
+	    store_report_load(st, 0, a.now, a.today, &d);
+	if (rc != 0)
+		bench_die(st, "load");
+	report_summarise(&d, d.n_sessions > 0 ? day_week_start(day_of_time(
+	    d.sessions[0].started_at)) : a.today, a.today, a.today, &s);
+	report_summary_free(&s);
+	report_data_free(&d);
+	store_close(st);
+	return 0;
+}
+
+/* Fills path with ten years of use (today excluded); prints nothing. */
+static void
+bench_make(const char *path, int32_t today, long long *sessions,
+    long long *steps, double *fill_ms)
+{
+	struct store *st;
+	char *err;
+
+	(void)unlink(path);
+	if ((st = store_open(path, &err)) == NULL) {
+		fprintf(stderr, "bench_progress: %s\n", err);
+		exit(1);
+	}
+	*fill_ms = bench_now_ms();
+	bench_fill(st, today);
+	*fill_ms = bench_now_ms() - *fill_ms;
+	if (store_count_rows(st, "sessions", sessions) != 0 ||
+	    store_count_rows(st, "steps", steps) != 0)
+		bench_die(st, "count");
+	store_close(st);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -236,27 +300,40 @@ main(int argc, char **argv)
 	long long sessions, steps;
 	double fill_ms, whole, weeks, rep, cal, cs, cst;
 	int32_t today;
+	int fill_only = 0, keep;
 
-	dir = argc > 1 ? argv[1] : mkdtemp(tmpl);
-	if (dir == NULL) {
-		perror("bench_progress: mkdtemp");
+	if (argc == 4 && strcmp(argv[1], "--once") == 0)
+		return bench_view_once(argv[2], argv[3]);
+	for (; argc > 1 && argv[1][0] == '-'; argc--, argv++) {
+		if (strcmp(argv[1], "--fill-only") == 0)
+			fill_only = 1;
+		else if (strcmp(argv[1], "--scale") == 0 && argc > 2 &&
+		    (bench_scale = atoi(argv[2])) > 0) {
+			argc--;
+			argv++;
+		} else {
+			fprintf(stderr, "usage: bench_progress [--scale N] "
+			    "[--fill-only] [FOLDER]\n"
+			    "       bench_progress --once view|whole FILE\n");
+			return 2;
+		}
+	}
+	keep = argc > 1;
+	dir = keep ? argv[1] : mkdtemp(tmpl);
+	if (dir == NULL || (fill_only && !keep)) {
+		fprintf(stderr, "bench_progress: %s\n", dir == NULL ?
+		    "mkdtemp failed" : "--fill-only needs a FOLDER");
 		return 1;
 	}
 	path = xasprintf("%s/progress.db", dir);
-	(void)unlink(path);
-	st = store_open(path, &err);
-	if (st == NULL) {
-		fprintf(stderr, "bench_progress: %s\n", err);
-		return 1;
-	}
 	today = day_of_time((int64_t)time(NULL));
-	fill_ms = bench_now_ms();
-	bench_fill(st, today);
-	fill_ms = bench_now_ms() - fill_ms;
-	if (store_count_rows(st, "sessions", &sessions) != 0 ||
-	    store_count_rows(st, "steps", &steps) != 0)
-		bench_die(st, "count");
-	store_close(st);
+	bench_make(path, today, &sessions, &steps, &fill_ms);
+	if (fill_only) {
+		printf("%lld sessions, %lld steps in %s\n", sessions, steps,
+		    path);
+		free(path);
+		return 0;
+	}
 	/* Time a freshly opened file, as a user starting backcare would. */
 	if ((st = store_open(path, &err)) == NULL) {
 		fprintf(stderr, "bench_progress: %s\n", err);
@@ -297,7 +374,7 @@ main(int argc, char **argv)
 	printf("%s\n", whole < 20 && weeks < 2 && rep < 20 && cal < 20 &&
 	    sb.st_size < 20L * 1024 * 1024 ? "all targets met" :
 	    "TARGET MISSED");
-	if (argc <= 1) {
+	if (!keep) {
 		cmd = xasprintf("rm -rf '%s'", dir);
 		if (system(cmd) != 0)
 			fprintf(stderr, "bench_progress: could not remove %s\n",

@@ -243,6 +243,27 @@ int store_report_load(struct store *st, int64_t since, int64_t until,
     int32_t plan_day, struct report_data *out);
 
 /*
+ * What the progress view shows (store_report.c): as of now (Unix time;
+ * day today), the sessions from the start of day first (its calendar),
+ * and as far back as the last `rated` sessions with a pain rating, the
+ * last pain_weeks weeks with a rating before and the last two rated
+ * before and after, plus those of the week of the first rating before;
+ * every check without its answers, clearances and actions; every lesson
+ * row; the plan in force today.  *streak is the streak report_summarise()
+ * would give on the whole history, which is not read.  Fills *out (free
+ * with report_data_free()); returns 0 or -1.
+ */
+struct store_progress_ask {
+	int64_t now;
+	int32_t today;
+	int32_t first;
+	size_t rated;
+	size_t pain_weeks;
+};
+int store_progress_load(struct store *st, const struct store_progress_ask *a,
+    struct report_data *out, int *streak);
+
+/*
  * The number of rows in table ("sessions", "steps" or "checks"), for the
  * benchmark's baseline.  Returns 0 and fills *out, or -1.
  */
