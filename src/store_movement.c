@@ -217,14 +217,13 @@ int
 store_routine_week(struct store *st, const char *routine_id, int64_t now,
     int *week)
 {
-	sqlite3_stmt *s = store_private_prepare(st, "SELECT "
-	    "(SELECT min(started_at) FROM sessions WHERE routine_id = ?1 AND "
-	    "state = 'completed'), "
+	/* The first completion: one seek in sessions_routine (schema 6). */
+	sqlite3_stmt *s = store_private_prepare(st, "WITH f(first) AS ("
+	    "SELECT min(started_at) FROM sessions WHERE routine_id = ?1 AND "
+	    "state = 'completed') SELECT f.first, "
 	    "(SELECT count(DISTINCT (e.at - f.first) / 604800) FROM "
-	    "pain_events e, (SELECT min(started_at) AS first FROM sessions "
-	    "WHERE routine_id = ?1 AND state = 'completed') f WHERE "
-	    "e.routine_id = ?1 AND e.event = 'did not settle' AND "
-	    "e.at >= f.first)");
+	    "pain_events e WHERE e.routine_id = ?1 AND "
+	    "e.event = 'did not settle' AND e.at >= f.first) FROM f");
 	int64_t first;
 	int held;
 
