@@ -39,7 +39,10 @@ struct store *store_open(const char *path, char **err);
  * no file.  When there is no file yet, the store is an empty one in
  * memory (store_is_absent() says so) and every query finds nothing.  A
  * file of an older schema is brought up to date first (after the same
- * checks as store_open()).  Writes through it fail.
+ * checks as store_open()).  Writes through it fail.  With nothing beside
+ * the file (no -wal: no other copy is writing), it is read through one
+ * connection that creates and removes nothing (store_quiet.c); close it
+ * soon, since a writer leaves its -wal in place while it is open.
  */
 struct store *store_open_read(const char *path, char **err);
 void store_close(struct store *st);
