@@ -200,14 +200,41 @@ report_cmp_day(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+void
+report_streak_begin(struct report_streak *s, int32_t today)
+{
+	memset(s, 0, sizeof *s);
+	s->today = today;
+}
+
+int
+report_streak_step(struct report_streak *s, int32_t day)
+{
+	if (day > s->today)
+		return 1;
+	/* Nothing yet today: the streak may still end yesterday. */
+	if (!s->started) {
+		s->started = 1;
+		s->want = day == s->today ? s->today : s->today - 1;
+	}
+	if (day > s->want)
+		return 1;       /* a second session on a counted day */
+	if (day != s->want)
+		return 0;
+	s->streak++;
+	s->want--;
+	return 1;
+}
+
 /* Days in a row with a completed session, ending today or yesterday. */
 static int
 report_streak(const struct report_data *d, int32_t today)
 {
-	int32_t *days, want;
+	struct report_streak st;
+	int32_t *days;
 	size_t i, n = 0;
-	int streak = 0;
 
+	report_streak_begin(&st, today);
 	if (d->n_sessions == 0)
 		return 0;
 	days = xreallocarray(NULL, d->n_sessions, sizeof *days);
@@ -215,21 +242,10 @@ report_streak(const struct report_data *d, int32_t today)
 		if (report_is_completed(&d->sessions[i]))
 			days[n++] = day_of_time(d->sessions[i].started_at);
 	qsort(days, n, sizeof *days, report_cmp_day);
-	i = n;
-	while (i > 0 && days[i - 1] > today)
-		i--;
-	/* Nothing yet today: the streak may still end yesterday. */
-	want = i > 0 && days[i - 1] == today ? today : today - 1;
-	for (; i > 0; i--) {
-		if (days[i - 1] > want)
-			continue;       /* a second session on a counted day */
-		if (days[i - 1] != want)
-			break;
-		streak++;
-		want--;
-	}
+	for (i = n; i > 0 && report_streak_step(&st, days[i - 1]); i--)
+		;
 	free(days);
-	return streak;
+	return st.streak;
 }
 
 /* Each plan routine: the sessions done this week and today. */

@@ -149,6 +149,22 @@ void report_summarise(const struct report_data *d, int32_t first,
 void report_summary_free(struct report_summary *s);
 
 /*
+ * The streak a day at a time, for a caller that reads the days itself
+ * (the store, for the progress view): give the days of completed
+ * sessions newest first, repeats and all, to report_streak_step(), which
+ * returns 0 once the streak is broken and no older day can change it.
+ * streak is then the count report_summarise() gives.
+ */
+struct report_streak {
+	int32_t today;
+	int32_t want;           /* the day the streak needs next */
+	int started;
+	int streak;
+};
+void report_streak_begin(struct report_streak *s, int32_t today);
+int report_streak_step(struct report_streak *s, int32_t day);
+
+/*
  * Fills seconds[0..ndays) with the massage time done on each day from
  * first on (for the progress calendar).
  */

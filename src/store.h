@@ -21,7 +21,7 @@
 struct store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /*
  * Opens (creating when absent) the progress file at path for writing.
@@ -39,7 +39,10 @@ struct store *store_open(const char *path, char **err);
  * no file.  When there is no file yet, the store is an empty one in
  * memory (store_is_absent() says so) and every query finds nothing.  A
  * file of an older schema is brought up to date first (after the same
- * checks as store_open()).  Writes through it fail.
+ * checks as store_open()).  Writes through it fail.  With nothing beside
+ * the file (no -wal: no other copy is writing), it is read through one
+ * connection that creates and removes nothing (store_quiet.c); close it
+ * soon, since a writer leaves its -wal in place while it is open.
  */
 struct store *store_open_read(const char *path, char **err);
 void store_close(struct store *st);
@@ -241,6 +244,27 @@ int store_plan_newest_start(struct store *st, int32_t day, int32_t *from);
  */
 int store_report_load(struct store *st, int64_t since, int64_t until,
     int32_t plan_day, struct report_data *out);
+
+/*
+ * What the progress view shows (store_report.c): as of now (Unix time;
+ * day today), the sessions from the start of day first (its calendar),
+ * and as far back as the last `rated` sessions with a pain rating, the
+ * last pain_weeks weeks with a rating before and the last two rated
+ * before and after, plus those of the week of the first rating before;
+ * every check without its answers, clearances and actions; every lesson
+ * row; the plan in force today.  *streak is the streak report_summarise()
+ * would give on the whole history, which is not read.  Fills *out (free
+ * with report_data_free()); returns 0 or -1.
+ */
+struct store_progress_ask {
+	int64_t now;
+	int32_t today;
+	int32_t first;
+	size_t rated;
+	size_t pain_weeks;
+};
+int store_progress_load(struct store *st, const struct store_progress_ask *a,
+    struct report_data *out, int *streak);
 
 /*
  * The number of rows in table ("sessions", "steps" or "checks"), for the

@@ -185,12 +185,21 @@ store_pain_events_since(struct store *st, const char *routine_id,
 	return 0;
 }
 
+static void
+store_movement_int_row(sqlite3_stmt *s, void *elem, void *ctx)
+{
+	(void)ctx;
+	*(int *)elem = sqlite3_column_int(s, 0);
+}
+
 int
 store_pain_before_since(struct store *st, int64_t since, int **out,
     size_t *n)
 {
 	sqlite3_stmt *s = store_private_prepare(st, "SELECT pain_before FROM "
 	    "sessions WHERE started_at >= ?1 AND pain_before IS NOT NULL");
+	struct store_rows r = { NULL, 0, sizeof **out, store_movement_int_row,
+	    NULL };
 	int rc;
 
 	*out = NULL;
@@ -198,30 +207,23 @@ store_pain_before_since(struct store *st, int64_t since, int **out,
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, since);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*out = xgrow(*out, *n, sizeof **out);
-		(*out)[(*n)++] = sqlite3_column_int(s, 0);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		store_private_error(st, "reading the sessions");
-		return -1;
-	}
-	return 0;
+	rc = store_rows(st, s, &r, "reading the sessions");
+	*out = r.items;
+	*n = r.n;
+	return rc;
 }
 
 int
 store_routine_week(struct store *st, const char *routine_id, int64_t now,
     int *week)
 {
-	sqlite3_stmt *s = store_private_prepare(st, "SELECT "
-	    "(SELECT min(started_at) FROM sessions WHERE routine_id = ?1 AND "
-	    "state = 'completed'), "
+	/* The first completion: one seek in sessions_routine (schema 6). */
+	sqlite3_stmt *s = store_private_prepare(st, "WITH f(first) AS ("
+	    "SELECT min(started_at) FROM sessions WHERE routine_id = ?1 AND "
+	    "state = 'completed') SELECT f.first, "
 	    "(SELECT count(DISTINCT (e.at - f.first) / 604800) FROM "
-	    "pain_events e, (SELECT min(started_at) AS first FROM sessions "
-	    "WHERE routine_id = ?1 AND state = 'completed') f WHERE "
-	    "e.routine_id = ?1 AND e.event = 'did not settle' AND "
-	    "e.at >= f.first)");
+	    "pain_events e WHERE e.routine_id = ?1 AND "
+	    "e.event = 'did not settle' AND e.at >= f.first) FROM f");
 	int64_t first;
 	int held;
 
@@ -281,29 +283,35 @@ store_movement_text(sqlite3_stmt *s, int i)
 	return xstrdup(t != NULL ? (const char *)t : "");
 }
 
+static void
+store_psfs_act_row(sqlite3_stmt *s, void *elem, void *ctx)
+{
+	struct psfs_activity *a = elem;
+
+	(void)ctx;
+	a->id = sqlite3_column_int64(s, 0);
+	a->text = store_movement_text(s, 1);
+	a->source = store_movement_text(s, 2);
+	a->added_at = sqlite3_column_int64(s, 3);
+	a->retired_at = sqlite3_column_int64(s, 4);
+}
+
 static int
 store_psfs_acts(struct store *st, struct psfs_history *h)
 {
 	sqlite3_stmt *s = store_private_prepare(st, "SELECT id, text, source, "
 	    "added_at, coalesce(retired_at, 0) FROM psfs_activities "
 	    "ORDER BY id");
-	struct psfs_activity *a;
+	struct store_rows r = { NULL, 0, sizeof *h->acts, store_psfs_act_row,
+	    NULL };
 	int rc;
 
 	if (s == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		h->acts = xgrow(h->acts, h->n_acts,
-		    sizeof *h->acts);
-		a = &h->acts[h->n_acts++];
-		a->id = sqlite3_column_int64(s, 0);
-		a->text = store_movement_text(s, 1);
-		a->source = store_movement_text(s, 2);
-		a->added_at = sqlite3_column_int64(s, 3);
-		a->retired_at = sqlite3_column_int64(s, 4);
-	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	rc = store_rows(st, s, &r, "reading the function ratings");
+	h->acts = r.items;
+	h->n_acts = r.n;
+	return rc;
 }
 
 static int
@@ -528,14 +536,14 @@ static int
 store_movement_counts(struct store *st, int64_t since, int64_t until,
     struct movement_data *d)
 {
+	/* One pass over the window's sessions for both kinds. */
 	sqlite3_stmt *s = store_private_prepare(st, "SELECT "
-	    "(SELECT count(*) FROM sessions WHERE state = 'completed' AND "
-	    "kind = 'massage' AND started_at BETWEEN ?1 AND ?2), "
-	    "(SELECT count(*) FROM sessions WHERE state = 'completed' AND "
-	    "kind = 'exercise' AND started_at BETWEEN ?1 AND ?2), "
+	    "coalesce(sum(kind = 'massage'), 0), "
+	    "coalesce(sum(kind = 'exercise'), 0), "
 	    "(SELECT count(*) FROM step_pain WHERE at BETWEEN ?1 AND ?2), "
 	    "(SELECT count(*) FROM step_pain WHERE outcome = 'stopped' AND "
-	    "at BETWEEN ?1 AND ?2)");
+	    "at BETWEEN ?1 AND ?2) FROM sessions WHERE state = 'completed' "
+	    "AND started_at BETWEEN ?1 AND ?2");
 
 	if (s == NULL)
 		return -1;
@@ -551,12 +559,24 @@ store_movement_counts(struct store *st, int64_t since, int64_t until,
 	return 0;
 }
 
+static void
+store_movement_event_row(sqlite3_stmt *s, void *elem, void *ctx)
+{
+	struct movement_event *e = elem;
+
+	(void)ctx;
+	e->at = sqlite3_column_int64(s, 0);
+	e->routine_id = store_movement_text(s, 1);
+	e->event = store_movement_text(s, 2);
+}
+
 int
 store_movement_load(struct store *st, int64_t since, int64_t until,
     struct movement_data *d)
 {
+	struct store_rows r = { NULL, 0, sizeof *d->events,
+	    store_movement_event_row, NULL };
 	sqlite3_stmt *s;
-	struct movement_event *e;
 	int rc;
 
 	memset(d, 0, sizeof *d);
@@ -568,17 +588,10 @@ store_movement_load(struct store *st, int64_t since, int64_t until,
 		return -1;
 	sqlite3_bind_int64(s, 1, since);
 	sqlite3_bind_int64(s, 2, until);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		d->events = xgrow(d->events, d->n_events,
-		    sizeof *d->events);
-		e = &d->events[d->n_events++];
-		e->at = sqlite3_column_int64(s, 0);
-		e->routine_id = store_movement_text(s, 1);
-		e->event = store_movement_text(s, 2);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		store_private_error(st, "reading the pain events");
+	rc = store_rows(st, s, &r, "reading the pain events");
+	d->events = r.items;
+	d->n_events = r.n;
+	if (rc != 0) {
 		movement_data_free(d);
 		return -1;
 	}

@@ -1,25 +1,108 @@
 /*
- * store_private.h: what store.c lends the store's other files (for now,
- * store_movement.c), so each part of the store keeps its queries in its
- * own file.  Only store files include this; it includes sqlite3.h.
+ * store_private.h: what the store's files share (store.c and the files
+ * beside it), so each part of the store keeps its queries in its own
+ * file.  Only store files include this; it includes sqlite3.h.
  */
 #ifndef BACKCARE_STORE_PRIVATE_H
 #define BACKCARE_STORE_PRIVATE_H
 
 #include <sqlite3.h>
 
-struct store;
+#include <stddef.h>
 
-sqlite3 *store_private_db(struct store *st);
-/* As store.c's own: NULL with the error set; finalize what it returns. */
-sqlite3_stmt *store_private_prepare(struct store *st, const char *sql);
+#include "owner.h"
+#include "util.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char *error;
+	int readonly;        /* opened with store_open_read() */
+	int absent;          /* read-only, and no file yet: an empty store */
+	int lock_fd;         /* -1, or the file itself (store_quiet.c) */
+	struct owner me;     /* this process, as sessions record it */
+	int have_me;
+};
+
+/* What a damaged file is told; backcare(1), DAMAGED FILES, says more. */
+#define STORE_DAMAGED "the progress file is damaged (%s); nothing was " \
+    "written to it; keep a copy, then see DAMAGED FILES in backcare(1)"
+
+/* Errors: st->error becomes "PATH: " and the words (store.c). */
+void store_set_error(struct store *st, const char *fmt, ...)
+    BC_PRINTF(2, 3);
+/* Turns SQLite's last error, while doing something, into a sentence. */
+void store_set_sqlite_error(struct store *st, const char *doing);
+/* 1 when the connection's last error was a full disk. */
+int store_last_full(struct store *st);
+
+/* Runs sql (no rows): 0, or -1 with the error set. */
+int store_exec(struct store *st, const char *sql, const char *doing);
+/* Runs a one-integer query (0 when it has no row): 0 or -1. */
+int store_query_int(struct store *st, const char *sql, long long *out);
+/* Prepares sql: NULL with the error set; finalize what it returns. */
+sqlite3_stmt *store_prepare(struct store *st, const char *sql);
 /* Steps a statement that returns no rows and finalizes it: 0 or -1. */
+int store_step_done(struct store *st, sqlite3_stmt *s, const char *doing);
+/* 0 when s (or NULL) is UTF-8, else -1 with the error naming what. */
+int store_check_text(struct store *st, const char *doing, const char *what,
+    const char *s);
+/* Finalizes s after its last step returned rc: 0 when that was
+ * SQLITE_DONE, else -1 with the error set (doing). */
+int store_finish(struct store *st, sqlite3_stmt *s, int rc,
+    const char *doing);
+/* A copy of column i of s (caller frees), or NULL for SQL NULL. */
+char *store_column_dup(sqlite3_stmt *s, int i);
+
+/*
+ * The one row loader: steps s to its end, and for each row grows the
+ * array items (n elements of size bytes, grown by xgrow(), so it may hold
+ * elements already) and has row() fill the new element from s; then
+ * finalizes s.  Returns 0, or -1 with the error set (doing).
+ */
+struct store_rows {
+	void *items;
+	size_t n;
+	size_t size;
+	void (*row)(sqlite3_stmt *s, void *elem, void *ctx);
+	void *ctx;
+};
+int store_rows(struct store *st, sqlite3_stmt *s, struct store_rows *r,
+    const char *doing);
+
+/*
+ * Steps s, whose rows are (item, cleared_by, until_date), appending one
+ * clearance a row to *out (*n entries); finalizes s (store_checks.c).
+ */
+struct clearance;
+int store_clearance_rows(struct store *st, sqlite3_stmt *s,
+    struct clearance **out, size_t *n, const char *what);
+
+/* store_migrations[v] takes the schema from version v to v + 1. */
+extern const char *const *const store_migrations[];
+
+/* The old names of store_movement.c. */
+sqlite3 *store_private_db(struct store *st);
+sqlite3_stmt *store_private_prepare(struct store *st, const char *sql);
 int store_private_step_done(struct store *st, sqlite3_stmt *s,
     const char *doing);
-/* Turns SQLite's last error into store_error()'s sentence. */
 void store_private_error(struct store *st, const char *doing);
 
 /* Schema version 5 (store_movement.c). */
 extern const char *const store_migration_5[];
+
+/*
+ * Reading without touching the file (store_quiet.c).  store_quiet_claim()
+ * returns a descriptor holding the readers' lock when path may be read as
+ * immutable (close it after the connection), else -1.
+ * store_quiet_uri() is the URI that opens path so (caller frees).
+ * store_quiet_writer() readies a writable connection: its checkpoints
+ * wait for such readers.  store_quiet_checkpoint() is a passive
+ * checkpoint unless a reader holds the file (SQLITE_BUSY).
+ */
+int store_quiet_claim(const char *path);
+char *store_quiet_uri(const char *path);
+void store_quiet_writer(struct store *st);
+int store_quiet_checkpoint(struct store *st, const char *db_name);
 
 #endif

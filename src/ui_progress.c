@@ -36,6 +36,10 @@
 #include "util.h"
 
 #define PV_WEEKS 12
+/* The newest weeks with a rating before whose averages the chart lists. */
+#define PV_PAIN_WEEKS 6
+/* The most rated sessions the pain chart shows at cols columns. */
+#define PV_CHART_MAX(cols) ((cols) > 12 ? (size_t)((cols) - 6) : 6)
 #define PV_CHART_ROWS 11        /* pain 10 down to 0 */
 
 struct pv_seg {
@@ -59,6 +63,7 @@ struct progress {
 	int built_cols;          /* the width the lines were built for */
 	struct ui_view *view;    /* shows, scrolls and searches the lines */
 	char *function;          /* the PSFS trend, or NULL (psfs.h) */
+	size_t rated;            /* the rated sessions asked of the store */
 };
 
 static const char *const pv_months[12] = {
@@ -375,16 +380,57 @@ pv_rated(const struct report_data *d, const struct report_session **out,
 	return n;
 }
 
+/* The weekly averages and the change from the starting level. */
+static void
+pv_build_averages(struct progress *p, int cols)
+{
+	const struct report_summary *s = &p->sum;
+	struct buf b = BUF_INIT;
+
+	if (s->has_baseline) {
+		buf_printf(&b, "Starting level %.1f", s->baseline);
+		if (s->has_latest)
+			buf_printf(&b, "; latest week %.1f (%+.1f)", s->latest,
+			    s->change);
+		buf_adds(&b, s->sustained ? ": a meaningful drop, held two "
+		    "weeks." : s->meaningful ? ": a meaningful drop (2 points "
+		    "or 30%)." : ".");
+		pv_wrapped(p, s->meaningful ? UI_ROLE_GOOD : UI_ROLE_NORMAL, 0,
+		    cols, b.data);
+		buf_reset(&b);
+	}
+	{
+		size_t k, count = 0;
+		char date[16];
+
+		buf_adds(&b, "Weekly average before:");
+		for (k = s->n_weeks; k > 0 && count < PV_PAIN_WEEKS; k--) {
+			const struct report_week *w = &s->weeks[k - 1];
+
+			if (w->n_before == 0)
+				continue;
+			pv_short_date(w->start, date, sizeof date);
+			buf_printf(&b, "%s %s %.1f", count > 0 ? "," : "", date,
+			    w->pain_before);
+			count++;
+		}
+		if (count > 0) {
+			buf_adds(&b, " (weeks from Monday, newest first).");
+			pv_wrapped(p, UI_ROLE_NORMAL, 0, cols, b.data);
+		}
+	}
+	buf_free(&b);
+}
+
 static void
 pv_build_chart(struct progress *p, int cols)
 {
 	const struct report_summary *s = &p->sum;
 	int utf8 = text_utf8(), level, base = -1;
-	size_t max = cols > 12 ? (size_t)(cols - 6) : 6, n, i;
+	size_t max = PV_CHART_MAX(cols), n, i;
 	char from[16], to[16];
 	const struct report_session **rated;
 	struct pv_line *l;
-	struct buf b = BUF_INIT;
 	const char *before = utf8 ? "\xe2\x97\x8f" : "b";
 	const char *after = utf8 ? "\xe2\x97\x8b" : "a";
 	const char *both = utf8 ? "\xe2\x97\x89" : "*";
@@ -446,40 +492,7 @@ pv_build_chart(struct progress *p, int cols)
 		    "%s, oldest on the left.", n, n == 1 ? "" : "s", from, to);
 	free(rated);
 
-	/* The weekly averages and the change from the starting level. */
-	if (s->has_baseline) {
-		buf_printf(&b, "Starting level %.1f", s->baseline);
-		if (s->has_latest)
-			buf_printf(&b, "; latest week %.1f (%+.1f)", s->latest,
-			    s->change);
-		buf_adds(&b, s->sustained ? ": a meaningful drop, held two "
-		    "weeks." : s->meaningful ? ": a meaningful drop (2 points "
-		    "or 30%)." : ".");
-		pv_wrapped(p, s->meaningful ? UI_ROLE_GOOD : UI_ROLE_NORMAL, 0,
-		    cols, b.data);
-		buf_reset(&b);
-	}
-	{
-		size_t k, count = 0;
-		char date[16];
-
-		buf_adds(&b, "Weekly average before:");
-		for (k = s->n_weeks; k > 0 && count < 6; k--) {
-			const struct report_week *w = &s->weeks[k - 1];
-
-			if (w->n_before == 0)
-				continue;
-			pv_short_date(w->start, date, sizeof date);
-			buf_printf(&b, "%s %s %.1f", count > 0 ? "," : "", date,
-			    w->pain_before);
-			count++;
-		}
-		if (count > 0) {
-			buf_adds(&b, " (weeks from Monday, newest first).");
-			pv_wrapped(p, UI_ROLE_NORMAL, 0, cols, b.data);
-		}
-	}
-	buf_free(&b);
+	pv_build_averages(p, cols);
 }
 
 static void
@@ -559,23 +572,29 @@ pv_build(struct progress *p, int cols)
 /* ---- the screen -------------------------------------------------------- */
 
 /*
- * Loads the whole history and summarises it as of today.  On a store
- * error the view shows the message instead.
+ * Loads what the view shows (store_progress_load(): never the whole
+ * history), for a chart of up to rated sessions, and summarises it as of
+ * today.  On a store error the view shows the message.
  */
 static void
-progress_load(struct progress *p, struct app *app)
+progress_load(struct progress *p, struct app *app, size_t rated)
 {
 	struct store *st = app->store;
-	int32_t today = day_of_time(clock_wall_s()), first = today;
-	struct diag d = DIAG_INIT;
-	struct psfs_history h;
+	struct store_progress_ask a;
+	int32_t first;
+	int streak;
 	size_t i;
 
 	if (st == NULL) {
 		p->error = xstrdup("The progress file is not open.");
 		return;
 	}
-	if (store_report_load(st, 0, clock_wall_s(), today, &p->data) != 0) {
+	a.now = clock_wall_s();
+	a.today = first = day_of_time(a.now);
+	a.first = day_week_start(a.today) - 7 * (PV_WEEKS - 1);
+	a.rated = p->rated = rated;
+	a.pain_weeks = PV_PAIN_WEEKS;
+	if (store_progress_load(st, &a, &p->data, &streak) != 0) {
 		p->error = xstrdup(store_error(st));
 		return;
 	}
@@ -586,24 +605,30 @@ progress_load(struct progress *p, struct app *app)
 		if (day < first)
 			first = day;
 	}
-	report_summarise(&p->data, day_week_start(first), today, today,
+	report_summarise(&p->data, day_week_start(first), a.today, a.today,
 	    &p->sum);
-	p->n_routines = session_list(app, &p->routines, &d);
-	diag_free(&d);
-	if (store_psfs_load(st, &h) == 0) {
-		p->function = psfs_trend_sentence(&h);
-		psfs_history_free(&h);
-	}
+	p->sum.streak = streak;
 }
 
 static void *
 progress_enter(struct ui *ui, void *arg)
 {
 	struct progress *p = xcalloc(1, sizeof *p);
+	struct app *app = ui_app(ui);
+	struct diag d = DIAG_INIT;
+	struct psfs_history h;
 
 	(void)arg;
 	p->view = ui_view_new(UI_VIEW_SEARCH);
-	progress_load(p, ui_app(ui));
+	progress_load(p, app, PV_CHART_MAX(COLS - 3));
+	if (p->error != NULL)
+		return p;
+	p->n_routines = session_list(app, &p->routines, &d);
+	diag_free(&d);
+	if (store_psfs_load(app->store, &h) == 0) {
+		p->function = psfs_trend_sentence(&h);
+		psfs_history_free(&h);
+	}
 	return p;
 }
 
@@ -711,8 +736,15 @@ progress_draw(struct ui *ui, void *state, int rows, int cols)
 	const char *texts[64];
 	size_t i, j;
 
-	if (p->built_cols != cols - 3)
+	if (p->built_cols != cols - 3) {
+		/* A chart wider than the sessions read: read as many. */
+		if (p->error == NULL && PV_CHART_MAX(cols - 3) > p->rated) {
+			report_summary_free(&p->sum);
+			report_data_free(&p->data);
+			progress_load(p, ui_app(ui), PV_CHART_MAX(cols - 3));
+		}
 		pv_build(p, cols - 3);
+	}
 	ui_draw_title(ui, cols, "Progress");
 	/* The lines are built to the width; the view shows and scrolls them. */
 	ui_view_begin(p->view, cols - 3);

@@ -118,4 +118,34 @@ expect_status 1 "stdout on a full disk"
 expect_err "No space left on device" "the write error is told"
 expect_one_line_err "the write error"
 
+# ---- report --since: the window's lines are the whole report's ---------
+# 48 weeks seeded through the store's own code; a window of 6 weeks in
+# the middle must list the same sessions and checks, and the same weeks
+# (all but the change from the starting level, which is the window's own).
+NOW=1805284800          # Wednesday 2027-03-17 12:00 UTC
+for k in 3 2 1 0; do
+	"$TOP_BUILDDIR/tests/seed_history" "$T/long.db" $((NOW - k * 84 * day)) \
+	    tiny "Tiny stroke" >/dev/null || fail "seeding 12 weeks ($k)"
+done
+A=2026-12-07; B=2027-01-17
+dated() {
+	printf '%s\n' "$1" | awk -v a=$A -v b=$B '/^  [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9] / && $1 >= a && $1 <= b'
+}
+weeks() {
+	printf '%s\n' "$1" | awk -v a=$A -v b=$B '/^  [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] +[0-9]+ / && $1 >= a && $1 <= b { print $1, $2, $3, $4, $5, $6, $7 }'
+}
+BACKCARE_TEST_NOW=$NOW bc_run --db "$T/long.db" report --until $B
+expect_status 0 "the whole report to $B"
+whole=$OUT
+BACKCARE_TEST_NOW=$NOW bc_run --db "$T/long.db" report --since $A --until $B
+expect_status 0 "the report of $A to $B"
+win=$OUT
+n=$(dated "$win" | wc -l)
+[ "$n" -ge 20 ] && pass "the window lists $n sessions and checks" || fail "the window lists only $n lines"
+[ "$(dated "$win")" = "$(dated "$whole")" ] && pass "--since lists the whole report's sessions and checks of its days" || fail "--since lists other sessions: $(dated "$win" | head -3) / $(dated "$whole" | head -3)"
+[ "$(printf '%s\n' "$win" | grep -c '^  [0-9-]* ' )" -gt "$n" ] || fail "no week rows in the window"
+[ "$(weeks "$win" | wc -l)" = 6 ] && pass "6 weeks in the window" || fail "weeks in the window: $(weeks "$win")"
+[ "$(weeks "$win")" = "$(weeks "$whole")" ] && pass "--since gives the whole report's weeks" || fail "weeks differ: $(weeks "$win") / $(weeks "$whole")"
+[ "$(dated "$whole" | wc -l)" -lt "$(printf '%s\n' "$whole" | grep -c '^  20[0-9-]* [0-9][0-9]:')" ] && pass "the whole report has more than the window" || fail "the whole report is no longer than the window"
+
 bc_done

@@ -93,6 +93,35 @@ else
 	echo "# cannot mount a tmpfs here: full-disk test skipped"
 fi
 
+# Commands that only read leave the file as it was and create nothing
+# beside it: no -wal or -shm, not even for a moment (strace, if there).
+bc_make_db "$T/quiet/progress.db"
+Q="$T/quiet/progress.db"
+touch -d '2020-01-01 00:00:00' "$Q"
+before=$(stat -c '%Y %s' "$Q"; sha256sum <"$Q")
+for cmd in lessons routines "screen --status" report info "export --format csv" "plan show" today; do
+	# shellcheck disable=SC2086
+	bc_run --db "$Q" $cmd
+	[ "$STATUS" -le 1 ] || fail "$cmd: exit $STATUS: $ERR"
+	[ "$(ls -A "$T/quiet")" = progress.db ] && pass "$cmd: nothing beside the file" || fail "$cmd: beside the file: $(ls -A "$T/quiet")"
+	[ "$(stat -c '%Y %s' "$Q"; sha256sum <"$Q")" = "$before" ] && pass "$cmd: the file is unchanged, its time too" || fail "$cmd: the file changed"
+	if command -v strace >/dev/null && strace -o /dev/null true 2>/dev/null; then
+		# shellcheck disable=SC2086
+		strace -f -o "$T/quiet.trace" -e trace=open,openat,creat,unlink,unlinkat \
+		    "$BACKCARE" --db "$Q" $cmd >/dev/null 2>&1
+		if grep -e '-wal"' -e '-shm"' "$T/quiet.trace" | grep -qv 'ENOENT'; then
+			fail "$cmd: created or removed a companion: $(grep -e '-wal"' -e '-shm"' "$T/quiet.trace" | head -2)"
+		else
+			pass "$cmd: no -wal or -shm made and removed on the way"
+		fi
+	fi
+done
+# After the quiet reads a writer still writes, and cleans up after itself.
+printf 'age=41\nweeks=3\n' >"$T/quiet.answers"
+BC_STDIN="$T/quiet.answers" bc_run --db "$Q" screen --answers -
+[ "$(sqlite3 "$Q" 'SELECT count(*) FROM checks')" = 1 ] && pass "a check recorded after the quiet reads" || fail "the check was not recorded"
+[ "$(ls -A "$T/quiet")" = progress.db ] && pass "the writer leaves nothing beside the file" || fail "beside the file: $(ls -A "$T/quiet")"
+
 # Several copies creating and opening one file at once.
 pids=
 for i in 1 2 3 4 5 6 7 8; do

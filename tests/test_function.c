@@ -351,7 +351,7 @@ test_migration_5(void **state)
 	    "DROP TABLE outlook_sets; ALTER TABLE sessions DROP COLUMN kind; "
 	    "PRAGMA user_version = 4;");
 	st = open_store();
-	assert_int_equal(store_schema_version(st), 5);
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
 	assert_int_equal(store_movement_load(st, 0, INT64_MAX, &md), 0);
 	assert_int_equal(md.massage_sessions, 1);
 	assert_int_equal(md.exercise_sessions, 0);

@@ -242,6 +242,76 @@ test_two_handles(void **state)
 	free(path);
 }
 
+static int
+exists(const char *path, const char *suffix)
+{
+	char *p = xasprintf("%s%s", path, suffix);
+	struct stat sb;
+	int rc = stat(p, &sb) == 0;
+
+	free(p);
+	return rc;
+}
+
+/*
+ * A reader that opened the file with nothing beside it keeps reading what
+ * was committed then, while a writer in the same process commits more
+ * than an automatic checkpoint's worth and closes: the writer leaves its
+ * -wal for the next one rather than change the file under the reader,
+ * and the next reader sees everything.
+ */
+static void
+test_quiet_reader(void **state)
+{
+	char *path = xasprintf("%s/quiet.db", root);
+	char *err = NULL, *v, key[32], big[3000];
+	struct store *w = store_open(path, &err), *r;
+	int i;
+
+	(void)state;
+	assert_non_null(w);
+	assert_int_equal(store_meta_set(w, "k", "old"), 0);
+	store_close(w);
+	assert_false(exists(path, "-wal"));
+	r = store_open_read(path, &err);
+	assert_non_null(r);
+	assert_false(exists(path, "-wal"));
+	assert_false(exists(path, "-shm"));
+	w = store_open(path, &err);
+	assert_non_null(w);
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	assert_int_equal(store_begin(w), 0);
+	for (i = 0; i < 1500; i++) {
+		snprintf(key, sizeof key, "big%d", i);
+		assert_int_equal(store_meta_set(w, key, big), 0);
+	}
+	assert_int_equal(store_meta_set(w, "k", "new"), 0);
+	assert_int_equal(store_commit(w), 0);
+	v = store_meta_get(r, "k");
+	assert_string_equal(v, "old");
+	free(v);
+	store_close(w);
+	assert_true(exists(path, "-wal"));
+	v = store_meta_get(r, "k");
+	assert_string_equal(v, "old");
+	free(v);
+	assert_int_equal(store_meta_set(r, "k", "no"), -1);
+	store_close(r);
+	r = store_open_read(path, &err);
+	assert_non_null(r);
+	v = store_meta_get(r, "k");
+	assert_string_equal(v, "new");
+	free(v);
+	v = store_meta_get(r, "big1499");
+	assert_string_equal(v, big);
+	free(v);
+	store_close(r);
+	/* The reader that found the -wal was the last: it folded it in. */
+	assert_false(exists(path, "-wal"));
+	free(path);
+}
+
 int
 main(void)
 {
@@ -253,6 +323,7 @@ main(void)
 		cmocka_unit_test(test_refuses_directory),
 		cmocka_unit_test(test_readonly_folder),
 		cmocka_unit_test(test_two_handles),
+		cmocka_unit_test(test_quiet_reader),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -3,7 +3,8 @@
 # sessions with pain ratings against an imported plan (this week, streak,
 # calendar, pain chart, starting level, checks); the home screen's
 # homework line; the prompt for lighter pressure; scrolling, small and
-# resized terminals and ASCII without UTF-8.  The clock is pinned to
+# resized terminals, ASCII without UTF-8, and a long history read only
+# as far back as the chart shows, at any width.  The clock is pinned to
 # Wednesday 2026-11-25 12:00 UTC.
 . "$TOP_SRCDIR/tests/lib.sh"
 
@@ -144,6 +145,24 @@ screen=$(tui_screen)
 row=$(cal_row Wed)
 case "$row" in *"#") pass "ASCII shades without UTF-8" ;;
 	*) fail "ASCII Wednesday row: '$row'" ;; esac
+tui_keys q q
+tui_wait_exit
+tui_stop
+
+# A long history: the view reads only as many rated sessions as its chart
+# shows, and reads more when the screen grows wider.
+q "WITH RECURSIVE d(n) AS (SELECT 10 UNION ALL SELECT n + 1 FROM d WHERE n < 400)
+   INSERT INTO sessions (routine_id, routine_title, started_at, ended_at,
+     state, planned_s, pain_before, pain_after)
+   SELECT 'swedish-basics', 'Swedish basics', $NOW - 4 * 3600 - n * 86400,
+     $NOW - 4 * 3600 - n * 86400 + 600, 'completed', 600, 5, 4 FROM d;"
+unset TUI_LANG
+open_progress 80 60
+expect_screen "The last 71 rated sessions" "80 columns: the chart shows 71 rated sessions"
+tui_resize 200 60
+expect_screen "The last 191 rated sessions" "200 columns: the view reads and shows 191"
+tui_resize 80 60
+expect_screen "The last 71 rated sessions" "back to 80 columns: 71 again"
 tui_keys q q
 tui_wait_exit
 tui_stop

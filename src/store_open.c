@@ -1,0 +1,518 @@
+/*
+ * store_open.c: opening the progress file (see store.h): creating it,
+ * refusing what is not ours or is damaged, and bringing its schema up to
+ * date.
+ *
+ * A new file is built under a temporary name and linked into place only
+ * once its schema is complete, so no other copy of backcare ever sees a
+ * half-made file, and an empty or foreign file at the path is always
+ * somebody else's and is refused rather than taken over.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+#include "store_private.h"
+#include "util.h"
+
+/* "BCAR": marks a file as a backcare progress file (PRAGMA application_id). */
+#define STORE_APPLICATION_ID 0x42434152
+#define STORE_BUSY_MS 10000
+
+/* mkdir -p for the folders above path, each new one made 0700. */
+static int
+store_make_parents(const char *path, char **err)
+{
+	char *dir = xstrdup(path), *p;
+	struct stat sb;
+
+	p = strrchr(dir, '/');
+	if (p == NULL || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char saved = *p;
+		*p = '\0';
+		if (stat(dir, &sb) != 0) {
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+				*err = xasprintf("%s: cannot create the folder "
+				    "%s: %s", path, dir, strerror(errno));
+				free(dir);
+				return -1;
+			}
+			(void)chmod(dir, 0700);
+		} else if (!S_ISDIR(sb.st_mode)) {
+			*err = xasprintf("%s: %s is not a folder", path, dir);
+			free(dir);
+			return -1;
+		}
+		*p = saved;
+		if (saved == '\0')
+			break;
+	}
+	free(dir);
+	return 0;
+}
+
+int
+store_schema_version(struct store *st)
+{
+	long long v;
+
+	if (store_query_int(st, "PRAGMA user_version", &v) != 0)
+		return -1;
+	return (int)v;
+}
+
+static int
+store_connect(struct store *st, int flags)
+{
+	const char *name = st->absent ? ":memory:" : st->path;
+
+	if (sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_NOMUTEX,
+	    NULL) != SQLITE_OK) {
+		store_set_sqlite_error(st, "opening the progress file");
+		return -1;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	if ((flags & SQLITE_OPEN_READWRITE) && !st->absent)
+		store_quiet_writer(st);
+	return 0;
+}
+
+/*
+ * Decides, without writing, whether the open file is ours: our
+ * application_id, or a blank SQLite file with no tables at all, and a
+ * schema no newer than this build's.
+ */
+static int
+store_check_identity(struct store *st, long long *version_out)
+{
+	long long app, version, tables;
+
+	if (store_query_int(st, "PRAGMA application_id", &app) != 0 ||
+	    store_query_int(st, "PRAGMA user_version", &version) != 0 ||
+	    store_query_int(st, "SELECT count(*) FROM sqlite_master", &tables)
+	    != 0)
+		return -1;
+	if (app != STORE_APPLICATION_ID && !(app == 0 && tables == 0)) {
+		store_set_error(st, "not a backcare progress file (another "
+		    "program's database); choose another file with --db");
+		return -1;
+	}
+	if (version > STORE_SCHEMA_VERSION) {
+		store_set_error(st, "written by a newer backcare (schema %lld, "
+		    "this one knows %d); upgrade backcare, or choose another "
+		    "file with --db", version, STORE_SCHEMA_VERSION);
+		return -1;
+	}
+	*version_out = version;
+	return 0;
+}
+
+/* Applies every migration the file lacks, each in its own transaction. */
+static int
+store_migrate(struct store *st)
+{
+	long long version;
+	const char *const *part;
+	char *sql;
+
+	for (;;) {
+		if (store_exec(st, "BEGIN IMMEDIATE", "updating the progress "
+		    "file") != 0)
+			return -1;
+		if (store_query_int(st, "PRAGMA user_version", &version) != 0)
+			goto fail;
+		if (version >= STORE_SCHEMA_VERSION)
+			break;
+		for (part = store_migrations[version]; *part != NULL; part++)
+			if (store_exec(st, *part, "updating the progress "
+			    "file") != 0)
+				goto fail;
+		sql = xasprintf("PRAGMA application_id = %d; "
+		    "PRAGMA user_version = %lld", STORE_APPLICATION_ID,
+		    version + 1);
+		if (store_exec(st, sql, "updating the progress file") != 0) {
+			free(sql);
+			goto fail;
+		}
+		free(sql);
+		if (store_exec(st, "COMMIT", "updating the progress file") != 0)
+			goto fail;
+	}
+	return store_exec(st, "COMMIT", "updating the progress file");
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static int
+store_configure(struct store *st)
+{
+	long long fk;
+
+	if (store_exec(st, "PRAGMA journal_mode = WAL", "opening the "
+	    "progress file") != 0 ||
+	    store_exec(st, "PRAGMA synchronous = FULL", "opening the "
+	    "progress file") != 0 ||
+	    store_exec(st, "PRAGMA foreign_keys = ON", "opening the "
+	    "progress file") != 0 ||
+	    store_query_int(st, "PRAGMA foreign_keys", &fk) != 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Folds the whole WAL into the database file: 0, or -1 with the error set
+ * (the disk is full, say) when any of it stays in the WAL.
+ */
+static int
+store_checkpoint_all(struct store *st)
+{
+	sqlite3_stmt *s = store_prepare(st, "PRAGMA wal_checkpoint(TRUNCATE)");
+	int rc, busy = 1;
+
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		busy = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW || busy != 0) {
+		store_set_sqlite_error(st, "creating the progress file");
+		return -1;
+	}
+	return 0;
+}
+
+/* Removes a new file that was not linked into place, and its WAL. */
+static void
+store_unlink_new(const char *path)
+{
+	char *side;
+
+	(void)unlink(path);
+	side = xasprintf("%s-wal", path);
+	(void)unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", path);
+	(void)unlink(side);
+	free(side);
+}
+
+/*
+ * Builds a complete new progress file next to path and links it into
+ * place.  Losing the race to another copy is fine: its file is used.
+ */
+static int
+store_create(const char *path, char **err)
+{
+	struct store tmp;
+	int fd, rc = -1;
+
+	memset(&tmp, 0, sizeof tmp);
+	tmp.lock_fd = -1;
+	tmp.path = xasprintf("%s.new-%ld", path, (long)getpid());
+	(void)unlink(tmp.path);
+	fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		*err = xasprintf("%s: cannot create the progress file: %s",
+		    path, strerror(errno));
+		free(tmp.path);
+		return -1;
+	}
+	(void)fchmod(fd, 0600);
+	close(fd);
+	if (store_connect(&tmp, SQLITE_OPEN_READWRITE) == 0 &&
+	    store_configure(&tmp) == 0 && store_migrate(&tmp) == 0)
+		rc = 0;
+	if (rc != 0)
+		*err = xasprintf("%s: cannot create the progress file: %s",
+		    path, tmp.error != NULL ? strchr(tmp.error, ' ') + 1 :
+		    "unknown error");
+	/*
+	 * The WAL must be folded back into the file before it is linked into
+	 * place: closing does that too, but says nothing when it fails (a
+	 * full disk), and a cut-short file would then be taken for damaged.
+	 */
+	if (rc == 0 && store_checkpoint_all(&tmp) != 0) {
+		*err = xasprintf("%s: cannot create the progress file: %s",
+		    path, tmp.error != NULL ? strchr(tmp.error, ' ') + 1 :
+		    "unknown error");
+		rc = -1;
+	}
+	if (tmp.db != NULL && sqlite3_close(tmp.db) != SQLITE_OK)
+		rc = -1;
+	if (tmp.lock_fd >= 0)
+		close(tmp.lock_fd);
+	if (rc == 0 && link(tmp.path, path) != 0 && errno != EEXIST) {
+		*err = xasprintf("%s: cannot create the progress file: %s",
+		    path, strerror(errno));
+		rc = -1;
+	}
+	store_unlink_new(tmp.path);
+	free(tmp.error);
+	free(tmp.path);
+	return rc;
+}
+
+/* Refuses, by its kind alone, what cannot be a progress file. */
+static int
+store_check_kind(const char *path, const struct stat *sb, char **err)
+{
+	if (S_ISDIR(sb->st_mode)) {
+		*err = xasprintf("%s: is a folder, not a progress file; "
+		    "choose a file with --db", path);
+		return -1;
+	}
+	if (!S_ISREG(sb->st_mode)) {
+		*err = xasprintf("%s: not a regular file; choose another "
+		    "file with --db", path);
+		return -1;
+	}
+	/* Ours are made whole under another name and linked into place,
+	 * so an empty file at the path is never one of ours. */
+	if (sb->st_size == 0) {
+		*err = xasprintf("%s: the file is empty, so it is not a "
+		    "backcare progress file; remove it or choose another "
+		    "with --db", path);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_verify(struct store *st, int full, char **found)
+{
+	sqlite3_stmt *s;
+	struct buf b = BUF_INIT;
+	const char *row;
+	int rc, n = 0;
+
+	*found = NULL;
+	/* The pragma reads in a transaction of its own, under SQLite's
+	 * locks: a checkpoint of another process cannot fool it. */
+	s = store_prepare(st, full ? "PRAGMA integrity_check(20)" :
+	    "PRAGMA quick_check(20)");
+	if (s == NULL)
+		goto error;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		row = (const char *)sqlite3_column_text(s, 0);
+		if (row == NULL || strcmp(row, "ok") == 0)
+			continue;
+		if (n++ < 3)
+			buf_printf(&b, "%s%s", n > 1 ? "; " : "", row);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		goto error;
+	if (n == 0) {
+		buf_free(&b);
+		return 0;
+	}
+	if (n > 3)
+		buf_printf(&b, "; and %d more", n - 3);
+	*found = buf_detach(&b);
+	/* One line: SQLite's report may hold line breaks of its own. */
+	for (char *p = *found; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	store_set_error(st, STORE_DAMAGED, *found);
+	return 1;
+error:
+	buf_free(&b);
+	rc = sqlite3_extended_errcode(st->db) & 0xff;
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) {
+		*found = xstrdup(sqlite3_errmsg(st->db));
+		store_set_error(st, STORE_DAMAGED, *found);
+		return 1;
+	}
+	store_set_sqlite_error(st, "checking the progress file");
+	return -1;
+}
+
+/* Refuses to go on with a file that PRAGMA quick_check finds damaged. */
+static int
+store_check_whole(struct store *st)
+{
+	char *found;
+	int rc = store_verify(st, 0, &found);
+
+	free(found);
+	return rc == 0 ? 0 : -1;
+}
+
+/* An empty store in memory, for reading a progress file not made yet. */
+static struct store *
+store_open_absent(const char *path, char **err)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+
+	st->lock_fd = -1;
+	st->path = xstrdup(path);
+	st->absent = st->readonly = 1;
+	if (store_connect(st, SQLITE_OPEN_READWRITE) != 0 ||
+	    store_migrate(st) != 0 || store_exec(st, "PRAGMA query_only = 1",
+	    "opening the progress file") != 0) {
+		*err = xstrdup(store_error(st));
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+/*
+ * Opens st->path for reading with one connection that creates nothing
+ * (store_quiet.c).  Returns 0 when st is open on an up-to-date file, 1
+ * when the ordinary way must be taken (nothing is left open), -1 with the
+ * error set (store_close() releases what is open).
+ */
+static int
+store_open_quiet(struct store *st)
+{
+	long long version;
+	char *uri;
+	int rc;
+
+	if ((st->lock_fd = store_quiet_claim(st->path)) < 0)
+		return 1;
+	uri = store_quiet_uri(st->path);
+	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	if (rc == SQLITE_OK)
+		sqlite3_extended_result_codes(st->db, 1);
+	if (rc != SQLITE_OK || store_check_identity(st, &version) != 0) {
+		if (rc != SQLITE_OK)
+			store_set_sqlite_error(st, "opening the progress file");
+		return -1;
+	}
+	if (version == STORE_SCHEMA_VERSION)
+		return 0;
+	/* An older schema is brought up to date the ordinary way. */
+	sqlite3_close(st->db);
+	st->db = NULL;
+	close(st->lock_fd);
+	st->lock_fd = -1;
+	return 1;
+}
+
+/*
+ * Opens path for writing (readonly 0) or reading (1).  Nothing is written
+ * before the file has shown itself ours and, for writing, whole: a
+ * foreign or damaged file stays byte for byte as it was.  Reading a file
+ * from an older backcare brings its schema up to date first.
+ */
+static struct store *
+store_open_mode(const char *path, int readonly, char **err)
+{
+	struct store *st;
+	struct stat sb;
+	long long version = 0;
+	int mutate, quiet;
+
+	*err = NULL;
+	if (!readonly && store_make_parents(path, err) != 0)
+		return NULL;
+	if (stat(path, &sb) != 0) {
+		if (readonly && errno == ENOENT)
+			return store_open_absent(path, err);
+		if (errno != ENOENT || store_create(path, err) != 0 ||
+		    stat(path, &sb) != 0) {
+			if (*err == NULL)
+				*err = xasprintf("%s: %s", path,
+				    strerror(errno));
+			return NULL;
+		}
+	}
+	if (store_check_kind(path, &sb, err) != 0)
+		return NULL;
+	st = xcalloc(1, sizeof *st);
+	st->lock_fd = -1;
+	st->path = xstrdup(path);
+	if (readonly && (quiet = store_open_quiet(st)) <= 0) {
+		if (quiet < 0)
+			goto fail;
+		st->readonly = 1;
+		return st;
+	}
+	if (store_connect(st, SQLITE_OPEN_READONLY) != 0 ||
+	    store_check_identity(st, &version) != 0)
+		goto fail;
+	mutate = !readonly || version < STORE_SCHEMA_VERSION;
+	if (mutate && store_check_whole(st) != 0)
+		goto fail;
+	sqlite3_close(st->db);
+	st->db = NULL;
+	/*
+	 * Reading goes through a connection that may write but is told not
+	 * to (query_only): a connection opened read-only would leave -wal
+	 * and -shm files behind that only a writer removes.
+	 */
+	if (store_connect(st, SQLITE_OPEN_READWRITE) != 0 ||
+	    (mutate && (store_configure(st) != 0 || store_migrate(st) != 0)) ||
+	    (readonly && store_exec(st, "PRAGMA query_only = 1", "opening "
+	    "the progress file") != 0))
+		goto fail;
+	st->readonly = readonly;
+	return st;
+fail:
+	*err = xstrdup(st->error != NULL ? st->error : path);
+	store_close(st);
+	return NULL;
+}
+
+struct store *
+store_open(const char *path, char **err)
+{
+	return store_open_mode(path, 0, err);
+}
+
+struct store *
+store_open_read(const char *path, char **err)
+{
+	return store_open_mode(path, 1, err);
+}
+
+int
+store_is_absent(const struct store *st)
+{
+	return st->absent;
+}
+
+int
+store_is_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	if (st->db != NULL)
+		sqlite3_close_v2(st->db);
+	if (st->lock_fd >= 0)
+		close(st->lock_fd);
+	free(st->path);
+	free(st->error);
+	free(st);
+}

@@ -1,0 +1,179 @@
+/*
+ * store_quiet.c: reading the progress file without touching it.
+ *
+ * The file is in WAL mode.  An SQLite connection to it, even a read-only
+ * one, creates -wal and -shm beside it; a read-only one cannot remove
+ * them again, and a writable one removes them at close, so every command
+ * that only read created and deleted two files.  When no -wal (and no
+ * -journal) is beside the file, the file alone holds every committed
+ * change, and a reader can open it as immutable: no locks, no -wal, no
+ * -shm, nothing created.  What keeps that safe while it reads:
+ *
+ * - the reader holds an open-file-description read lock on SQLite's
+ *   shared-lock bytes (STORE_LOCK_FIRST on): a writer must lock them
+ *   exclusively to checkpoint at close and delete its -wal, so it leaves
+ *   the -wal for the next one instead, and a writer in rollback mode
+ *   cannot write the file at all;
+ * - the other way a writer changes the file is a checkpoint of its own
+ *   (SQLite's automatic one, or the one after a full disk): writers make
+ *   those through store_quiet_checkpoint(), which waits until no reader
+ *   holds the last byte of the range (STORE_LOCK_READERS, past SQLite's).
+ *
+ * With a -wal beside the file (a writer is at work, or one was cut
+ * short), the reader opens it the ordinary way and changes nothing that
+ * was not already there.  Without open-file-description locks (not
+ * Linux), readers always take the ordinary way.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "store_private.h"
+#include "util.h"
+
+/* SQLite's unix locking bytes (os_unix.c): PENDING_BYTE, then RESERVED,
+ * then the 510 shared bytes.  Ours is the first byte past them. */
+#define STORE_PENDING_BYTE 0x40000000
+#define STORE_LOCK_FIRST (STORE_PENDING_BYTE + 2)
+#define STORE_LOCK_READERS (STORE_PENDING_BYTE + 512)
+/* SQLite's own default for its automatic checkpoint. */
+#define STORE_AUTOCHECKPOINT 1000
+
+static int store_quiet_lock(int fd, int cmd, short type, off_t start,
+    off_t len, short *found);
+
+#ifdef F_OFD_SETLK
+static int
+store_quiet_lock(int fd, int cmd, short type, off_t start, off_t len,
+    short *found)
+{
+	struct flock fl;
+
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = type;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = start;
+	fl.l_len = len;
+	if (fcntl(fd, cmd == 0 ? F_OFD_SETLK : F_OFD_GETLK, &fl) != 0)
+		return -1;
+	if (found != NULL)
+		*found = fl.l_type;
+	return 0;
+}
+#else
+static int
+store_quiet_lock(int fd, int cmd, short type, off_t start, off_t len,
+    short *found)
+{
+	(void)fd; (void)cmd; (void)type; (void)start; (void)len; (void)found;
+	errno = ENOSYS;
+	return -1;
+}
+#endif
+
+/* 1 when path followed by suffix names something that exists. */
+static int
+store_quiet_beside(const char *path, const char *suffix)
+{
+	char *side = xasprintf("%s%s", path, suffix);
+	struct stat sb;
+	int found = lstat(side, &sb) == 0 || errno != ENOENT;
+
+	free(side);
+	return found;
+}
+
+int
+store_quiet_claim(const char *path)
+{
+	struct stat sb;
+	int fd;
+
+	/* SQLite puts the -wal beside the file a link points to. */
+	if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return -1;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return -1;
+	if (store_quiet_lock(fd, 0, F_RDLCK, STORE_LOCK_FIRST,
+	    STORE_LOCK_READERS - STORE_LOCK_FIRST + 1, NULL) != 0 ||
+	    store_quiet_beside(path, "-wal") ||
+	    store_quiet_beside(path, "-journal")) {
+		/* No lock is held yet through SQLite: closing drops none. */
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+char *
+store_quiet_uri(const char *path)
+{
+	struct buf b = BUF_INIT;
+	const unsigned char *p;
+
+	buf_adds(&b, "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		/* A second leading '/' would start an authority. */
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
+		    *p == '_' || (*p == '/' && !(p == (const unsigned char *)
+		    path + 1 && path[0] == '/')))
+			buf_addc(&b, (char)*p);
+		else
+			buf_printf(&b, "%%%02X", *p);
+	}
+	buf_adds(&b, "?immutable=1");
+	return buf_detach(&b);
+}
+
+/* 1 when a reader holds the file as immutable (or we cannot tell). */
+static int
+store_quiet_readers(struct store *st)
+{
+	short found = F_UNLCK;
+
+	if (st->lock_fd < 0)
+		return 0;
+	if (store_quiet_lock(st->lock_fd, 1, F_WRLCK, STORE_LOCK_READERS, 1,
+	    &found) != 0)
+		return errno != EINVAL && errno != ENOSYS;
+	return found != F_UNLCK;
+}
+
+int
+store_quiet_checkpoint(struct store *st, const char *db_name)
+{
+	if (store_quiet_readers(st))
+		return SQLITE_BUSY;
+	return sqlite3_wal_checkpoint_v2(st->db, db_name,
+	    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
+/* SQLite's automatic checkpoint, minus the readers it cannot see. */
+static int
+store_quiet_wal_hook(void *arg, sqlite3 *db, const char *name, int frames)
+{
+	(void)db;
+	if (frames >= STORE_AUTOCHECKPOINT)
+		(void)store_quiet_checkpoint(arg, name);
+	return SQLITE_OK;
+}
+
+void
+store_quiet_writer(struct store *st)
+{
+	/* Only asked through, never locked; closed after the connection,
+	 * since closing any descriptor of a file drops the process's
+	 * locks on it (store_close()). */
+	st->lock_fd = open(st->path, O_RDONLY | O_CLOEXEC);
+	sqlite3_wal_hook(st->db, store_quiet_wal_hook, st);
+}
