@@ -352,6 +352,21 @@ ui_draw(struct ui *ui)
 	ui->dirty = 0;
 }
 
+/*
+ * ncurses 6 (lib_mvcur.c) flushes its output at every cursor jump while
+ * the screen is still in its first, "initial" state, so a countdown frame
+ * that changes five places took five or more write()s.  Leaving the screen
+ * once and coming back ends that state: from then on each frame is one
+ * write (strace -e write shows it).  Done before anything is drawn, so
+ * nothing flickers.
+ */
+static void
+ui_leave_initial_state(void)
+{
+	endwin();
+	doupdate();
+}
+
 static void
 ui_resize(struct ui *ui)
 {
@@ -625,6 +640,7 @@ ui_run(struct app *app)
 #endif
 	ui_setup_attrs(ui);
 	ui_resize(ui);
+	ui_leave_initial_state();
 
 	ui_push(ui, &ui_home_screen, NULL);
 	while (ui->depth > 0 && !ui->quit && !ui_sig_stop) {
