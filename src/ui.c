@@ -46,7 +46,6 @@ struct ui {
 	struct ui_frame stack[UI_MAX_DEPTH];
 	int depth;
 	int dirty;
-	int quit;
 	int one_column;     /* the terminal is 1 column wide: do not draw */
 	char message[256];
 	unsigned long attrs[UI_ROLE_COUNT];
@@ -173,12 +172,6 @@ int
 ui_on_top(struct ui *ui, const void *state)
 {
 	return ui->depth > 0 && ui->stack[ui->depth - 1].state == state;
-}
-
-void
-ui_quit(struct ui *ui)
-{
-	ui->quit = 1;
 }
 
 unsigned long
@@ -358,7 +351,9 @@ ui_draw(struct ui *ui)
  * that changes five places took five or more write()s.  Leaving the screen
  * once and coming back ends that state: from then on each frame is one
  * write (strace -e write shows it).  Done before anything is drawn, so
- * nothing flickers.
+ * nothing flickers, and before keypad() and mousemask(), which endwin()
+ * would turn off until the next read (keys typed meanwhile would come
+ * in the wrong form).
  */
 static void
 ui_leave_initial_state(void)
@@ -500,7 +495,7 @@ ui_read_keys(struct ui *ui)
 	wint_t wc;
 	int rc;
 
-	while (ui->depth > 0 && !ui->quit) {
+	while (ui->depth > 0) {
 		rc = get_wch(&wc);
 		if (rc == ERR)
 			return;
@@ -544,13 +539,15 @@ static int
 ui_wait(int64_t deadline)
 {
 	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
-	int64_t now = clock_monotonic_ms(), ms;
+	int64_t now = clock_monotonic_ms(), ms = -1;
 	struct timespec ts, *tsp = NULL;
 	sigset_t blocked;
 	int ready;
 
-	if (deadline >= 0) {
+	if (deadline >= 0)
 		ms = deadline <= now ? 0 : deadline - now;
+	ms = clock_wait_limit_ms(ms);
+	if (ms >= 0) {
 		if (ms > 1000000)
 			ms = 1000000;
 		ts.tv_sec = (time_t)(ms / 1000);
@@ -619,6 +616,8 @@ ui_run(struct app *app)
 		return 1;
 	}
 	set_term(scr);
+	/* First, so that the modes set below (keypad, mouse) stay set. */
+	ui_leave_initial_state();
 	ui = xcalloc(1, sizeof *ui);
 	ui->app = app;
 	cbreak();
@@ -640,12 +639,11 @@ ui_run(struct app *app)
 #endif
 	ui_setup_attrs(ui);
 	ui_resize(ui);
-	ui_leave_initial_state();
 
 	ui_push(ui, &ui_home_screen, NULL);
-	while (ui->depth > 0 && !ui->quit && !ui_sig_stop) {
+	while (ui->depth > 0 && !ui_sig_stop) {
 		deadline = ui_tick_all(ui, clock_monotonic_ms());
-		if (ui->depth == 0 || ui->quit)
+		if (ui->depth == 0)
 			break;
 		if (ui->dirty)
 			ui_draw(ui);
