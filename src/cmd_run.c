@@ -109,6 +109,28 @@ run_print(const char *fmt, ...)
  * Asks prompt on stdout and reads one answer from stdin into line (size
  * n), trimmed.  Returns 0, or -1 when the answer is empty or input ended.
  */
+/* Says once on stderr why a session call failed (flows do not print);
+ * returns rc. */
+static int
+run_said(const struct session *s, int rc)
+{
+	if (rc < 0 && s->error[0] != '\0')
+		util_warn("%s", s->error);
+	return rc;
+}
+
+/* The emergency questions on the terminal; what went wrong on stderr. */
+static int
+run_recheck(struct session *s, enum verdict *v)
+{
+	char why[512];
+	int rc = recheck_plain(s->app, stdin, stdout, v, why, sizeof why);
+
+	if (why[0] != '\0')
+		util_warn("%s", why);
+	return rc;
+}
+
 static int
 run_read_answer(const char *prompt, char *line, size_t n)
 {
@@ -214,14 +236,15 @@ run_step_pain(struct session *s, size_t step)
 	free(ask);
 	if (rc != 0)
 		return 0;
-	rc = session_step_pain(s, step, pain, spreading, numb, &recheck, &a);
+	rc = run_said(s, session_step_pain(s, step, pain, spreading, numb,
+	    &recheck, &a));
 	run_advice(&a);
 	if (rc == 1 && recheck) {
 		/* The E1 questions now (P2); their advice prints itself.
 		 * Unanswered, or calling for care, the session ends there:
 		 * no pain rating, no comfort, and no routine until a check
 		 * is saved. */
-		if ((rc2 = recheck_plain(s->app, stdin, stdout, &v)) != 0) {
+		if ((rc2 = run_recheck(s, &v)) != 0) {
 			run_for_care = 1;
 			if (rc2 < 0)
 				checkflow_hold(s->app, "new numbness or weakness "
@@ -303,8 +326,8 @@ run_timeline(struct session *s, size_t from, int64_t start)
 			last = tm.seg;
 		}
 		if (timer_tick(&tm, now) != TIMER_NONE) {
-			if (session_record(s, tm.seg - 1,
-			    s->tl.seg[tm.seg - 1].seconds, 0) != 0)
+			if (run_said(s, session_record(s, tm.seg - 1,
+			    s->tl.seg[tm.seg - 1].seconds, 0)) != 0)
 				return -1;
 			if (session_asks_step_pain(s, tm.seg - 1)) {
 				int rc = run_step_pain(s,
@@ -354,7 +377,7 @@ run_gate(struct session *s)
 	case GATE_RECHECK:
 		/* A warning sign's advice, or why it was not saved, is
 		 * already printed. */
-		if ((rc = recheck_plain(s->app, stdin, stdout, &v)) == 0)
+		if ((rc = run_recheck(s, &v)) == 0)
 			return 0;
 		if (rc > 0 && v != VERDICT_NONE)
 			util_warn("the routine will not start: the emergency "
@@ -486,7 +509,7 @@ run_pain_after(struct session *s)
 	int pain;
 
 	if ((pain = run_ask_pain("Pain now")) >= 0) {
-		session_pain_after(s, pain, &advice);
+		run_said(s, session_pain_after(s, pain, &advice));
 		run_advice(&advice);
 		run_levels(s, &advice);
 	}
@@ -532,7 +555,8 @@ run_plain(struct app *app, const char *id, int resume)
 		session_free(&s);
 		return CMD_FAIL;
 	}
-	if ((st = app_store(app)) == NULL || session_gate(&s) != 0) {
+	if ((st = app_store(app)) == NULL || run_said(&s,
+	    session_gate(&s)) != 0) {
 		session_free(&s);
 		return CMD_FAIL;
 	}
@@ -560,7 +584,7 @@ run_plain(struct app *app, const char *id, int resume)
 	if (s.routine->week > 0)
 		printf("week %d of its weekly plan\n", s.routine->week);
 	run_print_notes(&s);
-	if (session_begin(&s, "plain", old_id, from) != 0) {
+	if (run_said(&s, session_begin(&s, "plain", old_id, from)) != 0) {
 		session_free(&s);
 		return CMD_FAIL;
 	}
@@ -568,7 +592,8 @@ run_plain(struct app *app, const char *id, int resume)
 		pain = s.routine->exercise ? run_ask_pain_before(&flare) :
 		    run_ask_pain("Pain now");
 		if (pain >= 0 || flare) {
-			session_pain_before(&s, pain, flare, &advice);
+			run_said(&s, session_pain_before(&s, pain, flare,
+			    &advice));
 			run_advice(&advice);
 			run_levels(&s, &advice);
 		}
@@ -582,8 +607,9 @@ run_plain(struct app *app, const char *id, int resume)
 	if ((rc = run_timeline(&s, (size_t)from, start)) > 0) {
 		if (!run_for_care)
 			run_pain_after(&s);
-		session_end(&s, "partial", run_for_care ? "stopped for the "
-		    "emergency questions" : "ended by the pain rules");
+		run_said(&s, session_end(&s, "partial", run_for_care ?
+		    "stopped for the emergency questions" :
+		    "ended by the pain rules"));
 		printf("%s\n", run_for_care ? "stopped for your safety: follow "
 		    "the advice above; the routines stay locked until a safety "
 		    "check says otherwise" : "ended early: saved as partial");
@@ -592,7 +618,7 @@ run_plain(struct app *app, const char *id, int resume)
 	}
 	if (rc != 0) {
 		if (run_stop) {
-			session_end(&s, "partial", NULL);
+			run_said(&s, session_end(&s, "partial", NULL));
 			printf("\nstopped: saved as partial\n");
 		} else
 			run_store_failed(&s, st);
@@ -601,7 +627,7 @@ run_plain(struct app *app, const char *id, int resume)
 	}
 	run_say(start, "done: %s", s.routine->title);
 	run_pain_after(&s);
-	session_end(&s, "completed", NULL);
+	run_said(&s, session_end(&s, "completed", NULL));
 	run_finish(app, &s);
 	session_free(&s);
 	return CMD_OK;

@@ -179,12 +179,15 @@ cmd_screen_prompts(struct app *app)
 	unsigned char asked[SCREENER_MAX_ITEMS] = { 0 };
 	long v;
 	int item = -1, a, rc, n = 0;
+	char why[512];
 
 	if (!isatty(STDIN_FILENO))
 		return cmd_usage_error("screen", "needs --answers FILE when "
 		    "its input is not a terminal");
-	if ((cat = recheck_catalogue(app)) == NULL)
+	if ((cat = recheck_load_catalogue(app, why, sizeof why)) == NULL) {
+		util_warn("%s", why);
 		return CMD_FAIL;
+	}
 	screener_answers_init(&ans);
 	checkflow_mark_clearances(app, &ans);
 	cmd_screen_width = app_plain_width(app);

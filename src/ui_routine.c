@@ -174,9 +174,9 @@ rlist_key(struct ui *ui, void *state, const struct ui_key *k)
 		if (k->ch == 'y' || k->ch == 'Y')
 			rlist_start(ui, l, l->resume_routine, l->resume_id,
 			    l->resume_pos, 0);
-		else if (st != NULL)
-			store_session_end(st, l->resume_id, "partial", NULL,
-			    clock_wall_s());
+		else if (st != NULL && store_session_end(st, l->resume_id,
+		    "partial", NULL, clock_wall_s()) != 0)
+			ui_message(ui, "Not saved: %s", store_error(st));
 		return;
 	}
 	vr = ui_view_key(ui, l->view, k);
@@ -289,6 +289,8 @@ struct runner {
 	int for_care;            /* they were left or found a warning sign */
 };
 
+/* The routine cannot run: the routine file's first problem, else what
+ * the session said. */
 static void
 runner_broken(struct runner *r, struct diag *d)
 {
@@ -297,8 +299,19 @@ runner_broken(struct runner *r, struct diag *d)
 		    d->items[0].file, d->items[0].line, d->items[0].msg);
 	else
 		snprintf(r->error, sizeof r->error, "The routine could not "
-		    "start: the progress file could not be written.");
+		    "start: %s", r->s.error[0] != '\0' ? r->s.error :
+		    "the progress file could not be written.");
 	r->stage = RUN_BROKEN;
+}
+
+/* Shows on the status line why a session call failed (the session does
+ * not print: under curses it would land on the display); returns rc. */
+static int
+runner_said(struct ui *ui, struct runner *r, int rc)
+{
+	if (rc < 0 && r->s.error[0] != '\0')
+		ui_message(ui, "Not saved: %s", r->s.error);
+	return rc;
 }
 
 /* Starts the records and the timer, paused for the pain rating unless a
@@ -346,12 +359,12 @@ runner_enter(struct ui *ui, void *arg)
 }
 
 static void
-runner_end(struct runner *r, const char *state)
+runner_end(struct ui *ui, struct runner *r, const char *state)
 {
 	if (r->ended || r->s.id <= 0)
 		return;
-	session_end(&r->s, state, r->entry[0] && r->stage == RUN_NOTE ?
-	    r->entry : NULL);
+	runner_said(ui, r, session_end(&r->s, state, r->entry[0] &&
+	    r->stage == RUN_NOTE ? r->entry : NULL));
 	r->ended = 1;
 }
 
@@ -360,10 +373,9 @@ runner_leave(struct ui *ui, void *state)
 {
 	struct runner *r = state;
 
-	(void)ui;
 	/* Quit, Ctrl-C, TERM, HUP: what finished is stored; mark partial. */
 	if (r->stage != RUN_BROKEN)
-		runner_end(r, "partial");
+		runner_end(ui, r, "partial");
 	ui_view_free(r->view);
 	session_free(&r->s);
 	free(r);
@@ -411,8 +423,8 @@ runner_step_pain_done(struct ui *ui, struct runner *r)
 			    "or n, then Enter.");
 			return;
 		}
-		rc = session_step_pain(&r->s, r->pain_step, pain, spreading,
-		    numb, &recheck, &r->advice);
+		rc = runner_said(ui, r, session_step_pain(&r->s, r->pain_step,
+		    pain, spreading, numb, &recheck, &r->advice));
 	}
 	r->entry[0] = '\0';
 	if (rc == 1 && recheck) {
@@ -448,7 +460,7 @@ runner_tick(struct ui *ui, void *state, int64_t now)
 			    "questions were not answered");
 		if (!r->recheck.done || r->recheck.verdict != VERDICT_NONE) {
 			r->for_care = 1;
-			runner_end(r, "partial");
+			runner_end(ui, r, "partial");
 			r->stage = RUN_SUMMARY;
 			ui_dirty(ui);
 			return -1;
@@ -458,7 +470,8 @@ runner_tick(struct ui *ui, void *state, int64_t now)
 		return -1;
 	while ((ev = timer_tick(&r->tm, now)) != TIMER_NONE) {
 		done = r->tm.seg - 1;
-		session_record(&r->s, done, r->s.tl.seg[done].seconds, 0);
+		runner_said(ui, r, session_record(&r->s, done,
+		    r->s.tl.seg[done].seconds, 0));
 		r->done_s += r->s.tl.seg[done].seconds;
 		ui_alert(ui);
 		ui_dirty(ui);
@@ -546,7 +559,7 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 	if (k->action == UI_RIGHT || (k->action == UI_CHAR && k->ch == 'n')) {
 		if (cur < r->s.tl.n) {
 			part = (long)(timer_done_ms(&r->tm, now) / 1000);
-			session_record(&r->s, cur, part, 1);
+			runner_said(ui, r, session_record(&r->s, cur, part, 1));
 			r->done_s += part;
 			r->skipped++;
 		}
@@ -597,10 +610,11 @@ runner_key_pain(struct ui *ui, struct runner *r, const struct ui_key *k)
 		}
 		if ((p >= 0 || flare) && st != NULL) {
 			if (r->stage == RUN_PAIN_AFTER)
-				session_pain_after(&r->s, p, &r->advice);
+				runner_said(ui, r, session_pain_after(&r->s, p,
+				    &r->advice));
 			else
-				session_pain_before(&r->s, p, flare,
-				    &r->advice);
+				runner_said(ui, r, session_pain_before(&r->s, p,
+				    flare, &r->advice));
 		}
 		r->entry[0] = '\0';
 		if (r->stage == RUN_PAIN_BEFORE) {
@@ -615,7 +629,7 @@ runner_key_pain(struct ui *ui, struct runner *r, const struct ui_key *k)
 	} else if (k->action == UI_BACK && r->stage == RUN_PAIN_BEFORE)
 		ui_pop(ui);
 	else if (k->action == UI_BACK && r->quit_early) {
-		runner_end(r, "partial");
+		runner_end(ui, r, "partial");
 		ui_pop(ui);
 	} else if (k->action == UI_BACKSPACE ||
 	    (k->action == UI_CHAR && ((k->ch >= '0' && k->ch <= '9') ||
@@ -670,8 +684,8 @@ runner_key(struct ui *ui, void *state, const struct ui_key *k)
 		break;
 	case RUN_NOTE:
 		if (k->action == UI_ENTER) {
-			runner_end(r, r->quit_early || r->ended_early ? "partial" :
-			    "completed");
+			runner_end(ui, r, r->quit_early || r->ended_early ?
+			    "partial" : "completed");
 			r->prompt = session_prompt(&r->s);
 			r->stage = RUN_SUMMARY;
 		} else
