@@ -38,7 +38,6 @@ struct check_ctx {
 };
 
 struct check_kind {
-	const char *kind;
 	/* 1 when this checker owns the file at path with this text. */
 	int (*detect)(const char *path, const char *text, size_t len);
 	/* Adds the file's problems to d. */
@@ -227,17 +226,17 @@ check_plan_validate(struct check_ctx *ctx, const char *path,
 }
 
 static const struct check_kind check_kinds[] = {
-	{ "lesson index", check_lesson_index_detect,
-	    check_lesson_index_validate },
+	/* the lesson index */
+	{ check_lesson_index_detect, check_lesson_index_validate },
 
 	/* routines */
-	{ "routine", check_routine_detect, check_routine_validate },
+	{ check_routine_detect, check_routine_validate },
 
 	/* plans */
-	{ "plan", check_plan_detect, check_plan_validate },
+	{ check_plan_detect, check_plan_validate },
 
 	/* lessons: any other .md file; keep last */
-	{ "lesson", check_lesson_detect, check_lesson_validate },
+	{ check_lesson_detect, check_lesson_validate },
 };
 
 /* ---- files and folders ------------------------------------------------- */

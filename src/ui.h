@@ -86,8 +86,6 @@ int ui_run(struct app *app);
 struct app *ui_app(struct ui *ui);
 void ui_push(struct ui *ui, const struct ui_screen *screen, void *arg);
 void ui_pop(struct ui *ui);
-/* Pops every screen: the program ends after this turn. */
-void ui_quit(struct ui *ui);
 void ui_dirty(struct ui *ui);
 /* Sets the message shown on the status line until the next key. */
 void ui_message(struct ui *ui, const char *fmt, ...)
@@ -117,7 +115,8 @@ enum ui_role {
 	UI_ROLE_COUNT
 };
 
-/* Curses attributes for a role (an attr_t; int here to keep curses out). */
+/* Curses attributes for a role: an attr_t, returned as unsigned long to
+ * keep curses out of this header. */
 unsigned long ui_role_attr(struct ui *ui, enum ui_role role);
 
 /*
