@@ -537,43 +537,56 @@ run_finish(struct app *app, struct session *s)
 		printf("%s\n", due);
 }
 
+/*
+ * Loads routine id into s, reads the gate (asking the emergency questions
+ * when they are due) and finds the session to resume.  Returns 0, or the
+ * command's exit status after saying why on stderr; the caller frees s
+ * either way.
+ */
+static int
+run_prepare(struct app *app, struct session *s, const char *id, int resume,
+    struct store **st, int64_t *old_id, int *from)
+{
+	struct diag d = DIAG_INIT;
+	char *refusal;
+	int rc;
+
+	if (session_load(s, app, id, &d) != 0) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		return CMD_FAIL;
+	}
+	if ((*st = app_store(app)) == NULL || run_said(s,
+	    session_gate(s)) != 0)
+		return CMD_FAIL;
+	if ((refusal = session_refusal(s, 1)) != NULL) {
+		run_print_notes(s);
+		util_warn("%s", refusal);
+		free(refusal);
+		return CMD_FAIL;
+	}
+	if ((rc = run_gate(s)) != 0)
+		return rc;
+	if (run_find_resume(*st, id, resume, old_id, from) != 0)
+		return CMD_FAIL;
+	return 0;
+}
+
 static int
 run_plain(struct app *app, const char *id, int resume)
 {
 	struct session s;
-	struct diag d = DIAG_INIT;
-	struct store *st;
+	struct store *st = NULL;
 	struct sigaction sa;
 	int64_t start, old_id = 0;
 	int rc, from = 0, pain, flare = 0;
-	char total[16], *refusal;
+	char total[16];
 	struct session_advice advice;
 
-	if (session_load(&s, app, id, &d) != 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
-		session_free(&s);
-		return CMD_FAIL;
-	}
-	if ((st = app_store(app)) == NULL || run_said(&s,
-	    session_gate(&s)) != 0) {
-		session_free(&s);
-		return CMD_FAIL;
-	}
-	if ((refusal = session_refusal(&s, 1)) != NULL) {
-		run_print_notes(&s);
-		util_warn("%s", refusal);
-		free(refusal);
-		session_free(&s);
-		return CMD_FAIL;
-	}
-	if ((rc = run_gate(&s)) != 0) {
+	if ((rc = run_prepare(app, &s, id, resume, &st, &old_id, &from)) !=
+	    0) {
 		session_free(&s);
 		return rc;
-	}
-	if (run_find_resume(st, id, resume, &old_id, &from) != 0) {
-		session_free(&s);
-		return CMD_FAIL;
 	}
 	util_format_clock(s.tl.total, total, sizeof total);
 	run_print("routine: %s (%s)", s.routine->title, total);

@@ -85,6 +85,8 @@ void routine_free(struct routine *r);
 
 /* 1 when the comma-separated list ("glutes, hips") holds item. */
 int routine_list_has(const char *list, const char *item);
+/* The positions a step may give, NULL-terminated (red-flags.md 6.9). */
+extern const char *const routine_positions[];
 
 /* The whole time of the routine in seconds (steps, sides, repeats, rests;
  * skipped steps left out). */

@@ -757,6 +757,10 @@ static const struct ui_help ui_help_help[] = {
 };
 
 const struct ui_screen ui_help_screen = {
-	"help", ui_help_enter, ui_help_key, NULL, ui_help_draw, ui_help_leave,
-	NULL, ui_help_help
+	.name = "help",
+	.enter = ui_help_enter,
+	.key = ui_help_key,
+	.draw = ui_help_draw,
+	.leave = ui_help_leave,
+	.help = ui_help_help,
 };

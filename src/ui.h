@@ -142,10 +142,15 @@ extern const struct ui_screen ui_welcome_screen;
 extern const struct ui_screen ui_help_screen;
 
 /* lessons */
-/* The lesson list (ui_lesson.c), the home menu's "Lessons". */
+/* The lesson list (ui_lessons.c), the home menu's "Lessons". */
 extern const struct ui_screen ui_lessons_screen;
 /* The lesson pager; ui_push() it with a struct lv_target (ui_lesson.c). */
 extern const struct ui_screen ui_lesson_screen;
+/* What the pager opens: a lesson id and maybe an anchor. */
+struct lv_target {
+	char id[72];
+	char anchor[128];
+};
 
 /* movement and function: the PSFS (ui_function.c) and the yellow-flag
  * items (ui_outlook.c) */
