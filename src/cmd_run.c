@@ -28,6 +28,7 @@
 #include "recheck.h"
 #include "screener.h"
 #include "session.h"
+#include "timer.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"

@@ -11,6 +11,7 @@
 
 #include "routine.h"
 #include "safety.h"
+#include "timeline.h"
 #include "util.h"
 
 struct app;

@@ -12,6 +12,7 @@
 #include "routine.h"
 #include "recheck.h"
 #include "session.h"
+#include "timer.h"
 
 struct ui;
 struct ui_view;
