@@ -118,25 +118,6 @@ const size_t screener_item_count = BC_ARRAY_LEN(screener_items);
 const int screener_e1_items[] = { 0, 1, 2, 3, 4, 5, 6 };
 const size_t screener_e1_count = BC_ARRAY_LEN(screener_e1_items);
 
-const char *const screener_regions[] = {
-	"lower back", "upper back", "glutes", "hips", "abdomen", "legs",
-	"neck", "shoulders"
-};
-const size_t screener_region_count = BC_ARRAY_LEN(screener_regions);
-
-const char *
-screener_region_list(void)
-{
-	static char list[160];
-	size_t i;
-
-	if (list[0] == '\0')
-		for (i = 0; i < screener_region_count; i++)
-			snprintf(list + strlen(list), sizeof list - strlen(list),
-			    "%s%s", i > 0 ? ", " : "", screener_regions[i]);
-	return list;
-}
-
 int
 screener_item_index(const char *id)
 {
@@ -235,43 +216,6 @@ screener_action_parse(const char *name, unsigned *action)
 			return 0;
 		}
 	return -1;
-}
-
-int
-screener_region_valid(const char *region)
-{
-	size_t i;
-
-	for (i = 0; i < screener_region_count; i++)
-		if (strcmp(region, screener_regions[i]) == 0)
-			return 1;
-	return 0;
-}
-
-int
-screener_regions_check(const char *list, char *bad, size_t badlen)
-{
-	char copy[SCREENER_REGIONS_LEN], *r, *save = NULL;
-	int any = 0;
-
-	if (strlen(list) >= sizeof copy) {
-		snprintf(bad, badlen, "%.40s", list);
-		return -1;
-	}
-	snprintf(copy, sizeof copy, "%s", list);
-	for (r = strtok_r(copy, ",", &save); r != NULL;
-	    r = strtok_r(NULL, ",", &save)) {
-		if (!screener_region_valid(util_trim(r))) {
-			snprintf(bad, badlen, "%s", util_trim(r));
-			return -1;
-		}
-		any = 1;
-	}
-	if (!any) {
-		snprintf(bad, badlen, "%s", list);
-		return -1;
-	}
-	return 0;
 }
 
 void

@@ -1,6 +1,7 @@
 /*
  * screener_answers.c: answers files (key=value lines) read into answers
- * for the screener (screener.h).  The rules are in screener.c.
+ * for the screener, and the body regions an answer may name (screener.h).
+ * The rules are in screener.c.
  */
 #include "config.h"
 
@@ -10,6 +11,64 @@
 
 #include "screener.h"
 #include "util.h"
+
+/* ---- regions ---------------------------------------------------------- */
+
+const char *const screener_regions[] = {
+	"lower back", "upper back", "glutes", "hips", "abdomen", "legs",
+	"neck", "shoulders"
+};
+const size_t screener_region_count = BC_ARRAY_LEN(screener_regions);
+
+const char *
+screener_region_list(void)
+{
+	static char list[160];
+	size_t i;
+
+	if (list[0] == '\0')
+		for (i = 0; i < screener_region_count; i++)
+			snprintf(list + strlen(list), sizeof list - strlen(list),
+			    "%s%s", i > 0 ? ", " : "", screener_regions[i]);
+	return list;
+}
+
+int
+screener_region_valid(const char *region)
+{
+	size_t i;
+
+	for (i = 0; i < screener_region_count; i++)
+		if (strcmp(region, screener_regions[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+screener_regions_check(const char *list, char *bad, size_t badlen)
+{
+	char copy[SCREENER_REGIONS_LEN], *r, *save = NULL;
+	int any = 0;
+
+	if (strlen(list) >= sizeof copy) {
+		snprintf(bad, badlen, "%.40s", list);
+		return -1;
+	}
+	snprintf(copy, sizeof copy, "%s", list);
+	for (r = strtok_r(copy, ",", &save); r != NULL;
+	    r = strtok_r(NULL, ",", &save)) {
+		if (!screener_region_valid(util_trim(r))) {
+			snprintf(bad, badlen, "%s", util_trim(r));
+			return -1;
+		}
+		any = 1;
+	}
+	if (!any) {
+		snprintf(bad, badlen, "%s", list);
+		return -1;
+	}
+	return 0;
+}
 
 /* ---- answers files ---------------------------------------------------- */
 
