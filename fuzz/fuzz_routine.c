@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "routine.h"
+#include "timer.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -32,8 +32,9 @@ struct app {
 				     is not tried again), or NULL */
 };
 
-/* Fills defaults from the environment; returns -1 (message printed) when
- * no default progress file location can be found. */
+/* Fills defaults from the environment; always returns 0.  With no
+ * default progress file location (no HOME, no XDG_DATA_HOME) db_path stays
+ * NULL, and app_store() says so when a command needs the file. */
 int app_init(struct app *app);
 void app_free(struct app *app);
 
@@ -64,8 +65,6 @@ struct content *app_content(struct app *app);
 /* The width for plain output: --width, else the terminal's, else 80. */
 int app_plain_width(const struct app *app);
 
-#endif
-
 /* ---- options shared by every command ---------------------------------- */
 
 /* Ids of the global long options (getopt_long's val). */
@@ -92,3 +91,5 @@ enum app_option_id {
  * message naming the bad value (the caller exits 2).
  */
 int app_option(struct app *app, int id, const char *arg);
+
+#endif

@@ -8,7 +8,9 @@
  * with clock_set(), and end-to-end tests may pin the wall clock with the
  * BACKCARE_TEST_NOW environment variable (Unix seconds), and make waits
  * take no time with BACKCARE_TEST_CLOCK=skip (monotonic time then jumps
- * to each deadline, so a 12-minute routine runs in an instant).
+ * to each deadline, so a 12-minute routine runs in an instant).  With
+ * BACKCARE_TEST_CLOCK=/absolute/path monotonic time is the milliseconds
+ * written in that file: a screen test moves a countdown step by step.
  */
 #ifndef BACKCARE_CLOCK_H
 #define BACKCARE_CLOCK_H
@@ -27,6 +29,12 @@ int64_t clock_monotonic_ms(void);
 int64_t clock_wall_s(void);
 /* Sleeps until monotonic time until (or a signal). */
 void clock_sleep_until(int64_t until);
+/*
+ * How long (real milliseconds; -1 = for ever) a wait for ms of monotonic
+ * time may block: ms, except under a test clock kept in a file
+ * (BACKCARE_TEST_CLOCK=/path), whose time moves without a wake-up.
+ */
+int64_t clock_wait_limit_ms(int64_t ms);
 
 /*
  * Replaces the clock; NULL restores the system clock.  The ops struct must

@@ -9,7 +9,10 @@
  * routines/ folder, so they stay last; other parts add their checkers in
  * the marked slots above.  A routine no checker accepts is skipped (and
  * said to be), not called a problem.  Plans are told apart by their
- * folder (plans/) or by their head (check_plan_detect()).
+ * folder (plans/) or by their head (lint_plan_detect()).
+ *
+ * Names here start with lint_ (the file checker), keeping check_ for the
+ * safety check (ui_check.c, checkflow.c).
  */
 #include "config.h"
 
@@ -32,23 +35,22 @@
 #include "util.h"
 
 /* What every checker may use besides the file itself. */
-struct check_ctx {
+struct lint_ctx {
 	struct app *app;
 	struct lesson_cache *lessons;   /* checked lessons, then content */
 };
 
-struct check_kind {
-	const char *kind;
+struct lint_kind {
 	/* 1 when this checker owns the file at path with this text. */
 	int (*detect)(const char *path, const char *text, size_t len);
 	/* Adds the file's problems to d. */
-	void (*validate)(struct check_ctx *ctx, const char *path,
+	void (*validate)(struct lint_ctx *ctx, const char *path,
 	    const char *text, size_t len, struct diag *d);
 };
 
 /* 1 when the folder holding path is called name. */
 static int
-check_in_folder(const char *path, const char *name)
+lint_in_folder(const char *path, const char *name)
 {
 	const char *end = strrchr(path, '/'), *start;
 	size_t n = strlen(name);
@@ -61,7 +63,7 @@ check_in_folder(const char *path, const char *name)
 }
 
 static int
-check_is_index(const char *path)
+lint_is_index(const char *path)
 {
 	const char *base = strrchr(path, '/');
 
@@ -72,16 +74,16 @@ check_is_index(const char *path)
 /* ---- lessons ----------------------------------------------------------- */
 
 static int
-check_lesson_index_detect(const char *path, const char *text, size_t len)
+lint_lesson_index_detect(const char *path, const char *text, size_t len)
 {
 	(void)text;
 	(void)len;
-	return check_is_index(path) && check_in_folder(path, "lessons");
+	return lint_is_index(path) && lint_in_folder(path, "lessons");
 }
 
 /* The index orders lessons: only its links are checked. */
 static void
-check_lesson_index_validate(struct check_ctx *ctx, const char *path,
+lint_lesson_index_validate(struct lint_ctx *ctx, const char *path,
     const char *text, size_t len, struct diag *d)
 {
 	struct lesson *l = lesson_parse(path, text, len);
@@ -95,18 +97,18 @@ check_lesson_index_validate(struct check_ctx *ctx, const char *path,
 
 /* Any .md file but routines (which only a routine checker may judge). */
 static int
-check_lesson_detect(const char *path, const char *text, size_t len)
+lint_lesson_detect(const char *path, const char *text, size_t len)
 {
 	size_t n = strlen(path);
 
 	(void)text;
 	(void)len;
 	return n > 3 && strcmp(path + n - 3, ".md") == 0 &&
-	    !check_in_folder(path, "routines");
+	    !lint_in_folder(path, "routines");
 }
 
 static void
-check_lesson_validate(struct check_ctx *ctx, const char *path,
+lint_lesson_validate(struct lint_ctx *ctx, const char *path,
     const char *text, size_t len, struct diag *d)
 {
 	const struct lesson *l = NULL;
@@ -127,15 +129,15 @@ check_lesson_validate(struct check_ctx *ctx, const char *path,
 /* ---- routines ---------------------------------------------------------- */
 
 static int
-check_routine_detect(const char *path, const char *text, size_t len)
+lint_routine_detect(const char *path, const char *text, size_t len)
 {
 	(void)text;
 	(void)len;
-	return check_in_folder(path, "routines");
+	return lint_in_folder(path, "routines");
 }
 
 static void
-check_routine_validate(struct check_ctx *ctx, const char *path,
+lint_routine_validate(struct lint_ctx *ctx, const char *path,
     const char *text, size_t len, struct diag *d)
 {
 	const char *base = strrchr(path, '/');
@@ -154,7 +156,7 @@ check_routine_validate(struct check_ctx *ctx, const char *path,
 
 /* The next line of text from *off (its length in *n); 0 at the end. */
 static int
-check_next_line(const char *text, size_t len, size_t *off, const char **line,
+lint_next_line(const char *text, size_t len, size_t *off, const char **line,
     size_t *n)
 {
 	const char *nl;
@@ -172,7 +174,7 @@ check_next_line(const char *text, size_t len, size_t *off, const char **line,
 
 /* 1 when line is a list item whose key is "from" or "until". */
 static int
-check_is_date_key(const char *line, size_t n)
+lint_is_date_key(const char *line, size_t n)
 {
 	size_t i = 2;
 
@@ -188,17 +190,17 @@ check_is_date_key(const char *line, size_t n)
  * backcare(5)).  No lesson or routine starts that way.
  */
 static int
-check_plan_detect(const char *path, const char *text, size_t len)
+lint_plan_detect(const char *path, const char *text, size_t len)
 {
 	size_t off = 0, n;
 	const char *line;
 	int titled = 0;
 
-	if (check_in_folder(path, "plans"))
+	if (lint_in_folder(path, "plans"))
 		return 1;
 	if (text == NULL)
 		return 0;
-	while (check_next_line(text, len, &off, &line, &n)) {
+	while (lint_next_line(text, len, &off, &line, &n)) {
 		if (n == 0)
 			continue;
 		if (!titled) {
@@ -209,14 +211,14 @@ check_plan_detect(const char *path, const char *text, size_t len)
 		}
 		if (n < 2 || strchr("-*+", line[0]) == NULL || line[1] != ' ')
 			return 0;
-		if (check_is_date_key(line, n))
+		if (lint_is_date_key(line, n))
 			return 1;
 	}
 	return 0;
 }
 
 static void
-check_plan_validate(struct check_ctx *ctx, const char *path,
+lint_plan_validate(struct lint_ctx *ctx, const char *path,
     const char *text, size_t len, struct diag *d)
 {
 	struct plan *p = plan_parse(path, text, len, d);
@@ -226,43 +228,43 @@ check_plan_validate(struct check_ctx *ctx, const char *path,
 	plan_free(p);
 }
 
-static const struct check_kind check_kinds[] = {
-	{ "lesson index", check_lesson_index_detect,
-	    check_lesson_index_validate },
+static const struct lint_kind lint_kinds[] = {
+	/* the lesson index */
+	{ lint_lesson_index_detect, lint_lesson_index_validate },
 
 	/* routines */
-	{ "routine", check_routine_detect, check_routine_validate },
+	{ lint_routine_detect, lint_routine_validate },
 
 	/* plans */
-	{ "plan", check_plan_detect, check_plan_validate },
+	{ lint_plan_detect, lint_plan_validate },
 
 	/* lessons: any other .md file; keep last */
-	{ "lesson", check_lesson_detect, check_lesson_validate },
+	{ lint_lesson_detect, lint_lesson_validate },
 };
 
 /* ---- files and folders ------------------------------------------------- */
 
-struct check_files {
+struct lint_files {
 	char **paths;
 	size_t n;
 };
 
 static void
-check_files_add(struct check_files *f, char *path)
+lint_files_add(struct lint_files *f, char *path)
 {
 	f->paths = xgrow(f->paths, f->n, sizeof *f->paths);
 	f->paths[f->n++] = path;
 }
 
 static int
-check_cmp(const void *a, const void *b)
+lint_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Adds the .md files of DIR/sub (sub may be ""), sorted. */
 static void
-check_scan(struct check_files *f, const char *dir, const char *sub)
+lint_scan(struct lint_files *f, const char *dir, const char *sub)
 {
 	char *folder = *sub ? xasprintf("%s/%s", dir, sub) : xstrdup(dir);
 	DIR *d = opendir(folder);
@@ -281,19 +283,19 @@ check_scan(struct check_files *f, const char *dir, const char *sub)
 			if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
 				free(path);
 			else
-				check_files_add(f, path);
+				lint_files_add(f, path);
 		}
 		closedir(d);
 	}
 	if (f->n > first)
 		qsort(f->paths + first, f->n - first, sizeof *f->paths,
-		    check_cmp);
+		    lint_cmp);
 	free(folder);
 }
 
 /* Expands the operands: folders to their content files. */
 static void
-check_collect(struct check_files *f, char **args, int n)
+lint_collect(struct lint_files *f, char **args, int n)
 {
 	struct stat sb;
 	char *dir;
@@ -306,28 +308,28 @@ check_collect(struct check_files *f, char **args, int n)
 			len = strlen(dir);
 			while (len > 1 && dir[len - 1] == '/')
 				dir[--len] = '\0';
-			check_scan(f, dir, "lessons");
-			check_scan(f, dir, "routines");
-			check_scan(f, dir, "plans");
-			check_scan(f, dir, "");
+			lint_scan(f, dir, "lessons");
+			lint_scan(f, dir, "routines");
+			lint_scan(f, dir, "plans");
+			lint_scan(f, dir, "");
 			free(dir);
 		} else
-			check_files_add(f, xstrdup(args[i]));
+			lint_files_add(f, xstrdup(args[i]));
 	}
 }
 
 /* Parses every lesson among the files first, so links find each other. */
 static void
-check_preload(struct check_ctx *ctx, struct check_files *f)
+lint_preload(struct lint_ctx *ctx, struct lint_files *f)
 {
 	size_t i;
 	const char *p;
 
 	for (i = 0; i < f->n; i++) {
 		p = f->paths[i];
-		if (check_is_index(p) || check_in_folder(p, "routines") ||
-		    check_in_folder(p, "plans") ||
-		    !check_lesson_detect(p, NULL, 0))
+		if (lint_is_index(p) || lint_in_folder(p, "routines") ||
+		    lint_in_folder(p, "plans") ||
+		    !lint_lesson_detect(p, NULL, 0))
 			continue;
 		lesson_cache_add(ctx->lessons, lesson_load(p, NULL));
 	}
@@ -335,7 +337,7 @@ check_preload(struct check_ctx *ctx, struct check_files *f)
 
 /* Checks one file; returns 0 when no checker knows its kind. */
 static int
-check_one(struct check_ctx *ctx, const char *path, struct diag *d)
+lint_one(struct lint_ctx *ctx, const char *path, struct diag *d)
 {
 	size_t len, i;
 	char *why, *text = util_read_file_max(path, UTIL_LIMIT_LESSON, &len,
@@ -347,16 +349,16 @@ check_one(struct check_ctx *ctx, const char *path, struct diag *d)
 		free(why);
 		return 1;
 	}
-	for (i = 0; i < BC_ARRAY_LEN(check_kinds); i++)
-		if (check_kinds[i].detect(path, text, len)) {
-			check_kinds[i].validate(ctx, path, text, len, d);
+	for (i = 0; i < BC_ARRAY_LEN(lint_kinds); i++)
+		if (lint_kinds[i].detect(path, text, len)) {
+			lint_kinds[i].validate(ctx, path, text, len, d);
 			break;
 		}
 	free(text);
-	if (i < BC_ARRAY_LEN(check_kinds))
+	if (i < BC_ARRAY_LEN(lint_kinds))
 		return 1;
 	/* A routine before there is a routine checker: not judged. */
-	if (check_in_folder(path, "routines"))
+	if (lint_in_folder(path, "routines"))
 		return 0;
 	diag_add(d, path, 0, "not a backcare content file (lessons, "
 	    "routines and plans are .md files)");
@@ -366,8 +368,8 @@ check_one(struct check_ctx *ctx, const char *path, struct diag *d)
 static int
 cmd_check_exec(struct app *app, int argc, char **argv)
 {
-	struct check_files f = { NULL, 0 };
-	struct check_ctx ctx;
+	struct lint_files f = { NULL, 0 };
+	struct lint_ctx ctx;
 	struct diag d = DIAG_INIT;
 	size_t i, checked = 0, all;
 	int first;
@@ -380,11 +382,11 @@ cmd_check_exec(struct app *app, int argc, char **argv)
 		    "check");
 	ctx.app = app;
 	ctx.lessons = lesson_cache_new(app_content(app));
-	check_collect(&f, argv + first, argc - first);
-	check_preload(&ctx, &f);
+	lint_collect(&f, argv + first, argc - first);
+	lint_preload(&ctx, &f);
 	all = f.n;
 	for (i = 0; i < f.n; i++)
-		checked += (size_t)check_one(&ctx, f.paths[i], &d);
+		checked += (size_t)lint_one(&ctx, f.paths[i], &d);
 	diag_print(&d, stdout);
 	if (checked < f.n)
 		printf("%zu file%s of a kind this backcare cannot check yet, "

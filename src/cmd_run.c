@@ -28,6 +28,7 @@
 #include "recheck.h"
 #include "screener.h"
 #include "session.h"
+#include "timer.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -109,6 +110,28 @@ run_print(const char *fmt, ...)
  * Asks prompt on stdout and reads one answer from stdin into line (size
  * n), trimmed.  Returns 0, or -1 when the answer is empty or input ended.
  */
+/* Says once on stderr why a session call failed (flows do not print);
+ * returns rc. */
+static int
+run_said(const struct session *s, int rc)
+{
+	if (rc < 0 && s->error[0] != '\0')
+		util_warn("%s", s->error);
+	return rc;
+}
+
+/* The emergency questions on the terminal; what went wrong on stderr. */
+static int
+run_recheck(struct session *s, enum verdict *v)
+{
+	char why[512];
+	int rc = recheck_plain(s->app, stdin, stdout, v, why, sizeof why);
+
+	if (why[0] != '\0')
+		util_warn("%s", why);
+	return rc;
+}
+
 static int
 run_read_answer(const char *prompt, char *line, size_t n)
 {
@@ -218,14 +241,15 @@ run_step_pain(struct session *s, size_t step)
 	free(ask);
 	if (rc != 0)
 		return 0;
-	rc = session_step_pain(s, step, pain, spreading, numb, &recheck, &a);
+	rc = run_said(s, session_step_pain(s, step, pain, spreading, numb,
+	    &recheck, &a));
 	run_advice(&a);
 	if (rc == 1 && recheck) {
 		/* The E1 questions now (P2); their advice prints itself.
 		 * Unanswered, or calling for care, the session ends there:
 		 * no pain rating, no comfort, and no routine until a check
 		 * is saved. */
-		if ((rc2 = recheck_plain(s->app, stdin, stdout, &v)) != 0) {
+		if ((rc2 = run_recheck(s, &v)) != 0) {
 			run_for_care = 1;
 			if (rc2 < 0)
 				checkflow_hold(s->app, "new numbness or weakness "
@@ -325,8 +349,8 @@ run_timeline(struct session *s, size_t from, int64_t start)
 			last = tm.seg;
 		}
 		if (timer_tick(&tm, now) != TIMER_NONE) {
-			if (session_record(s, tm.seg - 1,
-			    s->tl.seg[tm.seg - 1].seconds, 0) != 0)
+			if (run_said(s, session_record(s, tm.seg - 1,
+			    s->tl.seg[tm.seg - 1].seconds, 0)) != 0)
 				return -1;
 			if (session_asks_step_pain(s, tm.seg - 1)) {
 				int rc = run_step_pain(s,
@@ -376,7 +400,7 @@ run_gate(struct session *s)
 	case GATE_RECHECK:
 		/* A warning sign's advice, or why it was not saved, is
 		 * already printed. */
-		if ((rc = recheck_plain(s->app, stdin, stdout, &v)) == 0)
+		if ((rc = run_recheck(s, &v)) == 0)
 			return 0;
 		if (rc > 0 && v != VERDICT_NONE)
 			util_warn("the routine will not start: the emergency "
@@ -508,7 +532,7 @@ run_pain_after(struct session *s)
 	int pain;
 
 	if ((pain = run_ask_pain("Pain now")) >= 0) {
-		session_pain_after(s, pain, &advice);
+		run_said(s, session_pain_after(s, pain, &advice));
 		run_advice(&advice);
 		run_levels(s, &advice);
 	}
@@ -536,42 +560,56 @@ run_finish(struct app *app, struct session *s)
 		printf("%s\n", due);
 }
 
+/*
+ * Loads routine id into s, reads the gate (asking the emergency questions
+ * when they are due) and finds the session to resume.  Returns 0, or the
+ * command's exit status after saying why on stderr; the caller frees s
+ * either way.
+ */
+static int
+run_prepare(struct app *app, struct session *s, const char *id, int resume,
+    struct store **st, int64_t *old_id, int *from)
+{
+	struct diag d = DIAG_INIT;
+	char *refusal;
+	int rc;
+
+	if (session_load(s, app, id, &d) != 0) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		return CMD_FAIL;
+	}
+	if ((*st = app_store(app)) == NULL || run_said(s,
+	    session_gate(s)) != 0)
+		return CMD_FAIL;
+	if ((refusal = session_refusal(s, 1)) != NULL) {
+		run_print_notes(s);
+		util_warn("%s", refusal);
+		free(refusal);
+		return CMD_FAIL;
+	}
+	if ((rc = run_gate(s)) != 0)
+		return rc;
+	if (run_find_resume(*st, id, resume, old_id, from) != 0)
+		return CMD_FAIL;
+	return 0;
+}
+
 static int
 run_plain(struct app *app, const char *id, int resume)
 {
 	struct session s;
-	struct diag d = DIAG_INIT;
-	struct store *st;
+	struct store *st = NULL;
 	struct sigaction sa;
 	int64_t start, old_id = 0;
 	int rc, from = 0, pain, flare = 0;
-	char total[16], *refusal;
+	char total[16];
 	struct session_advice advice;
 
-	if (session_load(&s, app, id, &d) != 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
-		session_free(&s);
-		return CMD_FAIL;
-	}
-	if ((st = app_store(app)) == NULL || session_gate(&s) != 0) {
-		session_free(&s);
-		return CMD_FAIL;
-	}
-	if ((refusal = session_refusal(&s, 1)) != NULL) {
-		run_print_notes(&s);
-		util_warn("%s", refusal);
-		free(refusal);
-		session_free(&s);
-		return CMD_FAIL;
-	}
-	if ((rc = run_gate(&s)) != 0) {
+	if ((rc = run_prepare(app, &s, id, resume, &st, &old_id, &from)) !=
+	    0) {
 		session_free(&s);
 		return rc;
-	}
-	if (run_find_resume(st, id, resume, &old_id, &from) != 0) {
-		session_free(&s);
-		return CMD_FAIL;
 	}
 	util_format_clock(s.tl.total, total, sizeof total);
 	run_print("routine: %s (%s)", s.routine->title, total);
@@ -582,7 +620,7 @@ run_plain(struct app *app, const char *id, int resume)
 	if (s.routine->week > 0)
 		printf("week %d of its weekly plan\n", s.routine->week);
 	run_print_notes(&s);
-	if (session_begin(&s, "plain", old_id, from) != 0) {
+	if (run_said(&s, session_begin(&s, "plain", old_id, from)) != 0) {
 		session_free(&s);
 		return CMD_FAIL;
 	}
@@ -590,7 +628,8 @@ run_plain(struct app *app, const char *id, int resume)
 		pain = s.routine->exercise ? run_ask_pain_before(&flare) :
 		    run_ask_pain("Pain now");
 		if (pain >= 0 || flare) {
-			session_pain_before(&s, pain, flare, &advice);
+			run_said(&s, session_pain_before(&s, pain, flare,
+			    &advice));
 			run_advice(&advice);
 			run_levels(&s, &advice);
 		}
@@ -604,8 +643,9 @@ run_plain(struct app *app, const char *id, int resume)
 	if ((rc = run_timeline(&s, (size_t)from, start)) > 0) {
 		if (!run_for_care)
 			run_pain_after(&s);
-		session_end(&s, "partial", run_for_care ? "stopped for the "
-		    "emergency questions" : "ended by the pain rules");
+		run_said(&s, session_end(&s, "partial", run_for_care ?
+		    "stopped for the emergency questions" :
+		    "ended by the pain rules"));
 		printf("%s\n", run_for_care ? "stopped for your safety: follow "
 		    "the advice above; the routines stay locked until a safety "
 		    "check says otherwise" : "ended early: saved as partial");
@@ -614,7 +654,7 @@ run_plain(struct app *app, const char *id, int resume)
 	}
 	if (rc != 0) {
 		if (run_stop) {
-			session_end(&s, "partial", NULL);
+			run_said(&s, session_end(&s, "partial", NULL));
 			printf("\nstopped: saved as partial\n");
 		} else
 			run_store_failed(&s, st);
@@ -623,7 +663,7 @@ run_plain(struct app *app, const char *id, int resume)
 	}
 	run_say(start, "done: %s", s.routine->title);
 	run_pain_after(&s);
-	session_end(&s, "completed", NULL);
+	run_said(&s, session_end(&s, "completed", NULL));
 	run_finish(app, &s);
 	session_free(&s);
 	return CMD_OK;

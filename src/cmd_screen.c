@@ -133,19 +133,21 @@ cmd_screen_ask_number(const char *prompt, long min, long max, long *out)
 static int
 cmd_screen_ask_region(int item, struct screener_answers *ans)
 {
-	char line[256];
+	char line[256], *ask = xasprintf("   Which area should be left out? "
+	    "(%s; several with commas)", screener_region_list());
 
 	for (;;) {
-		cmd_print_wrapped(stdout, cmd_screen_width, 3, "   Which area "
-		    "should be left out? (lower back, upper back, glutes, hips, "
-		    "abdomen, legs, neck, shoulders; several with commas)", 1);
-		if (fgets(line, sizeof line, stdin) == NULL)
+		cmd_print_wrapped(stdout, cmd_screen_width, 3, ask, 1);
+		if (fgets(line, sizeof line, stdin) == NULL) {
+			free(ask);
 			return -1;
+		}
 		char bad[64];
 		if (screener_regions_check(util_trim(line), bad,
 		    sizeof bad) == 0) {
 			snprintf(ans->region[item], sizeof ans->region[item],
 			    "%s", util_trim(line));
+			free(ask);
 			return 0;
 		}
 		char *safe = text_for_terminal(bad, strlen(bad));
@@ -179,12 +181,15 @@ cmd_screen_prompts(struct app *app)
 	unsigned char asked[SCREENER_MAX_ITEMS] = { 0 };
 	long v;
 	int item = -1, a, rc, n = 0;
+	char why[512];
 
 	if (!isatty(STDIN_FILENO))
 		return cmd_usage_error("screen", "needs --answers FILE when "
 		    "its input is not a terminal");
-	if ((cat = recheck_catalogue(app)) == NULL)
+	if ((cat = recheck_load_catalogue(app, why, sizeof why)) == NULL) {
+		util_warn("%s", why);
 		return CMD_FAIL;
+	}
 	screener_answers_init(&ans);
 	checkflow_mark_clearances(app, &ans);
 	cmd_screen_width = app_plain_width(app);

@@ -9,11 +9,13 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "handout.h"
 #include "report.h"
 
 struct app;
+struct store;
 
 struct printout_report {
 	int has_since;

@@ -54,17 +54,6 @@ recheck_load_catalogue(struct app *app, char *err, size_t errlen)
 	return c;
 }
 
-struct catalogue *
-recheck_catalogue(struct app *app)
-{
-	char err[512];
-	struct catalogue *c = recheck_load_catalogue(app, err, sizeof err);
-
-	if (c == NULL)
-		util_warn("%s", err);
-	return c;
-}
-
 int
 recheck_read_answer(FILE *in, int *answer)
 {
@@ -89,10 +78,12 @@ recheck_read_answer(FILE *in, int *answer)
 	return 0;
 }
 
-/* Asks the seven E1 questions; returns 0, or -1 when input ended. */
+/* Asks the seven E1 questions; returns 0, or -1 when input ended (err
+ * says so). */
 static int
 recheck_ask(const struct catalogue *cat, FILE *in, FILE *out,
-    struct screener_answers *ans, unsigned char *asked)
+    struct screener_answers *ans, unsigned char *asked, char *err,
+    size_t errlen)
 {
 	size_t i;
 	int item, a, rc;
@@ -112,8 +103,8 @@ recheck_ask(const struct catalogue *cat, FILE *in, FILE *out,
 		} while (rc == 1);
 		if (rc < 0) {
 			fprintf(out, "\n");
-			util_warn("the emergency questions were not all "
-			    "answered, so the routine will not start");
+			snprintf(err, errlen, "the emergency questions were "
+			    "not all answered, so the routine will not start");
 			return -1;
 		}
 		fprintf(out, "\n");
@@ -124,19 +115,21 @@ recheck_ask(const struct catalogue *cat, FILE *in, FILE *out,
 }
 
 int
-recheck_plain(struct app *app, FILE *in, FILE *out, enum verdict *verdict)
+recheck_plain(struct app *app, FILE *in, FILE *out, enum verdict *verdict,
+    char *err, size_t errlen)
 {
-	struct catalogue *cat = recheck_catalogue(app);
+	struct catalogue *cat;
 	struct screener_answers ans;
 	struct check_outcome o;
 	unsigned char asked[SCREENER_MAX_ITEMS] = { 0 };
 	size_t shown = 0;
 	int rc;
 
-	if (cat == NULL)
+	err[0] = '\0';
+	if ((cat = recheck_load_catalogue(app, err, errlen)) == NULL)
 		return -1;
 	screener_answers_init(&ans);
-	rc = recheck_ask(cat, in, out, &ans, asked);
+	rc = recheck_ask(cat, in, out, &ans, asked, err, errlen);
 	if (rc != 0) {
 		/* Answers that already call for care are shown, unsaved. */
 		if (checkflow_left_early(app, cat, &ans, 1, &o)) {
@@ -165,8 +158,8 @@ recheck_plain(struct app *app, FILE *in, FILE *out, enum verdict *verdict)
 	checkflow_print(&o.advice, shown == 0 && o.saved ? o.advice.n : shown,
 	    out);
 	if (!o.saved)
-		util_warn("the emergency questions were not saved (%s), so "
-		    "the routine will not start", o.error);
+		snprintf(err, errlen, "the emergency questions were not saved "
+		    "(%s), so the routine will not start", o.error);
 	checkflow_free(&o);
 	return rc;
 }

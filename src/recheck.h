@@ -25,13 +25,15 @@ struct recheck_request {
 /*
  * Asks the E1 questions on in/out, one line per answer (yes, no, not sure;
  * y, n, u or ?), sets *verdict, shows a warning sign's verdict and advice
- * before saving, then stores the re-check.  Returns 0 when the routine may
- * start (NONE, saved); 1 when it must not (a warning sign, or the check
- * was not saved: all said on out and stderr); -1 after one line on stderr
- * when input ended early or the questions could not be read.
+ * on out before saving, then stores the re-check.  Returns 0 when the
+ * routine may start (NONE, saved); 1 when it must not (a warning sign, or
+ * the check was not saved); -1 when input ended early or the questions
+ * could not be read.  What went wrong (not saved, not answered, no
+ * questions) is left as one line in err, "" when nothing did: the caller
+ * shows it (stderr); this flow writes only the questions and advice.
  */
 int recheck_plain(struct app *app, FILE *in, FILE *out,
-    enum verdict *verdict);
+    enum verdict *verdict, char *err, size_t errlen);
 
 /*
  * Reads one answer line from in: yes/y, no/n, unsure/not sure/?.  Returns
@@ -41,11 +43,10 @@ int recheck_read_answer(FILE *in, int *answer);
 
 /*
  * Loads the question catalogue; returns NULL with a one-line reason in
- * err when it is missing or broken.  recheck_catalogue() prints that line
- * instead.  The caller frees with catalogue_free().
+ * err when it is missing or broken.  The caller frees with
+ * catalogue_free().
  */
 struct catalogue *recheck_load_catalogue(struct app *app, char *err,
     size_t errlen);
-struct catalogue *recheck_catalogue(struct app *app);
 
 #endif

@@ -1,9 +1,9 @@
 /*
- * routine.h: self-massage routines: the file format, the timeline of
- * timed segments, the massage limits applied to it, and the timer.
+ * routine.h: self-massage routines: the file format and the massage
+ * limits applied to it.  The timeline of timed segments is timeline.h,
+ * the countdown timer.h.
  *
- * Pure: no curses, no SQL; time is handed in as monotonic milliseconds
- * (from clock.h by the callers), so tests drive the timer by hand.
+ * Pure: no curses, no SQL.
  *
  * A routine file: the H1 is the title, the paragraphs after it the
  * introduction; each H2 is a step, with a bullet list of "key: value"
@@ -85,6 +85,8 @@ void routine_free(struct routine *r);
 
 /* 1 when the comma-separated list ("glutes, hips") holds item. */
 int routine_list_has(const char *list, const char *item);
+/* The positions a step may give, NULL-terminated (red-flags.md 6.9). */
+extern const char *const routine_positions[];
 
 /* The whole time of the routine in seconds (steps, sides, repeats, rests;
  * skipped steps left out). */
@@ -100,8 +102,6 @@ long routine_total_seconds(const struct routine *r);
  * step gets a note saying why.  Apply once, to a freshly parsed routine.
  */
 void routine_apply_limits(struct routine *r, const struct massage_limits *l);
-
-struct timeline;
 
 #define ROUTINE_MAX_WEEKS 52
 
@@ -130,92 +130,5 @@ char *routine_step_summary(const struct routine_step *s);
 /* The whole time of one step (sides, repeats or sets, rests), as the
  * routine's total counts it. */
 long routine_step_seconds(const struct routine_step *s);
-
-/* What a segment is (segment.rest): work, or one of the pauses. */
-enum segment_kind {
-	SEG_WORK = 0,
-	SEG_REST,               /* between repeats (massage) */
-	SEG_SET_REST,           /* between sets */
-	SEG_SWITCH,             /* changing sides */
-	SEG_AFTER               /* after an exercise step */
-};
-
-/* One timed piece of a routine: a side and repeat of a step, or a rest. */
-struct segment {
-	size_t step;
-	int side;               /* 0 none, 1 left, 2 right */
-	int rep;                /* 1-based: a repeat, or a counted rep */
-	int reps;
-	int rest;               /* enum segment_kind; 0 for work */
-	long seconds;
-	int set;                /* 1-based set of counted reps, else 0 */
-	int sets;
-	int half;               /* 1, 2: the halves of a long walk, else 0 */
-	int last_work;          /* the step's last work segment */
-};
-
-/*
- * The words a runner says as segment i starts ("rep 3 of 10", "switch
- * sides", "halfway: turn back now", "rest 0:15"), shared by the routine
- * screen and run --plain (caller frees).  Never NULL.
- */
-char *timeline_cue(const struct routine *r, const struct timeline *t,
-    size_t i);
-
-struct timeline {
-	struct segment *seg;
-	size_t n;
-	long total;             /* seconds */
-};
-
-/* Builds the timeline (skipped steps left out).  Free with
- * timeline_free(). */
-void timeline_build(const struct routine *r, struct timeline *t);
-void timeline_free(struct timeline *t);
-/* Seconds of the segments before index i. */
-long timeline_elapsed_before(const struct timeline *t, size_t i);
-const char *timeline_side_name(int side);   /* "", "left", "right" */
-
-/* The timer: which segment, how much is left, paused or not. */
-enum timer_event {
-	TIMER_NONE,
-	TIMER_SEGMENT_DONE,     /* the current segment ran out */
-	TIMER_FINISHED          /* the last segment ran out */
-};
-
-struct timer {
-	const struct timeline *t;
-	size_t seg;             /* current; == t->n when finished */
-	int64_t start_ms;       /* when the segment started, paused time
-				   excluded (moved forward on resume) */
-	int64_t extra_ms;       /* + and - adjustments */
-	int paused;
-	int64_t paused_at;
-};
-
-void timer_start(struct timer *tm, const struct timeline *t, size_t seg,
-    int64_t now);
-/* Milliseconds left in the current segment (never below 0). */
-int64_t timer_remaining_ms(const struct timer *tm, int64_t now);
-/* Milliseconds done in the current segment. */
-int64_t timer_done_ms(const struct timer *tm, int64_t now);
-/*
- * Advances past a segment that ran out.  Returns TIMER_SEGMENT_DONE (the
- * finished segment is seg - 1), TIMER_FINISHED, or TIMER_NONE.  Call it
- * until it returns TIMER_NONE.
- */
-enum timer_event timer_tick(struct timer *tm, int64_t now);
-void timer_pause(struct timer *tm, int64_t now);
-void timer_resume(struct timer *tm, int64_t now);
-/* A span when the program was stopped: excluded from the countdown. */
-void timer_suspended(struct timer *tm, int64_t ms);
-/* Next or previous segment, starting it afresh. */
-void timer_next(struct timer *tm, int64_t now);
-void timer_previous(struct timer *tm, int64_t now);
-/* Adds (or with a negative delta takes) time; at least 1 s stays. */
-void timer_adjust(struct timer *tm, int64_t now, int64_t delta_ms);
-/* The next moment the displayed whole seconds change, for sleeping. */
-int64_t timer_next_deadline(const struct timer *tm, int64_t now);
-int timer_finished(const struct timer *tm);
 
 #endif

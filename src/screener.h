@@ -158,6 +158,9 @@ void screener_limits_apply(struct massage_limits *l, unsigned action,
 /* 1 when a clinician's clearance may cover item (section 6 item 11). */
 int screener_clearable(int item);
 
+/* The regions as one line, "lower back, upper back, ...", for messages
+ * and questions (static). */
+const char *screener_region_list(void);
 /* 1 when region is one of screener_regions. */
 int screener_region_valid(const char *region);
 

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,13 +74,38 @@ session_week(struct app *app, struct routine *r)
 }
 
 int
+session_fail(struct session *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->error, sizeof s->error, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+struct store *
+session_store(struct session *s)
+{
+	char *err = NULL;
+	struct store *st = app_store_quiet(s->app, &err);
+
+	if (st == NULL) {
+		session_fail(s, "%s", err != NULL ? err : "the progress file "
+		    "could not be opened");
+		free(err);
+	}
+	return st;
+}
+
+int
 session_gate(struct session *s)
 {
 	struct gate_input in;
 	char *err = NULL;
 
 	if (checkflow_gate(s->app, &in, &s->gate, &err) != 0) {
-		util_warn("%s", err);
+		session_fail(s, "%s", err);
 		free(err);
 		return -1;
 	}
@@ -181,7 +207,7 @@ int
 session_begin(struct session *s, const char *mode, int64_t resume_id,
     int from)
 {
-	struct store *st = app_store(s->app);
+	struct store *st = session_store(s);
 	struct store_step row;
 	size_t i;
 	long pid;
@@ -194,11 +220,9 @@ session_begin(struct session *s, const char *mode, int64_t resume_id,
 		/* One process runs a session at a time. */
 		if ((rc = store_session_claim(st, resume_id, &pid)) != 0) {
 			if (rc == 1)
-				util_warn("%s", session_live_message(resume_id,
-				    pid));
-			else
-				util_warn("%s", store_error(st));
-			return -1;
+				return session_fail(s, "%s",
+				    session_live_message(resume_id, pid));
+			return session_fail(s, "%s", store_error(st));
 		}
 		s->id = resume_id;
 		return 0;
@@ -207,8 +231,7 @@ session_begin(struct session *s, const char *mode, int64_t resume_id,
 	    mode, s->tl.total, clock_wall_s());
 	if (s->id < 0 || (s->routine->exercise &&
 	    store_session_kind(st, s->id, "exercise") != 0)) {
-		util_warn("%s", store_error(st));
-		return -1;
+		return session_fail(s, "%s", store_error(st));
 	}
 	/* Steps the safety check ruled out are on record as skipped. */
 	for (i = 0; i < s->routine->nsteps; i++) {
@@ -224,8 +247,7 @@ session_begin(struct session *s, const char *mode, int64_t resume_id,
 		row.state = "skipped";
 		row.note = rs->note;
 		if (store_session_step(st, s->id, &row, clock_wall_s()) != 0) {
-			util_warn("%s", store_error(st));
-			return -1;
+			return session_fail(s, "%s", store_error(st));
 		}
 	}
 	return 0;
@@ -234,7 +256,7 @@ session_begin(struct session *s, const char *mode, int64_t resume_id,
 int
 session_record(struct session *s, size_t i, long done_s, int skipped)
 {
-	struct store *st = app_store(s->app);
+	struct store *st = session_store(s);
 	const struct segment *seg = &s->tl.seg[i];
 	const struct routine_step *rs = &s->routine->steps[seg->step];
 	struct store_step row;
@@ -256,8 +278,7 @@ session_record(struct session *s, size_t i, long done_s, int skipped)
 	row.state = skipped ? "skipped" : rs->softened ? "softened" : "done";
 	row.note = rs->note;
 	if (store_session_step(st, s->id, &row, clock_wall_s()) != 0) {
-		util_warn("%s", store_error(st));
-		return -1;
+		return session_fail(s, "%s", store_error(st));
 	}
 	s->recorded_to = (int)i + 1;
 	return 0;
@@ -266,7 +287,7 @@ session_record(struct session *s, size_t i, long done_s, int skipped)
 int
 session_end(struct session *s, const char *state, const char *note)
 {
-	struct store *st = app_store(s->app);
+	struct store *st = session_store(s);
 	long done = 0;
 
 	if (st == NULL || s->id <= 0)
@@ -278,8 +299,7 @@ session_end(struct session *s, const char *state, const char *note)
 		state = "partial";
 	s->ended_state = state;
 	if (store_session_end(st, s->id, state, note, clock_wall_s()) != 0) {
-		util_warn("%s", store_error(st));
-		return -1;
+		return session_fail(s, "%s", store_error(st));
 	}
 	return 0;
 }

@@ -11,9 +11,12 @@
 
 #include "routine.h"
 #include "safety.h"
+#include "timeline.h"
+#include "util.h"
 
 struct app;
 struct diag;
+struct store;
 
 struct session {
 	struct app *app;
@@ -27,6 +30,10 @@ struct session {
 	int pain_before;         /* -1 until rated */
 	int stopped;             /* exercise steps stopped for pain (P1) */
 	int lighter;             /* P5 was said in this session */
+	/* Why the last call that returned -1 failed, for the caller to
+	 * show (stderr, or a screen's status line): a flow never prints,
+	 * since under curses the text would land on the display. */
+	char error[512];
 };
 
 /*
@@ -37,7 +44,7 @@ int session_load(struct session *s, struct app *app, const char *id,
     struct diag *d);
 
 /* Reads the gate from the store (checkflow_gate) and shapes the routine
- * by its massage limits.  Returns 0 or -1 (store error printed). */
+ * by its massage limits.  Returns 0 or -1 (s->error says why). */
 int session_gate(struct session *s);
 
 /*
@@ -63,18 +70,26 @@ char *session_suggest(struct app *app, const struct massage_limits *l,
     const char *except, int plain);
 
 /* Starts the records; from (a timeline position) is where a resumed
- * session picks up.  Returns 0 or -1 (message printed). */
+ * session picks up.  Returns 0 or -1 (s->error says why). */
 int session_begin(struct session *s, const char *mode, int64_t resume_id,
     int from);
 /* What to say when session id is running in process pid (static). */
 const char *session_live_message(int64_t id, long pid);
-/* Stores segment i as done for done_s seconds (or "skipped"). */
+/* Stores segment i as done for done_s seconds (or "skipped").  This and
+ * every call below that returns -1 leave the reason in s->error. */
 int session_record(struct session *s, size_t i, long done_s, int skipped);
 /* Ends the session in state ("completed", "partial", "quit"); a
  * "completed" run that did nothing at all (every step skipped) is stored
  * as "partial", and s->ended_state says which. */
 int session_end(struct session *s, const char *state, const char *note);
 void session_free(struct session *s);
+
+/* For session*.c: keeps the message in s->error and returns -1. */
+int session_fail(struct session *s, const char *fmt, ...)
+    BC_PRINTF(2, 3);
+/* For session*.c: the store, opened on first use; NULL with s->error
+ * set when it cannot be. */
+struct store *session_store(struct session *s);
 
 /*
  * After a session has ended: the prompt its records now call for (pain
@@ -117,8 +132,7 @@ struct session_advice {
  * Stores the pain before (pain -1: not rated); for an exercise routine,
  * says when the last session of it has not settled (P4) or when the back
  * has flared up (says_flare: the person said so; or pain well above the
- * usual), and records those events.  Returns 0 or -1 (store error
- * printed).
+ * usual), and records those events.  Returns 0 or -1 (s->error).
  */
 int session_pain_before(struct session *s, int pain, int says_flare,
     struct session_advice *a);

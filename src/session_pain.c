@@ -26,12 +26,12 @@ session_advise(struct session_advice *a, const char *line)
 static int
 session_event(struct session *s, const char *event)
 {
-	struct store *st = app_store(s->app);
+	struct store *st = session_store(s);
 
 	if (st == NULL || store_pain_event(st, s->id, s->routine->id, event,
 	    clock_wall_s()) != 0) {
 		if (st != NULL)
-			util_warn("%s", store_error(st));
+			session_fail(s, "%s", store_error(st));
 		return -1;
 	}
 	return 0;
@@ -65,10 +65,8 @@ session_lighter(struct session *s, struct store *st,
 	if (s->lighter)
 		return 0;       /* once a session is enough */
 	if (store_pain_events_since(st, s->routine->id, clock_wall_s() -
-	    PAINMON_P5_DAYS * 86400, &count) != 0) {
-		util_warn("%s", store_error(st));
-		return -1;
-	}
+	    PAINMON_P5_DAYS * 86400, &count) != 0)
+		return session_fail(s, "%s", store_error(st));
 	if (!painmon_lighter(count))
 		return 0;
 	s->lighter = 1;
@@ -80,7 +78,7 @@ int
 session_pain_before(struct session *s, int pain, int says_flare,
     struct session_advice *a)
 {
-	struct store *st = app_store(s->app);
+	struct store *st = session_store(s);
 	int64_t ended = 0;
 	int before = -1, rc, flare;
 
@@ -94,16 +92,14 @@ session_pain_before(struct session *s, int pain, int says_flare,
 	    "flare-up-day") != 0 && (flare = session_flare(s, st, pain)) >= 0)
 		flare |= says_flare;
 	if (pain >= 0 && store_session_pain(st, s->id, 0, pain) != 0) {
-		util_warn("%s", store_error(st));
-		return -1;
+		return session_fail(s, "%s", store_error(st));
 	}
 	if (!s->routine->exercise)
 		return 0;
 	rc = store_last_routine_session(st, s->routine->id, s->id, &ended,
 	    &before);
 	if (rc < 0 || flare < 0) {
-		util_warn("%s", store_error(st));
-		return -1;
+		return session_fail(s, "%s", store_error(st));
 	}
 	if (rc == 1 && painmon_not_settled(ended, before, clock_wall_s(),
 	    pain)) {
@@ -135,7 +131,7 @@ int
 session_step_pain(struct session *s, size_t step, int pain, int spreading,
     int new_symptoms, int *recheck, struct session_advice *a)
 {
-	struct store *st = app_store(s->app);
+	struct store *st = session_store(s);
 	enum painmon_step p = painmon_classify(pain, spreading);
 	static const char *const outcome[] = { "carry on", "some pain",
 	    "stopped" };
@@ -151,8 +147,7 @@ session_step_pain(struct session *s, size_t step, int pain, int spreading,
 	}
 	if (store_step_pain(st, s->id, (int)step, s->routine->steps[step].title,
 	    pain, spreading, outcome[p], clock_wall_s()) != 0) {
-		util_warn("%s", store_error(st));
-		return -1;
+		return session_fail(s, "%s", store_error(st));
 	}
 	session_advise(a, painmon_step_text(p));
 	if (p != PAINMON_STOP)
@@ -171,8 +166,7 @@ session_ready(struct session *s, struct store *st, struct session_advice *a)
 	int ready = 0;
 
 	if (store_routine_ready(st, s->routine->id, s->id, &ready) != 0) {
-		util_warn("%s", store_error(st));
-		return -1;
+		return session_fail(s, "%s", store_error(st));
 	}
 	if (!ready)
 		return 0;
@@ -184,14 +178,13 @@ session_ready(struct session *s, struct store *st, struct session_advice *a)
 int
 session_pain_after(struct session *s, int pain, struct session_advice *a)
 {
-	struct store *st = app_store(s->app);
+	struct store *st = session_store(s);
 
 	memset(a, 0, sizeof *a);
 	if (st == NULL)
 		return -1;
 	if (store_session_pain(st, s->id, 1, pain) != 0) {
-		util_warn("%s", store_error(st));
-		return -1;
+		return session_fail(s, "%s", store_error(st));
 	}
 	if (!s->routine->exercise)
 		return 0;

@@ -46,7 +46,6 @@ struct ui {
 	struct ui_frame stack[UI_MAX_DEPTH];
 	int depth;
 	int dirty;
-	int quit;
 	int one_column;     /* the terminal is 1 column wide: do not draw */
 	char message[256];
 	unsigned long attrs[UI_ROLE_COUNT];
@@ -173,12 +172,6 @@ int
 ui_on_top(struct ui *ui, const void *state)
 {
 	return ui->depth > 0 && ui->stack[ui->depth - 1].state == state;
-}
-
-void
-ui_quit(struct ui *ui)
-{
-	ui->quit = 1;
 }
 
 unsigned long
@@ -352,6 +345,23 @@ ui_draw(struct ui *ui)
 	ui->dirty = 0;
 }
 
+/*
+ * ncurses 6 (lib_mvcur.c) flushes its output at every cursor jump while
+ * the screen is still in its first, "initial" state, so a countdown frame
+ * that changes five places took five or more write()s.  Leaving the screen
+ * once and coming back ends that state: from then on each frame is one
+ * write (strace -e write shows it).  Done before anything is drawn, so
+ * nothing flickers, and before keypad() and mousemask(), which endwin()
+ * would turn off until the next read (keys typed meanwhile would come
+ * in the wrong form).
+ */
+static void
+ui_leave_initial_state(void)
+{
+	endwin();
+	doupdate();
+}
+
 static void
 ui_resize(struct ui *ui)
 {
@@ -485,7 +495,7 @@ ui_read_keys(struct ui *ui)
 	wint_t wc;
 	int rc;
 
-	while (ui->depth > 0 && !ui->quit) {
+	while (ui->depth > 0) {
 		rc = get_wch(&wc);
 		if (rc == ERR)
 			return;
@@ -529,13 +539,15 @@ static int
 ui_wait(int64_t deadline)
 {
 	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
-	int64_t now = clock_monotonic_ms(), ms;
+	int64_t now = clock_monotonic_ms(), ms = -1;
 	struct timespec ts, *tsp = NULL;
 	sigset_t blocked;
 	int ready;
 
-	if (deadline >= 0) {
+	if (deadline >= 0)
 		ms = deadline <= now ? 0 : deadline - now;
+	ms = clock_wait_limit_ms(ms);
+	if (ms >= 0) {
 		if (ms > 1000000)
 			ms = 1000000;
 		ts.tv_sec = (time_t)(ms / 1000);
@@ -604,6 +616,8 @@ ui_run(struct app *app)
 		return 1;
 	}
 	set_term(scr);
+	/* First, so that the modes set below (keypad, mouse) stay set. */
+	ui_leave_initial_state();
 	ui = xcalloc(1, sizeof *ui);
 	ui->app = app;
 	cbreak();
@@ -627,9 +641,9 @@ ui_run(struct app *app)
 	ui_resize(ui);
 
 	ui_push(ui, &ui_home_screen, NULL);
-	while (ui->depth > 0 && !ui->quit && !ui_sig_stop) {
+	while (ui->depth > 0 && !ui_sig_stop) {
 		deadline = ui_tick_all(ui, clock_monotonic_ms());
-		if (ui->depth == 0 || ui->quit)
+		if (ui->depth == 0)
 			break;
 		if (ui->dirty)
 			ui_draw(ui);
@@ -743,6 +757,10 @@ static const struct ui_help ui_help_help[] = {
 };
 
 const struct ui_screen ui_help_screen = {
-	"help", ui_help_enter, ui_help_key, NULL, ui_help_draw, ui_help_leave,
-	NULL, ui_help_help
+	.name = "help",
+	.enter = ui_help_enter,
+	.key = ui_help_key,
+	.draw = ui_help_draw,
+	.leave = ui_help_leave,
+	.help = ui_help_help,
 };

@@ -86,8 +86,6 @@ int ui_run(struct app *app);
 struct app *ui_app(struct ui *ui);
 void ui_push(struct ui *ui, const struct ui_screen *screen, void *arg);
 void ui_pop(struct ui *ui);
-/* Pops every screen: the program ends after this turn. */
-void ui_quit(struct ui *ui);
 void ui_dirty(struct ui *ui);
 /* Sets the message shown on the status line until the next key. */
 void ui_message(struct ui *ui, const char *fmt, ...)
@@ -117,7 +115,8 @@ enum ui_role {
 	UI_ROLE_COUNT
 };
 
-/* Curses attributes for a role (an attr_t; int here to keep curses out). */
+/* Curses attributes for a role: an attr_t, returned as unsigned long to
+ * keep curses out of this header. */
 unsigned long ui_role_attr(struct ui *ui, enum ui_role role);
 
 /*
@@ -143,10 +142,15 @@ extern const struct ui_screen ui_welcome_screen;
 extern const struct ui_screen ui_help_screen;
 
 /* lessons */
-/* The lesson list (ui_lesson.c), the home menu's "Lessons". */
+/* The lesson list (ui_lessons.c), the home menu's "Lessons". */
 extern const struct ui_screen ui_lessons_screen;
 /* The lesson pager; ui_push() it with a struct lv_target (ui_lesson.c). */
 extern const struct ui_screen ui_lesson_screen;
+/* What the pager opens: a lesson id and maybe an anchor. */
+struct lv_target {
+	char id[72];
+	char anchor[128];
+};
 
 /* movement and function: the PSFS (ui_function.c) and the yellow-flag
  * items (ui_outlook.c) */

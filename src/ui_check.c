@@ -766,11 +766,19 @@ static const struct ui_help check_help[] = {
 };
 
 const struct ui_screen ui_check_screen = {
-	"Safety check", check_enter, check_key, NULL, check_draw, check_leave,
-	NULL, check_help
+	.name = "Safety check",
+	.enter = check_enter,
+	.key = check_key,
+	.draw = check_draw,
+	.leave = check_leave,
+	.help = check_help,
 };
 
 const struct ui_screen ui_recheck_screen = {
-	"Safety re-check", recheck_enter, check_key, NULL, check_draw,
-	check_leave, NULL, check_help
+	.name = "Safety re-check",
+	.enter = recheck_enter,
+	.key = check_key,
+	.draw = check_draw,
+	.leave = check_leave,
+	.help = check_help,
 };

@@ -360,6 +360,10 @@ static const struct ui_help fn_help[] = {
 };
 
 const struct ui_screen ui_function_screen = {
-	"Everyday activities", fn_enter, fn_key, NULL, fn_draw, fn_leave, NULL,
-	fn_help
+	.name = "Everyday activities",
+	.enter = fn_enter,
+	.key = fn_key,
+	.draw = fn_draw,
+	.leave = fn_leave,
+	.help = fn_help,
 };

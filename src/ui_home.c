@@ -337,8 +337,12 @@ static const struct ui_help home_help[] = {
 };
 
 const struct ui_screen ui_home_screen = {
-	"Home", home_enter, home_key, NULL, home_draw, home_leave, NULL,
-	home_help
+	.name = "Home",
+	.enter = home_enter,
+	.key = home_key,
+	.draw = home_draw,
+	.leave = home_leave,
+	.help = home_help,
 };
 
 /* ---- first-run welcome ------------------------------------------------ */
@@ -412,6 +416,10 @@ static const struct ui_help welcome_help[] = {
 };
 
 const struct ui_screen ui_welcome_screen = {
-	"Welcome", welcome_enter, welcome_key, NULL, welcome_draw,
-	welcome_leave, NULL, welcome_help
+	.name = "Welcome",
+	.enter = welcome_enter,
+	.key = welcome_key,
+	.draw = welcome_draw,
+	.leave = welcome_leave,
+	.help = welcome_help,
 };

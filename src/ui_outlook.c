@@ -224,6 +224,10 @@ static const struct ui_help ol_help[] = {
 };
 
 const struct ui_screen ui_outlook_screen = {
-	"How your back affects you", ol_enter, ol_key, NULL, ol_draw, ol_leave,
-	NULL, ol_help
+	.name = "How your back affects you",
+	.enter = ol_enter,
+	.key = ol_key,
+	.draw = ol_draw,
+	.leave = ol_leave,
+	.help = ol_help,
 };

@@ -96,12 +96,6 @@ ui_view_begin(struct ui_view *v, int width)
 	v->nitems = 0;
 }
 
-int
-ui_view_width(const struct ui_view *v)
-{
-	return v->width;
-}
-
 /* Takes text (owned) as one more line. */
 static void
 ui_view_push(struct ui_view *v, enum ui_role role, int indent, char *text)
@@ -236,12 +230,6 @@ void
 ui_view_end_items(struct ui_view *v)
 {
 	v->item = UI_VIEW_NO_ITEM;
-}
-
-size_t
-ui_view_items(const struct ui_view *v)
-{
-	return v->nitems;
 }
 
 size_t

@@ -42,8 +42,6 @@ void ui_view_free(struct ui_view *v);
 /* Drops the lines, to add them again at width columns (the place and the
  * selection are kept). */
 void ui_view_begin(struct ui_view *v, int width);
-/* The width given to the last ui_view_begin(). */
-int ui_view_width(const struct ui_view *v);
 
 /* Adds text word-wrapped at the view's width, every line indented by
  * indent columns; '\n' starts a new line, "" adds a blank line. */
@@ -65,11 +63,11 @@ void ui_view_add_layout(struct ui_view *v, const struct layout *l);
 /* Lays out CommonMark text at the view's width and adds it. */
 void ui_view_add_markdown(struct ui_view *v, const char *md);
 
-/* Starts list item number ui_view_items(): what is added next belongs to
- * it, until the next ui_view_item() or ui_view_end_items(). */
+/* Starts the next list item (numbered from 0 after ui_view_begin()):
+ * what is added next belongs to it, until the next ui_view_item() or
+ * ui_view_end_items(). */
 void ui_view_item(struct ui_view *v);
 void ui_view_end_items(struct ui_view *v);
-size_t ui_view_items(const struct ui_view *v);
 size_t ui_view_lines(const struct ui_view *v);
 
 /* The selected item (0 when there are none); selecting keeps it shown. */

@@ -100,29 +100,43 @@ done
 [ $lost -eq 0 ] && pass "no finished step lost in $kills plain kills" || fail "$lost kills lost finished steps"
 [ $torn -eq 0 ] && pass "every plan whole or absent after $((kills / 4)) import kills ($imported finished first)" || fail "$torn import kills left a torn plan"
 
-# On the screen: kill -9 during a routine, a few times.
+# On the screen: kill -9 during a routine, a few times.  Every screen on
+# the way is waited for and counted: a kill that never reached the
+# routine would prove nothing.
 screen_kills=$((kills / 8 + 1))
+missed=0
+# kw WHAT COMMAND...: runs a wait; a wait that times out is counted.
+kw() {
+	local what=$1
+	shift
+	if ! "$@" >/dev/null; then
+		missed=$((missed + 1))
+		echo "# screen kill $j: no $what"
+		return 1
+	fi
+}
 j=0
 while [ $j -lt $screen_kills ]; do
 	j=$((j + 1))
 	tui_start 100 30 --content-dir "$C" --no-bell
-	tui_home >/dev/null
+	kw "home screen" tui_home
 	tui_keys Down Down Enter
-	tui_wait "Routines are" >/dev/null
+	kw "routine list" tui_wait "Routines are"
 	if tui_screen | grep -q "unfinished"; then tui_keys n; fi
-	tui_wait "Quick test routine" >/dev/null
+	kw "routine in the list" tui_wait "Quick test routine"
 	# Choose it by its number, then pass its preview.
-	tui_choose "Quick test routine" >/dev/null
+	kw "number for the routine" tui_choose "Quick test routine"
 	tui_keys Enter
-	tui_wait "Enter start  Down read on" >/dev/null && tui_keys Enter
-	tui_wait "how much does" >/dev/null && tui_keys Enter
-	tui_wait "Step 1 of 3" >/dev/null
+	kw "preview" tui_wait "Enter start  Down read on" && tui_keys Enter
+	kw "pain question" tui_wait "how much does" && tui_keys Enter
+	kw "first step" tui_wait "Step 1 of 3"
 	sleep "$(rnd_delay "$j$$")"
 	kill -9 "$(tui_pid)" 2>/dev/null
-	tui_wait_exit >/dev/null
+	kw "exit after kill -9" tui_wait_exit
 	tui_stop
 	[ "$(q 'PRAGMA integrity_check')" = ok ] || bad_integrity=$((bad_integrity + 1))
 done
+[ $missed -eq 0 ] && pass "every screen of $screen_kills screen kills came up before the kill" || fail "$missed screens did not come up in $screen_kills screen kills"
 [ $bad_integrity -eq 0 ] && pass "integrity_check ok after $screen_kills screen kills" || fail "screen kills damaged the file"
 unfinished=$(q "SELECT count(*) FROM sessions WHERE state='running'")
 [ "$unfinished" -ge 1 ] && pass "killed sessions are left unfinished, ready to resume" || fail "no unfinished session after kills"

@@ -386,3 +386,16 @@ tui_choose() {
 	tui_type "$n"
 	tui_wait "$n: Enter opens it."
 }
+
+# The test clock (src/clock.h): with TUI_ENV="$(tui_clock_env)" the
+# program's monotonic time is the milliseconds in $T/clock, and moves only
+# by tui_clock_advance MS, so a countdown shows each screen for as long as
+# a test looks at it.  The file is replaced whole, never half written.
+tui_clock_env() {
+	[ -s "$T/clock" ] || echo 1000000 >"$T/clock"
+	echo "export BACKCARE_TEST_CLOCK='$T/clock'"
+}
+tui_clock_advance() {
+	echo $(( $(cat "$T/clock") + $1 )) >"$T/clock.tmp"
+	mv "$T/clock.tmp" "$T/clock"
+}

@@ -21,6 +21,7 @@
 #include "screener.h"
 #include "store.h"
 #include "util.h"
+#include "unit.h"
 
 /* 2026-12-01T08:30:00Z */
 #define T0 1796113800
@@ -37,8 +38,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	strcpy(root, "/tmp/bc_test_export_XXXXXX");
-	assert_non_null(mkdtemp(root));
+	unit_dir_make(root, sizeof root, "export");
 	path = xasprintf("%s/progress.db", root);
 	clock_use_manual(&manual);
 	return 0;
@@ -47,12 +47,9 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", root);
-
 	(void)state;
 	clock_set(NULL);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	unit_dir_remove(root);
 	free(path);
 	return 0;
 }

@@ -19,6 +19,7 @@
 #include "store.h"
 #include "store_movement.h"
 #include "util.h"
+#include "unit.h"
 
 static void
 expect_psfs_problem(const struct psfs_history *h, const char *text,
@@ -286,8 +287,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	strcpy(root, "/tmp/bc_test_function_XXXXXX");
-	assert_non_null(mkdtemp(root));
+	unit_dir_make(root, sizeof root, "function");
 	path = xasprintf("%s/progress.db", root);
 	manual.mono_ms = 0;
 	manual.wall_s = 1800000000;
@@ -298,11 +298,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", root);
-
 	(void)state;
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	unit_dir_remove(root);
 	free(path);
 	clock_set(NULL);
 	return 0;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "routine.h"
+#include "timer.h"
 #include "util.h"
 
 #define EX(keys) "# R\n\n## S\n\n" keys "\nText.\n"

@@ -19,6 +19,7 @@
 #include "plan.h"
 #include "store.h"
 #include "util.h"
+#include "unit.h"
 
 static char root[64];
 
@@ -52,19 +53,15 @@ static int
 setup(void **state)
 {
 	(void)state;
-	strcpy(root, "/tmp/bc_test_plan_XXXXXX");
-	assert_non_null(mkdtemp(root));
+	unit_dir_make(root, sizeof root, "plan");
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", root);
-
 	(void)state;
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	unit_dir_remove(root);
 	return 0;
 }
 

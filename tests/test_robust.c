@@ -29,6 +29,7 @@
 #include "store.h"
 #include "text.h"
 #include "util.h"
+#include "unit.h"
 
 static char root[64];
 static char *path;
@@ -37,8 +38,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	strcpy(root, "/tmp/bc_test_robust_XXXXXX");
-	assert_non_null(mkdtemp(root));
+	unit_dir_make(root, sizeof root, "robust");
 	path = xasprintf("%s/progress.db", root);
 	return 0;
 }
@@ -46,11 +46,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", root);
-
 	(void)state;
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	unit_dir_remove(root);
 	free(path);
 	return 0;
 }

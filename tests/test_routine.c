@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "routine.h"
+#include "timer.h"
 #include "util.h"
 
 static const char good[] =

@@ -2,7 +2,8 @@
 # The routine screens in a real terminal: locked before a check; a whole
 # routine with pain ratings, a note and the summary; pause and resume,
 # skip, back, +10 s, quit mid-step (partial); resize mid-countdown; and
-# resuming after kill -9.
+# resuming after kill -9.  The program runs on the test clock: time moves
+# only by tui_clock_advance, so each screen stays while it is checked.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 C="$TOP_SRCDIR/tests/fixtures/routines"
@@ -11,10 +12,23 @@ none_check() { printf 'age=40\nweeks=2\n' | "$BACKCARE" screen --answers - >/dev
 
 # open_routines ROWS: starts backcare and opens the routine list.
 open_routines() {
-	tui_start 100 "${1:-30}" --content-dir "$C" --no-bell
+	TUI_ENV=$(tui_clock_env) tui_start 100 "${1:-30}" --content-dir "$C" --no-bell
 	tui_home || fail "the home screen"
 	tui_keys Down Down Enter
 	tui_wait "Routines are"
+}
+
+# run_until TEXT: moves the clock half a second at a time until TEXT is
+# on the screen (at most a minute of routine time).
+run_until() {
+	local i=0
+	while [ $i -lt 120 ]; do
+		tui_screen | grep -qF -- "$1" && return 0
+		tui_clock_advance 500
+		sleep 0.05
+		i=$((i + 1))
+	done
+	tui_wait "$1" 1
 }
 
 # choose TITLE: selects the routine with this title by its number.
@@ -58,7 +72,12 @@ expect_screen "effleurage, lower back, sitting, light pressure" "how and where"
 expect_screen "Stroke gently." "the instructions, rendered"
 expect_screen "Next: Second stroke" "what comes next"
 expect_screen "routine [" "a progress bar for the routine"
+expect_screen "0:02 left" "the step's whole time is left while the clock stands"
+tui_clock_advance 1000
+expect_screen "0:01 left" "the countdown follows the clock"
+tui_clock_advance 1000
 expect_screen "Step 2 of 2: Second stroke" "moves on by itself"
+tui_clock_advance 2000
 expect_screen "Finished. How much does your back hurt now?" "pain after"
 tui_type 3; tui_keys Enter
 expect_screen "A note for your therapist" "an optional note"
@@ -75,16 +94,17 @@ tui_wait "Up/Down choose  Enter start"
 start "A long hold"
 tui_keys Enter
 expect_screen "Step 1 of 2: Long hold" "Enter alone skips the rating"
-tui_wait "0:2" 
+tui_clock_advance 1000
+expect_screen "0:29 left" "a second later"
 tui_keys Space
 expect_screen "PAUSED" "Space pauses"
-paused=$(tui_screen | grep -o "0:[0-9][0-9] left" | head -n 1)
-if tui_wait_gone "$paused" 2 >/dev/null; then fail "the countdown moved while paused"; else pass "the countdown stands still while paused"; fi
+tui_clock_advance 5000
+if tui_wait_gone "0:29 left" 1 >/dev/null; then fail "the countdown moved while paused"; else pass "the countdown stands still while paused"; fi
 tui_keys Space
 expect_screen "left" "Space resumes"
 tui_wait_gone "PAUSED" && pass "PAUSED is gone" || fail "still paused"
 tui_keys +
-expect_screen "0:3" "+ adds 10 seconds"
+expect_screen "0:39 left" "+ adds 10 seconds"
 tui_resize 60 22
 expect_screen "Long hold" "the step survives a resize"
 tui_resize 100 30
@@ -115,6 +135,8 @@ tui_stop
 open_routines
 start "Quick test routine"
 tui_keys Enter
+tui_wait "Step 1 of 3" || fail "the first step"
+tui_clock_advance 2000
 expect_screen "Step 2 of 3: Hold the point" "the second step began"
 kill -9 "$(tui_pid)"
 tui_wait_exit
@@ -127,7 +149,7 @@ open_routines
 expect_screen "An unfinished quick session was found" "resume is offered"
 tui_keys y
 expect_screen "Step 2 of 3: Hold the point" "it resumes where it stopped" 
-expect_screen "Finished. How much" "and runs to the end"
+run_until "Finished. How much" && pass "and runs to the end" || fail "and runs to the end"
 tui_keys Enter Enter
 expect_screen "Well done" "the resumed routine finishes"
 tui_keys Enter q q
@@ -172,5 +194,36 @@ expect_screen "clinician's clearance" "ASK locks the routines on the screen"
 tui_keys q q
 tui_wait_exit
 tui_stop
+
+# A step that cannot be saved (the disk is full): the runner says so on
+# its status line; the session's flow prints nothing, so no raw
+# "backcare: ..." line lands on the display (issue 13).
+SHIM="$TOP_BUILDDIR/tests/enospc.so"
+if [ -f "$SHIM" ] && ! ldd "$BACKCARE" 2>/dev/null | grep -q 'lib[at]san'; then
+	none_check
+	TUI_ENV="$(tui_clock_env)
+export LD_PRELOAD='$SHIM' BC_ENOSPC_TRIGGER='$T/full'" \
+		tui_start 100 30 --content-dir "$C" --no-bell
+	tui_home || fail "the home screen"
+	tui_keys Down Down Enter
+	tui_wait "Routines are" || fail "the routine list"
+	if tui_screen | grep -q "unfinished"; then tui_keys n; fi
+	start "Two short steps"
+	tui_keys Enter
+	tui_wait "Step 1 of 2" || fail "the first step"
+	: >"$T/full"
+	tui_clock_advance 2000
+	expect_screen "Not saved:" "a step that cannot be saved is said on the status line"
+	expect_screen "Step 2 of 2" "and the routine goes on"
+	if tui_screen | grep -F "saving a step" | grep -vqF "Not saved:"; then fail "a flow printed over the screen"; else pass "nothing printed over the screen"; fi
+	rm -f "$T/full"
+	tui_keys q y Enter Enter
+	tui_wait "Stopped early" && tui_keys Enter
+	tui_keys q q
+	tui_wait_exit
+	tui_stop
+else
+	echo "# no ENOSPC shim (or a sanitizer build): the full-disk screen run is skipped"
+fi
 
 bc_done

@@ -1,0 +1,70 @@
+/*
+ * ui_runner.h: the runner's state, shared by its keys and timer
+ * (ui_runner.c) and its drawing (ui_runner_draw.c); the routine list
+ * (ui_routine.c) pushes it.  Private to those three files.
+ */
+#ifndef BACKCARE_UI_RUNNER_H
+#define BACKCARE_UI_RUNNER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "routine.h"
+#include "recheck.h"
+#include "session.h"
+#include "timer.h"
+
+struct ui;
+struct ui_view;
+
+/* What the routine list hands the runner (ui_push's arg); the list owns
+ * it and keeps it while the runner is open. */
+struct runner_arg {
+	const char *id;
+	int64_t resume_id;
+	int resume_pos;
+};
+
+enum run_stage {
+	RUN_PREVIEW,             /* what the routine holds, before it starts */
+	RUN_PAIN_BEFORE,
+	RUN_STEPS,
+	RUN_STEP_PAIN,           /* after an exercise step, or on 'r' (P1) */
+	RUN_CONFIRM_QUIT,
+	RUN_PAIN_AFTER,
+	RUN_NOTE,
+	RUN_SUMMARY,
+	RUN_BROKEN
+};
+
+struct runner {
+	struct session s;
+	struct timer tm;
+	enum run_stage stage;
+	char entry[128];
+	int pain_before, pain_after;
+	int skipped;             /* segments skipped with n */
+	long done_s;             /* seconds of massage done in this run */
+	int quit_early;          /* q then y: pain and note, then partial */
+	int help_paused;         /* the countdown waits while help is open */
+	int ended;               /* the session row has its end state */
+	const char *prompt;      /* from the records once it ended, or NULL */
+	char error[1024];
+	struct ui_view *view;    /* the preview, instructions, summary */
+	int view_for;            /* the stage or segment the view shows */
+	size_t pain_step;        /* the step RUN_STEP_PAIN asks about */
+	struct session_advice advice;   /* the pain rules' last words */
+	struct recheck_request recheck; /* P2: the E1 questions again */
+	int ended_early;         /* by the pain rules: saved as partial */
+	int awaiting_recheck;    /* P2's questions are on the screen above */
+	int quit_paused;         /* the quit question paused the countdown */
+	int for_care;            /* they were left or found a warning sign */
+};
+
+/* The runner screen; ui_push() it with a struct runner_arg. */
+extern const struct ui_screen ui_runner_screen;
+
+/* Draws the runner in its stage (ui_runner_draw.c). */
+void ui_runner_draw(struct ui *ui, void *state, int rows, int cols);
+
+#endif
