@@ -267,9 +267,6 @@ char *report_pain_text(const struct report_summary *s, int which);
 /* Formats t as local "YYYY-MM-DD HH:MM" into out; returns its day. */
 int32_t report_time(int64_t t, char *out, size_t size);
 
-/* "WHEN Title, M:SS, state, pain B to A" (caller frees). */
-char *report_session_text(const struct report_session *rs, const char *when,
-    report_clean_fn clean, void *ctx);
 /* "WHEN  full check: VERDICT, age A, pain for W weeks; rules: E1 (in
  * words); not sure ...; massage: ...; clearances used: ..." (caller frees). */
 char *report_check_text(const struct report_check *c, const char *when,

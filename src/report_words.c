@@ -239,17 +239,6 @@ report_session_name(const struct report_session *rs)
 	return rs->title != NULL ? rs->title : rs->routine_id;
 }
 
-char *
-report_session_text(const struct report_session *rs, const char *when,
-    report_clean_fn clean, void *ctx)
-{
-	char *name = clean(ctx, report_session_name(rs)), *line;
-
-	line = report_session_line(rs, when, name);
-	free(name);
-	return line;
-}
-
 /* "E1 (possible cauda equina syndrome), U1 (...)" from "E1 U1". */
 static char *
 report_rules_in_words(const char *codes, report_clean_fn clean, void *ctx)

@@ -90,12 +90,6 @@ store_error(const struct store *st)
 	return st->error != NULL ? st->error : "no error";
 }
 
-const char *
-store_path(const struct store *st)
-{
-	return st->path;
-}
-
 int
 store_exec(struct store *st, const char *sql, const char *doing)
 {

@@ -60,7 +60,6 @@ int store_verify(struct store *st, int full, char **found);
 
 /* The last error of st, "PATH: what happened" (owned by st). */
 const char *store_error(const struct store *st);
-const char *store_path(const struct store *st);
 int store_schema_version(struct store *st);
 
 /*

@@ -790,6 +790,10 @@ static const struct ui_help progress_help[] = {
 };
 
 const struct ui_screen ui_progress_screen = {
-	"Progress", progress_enter, progress_key, NULL, progress_draw,
-	progress_leave, NULL, progress_help
+	.name = "Progress",
+	.enter = progress_enter,
+	.key = progress_key,
+	.draw = progress_draw,
+	.leave = progress_leave,
+	.help = progress_help,
 };
