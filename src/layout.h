@@ -127,12 +127,12 @@ struct layout *layout_build_text(const char *md, size_t len, int width,
 int layout_write_plain(struct cmark_node *doc, int width, FILE *f);
 
 /*
- * The same from CommonMark text, with the output of a whole parse, but
- * parsed a chunk of whole top-level blocks at a time when it is over
- * LAYOUT_CHUNK bytes, so memory stays small on huge files.  Link reference
- * definitions still reach the whole file: a file with any is read twice,
- * first for them.  Not reentrant (cmark's memory here is one static pool).
- * Returns 0 or -1.
+ * The same from CommonMark text, with the output of a whole parse.  A
+ * text without link reference definitions (no "]:") is parsed a chunk of
+ * whole top-level blocks at a time when it is over LAYOUT_CHUNK bytes, so
+ * memory stays small on huge files; one with them is parsed whole, since
+ * a definition reaches the whole file.  Not reentrant (cmark's memory
+ * here is one static pool).  Returns 0 or -1.
  */
 #define LAYOUT_CHUNK (32u * 1024)
 int layout_write_plain_text(const char *text, size_t len, int width,
