@@ -17,8 +17,8 @@
 # make; BUILD_DIR defaults to the source tree).  Exits 1 when a target is
 # missed: show within 1.2x cmark's time at 10 MB of prose (2x on the spec
 # examples, which have link definitions and so are parsed whole), within
-# 1.1x its instructions on 1 MB of
-# prose, at most 4 bytes of memory per input byte of lessons.
+# 1.1x its instructions on 1 MB of prose, at most 4 bytes of memory per
+# input byte of lessons.
 set -eu
 
 SRC=$(cd "$(dirname "$0")/.." && pwd)
