@@ -50,9 +50,16 @@ printout_report(struct app *app, const struct printout_report *o,
 
 	if ((st = app_store_read_quiet(app, err)) == NULL)
 		return -1;
+	/* One snapshot for every part, the extra ones included, so that a
+	 * session recorded meanwhile is in all of them or in none. */
+	if (store_export_begin(st) != 0) {
+		*err = xstrdup(store_error(st));
+		return -1;
+	}
 	if (store_report_load(st, o->has_since ? day_start_time(o->since) :
 	    INT64_MIN, day_start_time(o->until + 1) - 1, o->until, &d) != 0) {
 		*err = xstrdup(store_error(st));
+		store_export_end(st);
 		return -1;
 	}
 	d.n_lessons_total = lesson_course_count(app_content(app));
@@ -72,6 +79,7 @@ printout_report(struct app *app, const struct printout_report *o,
 			*err = xstrdup("could not write the report");
 	} else
 		failed = 1;
+	store_export_end(st);
 	report_summary_free(&s);
 	report_data_free(&d);
 	return failed ? -1 : 0;

@@ -297,9 +297,9 @@ int store_export_table(struct store *st, const char *table,
     enum store_export_format fmt, FILE *f);
 
 /*
- * Holds one read snapshot across several store_export_table() calls, so
- * the tables agree with each other even while another copy of backcare
- * records a session.  Writes nothing.  begin returns 0 or -1; end always
+ * Holds one read snapshot across several store_export_table() calls (or
+ * the loads of a report and its extra parts), so the tables agree with
+ * each other even while another copy of backcare records a session.  Writes nothing.  begin returns 0 or -1; end always
  * ends the snapshot.
  */
 int store_export_begin(struct store *st);

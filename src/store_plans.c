@@ -200,8 +200,36 @@ store_plan_children(struct store *st, sqlite3_int64 id, struct plan *p)
 	return rc != 0 ? -1 : store_plan_clearances(st, id, p);
 }
 
+static int store_plan_in_force_read(struct store *st, int32_t day,
+    struct plan **out);
+
+/*
+ * The plan and its routines, lessons and clearances are read in one read
+ * transaction (unless the caller's is open), so a plan imported at the
+ * same moment cannot give one plan's title with another's routines.
+ */
 int
 store_plan_in_force(struct store *st, int32_t day, struct plan **out)
+{
+	int own = sqlite3_get_autocommit(st->db), rc;
+
+	*out = NULL;
+	if (own && store_exec(st, "BEGIN", "reading the plans") != 0)
+		return -1;
+	rc = store_plan_in_force_read(st, day, out);
+	if (own && rc >= 0 &&
+	    store_exec(st, "COMMIT", "reading the plans") != 0) {
+		plan_free(*out);
+		*out = NULL;
+		rc = -1;
+	}
+	if (own && rc < 0)
+		store_rollback(st);
+	return rc;
+}
+
+static int
+store_plan_in_force_read(struct store *st, int32_t day, struct plan **out)
 {
 	sqlite3_stmt *s;
 	sqlite3_int64 id = 0;

@@ -91,6 +91,37 @@ store_quiet_beside(const char *path, const char *suffix)
 	return found;
 }
 
+/*
+ * 1 when the file's header says WAL mode (read and write versions 2).  A
+ * file in rollback mode (restored from a dump, or switched by another
+ * tool) is read the ordinary way: there a writer needs the file itself,
+ * exclusively, which a quiet reader's lock would keep from it.
+ */
+static int
+store_quiet_is_wal(int fd)
+{
+	unsigned char v[2];
+
+	return pread(fd, v, sizeof v, 18) == (ssize_t)sizeof v &&
+	    v[0] == 2 && v[1] == 2;
+}
+
+/*
+ * 1 when a writer holds SQLite's PENDING byte (it waits for the readers
+ * to go): SQLite's own readers then hold off, and so does a quiet one,
+ * or readers arriving one after another would starve the writer.
+ */
+static int
+store_quiet_pending(int fd)
+{
+	short found = F_UNLCK;
+
+	if (store_quiet_lock(fd, 1, F_RDLCK, STORE_PENDING_BYTE, 1,
+	    &found) != 0)
+		return 1;
+	return found != F_UNLCK;
+}
+
 int
 store_quiet_claim(const char *path)
 {
@@ -103,8 +134,10 @@ store_quiet_claim(const char *path)
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0)
 		return -1;
-	if (store_quiet_lock(fd, 0, F_RDLCK, STORE_LOCK_FIRST,
+	if (!store_quiet_is_wal(fd) ||
+	    store_quiet_lock(fd, 0, F_RDLCK, STORE_LOCK_FIRST,
 	    STORE_LOCK_READERS - STORE_LOCK_FIRST + 1, NULL) != 0 ||
+	    store_quiet_pending(fd) ||
 	    store_quiet_beside(path, "-wal") ||
 	    store_quiet_beside(path, "-journal")) {
 		/* No lock is held yet through SQLite: closing drops none. */

@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "store.h"
 #include "util.h"
 
@@ -312,6 +314,41 @@ test_quiet_reader(void **state)
 	free(path);
 }
 
+/*
+ * A file in rollback mode (restored from a dump, or switched by another
+ * tool) is read the ordinary way: a writer, which needs the file itself
+ * to switch it back to WAL, gets it while a reader is open (a quiet
+ * reader's lock, held for the reader's life, would keep it out).
+ */
+static void
+test_quiet_reader_rollback(void **state)
+{
+	char *path = xasprintf("%s/rollback.db", root);
+	char *err = NULL, *v;
+	struct store *w = store_open(path, &err), *r;
+	sqlite3 *db;
+
+	(void)state;
+	assert_non_null(w);
+	assert_int_equal(store_meta_set(w, "k", "old"), 0);
+	store_close(w);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode = DELETE",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	r = store_open_read(path, &err);
+	assert_non_null(r);
+	v = store_meta_get(r, "k");
+	assert_string_equal(v, "old");
+	free(v);
+	w = store_open(path, &err);
+	assert_non_null(w);
+	assert_int_equal(store_meta_set(w, "k", "new"), 0);
+	store_close(w);
+	store_close(r);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -324,6 +361,7 @@ main(void)
 		cmocka_unit_test(test_readonly_folder),
 		cmocka_unit_test(test_two_handles),
 		cmocka_unit_test(test_quiet_reader),
+		cmocka_unit_test(test_quiet_reader_rollback),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
