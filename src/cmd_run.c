@@ -275,15 +275,17 @@ run_instructions(struct session *s, const struct routine_step *rs)
 	fflush(stdout);
 }
 
+/* Announces segment i; fresh: the first step segment after --resume,
+ * which says the step's instructions wherever in the step it starts. */
 static void
-run_announce(struct session *s, size_t i, int64_t start)
+run_announce(struct session *s, size_t i, int fresh, int64_t start)
 {
 	const struct segment *seg = &s->tl.seg[i];
 	const struct routine_step *rs = &s->routine->steps[seg->step];
 	char where[64] = "", *cue = timeline_cue(s->routine, &s->tl, i);
 	char *what;
-	int first = seg->rep == 1 && seg->side <= 1 && seg->set <= 1 &&
-	    seg->half <= 1;
+	int first = fresh || (seg->rep == 1 && seg->side <= 1 &&
+	    seg->set <= 1 && seg->half <= 1);
 
 	if (seg->rest) {
 		run_say(start, "%s", cue);
@@ -322,9 +324,10 @@ run_announce(struct session *s, size_t i, int64_t start)
 	run_say(start, "step %zu/%zu: %s%s (%s)", seg->step + 1,
 	    s->routine->nsteps, rs->title, where, what);
 	free(what);
-	if (rs->note != NULL && seg->rep == 1 && seg->side <= 1)
+	first = fresh || (seg->rep == 1 && seg->side <= 1);
+	if (rs->note != NULL && first)
 		run_say(start, "note: %s", rs->note);
-	if (seg->rep == 1 && seg->side <= 1)
+	if (first)
 		run_instructions(s, rs);
 }
 
@@ -335,6 +338,7 @@ run_timeline(struct session *s, size_t from, int64_t start)
 {
 	struct timer tm;
 	size_t last = (size_t)-1;
+	int fresh = from > 0;
 	int64_t now, left, next_cue;
 	long shown;
 	char buf[16];
@@ -345,7 +349,8 @@ run_timeline(struct session *s, size_t from, int64_t start)
 			return -1;
 		now = clock_monotonic_ms();
 		if (tm.seg != last) {
-			run_announce(s, tm.seg, start);
+			run_announce(s, tm.seg, fresh, start);
+			fresh &= s->tl.seg[tm.seg].rest;
 			last = tm.seg;
 		}
 		if (timer_tick(&tm, now) != TIMER_NONE) {
@@ -462,6 +467,7 @@ run_find_resume(struct store *st, const char *id, int resume,
     int64_t *old_id, int *from)
 {
 	char *old_routine = NULL;
+	long pid;
 
 	*old_id = 0;
 	*from = 0;
@@ -472,11 +478,11 @@ run_find_resume(struct store *st, const char *id, int resume,
 		*from = 0;
 		return 0;
 	}
-	if (resume && strcmp(old_routine, id) == 0)
-		printf("resuming at segment %d\n", *from + 1);
-	else {
-		/* Not resumed: the old session stays as it ended. */
-		store_session_end(st, *old_id, "partial", NULL, clock_wall_s());
+	if (!resume || strcmp(old_routine, id) != 0) {
+		/* Not resumed: the old session stays as it ended (unless
+		 * another copy has resumed it meanwhile: it is left alone). */
+		(void)store_session_close_abandoned(st, *old_id,
+		    clock_wall_s(), &pid);
 		*old_id = 0;
 		*from = 0;
 	}
@@ -524,29 +530,34 @@ run_store_failed(struct session *s, struct store *st)
 		    store_error(st));
 }
 
-/* The pain after, and what the pain rules say of it (P3, P5). */
-static void
+/* The pain after, and what the pain rules say of it (P3, P5).  Returns
+ * -1 when the rating could not be saved (said on stderr), else 0. */
+static int
 run_pain_after(struct session *s)
 {
 	struct session_advice advice;
-	int pain;
+	int pain, rc = 0;
 
 	if ((pain = run_ask_pain("Pain now")) >= 0) {
-		run_said(s, session_pain_after(s, pain, &advice));
+		rc = run_said(s, session_pain_after(s, pain, &advice)) < 0 ?
+		    -1 : 0;
 		run_advice(&advice);
 		run_levels(s, &advice);
 	}
+	return rc;
 }
 
-/* What follows a finished run: whether it counted, the prompt from the
- * records, the safety net and what is due. */
+/* What follows a finished run: whether it counted (not said when the end
+ * was not saved), the prompt from the records, the safety net and what is
+ * due. */
 static void
-run_finish(struct app *app, struct session *s)
+run_finish(struct app *app, struct session *s, int lost)
 {
 	const char *prompt, *due;
 	char *net;
 
-	if (s->ended_state != NULL && strcmp(s->ended_state, "completed") != 0)
+	if (!lost && s->ended_state != NULL &&
+	    strcmp(s->ended_state, "completed") != 0)
 		printf("not counted: every step was skipped, so this session "
 		    "is saved as partial and does not count toward your "
 		    "plan\n");
@@ -602,7 +613,7 @@ run_plain(struct app *app, const char *id, int resume)
 	struct store *st = NULL;
 	struct sigaction sa;
 	int64_t start, old_id = 0;
-	int rc, from = 0, pain, flare = 0;
+	int rc, from = 0, pain, flare = 0, lost = 0;
 	char total[16];
 	struct session_advice advice;
 
@@ -613,6 +624,8 @@ run_plain(struct app *app, const char *id, int resume)
 	}
 	util_format_clock(s.tl.total, total, sizeof total);
 	run_print("routine: %s (%s)", s.routine->title, total);
+	if (old_id != 0)
+		printf("resuming at segment %d\n", from + 1);
 	/* The introduction says what you need and when to stop. */
 	if (s.routine->intro != NULL && s.routine->intro[0] != '\0')
 		layout_write_plain_text(s.routine->intro,
@@ -641,32 +654,36 @@ run_plain(struct app *app, const char *id, int resume)
 	sigaction(SIGHUP, &sa, NULL);
 	start = clock_monotonic_ms();
 	if ((rc = run_timeline(&s, (size_t)from, start)) > 0) {
-		if (!run_for_care)
-			run_pain_after(&s);
-		run_said(&s, session_end(&s, "partial", run_for_care ?
+		lost = !run_for_care && run_pain_after(&s) != 0;
+		lost |= run_said(&s, session_end(&s, "partial", run_for_care ?
 		    "stopped for the emergency questions" :
-		    "ended by the pain rules"));
+		    "ended by the pain rules")) != 0;
+		/* After a failed save (said on stderr) nothing claims that
+		 * the session is saved. */
 		printf("%s\n", run_for_care ? "stopped for your safety: follow "
 		    "the advice above; the routines stay locked until a safety "
-		    "check says otherwise" : "ended early: saved as partial");
+		    "check says otherwise" : lost ? "ended early" :
+		    "ended early: saved as partial");
 		session_free(&s);
-		return run_for_care ? CMD_FAIL : CMD_OK;
+		return run_for_care || lost ? CMD_FAIL : CMD_OK;
 	}
 	if (rc != 0) {
 		if (run_stop) {
-			run_said(&s, session_end(&s, "partial", NULL));
-			printf("\nstopped: saved as partial\n");
+			lost = run_said(&s, session_end(&s, "partial", NULL))
+			    != 0;
+			printf("\nstopped%s\n", lost ? "" :
+			    ": saved as partial");
 		} else
 			run_store_failed(&s, st);
 		session_free(&s);
-		return run_stop ? 128 + run_stop : CMD_FAIL;
+		return run_stop && !lost ? 128 + run_stop : CMD_FAIL;
 	}
 	run_say(start, "done: %s", s.routine->title);
-	run_pain_after(&s);
-	run_said(&s, session_end(&s, "completed", NULL));
-	run_finish(app, &s);
+	lost = run_pain_after(&s) != 0;
+	lost |= run_said(&s, session_end(&s, "completed", NULL)) != 0;
+	run_finish(app, &s, lost);
 	session_free(&s);
-	return CMD_OK;
+	return lost ? CMD_FAIL : CMD_OK;
 }
 
 static int

@@ -323,6 +323,11 @@ lo_char(const char *s, size_t n, char *out, size_t *outlen, int *w)
 		out[1] = cp == 0x7f ? '?' : (char)(cp + '@');
 		*outlen = 2;
 		*w = 2;
+	} else if (text_is_bidi_control(cp)) {
+		/* Left out, as text_for_terminal() does: it could reorder
+		 * what the terminal shows. */
+		*outlen = 0;
+		*w = 0;
 	} else if ((cp >= 0x80 && cp < 0xa0) || (cp == 0xfffd && k == 1)) {
 		if (text_utf8()) {
 			memcpy(out, "\xef\xbf\xbd", 3);
@@ -418,7 +423,8 @@ lo_word(const char *s, size_t len, size_t *n, int *w)
 		if (c < 0x80 || !utf8)
 			break;
 		k = text_decode(s + i, len - i, &cp);
-		if ((cp == 0xfffd && k == 1) || cp < 0xa0)
+		if ((cp == 0xfffd && k == 1) || cp < 0xa0 ||
+		    text_is_bidi_control(cp))
 			break;
 		width += text_cp_width(cp);
 		i += k;
@@ -592,6 +598,10 @@ layout_text(struct lo *lo, const char *s, size_t n)
 			continue;
 		}
 		k = lo_char(s + i, n - i, out, &outlen, &w);
+		if (outlen == 0) {
+			i += k;
+			continue;
+		}
 		if (lo_room(lo, w) != 0) {
 			out[0] = '?';
 			outlen = 1;
@@ -684,7 +694,8 @@ lo_verbatim_line(struct lo *lo, const char *s, size_t n, const char *indent)
 		k = lo_char(s + i, n - i, out, &outlen, &w);
 		if (col + w > avail)
 			break;
-		layout_put(lo, out, outlen, w, lo->style, -1);
+		if (outlen > 0)
+			layout_put(lo, out, outlen, w, lo->style, -1);
 		col += w;
 		i += k;
 	}

@@ -424,7 +424,8 @@ session_prompt(struct session *s)
 		report_summary_free(&sum);
 	}
 	report_data_free(&d);
-	if (prompts & REPORT_PROMPT_LIGHTER)
+	/* Exercise routines have their own lighter advice (P3-P5). */
+	if ((prompts & REPORT_PROMPT_LIGHTER) && !s->routine->exercise)
 		return report_prompt_text(REPORT_PROMPT_LIGHTER);
 	return rising ? painmon_review_text : NULL;
 }

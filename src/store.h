@@ -207,6 +207,15 @@ int store_session_live(struct store *st, const char *routine_id,
  */
 int store_session_claim(struct store *st, int64_t session, long *pid);
 
+/*
+ * Closes an abandoned session as partial, in one transaction with the
+ * same owner check as store_session_claim(): returns 0 (also when it is
+ * no longer running: nothing to do), 1 when another live process runs it
+ * (its pid in *pid; nothing changed), or -1 (store_error()).
+ */
+int store_session_close_abandoned(struct store *st, int64_t session,
+    int64_t at, long *pid);
+
 /* ---- plans, reports and exports --------------------------------------- */
 
 struct plan;

@@ -107,24 +107,26 @@ store_session_step(struct store *st, int64_t session,
 	    step->title) != 0 || store_check_text(st, "saving a step",
 	    "step note", step->note) != 0)
 		return -1;
-	/* Only the session's owner adds steps, each position once. */
+	/*
+	 * Only the session's owner adds steps, each position once.  The
+	 * owner may do a step again (going back with "p"): its row keeps
+	 * the longer time, and a skip does not undo what was done.
+	 */
 	s = store_prepare(st, "INSERT INTO steps (session_id, pos, "
 	    "step_index, title, side, rep, planned_s, done_s, state, note, "
 	    "at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 "
 	    "WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?1 AND "
-	    "owner_pid = ?12 AND owner_start = ?13 AND owner_boot = ?14)");
+	    "owner_pid = ?12 AND owner_start = ?13 AND owner_boot = ?14) "
+	    "ON CONFLICT (session_id, pos) WHERE pos >= 0 DO UPDATE SET "
+	    "done_s = max(done_s, excluded.done_s), state = CASE WHEN "
+	    "excluded.state = 'skipped' THEN state ELSE excluded.state END, "
+	    "note = excluded.note, at = excluded.at");
 	if (s == NULL)
 		return -1;
 	store_bind_step(s, session, step, at);
 	store_bind_owner(s, 12, store_me(st));
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
-		store_set_error(st, "saving a step: step %d of session %lld "
-		    "is already stored: another copy of backcare is running "
-		    "this session", step->pos + 1, (long long)session);
-		return -1;
-	}
 	if (rc != SQLITE_DONE) {
 		store_set_sqlite_error(st, "saving a step");
 		return -1;
@@ -288,22 +290,29 @@ store_session_live(struct store *st, const char *routine_id,
 	return rc;
 }
 
-int
-store_session_claim(struct store *st, int64_t session, long *pid)
+/*
+ * Opens a write transaction and reads who runs session: 0 when it is
+ * running and nobody live (or this process) runs it, the transaction left
+ * open; 1 when another live process does (*pid); 2 when it is no longer
+ * running; -1 on error.  Read and change in one transaction: two copies
+ * cannot both see the session free.
+ */
+static int
+store_session_hold(struct store *st, int64_t session, long *pid)
 {
 	sqlite3_stmt *s;
 	struct owner o;
 	int rc;
 
-	/* Read and take in one write transaction: two claims cannot both
-	 * see the session free. */
 	if (store_begin(st) != 0)
 		return -1;
 	s = store_prepare(st, "SELECT coalesce(owner_pid, 0), "
 	    "coalesce(owner_start, 0), owner_boot, state FROM sessions "
 	    "WHERE id = ?1");
-	if (s == NULL)
-		goto fail;
+	if (s == NULL) {
+		store_rollback(st);
+		return -1;
+	}
 	sqlite3_bind_int64(s, 1, session);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -314,8 +323,9 @@ store_session_claim(struct store *st, int64_t session, long *pid)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW) {
 		store_rollback(st);
-		store_set_error(st, "resuming session %lld: it is no longer "
-		    "unfinished", (long long)session);
+		if (rc == SQLITE_DONE)
+			return 2;
+		store_set_sqlite_error(st, "reading the session");
 		return -1;
 	}
 	if (owner_alive(&o) && !owner_is_self(&o)) {
@@ -323,6 +333,20 @@ store_session_claim(struct store *st, int64_t session, long *pid)
 		*pid = o.pid;
 		return 1;
 	}
+	return 0;
+}
+
+int
+store_session_claim(struct store *st, int64_t session, long *pid)
+{
+	sqlite3_stmt *s;
+	int rc = store_session_hold(st, session, pid);
+
+	if (rc == 2)
+		store_set_error(st, "resuming session %lld: it is no longer "
+		    "unfinished", (long long)session);
+	if (rc != 0)
+		return rc == 1 ? 1 : -1;
 	s = store_prepare(st, "UPDATE sessions SET owner_pid = ?2, "
 	    "owner_start = ?3, owner_boot = ?4 WHERE id = ?1");
 	if (s == NULL)
@@ -336,4 +360,20 @@ store_session_claim(struct store *st, int64_t session, long *pid)
 fail:
 	store_rollback(st);
 	return -1;
+}
+
+int
+store_session_close_abandoned(struct store *st, int64_t session, int64_t at,
+    long *pid)
+{
+	int rc = store_session_hold(st, session, pid);
+
+	if (rc != 0)
+		return rc == 2 ? 0 : rc;
+	if (store_session_end_once(st, session, "partial", NULL, at) != 0 ||
+	    store_commit(st) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
 }

@@ -598,6 +598,30 @@ ui_terminal_usable(void)
 	return 1;
 }
 
+/*
+ * The cursor keys as a terminal sends them in normal mode (ESC [ A),
+ * besides the application-mode codes (ESC O A) terminfo names: a key typed
+ * before keypad() switched the terminal over would otherwise be read as
+ * Esc and a few letters, and Esc on the home screen quits.
+ */
+static void
+ui_define_cursor_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} keys[] = {
+		{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
+		{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+		{ "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (key_defined(keys[i].seq) == 0)
+			define_key(keys[i].seq, keys[i].key);
+}
+
 int
 ui_run(struct app *app)
 {
@@ -624,6 +648,7 @@ ui_run(struct app *app)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	ui_define_cursor_keys();
 	nodelay(stdscr, TRUE);
 	/* Our loop waits for input; curses need not poll for typeahead. */
 	typeahead(-1);

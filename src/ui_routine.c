@@ -150,11 +150,31 @@ rlist_tick(struct ui *ui, void *state, int64_t now)
 	return -1;
 }
 
+/*
+ * n to "Resume?": the abandoned session is closed as partial, unless
+ * another copy has resumed it since the question was asked.
+ */
+static void
+rlist_close_abandoned(struct ui *ui, struct rlist *l)
+{
+	struct store *st = ui_app(ui)->store;
+	long pid = 0;
+	int rc;
+
+	if (st == NULL)
+		return;
+	rc = store_session_close_abandoned(st, l->resume_id, clock_wall_s(),
+	    &pid);
+	if (rc > 0)
+		ui_message(ui, "%s", session_live_message(l->resume_id, pid));
+	else if (rc < 0)
+		ui_message(ui, "Not saved: %s", store_error(st));
+}
+
 static void
 rlist_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct rlist *l = state;
-	struct store *st = ui_app(ui)->store;
 	enum ui_view_result vr;
 
 	ui_dirty(ui);
@@ -168,9 +188,8 @@ rlist_key(struct ui *ui, void *state, const struct ui_key *k)
 		if (k->ch == 'y' || k->ch == 'Y')
 			rlist_start(ui, l, l->resume_routine, l->resume_id,
 			    l->resume_pos, 0);
-		else if (st != NULL && store_session_end(st, l->resume_id,
-		    "partial", NULL, clock_wall_s()) != 0)
-			ui_message(ui, "Not saved: %s", store_error(st));
+		else
+			rlist_close_abandoned(ui, l);
 		return;
 	}
 	vr = ui_view_key(ui, l->view, k);

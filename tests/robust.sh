@@ -205,6 +205,37 @@ else
 	BACKCARE_TEST_NOW=$((now + 120)) bc_run --content-dir "$C" run three --plain --resume
 	expect_status 0 "the next run resumes it"
 	expect_out "resuming at segment 2" "from the segment that was lost"
+	# The disk fills at the rating after the session: the pain and the
+	# end are lost, so nothing claims it was saved (attack 13, 4).
+	rm -f "$T/in"; mkfifo "$T/in"
+	BACKCARE_TEST_NOW=$((now + 300)) LD_PRELOAD="$SHIM" BC_ENOSPC_TRIGGER="$T/trigger" BC_ENOSPC_STICKY=1 "$BACKCARE" --content-dir "$C" run three --plain <"$T/in" >"$T/after.out" 2>"$T/after.err" &
+	pid=$!
+	exec 3>"$T/in"
+	printf '5\n' >&3
+	i=0; while [ "$(grep -c 'Pain now' "$T/after.out")" -lt 2 ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+	: >"$T/trigger"
+	printf '3\n' >&3; exec 3>&-
+	wait $pid; STATUS=$?
+	rm -f "$T/trigger"
+	OUT=$(cat "$T/after.out"); ERR=$(cat "$T/after.err")
+	expect_status 1 "the pain after and the end lost to a full disk"
+	expect_err "saving a pain rating: the disk is full" "the lost rating is said on stderr"
+	expect_err "ending the session: the disk is full" "and the lost end"
+	expect_no_out "saved" "stdout claims nothing was saved"
+	expect_out "safety net:" "the safety net is still given"
+	# Stopped with Ctrl-C on a full disk: not "saved as partial".
+	BACKCARE_TEST_NOW=$((now + 400)) LD_PRELOAD="$SHIM" BC_ENOSPC_TRIGGER="$T/trigger" BC_ENOSPC_STICKY=1 "$BACKCARE" --content-dir "$C" run three --plain </dev/null >"$T/int.out" 2>"$T/int.err" &
+	pid=$!
+	i=0; while ! grep -q "step 2/3" "$T/int.out" && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+	: >"$T/trigger"
+	kill -INT $pid; wait $pid; STATUS=$?
+	rm -f "$T/trigger"
+	OUT=$(cat "$T/int.out"); ERR=$(cat "$T/int.err")
+	expect_status 1 "Ctrl-C whose end is lost to a full disk"
+	expect_err "ending the session: the disk is full" "the lost end is said on stderr"
+	expect_one_line_err "the lost end"
+	expect_out "stopped" "it says it stopped"
+	expect_no_out "saved" "and claims nothing was saved"
 fi
 
 bc_done

@@ -219,4 +219,57 @@ expect_out "resuming at segment 2" "it resumes where it stopped"
 expect_no_out "step 1/3" "the finished step is not run again"
 [ "$(q "SELECT state || ' ' || (SELECT count(*) FROM steps WHERE session_id=$sid) FROM sessions WHERE id=$sid")" = "completed 3" ] && pass "the resumed session completes with all its steps" || fail "resumed: $(q "SELECT * FROM sessions WHERE id=$sid")"
 
+# kill -9 in the middle of a step, then --resume: the step's instructions
+# are said again where it starts (attack 13, 11), after the routine line.
+rm -f "$BACKCARE_DB"*
+n7=1800000000
+none_check '' $n7
+BACKCARE_TEST_NOW=$((n7 + 60)) "$BACKCARE" --content-dir "$C" run quick --plain </dev/null >"$T/q.out" 2>&1 &
+pid=$!
+i=0; while ! grep -q "then repeat 2 of 2" "$T/q.out" && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+kill -9 $pid; wait $pid 2>/dev/null
+BACKCARE_TEST_NOW=$((n7 + 120)) bc_run --content-dir "$C" run quick --plain --resume
+expect_status 0 "--resume in the middle of a step"
+expect_out "resuming at segment" "it resumes"
+printf '%s\n' "$OUT" | grep -A1 "step 2/3: Hold the point, left side, repeat 2 of 2" | grep -qx "  Press and hold." &&
+	pass "the resumed step's instructions follow its first line" ||
+	fail "no instructions after resuming mid-step: $OUT"
+[ "$(printf '%s\n' "$OUT" | grep -c "Press and hold.")" = 1 ] && pass "and only once" || fail "instructions repeated: $OUT"
+[ "$(printf '%s\n' "$OUT" | sed -n '1s/ (.*//p;2s/ [0-9]*$//p' | tr '\n' '|')" = "routine: Quick test routine|resuming at segment|" ] &&
+	pass "'resuming at segment' comes after the routine line" || fail "order: $(printf '%s\n' "$OUT" | head -2)"
+
+# An exercise routine whose pain rose twice: P5 says "a lighter routine"
+# once, and no massage "lighter pressure" prompt (attack 13, 10).
+mkdir -p "$T/ex/routines"
+printf '# Tiny exercise\n\nTiny.\n\n## Move\n\n- duration: 1s\n- movement: mobility\n- region: lower back\n- position: standing\n- easier: smaller\n- harder: bigger\n\nMove gently. Stop if pain spreads down a leg.\n' >"$T/ex/routines/tiny.md"
+printf '2\n\n5\n' >"$T/in"
+BACKCARE_TEST_NOW=$((n7 + 300)) BC_STDIN="$T/in" bc_run --content-dir "$T/ex" run tiny --plain
+expect_status 0 "an exercise session whose pain rose"
+printf '3\n\n6\n' >"$T/in"
+BACKCARE_TEST_NOW=$((n7 + 400)) BC_STDIN="$T/in" bc_run --content-dir "$T/ex" run tiny --plain
+expect_status 0 "a second exercise session whose pain rose"
+expect_out "lighter routine" "P5 asks for a lighter routine"
+expect_no_out "lighter pressure" "no massage prompt for an exercise routine"
+printf '3\n5\n' >"$T/in"
+BACKCARE_TEST_NOW=$((n7 + 500)) BC_STDIN="$T/in" bc_run --content-dir "$C" run twosteps --plain
+expect_out "prompt: Pain rose by 2 or more after the last two sessions: try lighter pressure" "a massage routine after two rises still gets the prompt"
+
+# Bidirectional controls in a routine's introduction and instructions are
+# left out, as in its title (attack 13, 12).
+mkdir -p "$T/bidi/routines"
+printf '# Bidi\n\nIntro \342\200\256evil\342\200\254 and \342\201\246iso\342\201\251 end.\n\n## Step\n\n- duration: 1s\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light\n\nDo \342\200\256it\342\200\217 now.\n' >"$T/bidi/routines/bidi.md"
+BACKCARE_TEST_NOW=$((n7 + 600)) bc_run --content-dir "$T/bidi" --width 20 run bidi --plain
+expect_status 0 "a routine with bidi controls"
+expect_out "Intro evil and iso" "the introduction is there"
+expect_out "  Do it now." "and the instructions"
+printf '%s' "$OUT" | LC_ALL=C grep -q "$(printf '\342\200[\216\217\252-\256]\\|\342\201[\246-\251]')" &&
+	fail "bidi controls pass through: $(printf '%s' "$OUT" | od -c | head)" || pass "no bidi control in the output"
+mkdir -p "$T/bidi/lessons"
+printf '# Bidi lesson\n\nPay \342\200\25621\342\200\254 dollars and \342\201\246x\342\201\251.\n' >"$T/bidi/lessons/bidi.md"
+bc_run --content-dir "$T/bidi" show bidi
+expect_status 0 "show of a lesson with bidi controls"
+expect_out "Pay 21 dollars and x." "the text is there, in its order"
+printf '%s' "$OUT" | LC_ALL=C grep -q "$(printf '\342\200[\216\217\252-\256]\\|\342\201[\246-\251]')" &&
+	fail "show passes bidi controls: $(printf '%s' "$OUT" | od -c | head)" || pass "show leaves out bidi controls"
+
 bc_done

@@ -314,15 +314,28 @@ test_unique_steps(void **state)
 {
 	struct store *st = open_store();
 	int64_t id;
+	long done;
+	struct store_step skip;
 
 	(void)state;
 	id = store_session_begin(st, "r", "R", "plain", 20, 1000);
 	assert_true(id > 0);
 	assert_int_equal(add_step(st, id, 0), 0);
 	assert_int_equal(add_step(st, id, 1), 0);
-	assert_int_equal(add_step(st, id, 1), -1);
-	assert_non_null(strstr(store_error(st), "step 2 of session"));
-	assert_non_null(strstr(store_error(st), "already stored"));
+	/* The owner doing a step again ("p") updates its row, quietly. */
+	assert_int_equal(add_step(st, id, 1), 0);
+	assert_int_equal(store_session_done_seconds(st, id, &done), 0);
+	assert_int_equal(done, 20);
+	/* Going back and skipping it with n does not undo it. */
+	memset(&skip, 0, sizeof skip);
+	skip.pos = 1;
+	skip.title = "Glide";
+	skip.rep = 1;
+	skip.planned_s = 10;
+	skip.state = "skipped";
+	assert_int_equal(store_session_step(st, id, &skip, 1100), 0);
+	assert_int_equal(store_session_done_seconds(st, id, &done), 0);
+	assert_int_equal(done, 20);
 	/* Safety-skipped steps all sit at position -1. */
 	assert_int_equal(add_step(st, id, -1), 0);
 	assert_int_equal(add_step(st, id, -1), 0);
@@ -417,6 +430,13 @@ test_lease(void **state)
 	assert_int_equal(pid, (long)child);
 	assert_int_equal(store_session_claim(st, id, &pid), 1);
 	assert_int_equal(add_step(st, id, 1), -1);
+	/* n to a stale "Resume?" leaves the live copy's session alone. */
+	pid = 0;
+	assert_int_equal(store_session_close_abandoned(st, id, 1500, &pid),
+	    1);
+	assert_int_equal(pid, (long)child);
+	assert_int_equal(raw_int("SELECT state = 'running' AND ended_at IS "
+	    "NULL FROM sessions"), 1);
 	/* The owner dies: the session is offered, and can be claimed. */
 	kill(child, SIGKILL);
 	assert_int_equal(waitpid(child, NULL, 0), child);
@@ -432,6 +452,18 @@ test_lease(void **state)
 	assert_int_equal(store_session_end(st, id, "completed", NULL, 2000),
 	    0);
 	assert_int_equal(store_session_claim(st, id, &pid), -1);
+	/* A session that has ended already: nothing to close. */
+	assert_int_equal(store_session_close_abandoned(st, id, 2100, &pid),
+	    0);
+	assert_int_equal(raw_int("SELECT state = 'completed' FROM sessions"),
+	    1);
+	/* An abandoned one is closed as partial. */
+	id = store_session_begin(st, "r", "R", "plain", 20, 3000);
+	raw_sql("UPDATE sessions SET owner_pid = 0 WHERE state = 'running'");
+	assert_int_equal(store_session_close_abandoned(st, id, 3100, &pid),
+	    0);
+	assert_int_equal(raw_int("SELECT count(*) FROM sessions WHERE "
+	    "state = 'partial' AND ended_at = 3100"), 1);
 	store_close(st);
 }
 

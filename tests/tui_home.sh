@@ -72,6 +72,23 @@ tui_keys Enter
 expect_screen "icanon echo" "terminal sane after suspend and quit"
 tui_stop
 
+# Cursor keys in the terminal's normal mode (ESC [ B, as sent before the
+# program switched it to application mode, whose Down is ESC O B) move,
+# and are not read as Esc, which quits (attack 13, 8).
+for term in xterm-256color vt100; do
+	TUI_TERM=$term tui_start 80 24
+	tui_home || fail "$term: home"
+	tmx send-keys -t 0 -l "$(printf '\033[B\033[B\033[B')"
+	expect_screen "Sessions, pain ratings" "$term: ESC [ B moves down"
+	tmx send-keys -t 0 -l "$(printf '\033[A')"
+	expect_screen "Timed self-massage" "$term: ESC [ A moves up"
+	tmx send-keys -t 0 -l "$(printf '\033[F')"
+	tui_keys Enter
+	tui_wait_exit
+	[ "$STATUS" = 0 ] && pass "$term: ESC [ F goes to Quit" || fail "$term: exit $STATUS"
+	tui_stop
+done
+
 # The terminal goes away (its window closed): the program ends by itself
 # and does not spin on a dead terminal.
 tui_start 80 24

@@ -31,6 +31,12 @@ run_until() {
 	tui_wait "$1" 1
 }
 
+# no_screen TEXT WHAT: TEXT is not on the screen now (drawn in the same
+# frame as what was just waited for).
+no_screen() {
+	if tui_screen | grep -qF -- "$1"; then fail "$2: $(tui_screen)"; else pass "$2"; fi
+}
+
 # choose TITLE: selects the routine with this title by its number.
 choose() { tui_choose "$1"; }
 
@@ -157,6 +163,36 @@ tui_wait_exit
 tui_stop
 [ "$(q "SELECT state FROM sessions WHERE id=$sid")" = completed ] && pass "the resumed session completes" || fail "resumed state $(q "SELECT state FROM sessions WHERE id=$sid")"
 [ "$(q "SELECT count(DISTINCT pos) FROM steps WHERE session_id=$sid AND pos >= 0")" = "$(q "SELECT count(*) FROM steps WHERE session_id=$sid AND pos >= 0")" ] && pass "no step recorded twice" || fail "duplicate steps"
+
+# p back to a step already saved, then it ends again: saved once, and no
+# false "another copy of backcare is running this session" (attack 13, 5a).
+open_routines
+start "Two short steps"
+tui_keys Enter
+tui_wait "Step 1 of 2" || fail "the first step"
+tui_clock_advance 2000
+expect_screen "Step 2 of 2: Second stroke" "step 1 ends and is saved"
+tui_keys p
+expect_screen "Step 1 of 2: First stroke" "p goes back to the saved step"
+tui_clock_advance 2000
+expect_screen "Step 2 of 2: Second stroke" "the step ends again"
+no_screen "another copy" "no false alarm about another copy"
+no_screen "Not saved" "nothing is said to be lost"
+tui_keys p
+expect_screen "Step 1 of 2: First stroke" "back again"
+tui_keys n
+expect_screen "Step 2 of 2: Second stroke" "n skips the step done before"
+no_screen "Not saved" "the skip of a saved step is not an error"
+tui_clock_advance 2000
+expect_screen "Finished. How much" "the routine finishes"
+tui_keys Enter Enter
+tui_wait "Well done" || fail "the summary"
+tui_keys Enter q q
+tui_wait_exit
+tui_stop
+sid=$(q "SELECT max(id) FROM sessions")
+[ "$(q "SELECT group_concat(pos || ':' || state || ':' || done_s, ' ') FROM (SELECT * FROM steps WHERE session_id=$sid ORDER BY pos)")" = "0:done:2 1:done:2" ] && pass "each step saved once, done, the skip not undoing it" || fail "steps: $(q "SELECT * FROM steps WHERE session_id=$sid")"
+[ "$(q "SELECT state FROM sessions WHERE id=$sid")" = completed ] && pass "the session completes" || fail "state $(q "SELECT state FROM sessions WHERE id=$sid")"
 
 # ---- red-flags.md section 6 (issue 10) on the screen ---------------------
 # Every step skipped: the run is not counted as done.
