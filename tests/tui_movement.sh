@@ -72,7 +72,7 @@ expect_screen "Step 2 of 2: Little holds" "the next step runs"
 tui_keys r
 expect_screen "How is your back after \"Little holds\"?" "r rates the pain at any time"
 tui_type 3s; tui_keys Enter
-expect_screen "Finished. How much does your back hurt now?" "two stopped steps end the session"
+expect_screen "The session ended early. How much does your back hurt now?" "two stopped steps end the session, not \"Finished\" (attack13 6)"
 tui_type 6; tui_keys Enter
 tui_keys Enter
 expect_screen "Your back is a bit more sore after moving." "pain up by 2 after: P3"
@@ -97,7 +97,7 @@ while [ $i -lt 7 ]; do
 	tui_keys n
 	i=$((i + 1))
 done
-expect_screen "Finished. How much does your back hurt now?" "nothing found: the session ends"
+expect_screen "The session ended early. How much does your back hurt now?" "nothing found: the session ends"
 tui_keys Enter Enter
 tui_wait "Enter to go back"
 tui_keys Enter
