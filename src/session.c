@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "app.h"
 #include "checkflow.h"
 #include "clock.h"
@@ -81,6 +83,8 @@ session_fail(struct session *s, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(s->error, sizeof s->error, fmt, ap);
 	va_end(ap);
+	if (s->id > 0)
+		s->unsaved = 1;
 	return -1;
 }
 
@@ -203,6 +207,32 @@ session_refusal(struct session *s, int plain)
 	return buf_detach(&b);
 }
 
+/* Notes which file the progress file is, as the session begins. */
+static void
+session_file_note(struct session *s)
+{
+	struct stat sb;
+
+	if (s->app->db_path != NULL && stat(s->app->db_path, &sb) == 0) {
+		s->db_ino = (int64_t)sb.st_ino;
+		s->db_dev = (int64_t)sb.st_dev;
+	}
+}
+
+/* 1 when the progress file was deleted or replaced since the session
+ * began: SQLite goes on writing into the unlinked file without a word,
+ * and everything the session stored is lost when backcare exits. */
+static int
+session_file_moved(const struct session *s)
+{
+	struct stat sb;
+
+	if (s->app->db_path == NULL || (s->db_ino == 0 && s->db_dev == 0))
+		return 0;
+	return stat(s->app->db_path, &sb) != 0 ||
+	    (int64_t)sb.st_ino != s->db_ino || (int64_t)sb.st_dev != s->db_dev;
+}
+
 int
 session_begin(struct session *s, const char *mode, int64_t resume_id,
     int from)
@@ -225,6 +255,7 @@ session_begin(struct session *s, const char *mode, int64_t resume_id,
 			return session_fail(s, "%s", store_error(st));
 		}
 		s->id = resume_id;
+		session_file_note(s);
 		return 0;
 	}
 	s->id = store_session_begin(st, s->routine->id, s->routine->title,
@@ -250,6 +281,7 @@ session_begin(struct session *s, const char *mode, int64_t resume_id,
 			return session_fail(s, "%s", store_error(st));
 		}
 	}
+	session_file_note(s);
 	return 0;
 }
 
@@ -297,10 +329,14 @@ session_end(struct session *s, const char *state, const char *note)
 	if (strcmp(state, "completed") == 0 &&
 	    store_session_done_seconds(st, s->id, &done) == 0 && done == 0)
 		state = "partial";
-	s->ended_state = state;
 	if (store_session_end(st, s->id, state, note, clock_wall_s()) != 0) {
 		return session_fail(s, "%s", store_error(st));
 	}
+	if (session_file_moved(s))
+		return session_fail(s, "%s: the progress file was deleted or "
+		    "replaced during the session; this session is lost",
+		    s->app->db_path);
+	s->ended_state = state;
 	return 0;
 }
 

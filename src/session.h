@@ -26,7 +26,13 @@ struct session {
 	enum gate_state gate;
 	int64_t id;              /* the session row, 0 before begin */
 	int recorded_to;         /* segments [0, recorded_to) are stored */
-	const char *ended_state; /* as stored by session_end (static) */
+	const char *ended_state; /* as stored by session_end (static);
+	                          * NULL until that store succeeds */
+	int unsaved;             /* a store call failed after begin: the
+	                          * records are not whole (s->error says
+	                          * the last reason) */
+	int64_t db_ino, db_dev;  /* the progress file at begin, to tell
+	                          * at the end that it was deleted */
 	int pain_before;         /* -1 until rated */
 	int stopped;             /* exercise steps stopped for pain (P1) */
 	int lighter;             /* P5 was said in this session */
@@ -84,7 +90,8 @@ int session_record(struct session *s, size_t i, long done_s, int skipped);
 int session_end(struct session *s, const char *state, const char *note);
 void session_free(struct session *s);
 
-/* For session*.c: keeps the message in s->error and returns -1. */
+/* For session*.c: keeps the message in s->error and returns -1; once
+ * the session has begun, marks it unsaved. */
 int session_fail(struct session *s, const char *fmt, ...)
     BC_PRINTF(2, 3);
 /* For session*.c: the store, opened on first use; NULL with s->error

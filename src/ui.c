@@ -48,6 +48,7 @@ struct ui {
 	int dirty;
 	int one_column;     /* the terminal is 1 column wide: do not draw */
 	char message[256];
+	char exit_note[640];   /* printed on stderr after endwin */
 	unsigned long attrs[UI_ROLE_COUNT];
 };
 
@@ -127,6 +128,16 @@ ui_message(struct ui *ui, const char *fmt, ...)
 	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
 	va_end(ap);
 	ui->dirty = 1;
+}
+
+void
+ui_exit_note(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->exit_note, sizeof ui->exit_note, fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -692,6 +703,8 @@ ui_run(struct app *app)
 		ui_pop(ui);
 	endwin();
 	delscreen(scr);
+	if (ui->exit_note[0] != '\0')
+		fprintf(stderr, "backcare: %s\n", ui->exit_note);
 	sigprocmask(SIG_SETMASK, &ui_wait_mask, NULL);
 	sig = ui_sig_stop;
 	if (sig != 0)

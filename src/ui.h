@@ -90,6 +90,11 @@ void ui_dirty(struct ui *ui);
 /* Sets the message shown on the status line until the next key. */
 void ui_message(struct ui *ui, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Keeps one line to print on stderr once the screen is gone (endwin):
+ * what a screen could not save as backcare exits (Ctrl-C, TERM, HUP),
+ * when no screen is left to show it. */
+void ui_exit_note(struct ui *ui, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Rings the bell and flashes, unless --no-bell. */
 void ui_alert(struct ui *ui);
 /* 1 when the terminal can show UTF-8 (the locale's codeset). */

@@ -44,13 +44,33 @@ runner_broken(struct runner *r, struct diag *d)
 	r->stage = RUN_BROKEN;
 }
 
+/* Why the last session call failed, the reason first: the store says
+ * "PATH: doing: reason", and a long path would push the reason off the
+ * status line. */
+const char *
+runner_reason(const struct runner *r, char *buf, size_t size)
+{
+	const char *path = r->s.app != NULL ? r->s.app->db_path : NULL;
+	size_t n = path != NULL ? strlen(path) : 0;
+
+	if (n > 0 && strncmp(r->s.error, path, n) == 0 &&
+	    strncmp(r->s.error + n, ": ", 2) == 0)
+		snprintf(buf, size, "%s (%s)", r->s.error + n + 2, path);
+	else
+		snprintf(buf, size, "%s", r->s.error);
+	return buf;
+}
+
 /* Shows on the status line why a session call failed (the session does
  * not print: under curses it would land on the display); returns rc. */
 static int
 runner_said(struct ui *ui, struct runner *r, int rc)
 {
+	char why[600];
+
 	if (rc < 0 && r->s.error[0] != '\0')
-		ui_message(ui, "Not saved: %s", r->s.error);
+		ui_message(ui, "Not saved: %s", runner_reason(r, why,
+		    sizeof why));
 	return rc;
 }
 
@@ -113,9 +133,16 @@ runner_leave(struct ui *ui, void *state)
 {
 	struct runner *r = state;
 
-	/* Quit, Ctrl-C, TERM, HUP: what finished is stored; mark partial. */
-	if (r->stage != RUN_BROKEN)
+	/* Quit, Ctrl-C, TERM, HUP: what finished is stored; mark partial.
+	 * When that fails no screen is left to say so: stderr will. */
+	if (r->stage != RUN_BROKEN && !r->ended && r->s.id > 0) {
+		char why[600];
+
 		runner_end(ui, r, "partial");
+		if (r->s.ended_state == NULL)
+			ui_exit_note(ui, "the session was not closed: %s",
+			    runner_reason(r, why, sizeof why));
+	}
 	ui_view_free(r->view);
 	session_free(&r->s);
 	free(r);

@@ -64,6 +64,10 @@ struct runner {
 /* The runner screen; ui_push() it with a struct runner_arg. */
 extern const struct ui_screen ui_runner_screen;
 
+/* Why the last session call failed, reason first and the progress
+ * file's path after (in buf). */
+const char *runner_reason(const struct runner *r, char *buf, size_t size);
+
 /* Draws the runner in its stage (ui_runner_draw.c). */
 void ui_runner_draw(struct ui *ui, void *state, int rows, int cols);
 

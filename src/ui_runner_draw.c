@@ -146,6 +146,36 @@ runner_build_preview(struct runner *r, int width)
 	ui_view_add(v, UI_ROLE_DIM, 0, "Press Enter to start, q to go back.");
 }
 
+/* The pain rules' last words, then P6's harder or P4's easier version
+ * of each step, at the top of the step's view: there they scroll with
+ * the instructions, so on a small screen they push nothing out of reach
+ * and the countdown stays in sight. */
+static void
+runner_add_advice(struct runner *r, struct ui_view *v)
+{
+	const struct routine_step *st;
+	const char *text;
+	size_t i;
+
+	for (i = 0; i < r->advice.n; i++) {
+		ui_view_add(v, UI_ROLE_WARNING, 0, r->advice.line[i]);
+		if (i == 0 && r->advice.easier != NULL)
+			ui_view_addf(v, UI_ROLE_NORMAL, 0, "Easier version: "
+			    "%s.", r->advice.easier);
+	}
+	for (i = 0; (r->advice.ready || r->advice.lower) &&
+	    i < r->s.routine->nsteps; i++) {
+		st = &r->s.routine->steps[i];
+		text = r->advice.ready ? st->harder : st->easier;
+		if (text != NULL && !st->skipped)
+			ui_view_addf(v, UI_ROLE_NORMAL, 0, "%s: %s: %s.",
+			    r->advice.ready ? "Harder" : "Easier", st->title,
+			    text);
+	}
+	if (r->advice.n > 0 || r->advice.ready || r->advice.lower)
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
+}
+
 /* The current step: what, how, where, its instructions and what comes
  * next, in the view under the countdown. */
 static void
@@ -158,6 +188,7 @@ runner_build_step(struct runner *r, int width)
 	struct ui_view *v = r->view;
 
 	ui_view_begin(v, width);
+	runner_add_advice(r, v);
 	if (seg->rest == SEG_REST)
 		ui_view_addf(v, UI_ROLE_HEADING, 0, "Rest, then repeat %d of "
 		    "%d: %s", seg->rep + 1, seg->reps, st->title);
@@ -214,57 +245,6 @@ runner_build_step(struct runner *r, int width)
 	    seg->step));
 }
 
-/* P6 and P4: the harder version of each step after two good sessions,
- * or the easier one when the back has not settled. */
-static int
-runner_draw_levels(struct ui *ui, struct runner *r, int row, int rows,
-    int cols)
-{
-	const struct routine_step *st;
-	const char *text;
-	size_t i;
-	int used = 0;
-	char *line;
-
-	for (i = 0; (r->advice.ready || r->advice.lower) &&
-	    i < r->s.routine->nsteps && row + used < rows - 2; i++) {
-		st = &r->s.routine->steps[i];
-		text = r->advice.ready ? st->harder : st->easier;
-		if (text == NULL || st->skipped)
-			continue;
-		line = xasprintf("%s: %s: %s.", r->advice.ready ? "Harder" :
-		    "Easier", st->title, text);
-		used += ui_put_wrapped(ui, row + used, 2, rows - row - used - 2,
-		    cols - 4, UI_ROLE_NORMAL, line);
-		free(line);
-	}
-	return used;
-}
-
-/* The pain rules' last words, from row; returns the rows used. */
-static int
-runner_draw_advice(struct ui *ui, struct runner *r, int row, int rows,
-    int cols)
-{
-	size_t i;
-	int used = 0;
-	char *easier;
-
-	for (i = 0; i < r->advice.n && row + used < rows - 2; i++) {
-		used += ui_put_wrapped(ui, row + used, 2, rows - row - used - 2,
-		    cols - 4, UI_ROLE_WARNING, r->advice.line[i]);
-		if (i == 0 && r->advice.easier != NULL) {
-			easier = xasprintf("Easier version: %s.",
-			    r->advice.easier);
-			used += ui_put_wrapped(ui, row + used, 2,
-			    rows - row - used - 2, cols - 4, UI_ROLE_NORMAL,
-			    easier);
-			free(easier);
-		}
-	}
-	return used + runner_draw_levels(ui, r, row + used, rows, cols);
-}
-
 static void
 runner_draw_steps(struct ui *ui, struct runner *r, int rows, int cols)
 {
@@ -276,8 +256,6 @@ runner_draw_steps(struct ui *ui, struct runner *r, int rows, int cols)
 	    (long)(timer_done_ms(&r->tm, now) / 1000);
 	int row = 2;
 
-	/* The pain rules' advice stays in sight above the countdown. */
-	row += runner_draw_advice(ui, r, row, rows, cols);
 	util_format_clock(left, clock_text, sizeof clock_text);
 	if (rows >= 24)
 		row += runner_big(ui, row, 4, cols - 8, clock_text) + 1;
@@ -302,6 +280,46 @@ runner_draw_steps(struct ui *ui, struct runner *r, int rows, int cols)
 	    "+/- 10 s  q quit  ? keys");
 }
 
+/* The summary's first words: how the session ended, and whether that is
+ * on record.  Nothing here claims "saved" when a store call failed. */
+static void
+runner_add_outcome(struct runner *r, struct ui_view *v)
+{
+	char why[600];
+	const char *state = r->s.ended_state;
+
+	if (r->for_care)
+		ui_view_add(v, UI_ROLE_DANGER, 0, "Stopped for your safety: "
+		    "follow the advice of the emergency questions. The routines "
+		    "stay locked until a safety check says otherwise.");
+	else if (r->ended_early)
+		ui_view_add(v, UI_ROLE_WARNING, 0, r->s.stopped >=
+		    PAINMON_STOPS_TO_END ? painmon_end_text : "The session "
+		    "ended when you reported new numbness, weakness, or a "
+		    "change in your bladder or bowels.");
+	if (r->s.unsaved) {
+		ui_view_addf(v, UI_ROLE_WARNING, 0, "Not everything was saved: "
+		    "%s.", runner_reason(r, why, sizeof why));
+		if (state == NULL)
+			ui_view_add(v, UI_ROLE_WARNING, 0, "The end of this "
+			    "session is not on record: it stays unfinished in "
+			    "your progress file.");
+	} else if (r->for_care)
+		;
+	else if (r->ended_early)
+		ui_view_add(v, UI_ROLE_NORMAL, 0, "This session is saved as "
+		    "partial.");
+	else if (state != NULL && strcmp(state, "completed") != 0 &&
+	    !r->quit_early)
+		ui_view_add(v, UI_ROLE_WARNING, 0, "Every step was skipped: "
+		    "this session is saved as partial and does not count "
+		    "toward your plan.");
+	else
+		ui_view_add(v, r->quit_early ? UI_ROLE_WARNING : UI_ROLE_GOOD,
+		    0, r->quit_early ? "Stopped early: what you did is saved." :
+		    "Well done: routine finished.");
+}
+
 static void
 runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 {
@@ -313,19 +331,7 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 		r->view_for = RUN_SUMMARY + 10000;
 	}
 	ui_view_begin(v, cols - 5);
-	if (r->for_care)
-		ui_view_add(v, UI_ROLE_DANGER, 0, "Stopped for your safety: "
-		    "follow the advice of the emergency questions. The routines "
-		    "stay locked until a safety check says otherwise.");
-	else if (r->s.ended_state != NULL &&
-	    strcmp(r->s.ended_state, "completed") != 0 && !r->quit_early)
-		ui_view_add(v, UI_ROLE_WARNING, 0, "Every step was skipped: "
-		    "this session is saved as partial and does not count "
-		    "toward your plan.");
-	else
-		ui_view_add(v, r->quit_early ? UI_ROLE_WARNING : UI_ROLE_GOOD,
-		    0, r->quit_early ? "Stopped early: what you did is saved." :
-		    "Well done: routine finished.");
+	runner_add_outcome(r, v);
 	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 	util_format_clock(r->done_s, done, sizeof done);
 	util_format_clock(r->s.tl.total, planned, sizeof planned);
@@ -347,6 +353,8 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 	}
 	for (size_t i = 0; i < r->advice.n; i++) {
+		if (r->ended_early && r->advice.line[i] == painmon_end_text)
+			continue;   /* said first */
 		ui_view_add(v, UI_ROLE_WARNING, 0, r->advice.line[i]);
 		if (i == 0 && r->advice.easier != NULL)
 			ui_view_addf(v, UI_ROLE_NORMAL, 0, "Easier version: "
@@ -358,7 +366,8 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 	ui_view_add(v, UI_ROLE_NORMAL, 0, net);
 	free(net);
 	ui_view_draw(ui, v, 2, 2, rows - 3);
-	ui_draw_status(ui, rows - 1, cols, "Saved.  Enter to go back");
+	ui_draw_status(ui, rows - 1, cols, r->s.unsaved ? "Not all of it was "
+	    "saved.  Enter to go back" : "Saved.  Enter to go back");
 }
 
 /* The pain ratings and the note: a question and a field. */
@@ -377,8 +386,9 @@ runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
 		ui_view_add(v, UI_ROLE_EMPHASIS, 0, r->stage ==
 		    RUN_PAIN_BEFORE ? "Before you start: how much does your "
 		    "back hurt now?" : r->quit_early ? "You stopped early. "
-		    "How much does your back hurt now?" : "Finished. How much "
-		    "does your back hurt now?");
+		    "How much does your back hurt now?" : r->ended_early ?
+		    "The session ended early. How much does your back hurt "
+		    "now?" : "Finished. How much does your back hurt now?");
 		ui_view_add(v, UI_ROLE_NORMAL, 0, r->stage == RUN_PAIN_BEFORE &&
 		    r->s.routine->exercise ? "0 = no pain, 10 = the worst pain "
 		    "you can imagine; add f if your back has flared up" :
@@ -394,23 +404,27 @@ runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
 	    "note, Enter to finish" : "Type 0-10 and Enter, or Enter to skip");
 }
 
+/* P1's question after an exercise step.  Its last sentence (n for new
+ * numbness or weakness) is the only way to P2's emergency questions from
+ * a session, so the text gets every row but the entry's: at 40x12 the
+ * title, the six rows of text and the entry just fit. */
 static void
 runner_draw_step_pain(struct ui *ui, struct runner *r, int rows, int cols)
 {
 	char line[200];
-	int row = 3;
+	int gap = rows >= 16, row = 2 + gap;
 
 	snprintf(line, sizeof line, "How is your back after \"%s\"?",
 	    r->s.routine->steps[r->pain_step].title);
-	ui_put(ui, row, 2, cols - 4, UI_ROLE_EMPHASIS, line);
-	row += 2;
-	row += ui_put_wrapped(ui, row, 2, rows - row - 4, cols - 4,
+	row += ui_put_wrapped(ui, row, 2, 2, cols - 4, UI_ROLE_EMPHASIS, line);
+	row += gap;
+	row += ui_put_wrapped(ui, row, 2, rows - row - 2 - gap, cols - 4,
 	    UI_ROLE_NORMAL, "0 = no pain, 10 = the worst you can imagine. "
 	    "Add s if the pain is sharp, shooting, or spreading down your "
 	    "leg. Type n for new numbness, weakness, or a change in your "
 	    "bladder or bowels.");
 	snprintf(line, sizeof line, "> %s_", r->entry);
-	ui_put(ui, row + 1, 4, cols - 6, UI_ROLE_SELECTED, line);
+	ui_put(ui, row + gap, 4, cols - 6, UI_ROLE_SELECTED, line);
 	ui_draw_status(ui, rows - 1, cols, "Type 0-10 and Enter, or Enter to "
 	    "go on");
 }

@@ -72,10 +72,13 @@ expect_screen "Step 2 of 2: Little holds" "the next step runs"
 tui_keys r
 expect_screen "How is your back after \"Little holds\"?" "r rates the pain at any time"
 tui_type 3s; tui_keys Enter
-expect_screen "Finished. How much does your back hurt now?" "two stopped steps end the session"
+expect_screen "The session ended early. How much does your back hurt now?" "two stopped steps end the session, not \"Finished\" (attack13 6)"
 tui_type 6; tui_keys Enter
 tui_keys Enter
 expect_screen "Your back is a bit more sore after moving." "pain up by 2 after: P3"
+expect_screen "Two steps were too much today" "the summary gives the pain rules' end words (attack13 6)"
+expect_screen "This session is saved as partial." "and says it is saved as partial"
+if tui_screen | grep -qE "Every step was skipped|Well done"; then fail "a session ended by the pain rules is called skipped or done"; else pass "not called skipped or done"; fi
 [ "$(q "SELECT group_concat(pain || spreading || ':' || outcome, ' ') FROM step_pain")" = "70:stopped 31:stopped" ] && pass "both answers stored" || fail "step_pain: $(q 'SELECT * FROM step_pain')"
 [ "$(q "SELECT group_concat(event, ',') FROM pain_events")" = "flare,ended early,raised" ] && pass "the events stored" || fail "events: $(q 'SELECT * FROM pain_events')"
 [ "$(q "SELECT state FROM sessions")" = partial ] && pass "a session ended by the pain rules is partial" || fail "state: $(q 'SELECT state FROM sessions')"
@@ -97,7 +100,7 @@ while [ $i -lt 7 ]; do
 	tui_keys n
 	i=$((i + 1))
 done
-expect_screen "Finished. How much does your back hurt now?" "nothing found: the session ends"
+expect_screen "The session ended early. How much does your back hurt now?" "nothing found: the session ends"
 tui_keys Enter Enter
 tui_wait "Enter to go back"
 tui_keys Enter

@@ -234,12 +234,11 @@ tui_stop
 # A step that cannot be saved (the disk is full): the runner says so on
 # its status line; the session's flow prints nothing, so no raw
 # "backcare: ..." line lands on the display (issue 13).
-SHIM="$TOP_BUILDDIR/tests/enospc.so"
-if [ -f "$SHIM" ] && ! ldd "$BACKCARE" 2>/dev/null | grep -q 'lib[at]san'; then
-	none_check
+# two_steps [ENV]: starts backcare (with ENV's exports too) and runs
+# "Two short steps" to its first step, leaving any unfinished one.
+two_steps() {
 	TUI_ENV="$(tui_clock_env)
-export LD_PRELOAD='$SHIM' BC_ENOSPC_TRIGGER='$T/full'" \
-		tui_start 100 30 --content-dir "$C" --no-bell
+${1:-}" tui_start 100 30 --content-dir "$C" --no-bell
 	tui_home || fail "the home screen"
 	tui_keys Down Down Enter
 	tui_wait "Routines are" || fail "the routine list"
@@ -247,19 +246,52 @@ export LD_PRELOAD='$SHIM' BC_ENOSPC_TRIGGER='$T/full'" \
 	start "Two short steps"
 	tui_keys Enter
 	tui_wait "Step 1 of 2" || fail "the first step"
+}
+
+SHIM="$TOP_BUILDDIR/tests/enospc.so"
+if [ -f "$SHIM" ] && ! ldd "$BACKCARE" 2>/dev/null | grep -q 'lib[at]san'; then
+	none_check
+	two_steps "export LD_PRELOAD='$SHIM' BC_ENOSPC_TRIGGER='$T/full'"
 	: >"$T/full"
 	tui_clock_advance 2000
-	expect_screen "Not saved:" "a step that cannot be saved is said on the status line"
+	expect_screen "Not saved: saving a step: the disk is full" "a step that cannot be saved is said on the status line, the reason first (attack13 7)"
 	expect_screen "Step 2 of 2" "and the routine goes on"
 	if tui_screen | grep -F "saving a step" | grep -vqF "Not saved:"; then fail "a flow printed over the screen"; else pass "nothing printed over the screen"; fi
 	rm -f "$T/full"
 	tui_keys q y Enter Enter
-	tui_wait "Stopped early" && tui_keys Enter
+	expect_screen "Not everything was saved: saving a step" "the summary says a step was not saved (attack13 3)"
+	expect_screen "Not all of it was saved." "and its status line does not say Saved"
+	if tui_screen | grep -qE "what you did is saved|Saved\.  Enter"; then fail "the summary claims it was saved"; else pass "no claim that it was saved"; fi
+	tui_keys Enter
 	tui_keys q q
 	tui_wait_exit
+	tui_stop
+	# The disk stays full: Ctrl-C cannot close the session, and says so
+	# once the screen is gone.
+	two_steps "export LD_PRELOAD='$SHIM' BC_ENOSPC_TRIGGER='$T/full' BC_ENOSPC_STICKY=1"
+	: >"$T/full"
+	tui_keys C-c
+	tui_wait_exit
+	expect_screen "the session was not closed: ending the session: the disk is full" "after Ctrl-C a session not closed is said on stderr (attack13 7)"
+	rm -f "$T/full"
 	tui_stop
 else
 	echo "# no ENOSPC shim (or a sanitizer build): the full-disk screen run is skipped"
 fi
+
+# The progress file deleted during a session: SQLite writes on into the
+# unlinked file, so the summary must say the session is lost.
+two_steps
+rm -f "$BACKCARE_DB" "$BACKCARE_DB-wal" "$BACKCARE_DB-shm"
+tui_clock_advance 2000
+tui_wait "Step 2 of 2"
+tui_clock_advance 2000
+tui_wait "How much does your back hurt now" && tui_keys Enter
+tui_wait "A note for your therapist" && tui_keys Enter
+expect_screen "deleted or replaced during the session" "a progress file deleted mid-session is told (attack13 3c)"
+if tui_screen | grep -qE "Well done|Saved\.  Enter"; then fail "a lost session is called saved"; else pass "a lost session is not called saved"; fi
+tui_keys Enter q q
+tui_wait_exit
+tui_stop
 
 bc_done
