@@ -280,7 +280,10 @@ else
 fi
 
 # The progress file deleted during a session: SQLite writes on into the
-# unlinked file, so the summary must say the session is lost.
+# unlinked file, so the summary must say the session is lost.  (The ASK
+# check above locks the routines: a NONE check first, as the full-disk
+# part does, which a sanitizer build skips.)
+none_check
 two_steps
 rm -f "$BACKCARE_DB" "$BACKCARE_DB-wal" "$BACKCARE_DB-shm"
 tui_clock_advance 2000
