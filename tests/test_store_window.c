@@ -21,6 +21,7 @@
 #include "screener.h"
 #include "store.h"
 #include "util.h"
+#include "unit.h"
 
 #define W_WEEKS 12
 #define W_PAIN_WEEKS 6
@@ -55,11 +56,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", root);
-
 	(void)state;
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	unit_dir_remove(root);
 	return 0;
 }
 
