@@ -236,13 +236,14 @@ w_case(unsigned long sd, int days, int busy, int quiet)
 	int32_t first = day_week_start(day_of_time(now)) - 7 * (W_WEEKS - 1);
 	long long total;
 	size_t i, n_read;
+	const char *vg = getenv("BC_VALGRIND");
 	char *a, *b;
 
 	seed = sd;
 	assert_non_null(st);
 	/* Under make check-valgrind, a quarter of the history: the same
 	 * code paths for memory checks, at a quarter of the time. */
-	if (getenv("BC_VALGRIND") != NULL && *getenv("BC_VALGRIND") != '\0')
+	if (vg != NULL && *vg != '\0')
 		days /= 4;
 	w_fill(st, now, days, busy, quiet);
 	assert_int_equal(store_count_rows(st, "sessions", &total), 0);
