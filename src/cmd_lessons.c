@@ -29,17 +29,31 @@ cmd_lessons_field(const char *s)
 	free(safe);
 }
 
+/* The row of rows (n) for lesson id, or NULL when it has none yet. */
+static const struct store_lesson *
+cmd_lessons_row(const struct store_lesson *rows, long n, const char *id)
+{
+	long i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(rows[i].lesson_id, id) == 0)
+			return &rows[i];
+	return NULL;
+}
+
 static int
 cmd_lessons_exec(struct app *app, int argc, char **argv)
 {
+	static const struct store_lesson none;
 	struct content *c;
 	struct store *st;
-	struct lesson_cache *lc;
 	const struct content_item *it;
-	const struct lesson *l;
-	struct store_lesson sl;
+	const struct store_lesson *sl;
+	struct store_lesson *rows;
+	char *title;
+	long n;
 	size_t i;
-	int first, rc = CMD_OK;
+	int first;
 
 	first = cmd_parse_options(app, argc, argv, NULL, NULL, NULL);
 	if (first < 0)
@@ -49,24 +63,26 @@ cmd_lessons_exec(struct app *app, int argc, char **argv)
 		    "'%s'", argv[first]);
 	if ((st = app_store_read(app)) == NULL)
 		return CMD_FAIL;
+	/* One read of the progress, and each lesson's title alone. */
+	if ((n = store_lessons_list(st, &rows)) < 0) {
+		util_warn("%s", store_error(st));
+		return CMD_FAIL;
+	}
 	c = app_content(app);
-	lc = lesson_cache_new(c);
 	for (i = 0; (it = content_get(c, CONTENT_LESSON, i)) != NULL; i++) {
 		if (lesson_id_hidden(it->id))
 			continue;
-		l = lesson_cache_get(lc, it->id);
-		if (store_lesson_get(st, it->id, &sl) < 0) {
-			util_warn("%s", store_error(st));
-			rc = CMD_FAIL;
-			break;
-		}
+		if ((sl = cmd_lessons_row(rows, n, it->id)) == NULL)
+			sl = &none;
+		title = lesson_title_load(it->path);
 		cmd_lessons_field(it->id);
 		putchar('\t');
-		cmd_lessons_field(l->title != NULL ? l->title : "(no title)");
-		printf("\t%s\n", lesson_status(sl.read_at, sl.selfcheck_at));
+		cmd_lessons_field(title != NULL ? title : "(no title)");
+		printf("\t%s\n", lesson_status(sl->read_at, sl->selfcheck_at));
+		free(title);
 	}
-	lesson_cache_free(lc);
-	return rc;
+	free(rows);
+	return CMD_OK;
 }
 
 const struct cmd_entry cmd_lessons_entry = {

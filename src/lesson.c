@@ -183,6 +183,97 @@ lesson_load(const char *path, struct diag *d)
 	return l;
 }
 
+/*
+ * The end of the first blank line at or after from, or len: a cut there
+ * leaves every block that closed before it as a whole parse has it.
+ */
+static size_t
+lesson_blank_cut(const char *text, size_t len, size_t from)
+{
+	size_t i = from;
+
+	while (i > 0 && i < len && text[i - 1] != '\n')
+		i++;
+	while (i < len) {
+		/* Spaces, tabs and CRs up to a newline: blank lines. */
+		while (i < len && (text[i] == ' ' || text[i] == '\t' ||
+		    text[i] == '\r'))
+			i++;
+		if (i == len)
+			return len;
+		if (text[i] == '\n')
+			return i + 1;
+		while (i < len && text[i] != '\n')
+			i++;
+		if (i < len)
+			i++;
+	}
+	return len;
+}
+
+/* The first level-1 heading of doc, as lesson_heading takes it. */
+static char *
+lesson_doc_title(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node *n;
+	struct buf b = BUF_INIT;
+	char *title = NULL;
+
+	while (title == NULL && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		if (ev == CMARK_EVENT_ENTER && (n = cmark_iter_get_node(it),
+		    cmark_node_get_type(n) == CMARK_NODE_HEADING) &&
+		    cmark_node_get_heading_level(n) == 1) {
+			md_append_text(n, &b);
+			title = xstrdup(util_trim(b.data));
+		}
+	cmark_iter_free(it);
+	buf_free(&b);
+	return title;
+}
+
+/*
+ * The title of the lesson in text, as lesson_parse() finds it, from the
+ * text's first blocks when they hold it.  Blocks closed before a blank
+ * line parse the same without what follows, but for reference links
+ * defined later: a title with "[" in it is taken from the whole text.
+ */
+char *
+lesson_title_of(const char *text, size_t len)
+{
+	size_t cut = lesson_blank_cut(text, len, len < 1024 ? len : 1024);
+	cmark_node *doc;
+	char *title;
+
+	doc = cmark_parse_document(text, cut, CMARK_OPT_DEFAULT);
+	title = lesson_doc_title(doc);
+	cmark_node_free(doc);
+	if (cut == len || (title != NULL && strchr(title, '[') == NULL))
+		return title;
+	free(title);
+	doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	title = lesson_doc_title(doc);
+	cmark_node_free(doc);
+	return title;
+}
+
+char *
+lesson_title_load(const char *path)
+{
+	size_t len;
+	char *why, *title, *text = util_read_file_max(path, UTIL_LIMIT_LESSON,
+	    &len, &why);
+
+	if (text == NULL) {
+		free(why);
+		return NULL;
+	}
+	title = lesson_title_of(text, len);
+	free(text);
+	return title;
+}
+
 void
 lesson_free(struct lesson *l)
 {

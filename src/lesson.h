@@ -58,6 +58,15 @@ struct lesson *lesson_parse(const char *file, const char *text, size_t len);
  * d is not NULL).
  */
 struct lesson *lesson_load(const char *path, struct diag *d);
+
+/*
+ * The title lesson_parse() would find in text (len bytes), or NULL, read
+ * from the text's first blocks when they decide it; lesson_title_load()
+ * the same for the file at path (NULL too when it cannot be read).  For
+ * lists, which need the title alone.  The caller frees.
+ */
+char *lesson_title_of(const char *text, size_t len);
+char *lesson_title_load(const char *path);
 void lesson_free(struct lesson *l);
 
 /* 1 when the lesson has a heading with this slug. */

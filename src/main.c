@@ -174,7 +174,12 @@ main(int argc, char **argv)
 	int c, status;
 	const char *codeset;
 
-	setlocale(LC_ALL, "");
+	/*
+	 * The character set alone: backcare's words are its own, and a
+	 * decimal comma (LC_NUMERIC) would break CSV and JSON numbers.  It
+	 * also spares loading a dozen locale files at each start.
+	 */
+	setlocale(LC_CTYPE, "");
 	codeset = nl_langinfo(CODESET);
 	text_set_utf8(codeset != NULL && strcmp(codeset, "UTF-8") == 0);
 	/* Health data: whatever we create is ours alone. */

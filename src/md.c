@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmark.h>
@@ -50,22 +51,61 @@ md_node_text(cmark_node *node)
 	return buf_detach(&b);
 }
 
+void
+md_lines_init(struct md_lines *m, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *nl, *cr;
+
+	memset(m, 0, sizeof *m);
+	m->text = text;
+	m->len = len;
+	/* Line k (1-based) starts at start[k - 1]; ends as cmark's do:
+	 * "\n", "\r\n" or "\r". */
+	for (;;) {
+		m->start = xgrow(m->start, m->n, sizeof *m->start);
+		m->start[m->n++] = (size_t)(p - text);
+		nl = memchr(p, '\n', (size_t)(end - p));
+		cr = memchr(p, '\r', (size_t)((nl != NULL ? nl : end) - p));
+		if (cr != NULL)
+			p = cr + 1 < end && cr[1] == '\n' ? cr + 2 : cr + 1;
+		else if (nl != NULL)
+			p = nl + 1;
+		else
+			break;
+		if (p == end)
+			break;
+	}
+}
+
+char *
+md_lines_get(const struct md_lines *m, int from, int to)
+{
+	size_t a, b;
+
+	if (from < 1 || to < from || (size_t)from > m->n)
+		return xstrdup("");
+	a = m->start[from - 1];
+	b = (size_t)to < m->n ? m->start[to] : m->len;
+	return xstrndup(m->text + a, b - a);
+}
+
+void
+md_lines_free(struct md_lines *m)
+{
+	free(m->start);
+	memset(m, 0, sizeof *m);
+}
+
 char *
 md_source_lines(const char *text, size_t len, int from, int to)
 {
-	size_t i = 0, start;
-	int line = 1;
+	struct md_lines m;
+	char *s;
 
-	if (from < 1 || to < from)
-		return xstrdup("");
-	for (; i < len && line < from; i++)
-		if (text[i] == '\n')
-			line++;
-	start = i;
-	for (; i < len && line <= to; i++)
-		if (text[i] == '\n')
-			line++;
-	return xstrndup(text + start, i - start);
+	md_lines_init(&m, text, len);
+	s = md_lines_get(&m, from, to);
+	md_lines_free(&m);
+	return s;
 }
 
 /* 1 when line (n bytes) is a table delimiter row: cells of dashes with

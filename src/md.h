@@ -22,8 +22,20 @@ char *md_node_text(struct cmark_node *node);
 /*
  * Source lines from..to (1-based, inclusive) of text, as a new string
  * (caller frees); "" when the range is empty.  For keeping a section's
- * CommonMark source as written (cmark gives each node its lines).
+ * CommonMark source as written (cmark gives each node its lines, and
+ * ends a line at "\n", "\r\n" or "\r", as these do).  md_lines indexes
+ * the lines once, for many ranges of one text; md_source_lines() is one
+ * range.
  */
+struct md_lines {
+	const char *text;
+	size_t len;
+	size_t *start;       /* line k starts at start[k - 1] */
+	size_t n;
+};
+void md_lines_init(struct md_lines *m, const char *text, size_t len);
+char *md_lines_get(const struct md_lines *m, int from, int to);
+void md_lines_free(struct md_lines *m);
 char *md_source_lines(const char *text, size_t len, int from, int to);
 
 /*

@@ -505,11 +505,11 @@ routine_add_step(struct routine *r, cmark_node *heading)
 
 /* Fills a step's instructions: the source lines of its body. */
 static void
-routine_body(struct routine_step *s, const char *text, size_t len,
+routine_body(struct routine_step *s, const struct md_lines *lines,
     int from, int to)
 {
 	free(s->instructions);
-	s->instructions = md_source_lines(text, len, from, to);
+	s->instructions = md_lines_get(lines, from, to);
 }
 
 struct routine *
@@ -518,6 +518,7 @@ routine_parse(const char *id, const char *name, const char *text,
 {
 	struct routine *r = xcalloc(1, sizeof *r);
 	cmark_node *doc, *n;
+	struct md_lines lines;
 	struct routine_step *s = NULL;
 	size_t before = d->n, i, exercise = 0;
 	int body_from = 0, intro_from = 0, intro_to = 0, last = 0;
@@ -527,6 +528,7 @@ routine_parse(const char *id, const char *name, const char *text,
 	else   /* its title and notes go into the progress file */
 		(void)diag_check_utf8(d, name, text, len);
 	doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	md_lines_init(&lines, text, len);
 	r->id = xstrdup(id);
 	for (n = cmark_node_first_child(doc); n != NULL; n = cmark_node_next(n)) {
 		int type = cmark_node_get_type(n);
@@ -535,7 +537,7 @@ routine_parse(const char *id, const char *name, const char *text,
 
 		if (level == 2) {
 			if (s != NULL && body_from > 0)
-				routine_body(s, text, len, body_from,
+				routine_body(s, &lines, body_from,
 				    cmark_node_get_start_line(n) - 1);
 			s = routine_add_step(r, n);
 			body_from = 0;
@@ -561,9 +563,10 @@ routine_parse(const char *id, const char *name, const char *text,
 		last = cmark_node_get_end_line(n);
 	}
 	if (s != NULL && body_from > 0)
-		routine_body(s, text, len, body_from, last);
+		routine_body(s, &lines, body_from, last);
 	cmark_node_free(doc);
-	r->intro = md_source_lines(text, len, intro_from, intro_to);
+	r->intro = md_lines_get(&lines, intro_from, intro_to);
+	md_lines_free(&lines);
 	if (r->title == NULL || *util_trim(r->title) == '\0')
 		diag_add(d, name, 1, "the routine has no title (a '# Title' "
 		    "line first)");

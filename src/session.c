@@ -380,9 +380,11 @@ session_list(struct app *app, struct routine_entry **out, struct diag *d)
 {
 	struct content *c = app_content(app);
 	size_t n = content_count(c, CONTENT_ROUTINE), i, k = 0, j;
+	struct routine **rs = xcalloc(n + 1, sizeof *rs), *r;
+	const char **ids = xcalloc(n + 1, sizeof *ids);
+	int *weeks = xcalloc(n + 1, sizeof *weeks);
 	struct gate_input in;
 	enum gate_state g;
-	struct routine *r;
 	char *err = NULL;
 
 	/* The time shown is the time that will run for this person. */
@@ -390,23 +392,32 @@ session_list(struct app *app, struct routine_entry **out, struct diag *d)
 		free(err);
 		memset(&in, 0, sizeof in);
 	}
-	*out = xcalloc(n + 1, sizeof **out);
-	for (i = 0; i < n; i++) {
-		r = session_parse_item(content_get(c, CONTENT_ROUTINE, i), d);
-		if (r == NULL)
-			continue;
-		session_week(app, r);
-		(*out)[k].planned = routine_total_seconds(r);
+	for (i = 0; i < n; i++)
+		if ((rs[k] = session_parse_item(content_get(c, CONTENT_ROUTINE,
+		    i), d)) != NULL)
+			ids[k] = rs[k]->id, k++;
+	/* Each routine's week, in one pass over the progress file. */
+	if (app->store == NULL || store_routine_weeks(app->store, ids, k,
+	    clock_wall_s(), weeks) != 0)
+		for (i = 0; i < k; i++)
+			weeks[i] = 1;
+	*out = xcalloc(k + 1, sizeof **out);
+	for (i = 0; i < k; i++) {
+		r = rs[i];
+		routine_set_week(r, weeks[i]);
+		(*out)[i].planned = routine_total_seconds(r);
 		session_shape(r, &in.limits);
-		(*out)[k].id = xstrdup(r->id);
-		(*out)[k].title = xstrdup(r->title);
-		(*out)[k].total = routine_total_seconds(r);
+		(*out)[i].id = xstrdup(r->id);
+		(*out)[i].title = xstrdup(r->title);
+		(*out)[i].total = routine_total_seconds(r);
 		for (j = 0; j < r->nsteps; j++)
-			(*out)[k].n_left_out += r->steps[j].skipped;
-		(*out)[k].exercise = r->exercise;
-		k++;
+			(*out)[i].n_left_out += r->steps[j].skipped;
+		(*out)[i].exercise = r->exercise;
 		routine_free(r);
 	}
+	free(rs);
+	free(ids);
+	free(weeks);
 	session_list_by_kind(*out, k);
 	return k;
 }

@@ -214,10 +214,11 @@ store_pain_before_since(struct store *st, int64_t since, int **out,
 }
 
 int
-store_routine_week(struct store *st, const char *routine_id, int64_t now,
-    int *week)
+store_routine_weeks(struct store *st, const char *const *ids, size_t n,
+    int64_t now, int *weeks)
 {
-	/* The first completion: one seek in sessions_routine (schema 6). */
+	/* The first completion: one seek in sessions_routine (schema 6);
+	 * prepared once for the whole list. */
 	sqlite3_stmt *s = store_private_prepare(st, "WITH f(first) AS ("
 	    "SELECT min(started_at) FROM sessions WHERE routine_id = ?1 AND "
 	    "state = 'completed') SELECT f.first, "
@@ -225,24 +226,36 @@ store_routine_week(struct store *st, const char *routine_id, int64_t now,
 	    "pain_events e WHERE e.routine_id = ?1 AND "
 	    "e.event = 'did not settle' AND e.at >= f.first) FROM f");
 	int64_t first;
+	size_t i;
 	int held;
 
-	*week = 1;
+	for (i = 0; i < n; i++)
+		weeks[i] = 1;
 	if (s == NULL)
 		return -1;
-	sqlite3_bind_text(s, 1, routine_id, -1, SQLITE_STATIC);
-	if (store_movement_one(st, s, "reading the sessions") != 1)
-		return -1;
-	if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
+	for (i = 0; i < n; i++) {
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, ids[i], -1, SQLITE_STATIC);
+		if (store_movement_one(st, s, "reading the sessions") != 1)
+			return -1;
+		if (sqlite3_column_type(s, 0) == SQLITE_NULL)
+			continue;
 		first = sqlite3_column_int64(s, 0);
 		held = sqlite3_column_int(s, 1);
 		if (now > first)
-			*week = 1 + (int)((now - first) / 604800) - held;
-		if (*week < 1)
-			*week = 1;
+			weeks[i] = 1 + (int)((now - first) / 604800) - held;
+		if (weeks[i] < 1)
+			weeks[i] = 1;
 	}
 	sqlite3_finalize(s);
 	return 0;
+}
+
+int
+store_routine_week(struct store *st, const char *routine_id, int64_t now,
+    int *week)
+{
+	return store_routine_weeks(st, &routine_id, 1, now, week);
 }
 
 int

@@ -50,6 +50,9 @@ int store_pain_before_since(struct store *st, int64_t since, int **out,
  */
 int store_routine_week(struct store *st, const char *routine_id,
     int64_t now, int *week);
+/* The same for each of ids (n), into weeks[], with one statement. */
+int store_routine_weeks(struct store *st, const char *const *ids, size_t n,
+    int64_t now, int *weeks);
 
 /*
  * P6: this session and the routine's last completed one before it both

@@ -199,11 +199,92 @@ test_pipe_tables(void **state)
 	assert_int_equal(md_find_pipe_table("", 0, 1), 0);
 }
 
+/* lesson_title_of(md) says what the whole parse says. */
+static void
+title_same(const char *md, size_t len)
+{
+	struct lesson *l = lesson_parse("t.md", md, len);
+	char *t = lesson_title_of(md, len);
+
+	if ((l->title == NULL) != (t == NULL) ||
+	    (t != NULL && strcmp(l->title, t) != 0))
+		fail_msg("whole parse '%s', title only '%s', text:\n%.*s",
+		    l->title != NULL ? l->title : "(none)",
+		    t != NULL ? t : "(none)", (int)len, md);
+	free(t);
+	lesson_free(l);
+}
+
+/* A filler of n bytes of prose lines, to pass the first cut. */
+static void
+filler(struct buf *b, size_t n)
+{
+	while (b->len < n)
+		buf_adds(b, "Some words of prose, said plainly.\n");
+}
+
+static void
+test_title_alone(void **state)
+{
+	static const char *const after[] = {
+		"\n# Late title\n",
+		"Setext\ntitle\n===\n",
+		"\n# See [the notes][n]\n\n[n]: /x\n",
+		"\n```\n# not a title\n\n# still code\n```\n# Real\n",
+		"\n<!--\n\n# in a comment\n\n-->\n# After comment\n",
+		"\n> # Quoted title\n",
+		"\n- item\n\n  # Title in an item\n",
+		"\n    # indented code\n\n# Title\n",
+		"\n## Section only\n",
+		"\n# \\[escaped\\] title\n",
+		"\n# A &amp; B\n",
+		"\n<div>\n\n# after html\n",
+		"",
+	};
+	static const char *const frag[] = {
+		"# One\n", "Two\n===\n", "\n", "   \n", "\t\r\n", "```\n",
+		"<!--\n", "-->\n", "> ", "- ", "    # code\n", "[n]: /u\n",
+		"# [n]\n", "para [n]\n", "\r", "<pre>\n", "</pre>\n", "text\n",
+		"---\n", "~~~\n", "1. x\n", "# T [a](b)\n",
+	};
+	struct buf b = BUF_INIT;
+	size_t i, k, pre;
+	unsigned seed = 7;
+
+	(void)state;
+	for (pre = 0; pre <= 2048; pre += 1024)
+		for (i = 0; i < sizeof after / sizeof *after; i++) {
+			buf_reset(&b);
+			filler(&b, pre);
+			buf_adds(&b, after[i]);
+			title_same(b.data, b.len);
+			/* CR line ends throughout. */
+			for (k = 0; k < b.len; k++)
+				if (b.data[k] == '\n')
+					b.data[k] = '\r';
+			title_same(b.data, b.len);
+		}
+	/* Random texts of the fragments, around the first cut. */
+	for (i = 0; i < 3000; i++) {
+		buf_reset(&b);
+		filler(&b, (seed = seed * 1103515245u + 12345u) % 1400);
+		for (k = 0; k < 40; k++) {
+			seed = seed * 1103515245u + 12345u;
+			buf_adds(&b, frag[(seed >> 16) % (sizeof frag /
+			    sizeof *frag)]);
+		}
+		title_same(b.data, b.len);
+	}
+	buf_free(&b);
+	assert_null(lesson_title_load("/nonexistent/lesson.md"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_title),
+		cmocka_unit_test(test_title_alone),
 		cmocka_unit_test(test_links_and_lines),
 		cmocka_unit_test(test_slugs_and_questions),
 		cmocka_unit_test(test_validate),

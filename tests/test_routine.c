@@ -83,6 +83,41 @@ test_parse_good(void **state)
 	routine_free(r);
 }
 
+/* Steps keep their own instructions with CR or CRLF line ends too. */
+static void
+test_parse_line_ends(void **state)
+{
+	static const char *const ends[] = { "\r\n", "\r" };
+	struct diag d = DIAG_INIT;
+	struct buf b = BUF_INIT;
+	struct routine *r;
+	const char *p;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		buf_reset(&b);
+		for (p = good; *p != '\0'; p++)
+			if (*p == '\n')
+				buf_adds(&b, ends[i]);
+			else
+				buf_add(&b, p, 1);
+		r = routine_parse("t", "t.md", b.data, b.len, &d);
+		assert_non_null(r);
+		assert_int_equal(d.n, 0);
+		assert_int_equal(r->nsteps, 3);
+		assert_non_null(strstr(r->intro, "You need a ball."));
+		assert_non_null(strstr(r->steps[0].instructions,
+		    "Stroke *slowly*."));
+		assert_null(strstr(r->steps[0].instructions, "Press."));
+		assert_non_null(strstr(r->steps[1].instructions, "Press."));
+		assert_null(strstr(r->steps[1].instructions, "stroke:"));
+		routine_free(r);
+	}
+	buf_free(&b);
+	diag_free(&d);
+}
+
 static void
 expect_problem(const char *text, const char *want)
 {
@@ -541,6 +576,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_good),
+		cmocka_unit_test(test_parse_line_ends),
 		cmocka_unit_test(test_parse_bad),
 		cmocka_unit_test(test_timeline),
 		cmocka_unit_test(test_limits),
