@@ -29,18 +29,6 @@ cmd_lessons_field(const char *s)
 	free(safe);
 }
 
-/* The row of rows (n) for lesson id, or NULL when it has none yet. */
-static const struct store_lesson *
-cmd_lessons_row(const struct store_lesson *rows, long n, const char *id)
-{
-	long i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(rows[i].lesson_id, id) == 0)
-			return &rows[i];
-	return NULL;
-}
-
 static int
 cmd_lessons_exec(struct app *app, int argc, char **argv)
 {
@@ -72,7 +60,7 @@ cmd_lessons_exec(struct app *app, int argc, char **argv)
 	for (i = 0; (it = content_get(c, CONTENT_LESSON, i)) != NULL; i++) {
 		if (lesson_id_hidden(it->id))
 			continue;
-		if ((sl = cmd_lessons_row(rows, n, it->id)) == NULL)
+		if ((sl = store_lesson_find(rows, n, it->id)) == NULL)
 			sl = &none;
 		title = lesson_title_load(it->path);
 		cmd_lessons_field(it->id);

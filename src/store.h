@@ -105,6 +105,10 @@ int store_lesson_set_knew(struct store *st, const char *id, int q, int knew);
  * array in *out (caller frees), or -1.
  */
 long store_lessons_list(struct store *st, struct store_lesson **out);
+/* The row for lesson id among rows (n, from store_lessons_list()), or
+ * NULL when it has none yet. */
+const struct store_lesson *store_lesson_find(const struct store_lesson *rows,
+    long n, const char *id);
 
 /* ---- safety checks ---------------------------------------------------- */
 

@@ -152,3 +152,14 @@ store_lessons_list(struct store *st, struct store_lesson **out)
 	*out = r.items;
 	return (long)r.n;
 }
+
+const struct store_lesson *
+store_lesson_find(const struct store_lesson *rows, long n, const char *id)
+{
+	long i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(rows[i].lesson_id, id) == 0)
+			return &rows[i];
+	return NULL;
+}

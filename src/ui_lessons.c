@@ -111,18 +111,6 @@ ll_key(struct ui *ui, void *state, const struct ui_key *k)
 		ui_pop(ui);
 }
 
-/* The status of lesson id from rows (sorted by id). */
-static const struct store_lesson *
-ll_status(const struct store_lesson *rows, long n, const char *id)
-{
-	long i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(rows[i].lesson_id, id) == 0)
-			return &rows[i];
-	return NULL;
-}
-
 static void
 ll_draw(struct ui *ui, void *state, int rows, int cols)
 {
@@ -142,7 +130,7 @@ ll_draw(struct ui *ui, void *state, int rows, int cols)
 	if (st != NULL && (nsr = store_lessons_list(st, &sr)) < 0)
 		nsr = 0;
 	for (i = 0; i < l->n && next == (size_t)-1; i++) {
-		s = ll_status(sr, nsr, ll_item(l, i)->id);
+		s = store_lesson_find(sr, nsr, ll_item(l, i)->id);
 		if (s == NULL || s->read_at == 0)
 			next = i;
 	}
@@ -152,7 +140,7 @@ ll_draw(struct ui *ui, void *state, int rows, int cols)
 	for (i = 0; i < l->n; i++) {
 		it = ll_item(l, i);
 		les = lesson_cache_get(l->cache, it->id);
-		s = ll_status(sr, nsr, it->id);
+		s = store_lesson_find(sr, nsr, it->id);
 		word = lesson_status(s ? s->read_at : 0, s ? s->selfcheck_at :
 		    0);
 		mark = s && s->selfcheck_at ? (utf8 ? "\xe2\x9c\x94\xe2\x9c\x94"
