@@ -98,8 +98,7 @@ store_connect(struct store *st, int flags)
 
 /*
  * Decides, without writing, whether the open file is ours: our
- * application_id, or a blank SQLite file with no tables at all, and a
- * schema no newer than this build's.
+ * application_id and a schema no newer than this build's.
  */
 static int
 store_check_identity(struct store *st, long long *version_out)
@@ -111,7 +110,19 @@ store_check_identity(struct store *st, long long *version_out)
 	    store_query_int(st, "SELECT count(*) FROM sqlite_master", &tables)
 	    != 0)
 		return -1;
-	if (app != STORE_APPLICATION_ID && !(app == 0 && tables == 0)) {
+	/*
+	 * A blank SQLite file (no tables) is refused too: ours are made
+	 * whole under another name and linked into place, so a blank one
+	 * belongs to some other program, and taking it over would put
+	 * health data in a file whose mode (0644, say) was not ours.
+	 */
+	if (app == 0 && tables == 0) {
+		store_set_error(st, "not a backcare progress file (an empty "
+		    "SQLite database of another program); nothing was written "
+		    "to it; remove it or choose another file with --db");
+		return -1;
+	}
+	if (app != STORE_APPLICATION_ID) {
 		store_set_error(st, "not a backcare progress file (another "
 		    "program's database); choose another file with --db");
 		return -1;
@@ -293,6 +304,15 @@ store_check_kind(const char *path, const struct stat *sb, char **err)
 		*err = xasprintf("%s: the file is empty, so it is not a "
 		    "backcare progress file; remove it or choose another "
 		    "with --db", path);
+		return -1;
+	}
+	/* No SQLite file is smaller than one 512-byte page, and SQLite
+	 * itself takes a one-byte file for an empty database. */
+	if (sb->st_size < 512) {
+		*err = xasprintf("%s: the file is too small (%lld byte%s) to "
+		    "be a backcare progress file; nothing was written to it; "
+		    "choose another file with --db", path,
+		    (long long)sb->st_size, sb->st_size == 1 ? "" : "s");
 		return -1;
 	}
 	return 0;

@@ -37,6 +37,19 @@ printf 'x' | dd of="$T/random.db" bs=1 count=1 conv=notrunc 2>/dev/null
 expect_refused "$T/random.db" "not a backcare progress file" "random bytes"
 sqlite3 "$T/foreign.db" "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');"
 expect_refused "$T/foreign.db" "another program" "another program's database"
+# A blank SQLite file (no tables) is another program's too: never adopted,
+# by readers or writers, and its mode is left as it was.
+sqlite3 "$T/blank.db" "PRAGMA journal_mode=WAL" >/dev/null
+chmod 644 "$T/blank.db"
+expect_refused "$T/blank.db" "empty SQLite database" "a blank SQLite file"
+[ "$(stat -c %a "$T/blank.db")" = 644 ] && pass "a blank SQLite file keeps its mode" || fail "blank file mode $(stat -c %a "$T/blank.db")"
+sqlite3 "$T/dropped.db" "CREATE TABLE t (x); DROP TABLE t;"
+expect_refused "$T/dropped.db" "empty SQLite database" "a file whose tables were dropped"
+# SQLite takes a one-byte file for an empty database: refused by its size.
+printf '\n' >"$T/onebyte.db"
+expect_refused "$T/onebyte.db" "too small (1 byte)" "a one-byte file"
+head -c 511 /dev/zero >"$T/small.db"
+expect_refused "$T/small.db" "too small (511 bytes)" "a 511-byte file"
 bc_make_db "$T/newer.db"
 sqlite3 "$T/newer.db" "PRAGMA user_version = 99;"
 expect_refused "$T/newer.db" "newer backcare" "a file from a newer version"
