@@ -10,7 +10,9 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -18,6 +20,7 @@
 #include <string.h>
 
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -284,6 +287,73 @@ store_create(const char *path, char **err)
 	return rc;
 }
 
+/* A leftover's age before it is swept: making a file takes well under a
+ * second, so this covers a copy in another PID namespace (a container
+ * sharing the folder) that kill() cannot see. */
+#define STORE_STALE_S 60
+
+/*
+ * 1 when name is base.new-PID, base.new-PID-wal or base.new-PID-shm
+ * (store_create()) of a process that is gone; *pid is PID.
+ */
+static int
+store_new_leftover(const char *name, const char *base, long *pid)
+{
+	size_t n = strlen(base);
+	char *end;
+
+	if (strncmp(name, base, n) != 0 || strncmp(name + n, ".new-", 5) != 0)
+		return 0;
+	name += n + 5;
+	if (*name < '0' || *name > '9')
+		return 0;
+	errno = 0;
+	*pid = strtol(name, &end, 10);
+	if (errno != 0 || *pid <= 0 || *pid > INT_MAX ||
+	    (*end != '\0' && strcmp(end, "-wal") != 0 &&
+	    strcmp(end, "-shm") != 0))
+		return 0;
+	return *pid != (long)getpid() &&
+	    kill((pid_t)*pid, 0) != 0 && errno == ESRCH;
+}
+
+/*
+ * Removes what a copy of backcare killed while it made a new file left
+ * beside path (store_create()): its process is gone and the files are
+ * old, so nobody is at work on them.  A leftover linked into place after
+ * all is a second name of the progress file, and only that name goes.
+ */
+static void
+store_sweep_new(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	const char *base = slash != NULL ? slash + 1 : path;
+	struct dirent *e;
+	struct stat sb;
+	DIR *d;
+	long pid;
+	int dfd;
+
+	if (slash != NULL)
+		*slash = '\0';
+	d = opendir(slash == NULL ? "." : slash == dir ? "/" : dir);
+	if (d == NULL) {
+		free(dir);
+		return;
+	}
+	dfd = dirfd(d);
+	while ((e = readdir(d)) != NULL) {
+		if (!store_new_leftover(e->d_name, base, &pid) ||
+		    fstatat(dfd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISREG(sb.st_mode) ||
+		    time(NULL) - sb.st_mtime < STORE_STALE_S)
+			continue;
+		(void)unlinkat(dfd, e->d_name, 0);
+	}
+	closedir(d);
+	free(dir);
+}
+
 /* Refuses, by its kind alone, what cannot be a progress file. */
 static int
 store_check_kind(const char *path, const struct stat *sb, char **err)
@@ -451,6 +521,8 @@ store_open_mode(const char *path, int readonly, char **err)
 	*err = NULL;
 	if (!readonly && store_make_parents(path, err) != 0)
 		return NULL;
+	if (!readonly)
+		store_sweep_new(path);
 	if (stat(path, &sb) != 0) {
 		if (readonly && errno == ENOENT)
 			return store_open_absent(path, err);

@@ -70,6 +70,30 @@ bc_make_db "$T/afile/progress.db"
 expect_status 1 "a file in place of the folder, when writing"
 expect_one_line_err "a file in place of the folder, when writing"
 
+# Leftovers of a copy killed while it made a new file (p.db.new-PID and
+# its -wal and -shm) are swept by the next writer once their process is
+# gone and they are a minute old; a live process's, a fresh one and
+# another file's stay.
+mkdir -p "$T/sweep"
+bc_make_db "$T/sweep/p.db"
+dead=$(sh -c 'echo $$')
+while kill -0 "$dead" 2>/dev/null; do dead=$(sh -c 'echo $$'); done
+for f in "p.db.new-$dead" "p.db.new-$dead-wal" "p.db.new-$dead-shm" \
+    "p.db.new-$$" "other.db.new-$dead"; do
+	printf 'x' >"$T/sweep/$f"
+	touch -d '2 hours ago' "$T/sweep/$f"
+done
+dead2=$(sh -c 'echo $$')
+printf 'x' >"$T/sweep/p.db.new-$dead2"
+bc_make_db "$T/sweep/p.db"
+expect_status 0 "a writer beside leftovers"
+for f in "p.db.new-$dead" "p.db.new-$dead-wal" "p.db.new-$dead-shm"; do
+	[ ! -e "$T/sweep/$f" ] && pass "stale $f swept" || fail "stale $f left"
+done
+for f in "p.db.new-$$" "other.db.new-$dead" "p.db.new-$dead2"; do
+	[ -e "$T/sweep/$f" ] && pass "$f kept" || fail "$f removed"
+done
+
 # A read-only folder: a clear error, nothing created.
 mkdir -p "$T/ro"
 chmod 555 "$T/ro"
