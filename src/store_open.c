@@ -516,7 +516,7 @@ store_open_mode(const char *path, int readonly, char **err)
 	struct store *st;
 	struct stat sb;
 	long long version = 0;
-	int mutate, quiet;
+	int mutate, quiet, had;
 
 	*err = NULL;
 	if (!readonly && store_make_parents(path, err) != 0)
@@ -539,12 +539,14 @@ store_open_mode(const char *path, int readonly, char **err)
 	st = xcalloc(1, sizeof *st);
 	st->lock_fd = -1;
 	st->path = xstrdup(path);
+	had = -1;
 	if (readonly && (quiet = store_open_quiet(st)) <= 0) {
 		if (quiet < 0)
 			goto fail;
 		st->readonly = 1;
 		return st;
 	}
+	had = store_quiet_sides(path);
 	if (store_connect(st, SQLITE_OPEN_READONLY) != 0 ||
 	    store_check_identity(st, &version) != 0)
 		goto fail;
@@ -568,6 +570,8 @@ store_open_mode(const char *path, int readonly, char **err)
 fail:
 	*err = xstrdup(st->error != NULL ? st->error : path);
 	store_close(st);
+	if (had >= 0)
+		store_quiet_tidy(path, had);
 	return NULL;
 }
 

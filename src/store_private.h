@@ -104,5 +104,12 @@ int store_quiet_claim(const char *path);
 char *store_quiet_uri(const char *path);
 void store_quiet_writer(struct store *st);
 int store_quiet_checkpoint(struct store *st, const char *db_name);
+/*
+ * Companions of a refused file: store_quiet_sides() says which of -wal
+ * (1) and -shm (2) are beside path; store_quiet_tidy() removes those of
+ * them that were not there before (had) and that no connection uses.
+ */
+int store_quiet_sides(const char *path);
+void store_quiet_tidy(const char *path, int had);
 
 #endif

@@ -58,6 +58,23 @@ sqlite3 "$T/cut.db" "PRAGMA journal_mode=DELETE; CREATE TABLE pad (x); WITH RECU
 size=$(stat -c %s "$T/cut.db")
 head -c $((size / 2)) "$T/cut.db" >"$T/cut2.db"
 expect_refused "$T/cut2.db" "damaged" "a truncated file"
+# A WAL-mode file with pages overwritten in the middle: refused by readers
+# and writers, and the -wal and -shm their look made are gone again.
+bc_make_db "$T/mid.db"
+sqlite3 "$T/mid.db" "CREATE TABLE pad (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 2000) INSERT INTO pad SELECT randomblob(100) FROM n;" >/dev/null
+size=$(stat -c %s "$T/mid.db")
+head -c 20000 /dev/urandom | dd of="$T/mid.db" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+expect_refused "$T/mid.db" "damaged" "a file damaged in the middle"
+for side in -wal -shm; do
+	[ ! -e "$T/mid.db$side" ] && pass "a refused damaged file: no $side left" || fail "a refused damaged file left $side"
+done
+bc_make_db "$T/shmdir.db"
+mkdir "$T/shmdir.db-shm"
+bc_run --db "$T/shmdir.db" report
+[ ! -e "$T/shmdir.db-wal" ] && pass "a -shm folder: no -wal left" || fail "a -shm folder: a -wal left ($STATUS: $ERR)"
+bc_make_db "$T/shmdir.db"
+[ ! -e "$T/shmdir.db-wal" ] && pass "a -shm folder, when writing: no -wal left" || fail "a -shm folder, when writing: a -wal left ($STATUS: $ERR)"
+rmdir "$T/shmdir.db-shm"
 mkdir "$T/adir.db"
 bc_run --db "$T/adir.db" info
 expect_status 1 "a folder in place of the file"
