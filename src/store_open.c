@@ -379,9 +379,9 @@ store_check_kind(const char *path, const struct stat *sb, char **err)
 	/* No SQLite file is smaller than one 512-byte page, and SQLite
 	 * itself takes a one-byte file for an empty database. */
 	if (sb->st_size < 512) {
-		*err = xasprintf("%s: the file is too small (%lld byte%s) to "
-		    "be a backcare progress file; nothing was written to it; "
-		    "choose another file with --db", path,
+		*err = xasprintf("%s: not a backcare progress file: it is too "
+		    "small (%lld byte%s); nothing was written to it; choose "
+		    "another file with --db", path,
 		    (long long)sb->st_size, sb->st_size == 1 ? "" : "s");
 		return -1;
 	}
@@ -469,6 +469,47 @@ store_open_absent(const char *path, char **err)
 }
 
 /*
+ * Replaces st's connection to a file of an older schema, which cannot be
+ * written (read-only media), with a copy of it in memory brought up to
+ * date there: reading then needs no write to the file, which stays as it
+ * was.  Returns 0, or -1 with the error set.
+ */
+static int
+store_open_copy(struct store *st)
+{
+	sqlite3 *mem;
+	sqlite3_backup *b;
+	int rc;
+
+	if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		sqlite3_close(mem);
+		store_set_error(st, "reading the progress file: out of memory");
+		return -1;
+	}
+	b = sqlite3_backup_init(mem, "main", st->db, "main");
+	rc = b != NULL ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+	if (b != NULL)
+		sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "reading the progress file");
+		sqlite3_close(mem);
+		return -1;
+	}
+	sqlite3_close(st->db);
+	st->db = mem;
+	sqlite3_extended_result_codes(st->db, 1);
+	/* Read: the file's lock is not needed for the copy. */
+	close(st->lock_fd);
+	st->lock_fd = -1;
+	if (store_exec(st, "PRAGMA foreign_keys = ON", "reading the progress "
+	    "file") != 0 || store_migrate(st) != 0 || store_exec(st,
+	    "PRAGMA query_only = 1", "reading the progress file") != 0)
+		return -1;
+	return 0;
+}
+
+/*
  * Opens st->path for reading with one connection that creates nothing
  * (store_quiet.c).  Returns 0 when st is open on an up-to-date file, 1
  * when the ordinary way must be taken (nothing is left open), -1 with the
@@ -496,7 +537,10 @@ store_open_quiet(struct store *st)
 	}
 	if (version == STORE_SCHEMA_VERSION)
 		return 0;
-	/* An older schema is brought up to date the ordinary way. */
+	/* An older schema is brought up to date the ordinary way, or in
+	 * a copy in memory where the file cannot be written. */
+	if (!store_why_writable(st->path))
+		return store_open_copy(st);
 	sqlite3_close(st->db);
 	st->db = NULL;
 	close(st->lock_fd);
@@ -524,9 +568,13 @@ store_open_mode(const char *path, int readonly, char **err)
 	if (!readonly)
 		store_sweep_new(path);
 	if (stat(path, &sb) != 0) {
-		if (readonly && errno == ENOENT)
+		int missing = errno == ENOENT;
+
+		if (readonly && missing)
 			return store_open_absent(path, err);
-		if (errno != ENOENT || store_create(path, err) != 0 ||
+		if (missing && store_why_not(path, 1, 0, err) != 0)
+			return NULL;
+		if (!missing || store_create(path, err) != 0 ||
 		    stat(path, &sb) != 0) {
 			if (*err == NULL)
 				*err = xasprintf("%s: %s", path,
@@ -534,7 +582,8 @@ store_open_mode(const char *path, int readonly, char **err)
 			return NULL;
 		}
 	}
-	if (store_check_kind(path, &sb, err) != 0)
+	if (store_check_kind(path, &sb, err) != 0 ||
+	    store_why_not(path, !readonly, 1, err) != 0)
 		return NULL;
 	st = xcalloc(1, sizeof *st);
 	st->lock_fd = -1;
