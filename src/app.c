@@ -264,6 +264,15 @@ app_store_view(struct app *app, const char **why)
 }
 
 void
+app_store_done(struct app *app)
+{
+	if (app->store != NULL && store_is_readonly(app->store)) {
+		store_close(app->store);
+		app->store = NULL;
+	}
+}
+
+void
 app_store_view_done(struct app *app)
 {
 	store_close(app->reader);

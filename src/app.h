@@ -71,6 +71,12 @@ struct store *app_store_view(struct app *app, const char **why);
  * would keep another user's writers from folding their -wal back. */
 void app_store_view_done(struct app *app);
 
+/* Closes the store when it was opened for reading only, once a command
+ * has read all it needs: a quiet reader's lock held while the output
+ * waits on a pager would keep every writer's -wal from folding back.
+ * The next app_store_read() opens it again. */
+void app_store_done(struct app *app);
+
 /* Loads the content index on first call (never fails; problems in single
  * files are reported by the modules that parse them). */
 struct content *app_content(struct app *app);

@@ -176,6 +176,29 @@ BC_STDIN="$T/quiet.answers" bc_run --db "$Q" screen --answers -
 [ "$(sqlite3 "$Q" 'SELECT count(*) FROM checks')" = 1 ] && pass "a check recorded after the quiet reads" || fail "the check was not recorded"
 [ "$(ls -A "$T/quiet")" = progress.db ] && pass "the writer leaves nothing beside the file" || fail "beside the file: $(ls -A "$T/quiet")"
 
+# `report | less`: the report lets the file go once it has read it, so a
+# writer meanwhile folds its -wal back and removes it, while the pager
+# has not read on (the report is longer than a pipe holds).
+sqlite3 "$Q" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+    INSERT INTO sessions (routine_id, routine_title, mode, started_at, ended_at, state, planned_s)
+    SELECT 'gentle-five', 'Gentle five', 'plain', 1000000000 + i * 86400, 1000000000 + i * 86400 + 600, 'completed', 600 FROM n;"
+rm -f "$T/pager.go" "$T/pager.first"
+"$BACKCARE" --db "$Q" report 2>"$T/pager.err" | {
+	head -c 1 >"$T/pager.first"
+	while [ ! -e "$T/pager.go" ]; do sleep 0.05; done
+	cat >/dev/null
+} &
+pager=$!
+i=0
+while [ ! -s "$T/pager.first" ] && [ $i -lt 300 ]; do sleep 0.05; i=$((i + 1)); done
+[ -s "$T/pager.first" ] && pass "report | pager: the output started" || fail "report | pager: no output"
+BC_STDIN="$T/quiet.answers" bc_run --db "$Q" screen --answers -
+expect_status 0 "a writer while the report waits on its pager"
+[ ! -e "$Q-wal" ] && pass "the writer folded its -wal back while the report waited" || fail "a -wal of $(stat -c %s "$Q-wal") bytes stays while the report waits"
+touch "$T/pager.go"
+wait $pager
+[ ! -s "$T/pager.err" ] && pass "report | pager: no error" || fail "report | pager: $(cat "$T/pager.err")"
+
 # Several copies creating and opening one file at once.
 pids=
 for i in 1 2 3 4 5 6 7 8; do
