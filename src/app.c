@@ -102,6 +102,8 @@ app_free(struct app *app)
 	size_t i;
 
 	store_close(app->store);
+	store_close(app->reader);
+	free(app->reader_error);
 	content_free(app->content);
 	for (i = 0; i < app->n_content_dirs; i++)
 		free(app->content_dirs[i]);
@@ -206,10 +208,18 @@ app_store_quiet(struct app *app, char **err)
 struct store *
 app_store_read_quiet(struct app *app, char **err)
 {
+	const char *why;
+	struct store *st;
+
 	*err = NULL;
 	if (app->store != NULL)
 		return app->store;
-	return app_store_open(app, 1, err);
+	if (app->store_error == NULL)
+		return app_store_open(app, 1, err);
+	/* Writing failed: reading alone may still work. */
+	if ((st = app_store_view(app, &why)) == NULL)
+		*err = xstrdup(why);
+	return st;
 }
 
 struct store *
@@ -234,6 +244,39 @@ app_store_read(struct app *app)
 		free(err);
 	}
 	return app->store;
+}
+
+struct store *
+app_store_view(struct app *app, const char **why)
+{
+	*why = "The progress file is not open.";
+	if (app->store != NULL)
+		return app->store;
+	if (app->store_error == NULL || app->db_path == NULL)
+		return NULL;
+	/* Reading may work where writing does not: tried once. */
+	if (app->reader == NULL && app->reader_error == NULL)
+		app->reader = store_open_read(app->db_path,
+		    &app->reader_error);
+	if (app->reader == NULL)
+		*why = app->reader_error != NULL ? app->reader_error : *why;
+	return app->reader;
+}
+
+void
+app_store_done(struct app *app)
+{
+	if (app->store != NULL && store_is_readonly(app->store)) {
+		store_close(app->store);
+		app->store = NULL;
+	}
+}
+
+void
+app_store_view_done(struct app *app)
+{
+	store_close(app->reader);
+	app->reader = NULL;
 }
 
 struct content *

@@ -30,6 +30,8 @@ struct app {
 				     saved: routines stay locked */
 	char *store_error;        /* why the store could not be opened (it
 				     is not tried again), or NULL */
+	struct store *reader;     /* app_store_view()'s, when writing failed */
+	char *reader_error;       /* why that one could not be opened */
 };
 
 /* Fills defaults from the environment; always returns 0.  With no
@@ -57,6 +59,23 @@ struct store *app_store_quiet(struct app *app, char **err);
  */
 struct store *app_store_read(struct app *app);
 struct store *app_store_read_quiet(struct app *app, char **err);
+
+/*
+ * The store to show progress from: the one open (app->store), else, when
+ * it could not be opened for writing (a read-only folder), the file
+ * opened for reading alone, once.  NULL with *why set (the reason, owned
+ * by app) when neither opens.
+ */
+struct store *app_store_view(struct app *app, const char **why);
+/* Closes that reader once what it read is loaded: a reader held open
+ * would keep another user's writers from folding their -wal back. */
+void app_store_view_done(struct app *app);
+
+/* Closes the store when it was opened for reading only, once a command
+ * has read all it needs: a quiet reader's lock held while the output
+ * waits on a pager would keep every writer's -wal from folding back.
+ * The next app_store_read() opens it again. */
+void app_store_done(struct app *app);
 
 /* Loads the content index on first call (never fails; problems in single
  * files are reported by the modules that parse them). */

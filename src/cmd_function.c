@@ -275,6 +275,9 @@ cmd_function_exec(struct app *app, int argc, char **argv)
 		util_warn("%s", store_error(st));
 		return CMD_FAIL;
 	}
+	/* Read: the file is let go while the answers are typed or the
+	 * list is printed (app_store_done(); a writer reopens it). */
+	app_store_done(app);
 	if (o.list) {
 		cmd_function_show(&h, now);
 		rc = CMD_OK;

@@ -67,19 +67,41 @@ printout_report(struct app *app, const struct printout_report *o,
 	/* A report looks at its days as seen from their last. */
 	report_summarise(&d, first, o->until, o->until, &s);
 	if (outfile_open(&out, path, err) == 0) {
-		failed = report_write(out.f, &d, &s, o->fmt, o->width) != 0;
+		FILE *f = out.f, *mem = NULL;
+		char *buf = NULL;
+		size_t len = 0;
+
+		/* To stdout (a pager, say) it goes to memory first: the file
+		 * is let go before the output waits on its reader, or another
+		 * copy's writes could not fold back meanwhile (attack17s F2). */
+		if (out.path == NULL &&
+		    (mem = open_memstream(&buf, &len)) != NULL)
+			f = mem;
+		failed = report_write(f, &d, &s, o->fmt, o->width) != 0;
 		if (!failed && o->extra != NULL && o->fmt != REPORT_HTML &&
-		    o->extra(o->extra_ctx, out.f, st, &d, &s) != 0) {
+		    o->extra(o->extra_ctx, f, st, &d, &s) != 0) {
 			failed = 1;
 			*err = xstrdup(store_error(st));
 		}
+		if (mem != NULL) {
+			failed |= fclose(mem) != 0;
+			store_export_end(st);
+			st = NULL;
+			app_store_done(app);
+			/* A short write stays flagged on stdout for
+			 * outfile_close() to tell. */
+			if (!failed)
+				(void)fwrite(buf, 1, len, stdout);
+			free(buf);
+		}
 		if (outfile_close(&out, failed, err) != 0)
 			failed = 1;
-		else if (failed)
+		else if (failed && *err == NULL)
 			*err = xstrdup("could not write the report");
 	} else
 		failed = 1;
-	store_export_end(st);
+	if (st != NULL)
+		store_export_end(st);
 	report_summary_free(&s);
 	report_data_free(&d);
 	return failed ? -1 : 0;

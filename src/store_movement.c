@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "day.h"
 #include "outlook.h"
 #include "psfs.h"
 #include "store.h"
@@ -437,6 +438,31 @@ store_psfs_answer(struct store *st, int64_t set, const char *text,
 	return store_private_step_done(st, s, "saving a rating");
 }
 
+/*
+ * The weekly rule once more, inside the write transaction: the caller
+ * checked it on what it read before, but another copy of backcare may
+ * have saved a rating since (two `function --answers -` at once).
+ * Returns 0 when due, else -1 with the error set.
+ */
+static int
+store_psfs_not_due(struct store *st, int64_t at)
+{
+	long long n, last;
+	char day[11];
+
+	if (store_query_int(st, "SELECT count(*) FROM psfs_sets", &n) != 0 ||
+	    store_query_int(st, "SELECT max(at) FROM psfs_sets", &last) != 0)
+		return -1;
+	if (n == 0 || at - last >= PSFS_DUE_S)
+		return 0;
+	day_format(day_of_time(last + PSFS_DUE_S), day);
+	store_set_error(st, "saving the ratings: you rated your activities "
+	    "less than a week ago (another copy of backcare saved a rating "
+	    "meanwhile); the next rating is due on %s; nothing was saved",
+	    day);
+	return -1;
+}
+
 int
 store_psfs_record(struct store *st, const struct psfs_answers *a,
     int64_t at)
@@ -447,6 +473,8 @@ store_psfs_record(struct store *st, const struct psfs_answers *a,
 
 	if (store_begin(st) != 0)
 		return -1;
+	if (store_psfs_not_due(st, at) != 0)
+		goto fail;
 	s = store_private_prepare(st, "INSERT INTO psfs_sets (at) VALUES "
 	    "(?1)");
 	if (s == NULL)

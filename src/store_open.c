@@ -10,7 +10,9 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -18,6 +20,7 @@
 #include <string.h>
 
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -98,8 +101,7 @@ store_connect(struct store *st, int flags)
 
 /*
  * Decides, without writing, whether the open file is ours: our
- * application_id, or a blank SQLite file with no tables at all, and a
- * schema no newer than this build's.
+ * application_id and a schema no newer than this build's.
  */
 static int
 store_check_identity(struct store *st, long long *version_out)
@@ -111,7 +113,19 @@ store_check_identity(struct store *st, long long *version_out)
 	    store_query_int(st, "SELECT count(*) FROM sqlite_master", &tables)
 	    != 0)
 		return -1;
-	if (app != STORE_APPLICATION_ID && !(app == 0 && tables == 0)) {
+	/*
+	 * A blank SQLite file (no tables) is refused too: ours are made
+	 * whole under another name and linked into place, so a blank one
+	 * belongs to some other program, and taking it over would put
+	 * health data in a file whose mode (0644, say) was not ours.
+	 */
+	if (app == 0 && tables == 0) {
+		store_set_error(st, "not a backcare progress file (an empty "
+		    "SQLite database of another program); nothing was written "
+		    "to it; remove it or choose another file with --db");
+		return -1;
+	}
+	if (app != STORE_APPLICATION_ID) {
 		store_set_error(st, "not a backcare progress file (another "
 		    "program's database); choose another file with --db");
 		return -1;
@@ -273,6 +287,73 @@ store_create(const char *path, char **err)
 	return rc;
 }
 
+/* A leftover's age before it is swept: making a file takes well under a
+ * second, so this covers a copy in another PID namespace (a container
+ * sharing the folder) that kill() cannot see. */
+#define STORE_STALE_S 60
+
+/*
+ * 1 when name is base.new-PID, base.new-PID-wal or base.new-PID-shm
+ * (store_create()) of a process that is gone; *pid is PID.
+ */
+static int
+store_new_leftover(const char *name, const char *base, long *pid)
+{
+	size_t n = strlen(base);
+	char *end;
+
+	if (strncmp(name, base, n) != 0 || strncmp(name + n, ".new-", 5) != 0)
+		return 0;
+	name += n + 5;
+	if (*name < '0' || *name > '9')
+		return 0;
+	errno = 0;
+	*pid = strtol(name, &end, 10);
+	if (errno != 0 || *pid <= 0 || *pid > INT_MAX ||
+	    (*end != '\0' && strcmp(end, "-wal") != 0 &&
+	    strcmp(end, "-shm") != 0))
+		return 0;
+	return *pid != (long)getpid() &&
+	    kill((pid_t)*pid, 0) != 0 && errno == ESRCH;
+}
+
+/*
+ * Removes what a copy of backcare killed while it made a new file left
+ * beside path (store_create()): its process is gone and the files are
+ * old, so nobody is at work on them.  A leftover linked into place after
+ * all is a second name of the progress file, and only that name goes.
+ */
+static void
+store_sweep_new(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	const char *base = slash != NULL ? slash + 1 : path;
+	struct dirent *e;
+	struct stat sb;
+	DIR *d;
+	long pid;
+	int dfd;
+
+	if (slash != NULL)
+		*slash = '\0';
+	d = opendir(slash == NULL ? "." : slash == dir ? "/" : dir);
+	if (d == NULL) {
+		free(dir);
+		return;
+	}
+	dfd = dirfd(d);
+	while ((e = readdir(d)) != NULL) {
+		if (!store_new_leftover(e->d_name, base, &pid) ||
+		    fstatat(dfd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISREG(sb.st_mode) ||
+		    time(NULL) - sb.st_mtime < STORE_STALE_S)
+			continue;
+		(void)unlinkat(dfd, e->d_name, 0);
+	}
+	closedir(d);
+	free(dir);
+}
+
 /* Refuses, by its kind alone, what cannot be a progress file. */
 static int
 store_check_kind(const char *path, const struct stat *sb, char **err)
@@ -293,6 +374,15 @@ store_check_kind(const char *path, const struct stat *sb, char **err)
 		*err = xasprintf("%s: the file is empty, so it is not a "
 		    "backcare progress file; remove it or choose another "
 		    "with --db", path);
+		return -1;
+	}
+	/* No SQLite file is smaller than one 512-byte page, and SQLite
+	 * itself takes a one-byte file for an empty database. */
+	if (sb->st_size < 512) {
+		*err = xasprintf("%s: not a backcare progress file: it is too "
+		    "small (%lld byte%s); nothing was written to it; choose "
+		    "another file with --db", path,
+		    (long long)sb->st_size, sb->st_size == 1 ? "" : "s");
 		return -1;
 	}
 	return 0;
@@ -379,6 +469,47 @@ store_open_absent(const char *path, char **err)
 }
 
 /*
+ * Replaces st's connection to a file of an older schema, which cannot be
+ * written (read-only media), with a copy of it in memory brought up to
+ * date there: reading then needs no write to the file, which stays as it
+ * was.  Returns 0, or -1 with the error set.
+ */
+static int
+store_open_copy(struct store *st)
+{
+	sqlite3 *mem;
+	sqlite3_backup *b;
+	int rc;
+
+	if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		sqlite3_close(mem);
+		store_set_error(st, "reading the progress file: out of memory");
+		return -1;
+	}
+	b = sqlite3_backup_init(mem, "main", st->db, "main");
+	rc = b != NULL ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+	if (b != NULL)
+		sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		store_set_sqlite_error(st, "reading the progress file");
+		sqlite3_close(mem);
+		return -1;
+	}
+	sqlite3_close(st->db);
+	st->db = mem;
+	sqlite3_extended_result_codes(st->db, 1);
+	/* Read: the file's lock is not needed for the copy. */
+	close(st->lock_fd);
+	st->lock_fd = -1;
+	if (store_exec(st, "PRAGMA foreign_keys = ON", "reading the progress "
+	    "file") != 0 || store_migrate(st) != 0 || store_exec(st,
+	    "PRAGMA query_only = 1", "reading the progress file") != 0)
+		return -1;
+	return 0;
+}
+
+/*
  * Opens st->path for reading with one connection that creates nothing
  * (store_quiet.c).  Returns 0 when st is open on an up-to-date file, 1
  * when the ordinary way must be taken (nothing is left open), -1 with the
@@ -406,7 +537,10 @@ store_open_quiet(struct store *st)
 	}
 	if (version == STORE_SCHEMA_VERSION)
 		return 0;
-	/* An older schema is brought up to date the ordinary way. */
+	/* An older schema is brought up to date the ordinary way, or in
+	 * a copy in memory where the file cannot be written. */
+	if (!store_why_writable(st->path))
+		return store_open_copy(st);
 	sqlite3_close(st->db);
 	st->db = NULL;
 	close(st->lock_fd);
@@ -426,15 +560,21 @@ store_open_mode(const char *path, int readonly, char **err)
 	struct store *st;
 	struct stat sb;
 	long long version = 0;
-	int mutate, quiet;
+	int mutate, quiet, had;
 
 	*err = NULL;
 	if (!readonly && store_make_parents(path, err) != 0)
 		return NULL;
+	if (!readonly)
+		store_sweep_new(path);
 	if (stat(path, &sb) != 0) {
-		if (readonly && errno == ENOENT)
+		int missing = errno == ENOENT;
+
+		if (readonly && missing)
 			return store_open_absent(path, err);
-		if (errno != ENOENT || store_create(path, err) != 0 ||
+		if (missing && store_why_not(path, 1, 0, err) != 0)
+			return NULL;
+		if (!missing || store_create(path, err) != 0 ||
 		    stat(path, &sb) != 0) {
 			if (*err == NULL)
 				*err = xasprintf("%s: %s", path,
@@ -442,17 +582,20 @@ store_open_mode(const char *path, int readonly, char **err)
 			return NULL;
 		}
 	}
-	if (store_check_kind(path, &sb, err) != 0)
+	if (store_check_kind(path, &sb, err) != 0 ||
+	    store_why_not(path, !readonly, 1, err) != 0)
 		return NULL;
 	st = xcalloc(1, sizeof *st);
 	st->lock_fd = -1;
 	st->path = xstrdup(path);
+	had = -1;
 	if (readonly && (quiet = store_open_quiet(st)) <= 0) {
 		if (quiet < 0)
 			goto fail;
 		st->readonly = 1;
 		return st;
 	}
+	had = store_quiet_sides(path);
 	if (store_connect(st, SQLITE_OPEN_READONLY) != 0 ||
 	    store_check_identity(st, &version) != 0)
 		goto fail;
@@ -476,6 +619,8 @@ store_open_mode(const char *path, int readonly, char **err)
 fail:
 	*err = xstrdup(st->error != NULL ? st->error : path);
 	store_close(st);
+	if (had >= 0)
+		store_quiet_tidy(path, had);
 	return NULL;
 }
 

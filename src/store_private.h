@@ -104,5 +104,21 @@ int store_quiet_claim(const char *path);
 char *store_quiet_uri(const char *path);
 void store_quiet_writer(struct store *st);
 int store_quiet_checkpoint(struct store *st, const char *db_name);
+/*
+ * Companions of a refused file: store_quiet_sides() says which of -wal
+ * (1) and -shm (2) are beside path; store_quiet_tidy() removes those of
+ * them that were not there before (had) and that no connection uses.
+ */
+/*
+ * 0 when nothing keeps path from being opened (writing, or reading; it
+ * exists, or is to be made) as far as can be told before SQLite is asked,
+ * else -1 with *err the one line that names the cause (store_why.c).
+ */
+int store_why_not(const char *path, int writing, int exists, char **err);
+/* 1 when path and its folder can be written (an older schema is then
+ * brought up to date in the file itself). */
+int store_why_writable(const char *path);
+int store_quiet_sides(const char *path);
+void store_quiet_tidy(const char *path, int had);
 
 #endif

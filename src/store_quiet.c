@@ -147,6 +147,57 @@ store_quiet_claim(const char *path)
 	return fd;
 }
 
+int
+store_quiet_sides(const char *path)
+{
+	return (store_quiet_beside(path, "-wal") ? 1 : 0) |
+	    (store_quiet_beside(path, "-shm") ? 2 : 0);
+}
+
+/* Unlinks path+suffix when it is a regular file (an empty one for the
+ * -wal: one with frames in it holds somebody's commits). */
+static void
+store_quiet_unlink(const char *path, const char *suffix, int empty)
+{
+	char *side = xasprintf("%s%s", path, suffix);
+	struct stat sb;
+
+	if (lstat(side, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (!empty || sb.st_size == 0))
+		(void)unlink(side);
+	free(side);
+}
+
+/*
+ * A connection that only looked at a file it then refused (damaged, say)
+ * leaves the -wal and -shm it made, as a read-only one cannot remove
+ * them.  They go here under SQLite's own rule for that (its close
+ * of the last connection): an exclusive lock on the pending, reserved
+ * and shared bytes, which no connection in WAL mode lets go of while it
+ * is open, and which quiet readers hold too.  Without the lock (the
+ * file cannot be opened for writing, or somebody is at work), they stay.
+ */
+void
+store_quiet_tidy(const char *path, int had)
+{
+	int fd;
+
+	if ((had & 3) == 3 || (store_quiet_sides(path) & ~had) == 0)
+		return;
+	fd = open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return;
+	if (store_quiet_lock(fd, 0, F_WRLCK, STORE_PENDING_BYTE,
+	    STORE_LOCK_READERS - STORE_PENDING_BYTE + 1, NULL) == 0) {
+		if (!(had & 1))
+			store_quiet_unlink(path, "-wal", 1);
+		/* The next connection rebuilds a -shm from the -wal. */
+		if (!(had & 2))
+			store_quiet_unlink(path, "-shm", 0);
+	}
+	close(fd);
+}
+
 char *
 store_quiet_uri(const char *path)
 {

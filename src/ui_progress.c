@@ -58,6 +58,7 @@ struct progress {
 	struct routine_entry *routines;   /* for titles */
 	size_t n_routines;
 	char *error;             /* the store could not be read */
+	char *note;              /* read only: why nothing can be saved */
 	struct pv_line *lines;
 	size_t n_lines;
 	int built_cols;          /* the width the lines were built for */
@@ -551,6 +552,8 @@ pv_build(struct progress *p, int cols)
 		pv_wrapped(p, UI_ROLE_WARNING, 0, cols, p->error);
 		return;
 	}
+	if (p->note != NULL)
+		pv_wrapped(p, UI_ROLE_WARNING, 0, cols, p->note);
 	pv_build_prompts(p, cols);
 	pv_build_week(p, cols);
 	pv_text(p, UI_ROLE_NORMAL, "%s", "");
@@ -579,16 +582,20 @@ pv_build(struct progress *p, int cols)
 static void
 progress_load(struct progress *p, struct app *app, size_t rated)
 {
-	struct store *st = app->store;
+	const char *why;
+	struct store *st = app_store_view(app, &why);
 	struct store_progress_ask a;
 	int32_t first;
 	int streak;
 	size_t i;
 
 	if (st == NULL) {
-		p->error = xstrdup("The progress file is not open.");
+		p->error = xstrdup(why);
 		return;
 	}
+	free(p->note);
+	p->note = st == app->store ? NULL : xasprintf("Read only: nothing "
+	    "can be saved now (%s).", app->store_error);
 	a.now = clock_wall_s();
 	a.today = first = day_of_time(a.now);
 	a.first = day_week_start(a.today) - 7 * (PV_WEEKS - 1);
@@ -617,18 +624,22 @@ progress_enter(struct ui *ui, void *arg)
 	struct app *app = ui_app(ui);
 	struct diag d = DIAG_INIT;
 	struct psfs_history h;
+	const char *why;
 
 	(void)arg;
 	p->view = ui_view_new(UI_VIEW_SEARCH);
 	progress_load(p, app, PV_CHART_MAX(COLS - 3));
-	if (p->error != NULL)
+	if (p->error != NULL) {
+		app_store_view_done(app);
 		return p;
+	}
 	p->n_routines = session_list(app, &p->routines, &d);
 	diag_free(&d);
-	if (store_psfs_load(app->store, &h) == 0) {
+	if (store_psfs_load(app_store_view(app, &why), &h) == 0) {
 		p->function = psfs_trend_sentence(&h);
 		psfs_history_free(&h);
 	}
+	app_store_view_done(app);
 	return p;
 }
 
@@ -703,6 +714,7 @@ progress_write(struct ui *ui)
 		rerr = xstrdup("could not write it");
 	if (printout_handout(app, &h, hpath, &herr) != 0 && herr == NULL)
 		herr = xstrdup("could not write it");
+	app_store_view_done(app);
 	*strrchr(rpath, '/') = '\0';
 	progress_written(ui, rpath[0] != '\0' ? rpath : "/", replaced, rerr,
 	    herr);
@@ -742,6 +754,7 @@ progress_draw(struct ui *ui, void *state, int rows, int cols)
 			report_summary_free(&p->sum);
 			report_data_free(&p->data);
 			progress_load(p, ui_app(ui), PV_CHART_MAX(cols - 3));
+			app_store_view_done(ui_app(ui));
 		}
 		pv_build(p, cols - 3);
 	}
@@ -775,6 +788,7 @@ progress_leave(struct ui *ui, void *state)
 	session_list_free(p->routines, p->n_routines);
 	free(p->function);
 	free(p->error);
+	free(p->note);
 	free(p);
 }
 

@@ -37,6 +37,19 @@ printf 'x' | dd of="$T/random.db" bs=1 count=1 conv=notrunc 2>/dev/null
 expect_refused "$T/random.db" "not a backcare progress file" "random bytes"
 sqlite3 "$T/foreign.db" "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');"
 expect_refused "$T/foreign.db" "another program" "another program's database"
+# A blank SQLite file (no tables) is another program's too: never adopted,
+# by readers or writers, and its mode is left as it was.
+sqlite3 "$T/blank.db" "PRAGMA journal_mode=WAL" >/dev/null
+chmod 644 "$T/blank.db"
+expect_refused "$T/blank.db" "empty SQLite database" "a blank SQLite file"
+[ "$(stat -c %a "$T/blank.db")" = 644 ] && pass "a blank SQLite file keeps its mode" || fail "blank file mode $(stat -c %a "$T/blank.db")"
+sqlite3 "$T/dropped.db" "CREATE TABLE t (x); DROP TABLE t;"
+expect_refused "$T/dropped.db" "empty SQLite database" "a file whose tables were dropped"
+# SQLite takes a one-byte file for an empty database: refused by its size.
+printf '\n' >"$T/onebyte.db"
+expect_refused "$T/onebyte.db" "too small (1 byte)" "a one-byte file"
+head -c 511 /dev/zero >"$T/small.db"
+expect_refused "$T/small.db" "too small (511 bytes)" "a 511-byte file"
 bc_make_db "$T/newer.db"
 sqlite3 "$T/newer.db" "PRAGMA user_version = 99;"
 expect_refused "$T/newer.db" "newer backcare" "a file from a newer version"
@@ -45,6 +58,23 @@ sqlite3 "$T/cut.db" "PRAGMA journal_mode=DELETE; CREATE TABLE pad (x); WITH RECU
 size=$(stat -c %s "$T/cut.db")
 head -c $((size / 2)) "$T/cut.db" >"$T/cut2.db"
 expect_refused "$T/cut2.db" "damaged" "a truncated file"
+# A WAL-mode file with pages overwritten in the middle: refused by readers
+# and writers, and the -wal and -shm their look made are gone again.
+bc_make_db "$T/mid.db"
+sqlite3 "$T/mid.db" "CREATE TABLE pad (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 2000) INSERT INTO pad SELECT randomblob(100) FROM n;" >/dev/null
+size=$(stat -c %s "$T/mid.db")
+head -c 20000 /dev/urandom | dd of="$T/mid.db" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+expect_refused "$T/mid.db" "damaged" "a file damaged in the middle"
+for side in -wal -shm; do
+	[ ! -e "$T/mid.db$side" ] && pass "a refused damaged file: no $side left" || fail "a refused damaged file left $side"
+done
+bc_make_db "$T/shmdir.db"
+mkdir "$T/shmdir.db-shm"
+bc_run --db "$T/shmdir.db" report
+[ ! -e "$T/shmdir.db-wal" ] && pass "a -shm folder: no -wal left" || fail "a -shm folder: a -wal left ($STATUS: $ERR)"
+bc_make_db "$T/shmdir.db"
+[ ! -e "$T/shmdir.db-wal" ] && pass "a -shm folder, when writing: no -wal left" || fail "a -shm folder, when writing: a -wal left ($STATUS: $ERR)"
+rmdir "$T/shmdir.db-shm"
 mkdir "$T/adir.db"
 bc_run --db "$T/adir.db" info
 expect_status 1 "a folder in place of the file"
@@ -56,6 +86,30 @@ expect_one_line_err "a file in place of the folder"
 bc_make_db "$T/afile/progress.db"
 expect_status 1 "a file in place of the folder, when writing"
 expect_one_line_err "a file in place of the folder, when writing"
+
+# Leftovers of a copy killed while it made a new file (p.db.new-PID and
+# its -wal and -shm) are swept by the next writer once their process is
+# gone and they are a minute old; a live process's, a fresh one and
+# another file's stay.
+mkdir -p "$T/sweep"
+bc_make_db "$T/sweep/p.db"
+dead=$(sh -c 'echo $$')
+while kill -0 "$dead" 2>/dev/null; do dead=$(sh -c 'echo $$'); done
+for f in "p.db.new-$dead" "p.db.new-$dead-wal" "p.db.new-$dead-shm" \
+    "p.db.new-$$" "other.db.new-$dead"; do
+	printf 'x' >"$T/sweep/$f"
+	touch -d '2 hours ago' "$T/sweep/$f"
+done
+dead2=$(sh -c 'echo $$')
+printf 'x' >"$T/sweep/p.db.new-$dead2"
+bc_make_db "$T/sweep/p.db"
+expect_status 0 "a writer beside leftovers"
+for f in "p.db.new-$dead" "p.db.new-$dead-wal" "p.db.new-$dead-shm"; do
+	[ ! -e "$T/sweep/$f" ] && pass "stale $f swept" || fail "stale $f left"
+done
+for f in "p.db.new-$$" "other.db.new-$dead" "p.db.new-$dead2"; do
+	[ -e "$T/sweep/$f" ] && pass "$f kept" || fail "$f removed"
+done
 
 # A read-only folder: a clear error, nothing created.
 mkdir -p "$T/ro"
@@ -121,6 +175,29 @@ printf 'age=41\nweeks=3\n' >"$T/quiet.answers"
 BC_STDIN="$T/quiet.answers" bc_run --db "$Q" screen --answers -
 [ "$(sqlite3 "$Q" 'SELECT count(*) FROM checks')" = 1 ] && pass "a check recorded after the quiet reads" || fail "the check was not recorded"
 [ "$(ls -A "$T/quiet")" = progress.db ] && pass "the writer leaves nothing beside the file" || fail "beside the file: $(ls -A "$T/quiet")"
+
+# `report | less`: the report lets the file go once it has read it, so a
+# writer meanwhile folds its -wal back and removes it, while the pager
+# has not read on (the report is longer than a pipe holds).
+sqlite3 "$Q" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+    INSERT INTO sessions (routine_id, routine_title, mode, started_at, ended_at, state, planned_s)
+    SELECT 'gentle-five', 'Gentle five', 'plain', 1000000000 + i * 86400, 1000000000 + i * 86400 + 600, 'completed', 600 FROM n;"
+rm -f "$T/pager.go" "$T/pager.first"
+"$BACKCARE" --db "$Q" report 2>"$T/pager.err" | {
+	head -c 1 >"$T/pager.first"
+	while [ ! -e "$T/pager.go" ]; do sleep 0.05; done
+	cat >/dev/null
+} &
+pager=$!
+i=0
+while [ ! -s "$T/pager.first" ] && [ $i -lt 300 ]; do sleep 0.05; i=$((i + 1)); done
+[ -s "$T/pager.first" ] && pass "report | pager: the output started" || fail "report | pager: no output"
+BC_STDIN="$T/quiet.answers" bc_run --db "$Q" screen --answers -
+expect_status 0 "a writer while the report waits on its pager"
+[ ! -e "$Q-wal" ] && pass "the writer folded its -wal back while the report waited" || fail "a -wal of $(stat -c %s "$Q-wal") bytes stays while the report waits"
+touch "$T/pager.go"
+wait $pager
+[ ! -s "$T/pager.err" ] && pass "report | pager: no error" || fail "report | pager: $(cat "$T/pager.err")"
 
 # Several copies creating and opening one file at once.
 pids=

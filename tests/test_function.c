@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "clock.h"
+#include "day.h"
 #include "outlook.h"
 #include "painmon.h"
 #include "psfs.h"
@@ -384,6 +385,7 @@ test_store_psfs_outlook(void **state)
 	size_t n;
 	const char first[] = "Walking the dog = 3\nCarrying bags = 4\n";
 	const char later[] = "walking the dog = 7\nretire: Carrying bags\n";
+	char due[11];
 
 	(void)state;
 	assert_int_equal(store_psfs_add(st, "Carrying bags", "plan", 5), 0);
@@ -400,6 +402,13 @@ test_store_psfs_outlook(void **state)
 	assert_int_equal(h.n_acts, 2);
 	assert_int_equal(psfs_answers_parse("f", later, strlen(later), &h, &a,
 	    &d), 0);
+	/* A rating within the week, as from a second copy that read the
+	 * history before the first saved: refused inside the transaction. */
+	assert_int_equal(store_psfs_record(st, &a, 1000 + 7 * 86400 - 1),
+	    -1);
+	assert_non_null(strstr(store_error(st), "less than a week ago"));
+	day_format(day_of_time(1000 + 7 * 86400), due);
+	assert_non_null(strstr(store_error(st), due));
 	assert_int_equal(store_psfs_record(st, &a, 1000 + 7 * 86400), 0);
 	psfs_answers_free(&a);
 	psfs_history_free(&h);

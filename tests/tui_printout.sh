@@ -84,7 +84,7 @@ mkdir -p "$T/cwd"
 : >"$T/notadir"
 BACKCARE_DB="$T/notadir/p.db"
 cd "$T/cwd" || fail "cd"
-PV_TEXT="The progress file is not open" open_progress
+PV_TEXT="notadir/p.db: Not a directory" open_progress
 tui_keys w
 tui_wait "Wrote the handout; the report not" || fail "the handout without a progress file"
 [ -s "$T/cwd/backcare-handout.html" ] && pass "the handout is in the current folder" ||

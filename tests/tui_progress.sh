@@ -3,8 +3,8 @@
 # sessions with pain ratings against an imported plan (this week, streak,
 # calendar, pain chart, starting level, checks); the home screen's
 # homework line; the prompt for lighter pressure; scrolling, small and
-# resized terminals, ASCII without UTF-8, and a long history read only
-# as far back as the chart shows, at any width.  The clock is pinned to
+# resized terminals, ASCII without UTF-8, a long history read only
+# as far back as the chart shows, at any width, and a read-only folder.  The clock is pinned to
 # Wednesday 2026-11-25 12:00 UTC.
 . "$TOP_SRCDIR/tests/lib.sh"
 
@@ -166,5 +166,30 @@ expect_screen "The last 71 rated sessions" "back to 80 columns: 71 again"
 tui_keys q q
 tui_wait_exit
 tui_stop
+
+# A read-only folder: nothing can be saved, but Progress shows the file's
+# progress, read only, and says why; the file stays as it was.
+mkdir -p "$T/ro"
+cp "$BACKCARE_DB" "$T/ro/progress.db"
+chmod 644 "$T/ro/progress.db"
+chmod 555 "$T/ro"
+cp "$T/ro/progress.db" "$T/ro-before"
+if [ "$(id -u)" -eq 0 ]; then
+	command -v setpriv >/dev/null &&
+	    TUI_WRAP="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	chmod 755 "$T" "$T/home"
+fi
+if [ "$(id -u)" -ne 0 ] || [ -n "${TUI_WRAP:-}" ]; then
+	BACKCARE_DB="$T/ro/progress.db" open_progress 80 60
+	expect_screen "Read only: nothing can be saved now" "a read-only folder: Progress says it is read only"
+	expect_screen "The last 71 rated sessions" "a read-only folder: Progress shows the history"
+	tui_keys q q
+	tui_wait_exit
+	tui_stop
+	cmp -s "$T/ro/progress.db" "$T/ro-before" && pass "a read-only folder: the file unchanged" || fail "a read-only folder: the file changed"
+	unset TUI_WRAP
+else
+	echo "# setpriv missing: the read-only folder part is skipped"
+fi
 
 bc_done

@@ -1,0 +1,207 @@
+/*
+ * store_why.c: why the progress file cannot be opened, said before SQLite
+ * is asked.  SQLite reports most of these as "unable to open database
+ * file" or "attempt to write a readonly database", which the store would
+ * have to call "cannot write here" whatever the cause; here each cause is
+ * named: a path too long for SQLite, a companion that is a folder, a file
+ * the user may not read or write, a read-only file system, and a -wal
+ * waiting to be folded in where nothing can be written.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include "store_private.h"
+#include "util.h"
+
+/*
+ * SQLite's unix limit on a full path (512) less its longest suffix
+ * ("-journal"): measured with SQLite 3.40, a 504-byte path opens and a
+ * 505-byte one does not.
+ */
+#define STORE_PATH_LIMIT 504
+
+/* The folder that holds path (caller frees). */
+static char *
+store_why_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xasprintf("%.*s", (int)(slash - path), path);
+}
+
+/* The length SQLite gives the full path: the folder with its links
+ * resolved, then the name; 0 when that cannot be told. */
+static size_t
+store_why_full_length(const char *path)
+{
+	char *dir = store_why_dir(path), *real = realpath(dir, NULL);
+	const char *slash = strrchr(path, '/');
+	size_t n = 0;
+
+	if (real != NULL)
+		n = strlen(real) + 1 + strlen(slash != NULL ? slash + 1 : path);
+	free(real);
+	free(dir);
+	return n;
+}
+
+static int
+store_why_length(const char *path, int creating, char **err)
+{
+	size_t n = store_why_full_length(path);
+	char extra[32];
+	int limit = STORE_PATH_LIMIT;
+
+	/* A new file is made under path.new-PID first (store_create()). */
+	if (creating)
+		limit -= snprintf(extra, sizeof extra, ".new-%ld",
+		    (long)getpid());
+	if (n <= (size_t)limit)
+		return 0;
+	*err = xasprintf("%s: the path is too long for SQLite (%zu bytes in "
+	    "full; the limit is %d%s); choose a shorter one with --db", path,
+	    n, limit, creating ? " for a new file" : "");
+	return -1;
+}
+
+/* A folder where SQLite keeps a companion of the file. */
+static int
+store_why_companions(const char *path, int writing, int wal, char **err)
+{
+	static const char *const sides[] = { "-journal", "-wal", "-shm" };
+	struct stat sb;
+	char *side;
+	size_t i;
+
+	for (i = 0; i < sizeof sides / sizeof *sides; i++) {
+		/* A reader without a -wal opens the file alone. */
+		if (i == 2 && !writing && !wal)
+			break;
+		side = xasprintf("%s%s", path, sides[i]);
+		if (lstat(side, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			*err = xasprintf("%s: %s is a folder, and SQLite needs "
+			    "that name for the file's %s; move it away", path,
+			    side, sides[i] + 1);
+			free(side);
+			return -1;
+		}
+		free(side);
+	}
+	return 0;
+}
+
+/* 1 when the file system that holds path is mounted read-only. */
+static int
+store_why_rofs(const char *path)
+{
+	struct statvfs vs;
+
+	return statvfs(path, &vs) == 0 && (vs.f_flag & ST_RDONLY);
+}
+
+/* The file itself: may it be read, and written when writing? */
+static int
+store_why_access(const char *path, int writing, char **err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 && errno == EACCES) {
+		*err = xasprintf("%s: cannot read the file (permission denied "
+		    "on the file itself); it belongs to another user, or its "
+		    "permissions keep you out", path);
+		return -1;
+	}
+	if (fd >= 0)
+		close(fd);
+	if (!writing)
+		return 0;
+	if (store_why_rofs(path)) {
+		*err = xasprintf("%s: cannot write: the file system is "
+		    "read-only; nothing can be saved there; choose another "
+		    "file with --db", path);
+		return -1;
+	}
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0 && errno == EACCES) {
+		*err = xasprintf("%s: cannot write the file (permission denied "
+		    "on the file itself); nothing can be saved; check its "
+		    "permissions or choose another file with --db", path);
+		return -1;
+	}
+	if (fd >= 0)
+		close(fd);
+	return 0;
+}
+
+/*
+ * A -wal with no -shm beside a file in a folder that cannot be written:
+ * the -wal may hold committed changes, which SQLite reads only through a
+ * -shm it must create, and opening the file alone would not show them.
+ */
+static int
+store_why_stranded_wal(const char *path, int wal, char **err)
+{
+	char *dir, *shm;
+	int stranded;
+
+	if (!wal)
+		return 0;
+	shm = xasprintf("%s-shm", path);
+	dir = store_why_dir(path);
+	stranded = access(shm, F_OK) != 0 && errno == ENOENT &&
+	    (store_why_rofs(path) || (access(dir, W_OK) != 0 &&
+	    (errno == EACCES || errno == EROFS)));
+	free(shm);
+	free(dir);
+	if (!stranded)
+		return 0;
+	*err = xasprintf("%s: its -wal holds changes not yet folded into it, "
+	    "and reading them needs a -shm file that this folder cannot "
+	    "take (read-only); open it once where the folder can be written, "
+	    "or copy the file with its -wal somewhere that can", path);
+	return -1;
+}
+
+int
+store_why_not(const char *path, int writing, int exists, char **err)
+{
+	struct stat sb;
+	char *wal = xasprintf("%s-wal", path);
+	int has_wal = lstat(wal, &sb) == 0;
+
+	free(wal);
+	if (store_why_length(path, writing && !exists, err) != 0)
+		return -1;
+	if (!exists)
+		return 0;
+	if (store_why_companions(path, writing, has_wal, err) != 0 ||
+	    store_why_access(path, writing, err) != 0 ||
+	    (!writing && store_why_stranded_wal(path, has_wal, err) != 0))
+		return -1;
+	return 0;
+}
+
+int
+store_why_writable(const char *path)
+{
+	char *dir = store_why_dir(path);
+	int ok = !store_why_rofs(path) && access(path, W_OK) == 0 &&
+	    access(dir, W_OK) == 0;
+
+	free(dir);
+	return ok;
+}
