@@ -167,12 +167,39 @@ report_pain_text(const struct report_summary *s, int which)
 	return NULL;
 }
 
+/* Writes n as exactly width digits (n from 0 to 10^width - 1). */
+static void
+report_digits(char *out, int n, int width)
+{
+	while (width-- > 0) {
+		out[width] = (char)('0' + n % 10);
+		n /= 10;
+	}
+}
+
 int32_t
 report_time(int64_t t, char *out, size_t size)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
+	int32_t day;
+	int minute, y, m, d;
 
+	/* The common case, by hand (a long history has thousands). */
+	if (size >= 17 && day_local(t, &day, &minute) == 0) {
+		day_to_ymd(day, &y, &m, &d);
+		report_digits(out, y, 4);
+		out[4] = '-';
+		report_digits(out + 5, m, 2);
+		out[7] = '-';
+		report_digits(out + 8, d, 2);
+		out[10] = ' ';
+		report_digits(out + 11, minute / 60, 2);
+		out[13] = ':';
+		report_digits(out + 14, minute % 60, 2);
+		out[16] = '\0';
+		return day;
+	}
 	if (localtime_r(&tt, &tm) == NULL) {
 		snprintf(out, size, "?");
 		return day_of_time(t);
