@@ -34,7 +34,8 @@
 	"coalesce(s.ended_at, 0), s.state, coalesce(s.planned_s, 0), " \
 	"(SELECT coalesce(sum(t.done_s), 0) FROM steps t WHERE " \
 	"t.session_id = s.id), coalesce(s.pain_before, -1), " \
-	"coalesce(s.pain_after, -1), s.note FROM sessions s "
+	"coalesce(s.pain_after, -1), s.note, (s.state = 'completed') * " \
+	"((s.kind = 'massage') + 2 * (s.kind = 'exercise')) FROM sessions s "
 
 static void
 store_session_row(sqlite3_stmt *s, void *elem, void *ctx)
@@ -53,6 +54,7 @@ store_session_row(sqlite3_stmt *s, void *elem, void *ctx)
 	rs->pain_before = sqlite3_column_int(s, 8);
 	rs->pain_after = sqlite3_column_int(s, 9);
 	rs->note = store_column_dup(s, 10);
+	rs->completed_kind = sqlite3_column_int(s, 11);
 	if (rs->routine_id == NULL)
 		rs->routine_id = xstrdup("");
 }
