@@ -107,6 +107,10 @@ static struct {
 	char *tz;               /* TZ when filled, NULL when unset */
 } day_memo;
 
+/* Held by day_zone_hold(): TZ is not looked up (getenv() scans the
+ * whole environment, which costs as much as the memo saves). */
+static int day_memo_held;
+
 /* Empties the memo when TZ is not what it was filled under. */
 static void
 day_memo_check_zone(void)
@@ -175,7 +179,8 @@ day_local(int64_t t, int32_t *day, int *minute)
 	struct day_memo_slot *slot;
 	struct tm tm;
 
-	day_memo_check_zone();
+	if (!day_memo_held)
+		day_memo_check_zone();
 	if (day_memo.cap > 0) {
 		slot = day_memo_find(day_memo.slots, day_memo.cap, t);
 		if (slot->mark != 0) {
@@ -199,6 +204,16 @@ day_local(int64_t t, int32_t *day, int *minute)
 		day_memo.used++;
 	}
 	return 0;
+}
+
+void
+day_zone_hold(int hold)
+{
+	if (hold) {
+		day_memo_check_zone();
+		day_memo_held++;
+	} else if (day_memo_held > 0)
+		day_memo_held--;
 }
 
 int32_t

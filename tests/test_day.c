@@ -218,9 +218,13 @@ test_local_memo(void **state)
 	for (z = 0; z < sizeof zones / sizeof zones[0]; z++) {
 		setenv("TZ", zones[z], 1);
 		tzset();
-		for (pass = 0; pass < 2; pass++)
+		/* The second pass holds the zone, as a report does. */
+		for (pass = 0; pass < 2; pass++) {
+			day_zone_hold(pass);
 			for (t = from; t < to; t += 41 * 60)
 				expect_local(t);
+			day_zone_hold(0);
+		}
 		/* Around each change: the offset differs 12 hours apart. */
 		for (t = from; t < to; t += 12 * 3600) {
 			a = (time_t)t;
@@ -237,6 +241,42 @@ test_local_memo(void **state)
 	}
 }
 
+/* While the zone is held a change of TZ is not looked for (the caller
+ * promised none); released, the memo is emptied for the new zone. */
+static void
+test_local_hold(void **state)
+{
+	const int64_t t = 1790000000;      /* 2026-09-21 14:13:20 UTC */
+	int32_t day;
+	int minute;
+
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	day_zone_hold(1);
+	assert_int_equal(day_local(t, &day, &minute), 0);
+	assert_int_equal(minute, 14 * 60 + 13);
+	setenv("TZ", "Asia/Kathmandu", 1);
+	tzset();
+	assert_int_equal(day_local(t, &day, &minute), 0);
+	assert_int_equal(minute, 14 * 60 + 13);
+	day_zone_hold(0);
+	assert_int_equal(day_local(t, &day, &minute), 0);
+	assert_int_equal(minute, 19 * 60 + 58);
+	/* Holds nest; a release too many is harmless. */
+	day_zone_hold(1);
+	day_zone_hold(1);
+	day_zone_hold(0);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	assert_int_equal(day_local(t, &day, &minute), 0);
+	assert_int_equal(minute, 19 * 60 + 58);
+	day_zone_hold(0);
+	day_zone_hold(0);
+	assert_int_equal(day_local(t, &day, &minute), 0);
+	assert_int_equal(minute, 14 * 60 + 13);
+}
+
 int
 main(void)
 {
@@ -250,6 +290,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_local_autumn, set_cet,
 		    restore_tz),
 		cmocka_unit_test_setup_teardown(test_local_memo, set_cet,
+		    restore_tz),
+		cmocka_unit_test_setup_teardown(test_local_hold, set_cet,
 		    restore_tz),
 	};
 
