@@ -356,14 +356,14 @@ static size_t
 text_one_line(const char *text, size_t col, size_t width)
 {
 	const unsigned char *p = (const unsigned char *)text;
-	size_t n;
+	size_t n = strlen(text), i;
 
-	if (*p == ' ')
+	if (col > width || n > width - col || (n > 0 &&
+	    (p[0] == ' ' || p[n - 1] == ' ')))
 		return (size_t)-1;
-	for (n = 0; p[n] != '\0'; n++)
-		if (p[n] < 0x20 || p[n] >= 0x7f ||
-		    (p[n] == ' ' && (p[n + 1] == ' ' || p[n + 1] == '\0')) ||
-		    col + n >= width)
+	for (i = 0; i < n; i++)
+		if ((unsigned char)(p[i] - 0x20) >= 0x5f ||
+		    (p[i] == ' ' && p[i + 1] == ' '))
 			return (size_t)-1;
 	return n;
 }
