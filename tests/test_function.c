@@ -382,6 +382,19 @@ test_migration_5(void **state)
 	assert_int_equal(rd.sessions[1].completed_kind, REPORT_KIND_EXERCISE);
 	assert_int_equal(rd.sessions[2].completed_kind, 0);
 	report_data_free(&rd);
+	/* Kinds the CHECKs would refuse (a hand-edited file) count as SQL
+	 * compares them: a blob 'massage' or a 'massage ' is neither. */
+	raw_sql("PRAGMA ignore_check_constraints = 1; UPDATE sessions SET "
+	    "kind = CAST('massage' AS BLOB) WHERE id = 1; UPDATE sessions "
+	    "SET kind = 'exercise ' WHERE id = 2;");
+	assert_int_equal(store_movement_load(st, 0, INT64_MAX, &md), 0);
+	assert_int_equal(md.massage_sessions, 0);
+	assert_int_equal(md.exercise_sessions, 0);
+	movement_data_free(&md);
+	assert_int_equal(store_report_load(st, 0, INT64_MAX, 0, &rd), 0);
+	assert_int_equal(rd.sessions[0].completed_kind, 0);
+	assert_int_equal(rd.sessions[1].completed_kind, 0);
+	report_data_free(&rd);
 	assert_int_equal(store_movement_load_counted(st, 0, INT64_MAX, 5, 6,
 	    &md), 0);
 	assert_int_equal(md.massage_sessions, 5);
