@@ -1,6 +1,8 @@
 /*
  * day.c: calendar days from civil dates and back (Howard Hinnant's
- * days_from_civil algorithm), and local time through localtime_r/mktime.
+ * days_from_civil algorithm), and local time through localtime_r/mktime,
+ * each time's answer remembered (the memo below: a report asks again and
+ * again for the same sessions' days).
  */
 #include "config.h"
 
