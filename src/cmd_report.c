@@ -96,11 +96,18 @@ cmd_report_movement(void *ctx, FILE *f, struct store *st,
 	struct psfs_history h;
 	struct outlook_set *sets = NULL;
 	struct report_movement m;
-	size_t n = 0;
-	int rc;
+	size_t n = 0, i;
+	int rc, massage = 0, exercise = 0;
 
-	if (store_movement_load(st, o->has_since ? day_start_time(o->since) :
-	    INT64_MIN, day_start_time(o->until + 1) - 1, &md) != 0)
+	/* The report read the same days' sessions: count them there. */
+	for (i = 0; i < d->n_sessions; i++) {
+		massage += d->sessions[i].completed_kind == REPORT_KIND_MASSAGE;
+		exercise += d->sessions[i].completed_kind ==
+		    REPORT_KIND_EXERCISE;
+	}
+	if (store_movement_load_counted(st, o->has_since ?
+	    day_start_time(o->since) : INT64_MIN,
+	    day_start_time(o->until + 1) - 1, massage, exercise, &md) != 0)
 		return -1;
 	if (store_psfs_load(st, &h) != 0) {
 		movement_data_free(&md);

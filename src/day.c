@@ -1,10 +1,13 @@
 /*
  * day.c: calendar days from civil dates and back (Howard Hinnant's
- * days_from_civil algorithm), and local time through localtime_r/mktime.
+ * days_from_civil algorithm), and local time through localtime_r/mktime,
+ * each time's answer remembered (the memo below: a report asks again and
+ * again for the same sessions' days).
  */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -83,12 +86,148 @@ day_format(int32_t day, char *out)
 	    (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
+/*
+ * A memo of the local times already converted, keyed by the exact time:
+ * a report asks for the local day of each session several times (weeks,
+ * streaks, charts, lines), and localtime_r costs a search of the zone's
+ * transitions each time.  Keyed by the exact second, not a day or an
+ * hour, it cannot be wrong across a daylight-saving change, however the
+ * zone moves; it is emptied when TZ changes and kept small.
+ */
+struct day_memo_slot {
+	int64_t t;
+	int32_t day;
+	int32_t mark;           /* 0 empty, else minute of the day + 1 */
+};
+
+#define DAY_MEMO_MIN 1024u
+#define DAY_MEMO_MAX 65536u
+
+static struct {
+	struct day_memo_slot *slots;
+	size_t cap, used;
+	char *tz;               /* TZ when filled, NULL when unset */
+} day_memo;
+
+/* Held by day_zone_hold(): TZ is not looked up (getenv() scans the
+ * whole environment, which costs as much as the memo saves). */
+static int day_memo_held;
+
+/* Empties the memo when TZ is not what it was filled under. */
+static void
+day_memo_check_zone(void)
+{
+	const char *tz = getenv("TZ");
+
+	if (tz == NULL ? day_memo.tz == NULL : day_memo.tz != NULL &&
+	    strcmp(tz, day_memo.tz) == 0)
+		return;
+	free(day_memo.tz);
+	day_memo.tz = tz != NULL ? strdup(tz) : NULL;
+	if (day_memo.slots != NULL)
+		memset(day_memo.slots, 0, day_memo.cap * sizeof *day_memo.slots);
+	day_memo.used = 0;
+	/* A TZ the memo could not copy is never matched: no memo then. */
+	if (tz != NULL && day_memo.tz == NULL) {
+		free(day_memo.slots);
+		day_memo.slots = NULL;
+		day_memo.cap = 0;
+	}
+}
+
+static struct day_memo_slot *
+day_memo_find(struct day_memo_slot *slots, size_t cap, int64_t t)
+{
+	size_t i = (size_t)(((uint64_t)t * 0x9e3779b97f4a7c15u) >> 32) &
+	    (cap - 1);
+
+	while (slots[i].mark != 0 && slots[i].t != t)
+		i = (i + 1) & (cap - 1);
+	return &slots[i];
+}
+
+/* Makes room for one more entry: 0, or -1 (no memo this time). */
+static int
+day_memo_room(void)
+{
+	struct day_memo_slot *old = day_memo.slots, *slots;
+	size_t cap = day_memo.cap == 0 ? DAY_MEMO_MIN : day_memo.cap * 2, i;
+
+	if (day_memo.tz == NULL && getenv("TZ") != NULL)
+		return -1;
+	if ((day_memo.used + 1) * 2 <= day_memo.cap)
+		return 0;
+	if (cap > DAY_MEMO_MAX) {
+		/* A long-running screen: start again rather than grow. */
+		memset(old, 0, day_memo.cap * sizeof *old);
+		day_memo.used = 0;
+		return 0;
+	}
+	if ((slots = calloc(cap, sizeof *slots)) == NULL)
+		return -1;
+	for (i = 0; i < day_memo.cap; i++)
+		if (old[i].mark != 0)
+			*day_memo_find(slots, cap, old[i].t) = old[i];
+	free(old);
+	day_memo.slots = slots;
+	day_memo.cap = cap;
+	return 0;
+}
+
+int
+day_local(int64_t t, int32_t *day, int *minute)
+{
+	time_t tt = (time_t)t;
+	struct day_memo_slot *slot;
+	struct tm tm;
+
+	if (!day_memo_held)
+		day_memo_check_zone();
+	if (day_memo.cap > 0) {
+		slot = day_memo_find(day_memo.slots, day_memo.cap, t);
+		if (slot->mark != 0) {
+			*day = slot->day;
+			*minute = slot->mark - 1;
+			return 0;
+		}
+	}
+	if (localtime_r(&tt, &tm) == NULL) {
+		*day = (int32_t)(t / 86400);
+		return -1;
+	}
+	/* Only years day_from_ymd() and day_to_ymd() agree on are kept. */
+	if (tm.tm_year < 1 - 1900 || tm.tm_year > 9999 - 1900)
+		return -1;
+	*day = day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	*minute = tm.tm_hour * 60 + tm.tm_min;
+	if (day_memo_room() == 0) {
+		slot = day_memo_find(day_memo.slots, day_memo.cap, t);
+		*slot = (struct day_memo_slot){ t, *day, *minute + 1 };
+		day_memo.used++;
+	}
+	return 0;
+}
+
+void
+day_zone_hold(int hold)
+{
+	if (hold) {
+		day_memo_check_zone();
+		day_memo_held++;
+	} else if (day_memo_held > 0)
+		day_memo_held--;
+}
+
 int32_t
 day_of_time(int64_t t)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
+	int32_t day;
+	int minute;
 
+	if (day_local(t, &day, &minute) == 0)
+		return day;
 	if (localtime_r(&tt, &tm) == NULL)
 		return (int32_t)(t / 86400);
 	return day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);

@@ -26,6 +26,20 @@ void day_format(int32_t day, char *out);
 
 /* The local calendar day of a Unix time (localtime_r, so TZ applies). */
 int32_t day_of_time(int64_t t);
+/*
+ * The local day of a Unix time and the minute of that day (0-1439), as
+ * localtime_r gives them, remembered by the exact time (emptied when TZ
+ * changes).  Returns 0, or -1 when localtime_r fails or the year is not
+ * 1-9999 (*day is then day_of_time()'s fallback only on failure).
+ */
+int day_local(int64_t t, int32_t *day, int *minute);
+/*
+ * day_zone_hold(1) checks TZ once and then trusts it until the matching
+ * day_zone_hold(0): for a stretch of work that does not change TZ (a
+ * report: thousands of times, each otherwise a look through the
+ * environment).  Holds nest.
+ */
+void day_zone_hold(int hold);
 /* The Unix time of local midnight at the start of day (mktime). */
 int64_t day_start_time(int32_t day);
 

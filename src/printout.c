@@ -65,6 +65,7 @@ printout_report(struct app *app, const struct printout_report *o,
 	d.n_lessons_total = lesson_course_count(app_content(app));
 	first = o->has_since ? o->since : printout_first_day(&d, o->until);
 	/* A report looks at its days as seen from their last. */
+	day_zone_hold(1);
 	report_summarise(&d, first, o->until, o->until, &s);
 	if (outfile_open(&out, path, err) == 0) {
 		FILE *f = out.f, *mem = NULL;
@@ -100,6 +101,7 @@ printout_report(struct app *app, const struct printout_report *o,
 			*err = xstrdup("could not write the report");
 	} else
 		failed = 1;
+	day_zone_hold(0);
 	if (st != NULL)
 		store_export_end(st);
 	report_summary_free(&s);

@@ -115,7 +115,8 @@ report_in_plan(const struct plan *p, const char *routine_id)
 
 /* Fills the weeks first..last from the sessions: counts, time, pain. */
 static void
-report_fill_weeks(const struct report_data *d, struct report_summary *s)
+report_fill_weeks(const struct report_data *d, const int32_t *days,
+    struct report_summary *s)
 {
 	const struct report_session *rs;
 	struct report_week *w;
@@ -131,7 +132,7 @@ report_fill_weeks(const struct report_data *d, struct report_summary *s)
 	}
 	for (i = 0; i < d->n_sessions; i++) {
 		rs = &d->sessions[i];
-		day = day_of_time(rs->started_at);
+		day = days[i];
 		if (day < s->first || day > s->last)
 			continue;
 		w = &s->weeks[(day - monday) / 7];
@@ -228,20 +229,29 @@ report_streak_step(struct report_streak *s, int32_t day)
 
 /* Days in a row with a completed session, ending today or yesterday. */
 static int
-report_streak(const struct report_data *d, int32_t today)
+report_streak(const struct report_data *d, const int32_t *all_days,
+    int32_t today)
 {
 	struct report_streak st;
 	int32_t *days;
 	size_t i, n = 0;
+	int sorted = 1;
 
 	report_streak_begin(&st, today);
 	if (d->n_sessions == 0)
 		return 0;
 	days = xreallocarray(NULL, d->n_sessions, sizeof *days);
-	for (i = 0; i < d->n_sessions; i++)
-		if (report_is_completed(&d->sessions[i]))
-			days[n++] = day_of_time(d->sessions[i].started_at);
-	qsort(days, n, sizeof *days, report_cmp_day);
+	for (i = 0; i < d->n_sessions; i++) {
+		if (!report_is_completed(&d->sessions[i]))
+			continue;
+		days[n] = all_days[i];
+		sorted &= n == 0 || days[n - 1] <= days[n];
+		n++;
+	}
+	/* The store's sessions come in time order, so their days nearly
+	 * always do too; a clock set back at midnight is sorted here. */
+	if (!sorted)
+		qsort(days, n, sizeof *days, report_cmp_day);
 	for (i = n; i > 0 && report_streak_step(&st, days[i - 1]); i--)
 		;
 	free(days);
@@ -250,7 +260,8 @@ report_streak(const struct report_data *d, int32_t today)
 
 /* Each plan routine: the sessions done this week and today. */
 static void
-report_fill_homework(const struct report_data *d, struct report_summary *s)
+report_fill_homework(const struct report_data *d, const int32_t *days,
+    struct report_summary *s)
 {
 	const struct plan *p = d->plan;
 	const struct report_session *rs;
@@ -274,7 +285,7 @@ report_fill_homework(const struct report_data *d, struct report_summary *s)
 		rs = &d->sessions[i];
 		if (!report_is_completed(rs) || rs->routine_id == NULL)
 			continue;
-		day = day_of_time(rs->started_at);
+		day = days[i];
 		if (day < monday || day > s->today)
 			continue;
 		for (j = 0; j < p->n_routines; j++) {
@@ -293,7 +304,7 @@ report_fill_homework(const struct report_data *d, struct report_summary *s)
  * rated both before and after, pain rose by 2 or more each time.
  */
 static int
-report_prompt_lighter(const struct report_data *d,
+report_prompt_lighter(const struct report_data *d, const int32_t *days,
     const struct report_summary *s)
 {
 	const struct report_session *rs;
@@ -305,7 +316,7 @@ report_prompt_lighter(const struct report_data *d,
 		rs = &d->sessions[i - 1];
 		if (rs->pain_before < 0 || rs->pain_after < 0)
 			continue;
-		day = day_of_time(rs->started_at);
+		day = days[i - 1];
 		if (day < s->first || day > s->last)
 			continue;
 		if (rs->pain_after - rs->pain_before < 2)
@@ -368,17 +379,21 @@ void
 report_summarise(const struct report_data *d, int32_t first, int32_t last,
     int32_t today, struct report_summary *out)
 {
+	/* Each session's local day, found once for every part below. */
+	int32_t *days = xreallocarray(NULL, d->n_sessions + 1, sizeof *days);
 	size_t i;
 
+	for (i = 0; i < d->n_sessions; i++)
+		days[i] = day_of_time(d->sessions[i].started_at);
 	memset(out, 0, sizeof *out);
 	out->today = today;
 	out->first = first;
 	out->last = last;
 	if (last >= first) {
-		report_fill_weeks(d, out);
+		report_fill_weeks(d, days, out);
 		report_fill_pain(out);
 	}
-	out->streak = report_streak(d, today);
+	out->streak = report_streak(d, days, today);
 	for (i = 0; i < d->n_lessons; i++) {
 		/* The glossary is read too, but it is not a lesson. */
 		if (lesson_id_hidden(d->lessons[i].id))
@@ -386,11 +401,12 @@ report_summarise(const struct report_data *d, int32_t first, int32_t last,
 		out->lessons_read += d->lessons[i].read_at != 0;
 		out->selfchecks_done += d->lessons[i].selfcheck_at != 0;
 	}
-	report_fill_homework(d, out);
-	if (last >= first && report_prompt_lighter(d, out))
+	report_fill_homework(d, days, out);
+	if (last >= first && report_prompt_lighter(d, days, out))
 		out->prompts |= REPORT_PROMPT_LIGHTER;
 	if (report_prompt_recheck(d, out))
 		out->prompts |= REPORT_PROMPT_RECHECK;
+	free(days);
 }
 
 void

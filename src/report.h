@@ -37,7 +37,12 @@ struct report_session {
 	int pain_before;        /* 0-10, -1 when not rated */
 	int pain_after;
 	char *note;             /* NULL when none */
+	/* Completed, as the store compares: REPORT_KIND_MASSAGE or
+	 * REPORT_KIND_EXERCISE; 0 when not completed. */
+	int completed_kind;
 };
+#define REPORT_KIND_MASSAGE 1
+#define REPORT_KIND_EXERCISE 2
 
 /* One safety check, as stored. */
 struct report_check {

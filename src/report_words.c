@@ -105,6 +105,24 @@ report_level(double v, char *out, size_t size)
 	snprintf(out, size, "%.1f", v + (v >= 0 ? 1e-9 : -1e-9));
 }
 
+/* "%d" into a cell of 24 bytes, by hand: a long history has thousands. */
+static void
+report_int_cell(int n, char out[24])
+{
+	char tmp[16];
+	int i = (int)sizeof tmp;
+	unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+
+	do {
+		tmp[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (n < 0)
+		tmp[--i] = '-';
+	memcpy(out, tmp + i, sizeof tmp - (size_t)i);
+	out[sizeof tmp - (size_t)i] = '\0';
+}
+
 void
 report_week_cells(const struct report_summary *s,
     const struct report_week *wk, char cells[REPORT_WEEK_CELLS][24])
@@ -112,16 +130,16 @@ report_week_cells(const struct report_summary *s,
 	double diff;
 
 	day_format(wk->start, cells[0]);
-	snprintf(cells[1], 24, "%d", wk->sessions);
+	report_int_cell(wk->sessions, cells[1]);
 	if (wk->target > 0)
-		snprintf(cells[2], 24, "%d", wk->target);
+		report_int_cell(wk->target, cells[2]);
 	else
-		snprintf(cells[2], 24, "-");
-	snprintf(cells[3], 24, "%d", wk->partial);
+		strcpy(cells[2], "-");
+	report_int_cell(wk->partial, cells[3]);
 	util_format_clock(wk->seconds, cells[4], 24);
-	snprintf(cells[5], 24, "-");
-	snprintf(cells[6], 24, "-");
-	snprintf(cells[7], 24, "-");
+	strcpy(cells[5], "-");
+	strcpy(cells[6], "-");
+	strcpy(cells[7], "-");
 	if (wk->n_before > 0)
 		report_level(wk->pain_before, cells[5], 24);
 	if (wk->n_after > 0)
@@ -167,12 +185,39 @@ report_pain_text(const struct report_summary *s, int which)
 	return NULL;
 }
 
+/* Writes n as exactly width digits (n from 0 to 10^width - 1). */
+static void
+report_digits(char *out, int n, int width)
+{
+	while (width-- > 0) {
+		out[width] = (char)('0' + n % 10);
+		n /= 10;
+	}
+}
+
 int32_t
 report_time(int64_t t, char *out, size_t size)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
+	int32_t day;
+	int minute, y, m, d;
 
+	/* The common case, by hand (a long history has thousands). */
+	if (size >= 17 && day_local(t, &day, &minute) == 0) {
+		day_to_ymd(day, &y, &m, &d);
+		report_digits(out, y, 4);
+		out[4] = '-';
+		report_digits(out + 5, m, 2);
+		out[7] = '-';
+		report_digits(out + 8, d, 2);
+		out[10] = ' ';
+		report_digits(out + 11, minute / 60, 2);
+		out[13] = ':';
+		report_digits(out + 14, minute % 60, 2);
+		out[16] = '\0';
+		return day;
+	}
 	if (localtime_r(&tt, &tm) == NULL) {
 		snprintf(out, size, "?");
 		return day_of_time(t);
@@ -250,9 +295,14 @@ report_rules_in_words(const char *codes, report_clean_fn clean, void *ctx)
 	for (tok = strtok_r(copy, " ", &save); tok != NULL;
 	    tok = strtok_r(NULL, " ", &save)) {
 		name = advice_rule_name(tok);
-		buf_printf(&b, "%s%s%s%s%s", b.len > 0 ? ", " : "", tok,
-		    name != NULL ? " (" : "", name != NULL ? name : "",
-		    name != NULL ? ")" : "");
+		if (b.len > 0)
+			buf_adds(&b, ", ");
+		buf_adds(&b, tok);
+		if (name != NULL) {
+			buf_adds(&b, " (");
+			buf_adds(&b, name);
+			buf_addc(&b, ')');
+		}
 	}
 	free(copy);
 	return b.len > 0 ? buf_detach(&b) : (buf_free(&b), xstrdup(""));
@@ -268,7 +318,10 @@ report_add_part(struct buf *b, const char *label, const char *text,
 	if (text == NULL || text[0] == '\0')
 		return;
 	t = clean(ctx, text);
-	buf_printf(b, "; %s: %s", label, t);
+	buf_adds(b, "; ");
+	buf_adds(b, label);
+	buf_adds(b, ": ");
+	buf_adds(b, t);
 	free(t);
 }
 
@@ -281,17 +334,25 @@ report_check_text(const struct report_check *c, const char *when,
 
 	kind = clean(ctx, c->kind);
 	rules = report_rules_in_words(c->rules, clean, ctx);
-	buf_printf(&b, "%s  %s: %s", when, strcmp(kind, "recheck") == 0 ?
+	/* Built by hand, not with printf: a long history has hundreds. */
+	buf_adds(&b, when);
+	buf_adds(&b, "  ");
+	buf_adds(&b, strcmp(kind, "recheck") == 0 ?
 	    "re-check of the emergency questions" :
-	    strcmp(kind, "full") == 0 ? "full check" : kind,
-	    verdict_name(c->verdict));
-	if (c->age >= 0)
-		buf_printf(&b, ", age %d", c->age);
-	if (c->age >= 0 && c->weeks >= 0)
-		buf_printf(&b, ", pain for %d week%s", c->weeks,
-		    c->weeks == 1 ? "" : "s");
-	buf_printf(&b, "; rules: %s", rules[0] != '\0' ? rules :
-	    "none fired");
+	    strcmp(kind, "full") == 0 ? "full check" : kind);
+	buf_adds(&b, ": ");
+	buf_adds(&b, verdict_name(c->verdict));
+	if (c->age >= 0) {
+		buf_adds(&b, ", age ");
+		report_add_num(&b, c->age, 1);
+	}
+	if (c->age >= 0 && c->weeks >= 0) {
+		buf_adds(&b, ", pain for ");
+		report_add_num(&b, c->weeks, 1);
+		buf_adds(&b, c->weeks == 1 ? " week" : " weeks");
+	}
+	buf_adds(&b, "; rules: ");
+	buf_adds(&b, rules[0] != '\0' ? rules : "none fired");
 	report_add_part(&b, "not sure (counted as yes)", c->unsure, clean,
 	    ctx);
 	report_add_part(&b, "massage", c->actions, clean, ctx);

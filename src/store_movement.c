@@ -573,18 +573,24 @@ store_outlook_load(struct store *st, struct outlook_set **out, size_t *n)
 
 /* ---- the report's movement part ---------------------------------------- */
 
+#define STORE_STEP_PAIN_COUNTS \
+	"(SELECT count(*) FROM step_pain WHERE at BETWEEN ?1 AND ?2), " \
+	"(SELECT count(*) FROM step_pain WHERE outcome = 'stopped' AND " \
+	"at BETWEEN ?1 AND ?2)"
+
+/* The step pain counts, and with sessions set the completed sessions of
+ * each kind in one pass over the window's sessions. */
 static int
 store_movement_counts(struct store *st, int64_t since, int64_t until,
-    struct movement_data *d)
+    int sessions, struct movement_data *d)
 {
-	/* One pass over the window's sessions for both kinds. */
-	sqlite3_stmt *s = store_private_prepare(st, "SELECT "
+	sqlite3_stmt *s = store_private_prepare(st, sessions ? "SELECT "
+	    STORE_STEP_PAIN_COUNTS ", "
 	    "coalesce(sum(kind = 'massage'), 0), "
-	    "coalesce(sum(kind = 'exercise'), 0), "
-	    "(SELECT count(*) FROM step_pain WHERE at BETWEEN ?1 AND ?2), "
-	    "(SELECT count(*) FROM step_pain WHERE outcome = 'stopped' AND "
-	    "at BETWEEN ?1 AND ?2) FROM sessions WHERE state = 'completed' "
-	    "AND started_at BETWEEN ?1 AND ?2");
+	    "coalesce(sum(kind = 'exercise'), 0) "
+	    "FROM sessions WHERE state = 'completed' "
+	    "AND started_at BETWEEN ?1 AND ?2" :
+	    "SELECT " STORE_STEP_PAIN_COUNTS);
 
 	if (s == NULL)
 		return -1;
@@ -592,10 +598,12 @@ store_movement_counts(struct store *st, int64_t since, int64_t until,
 	sqlite3_bind_int64(s, 2, until);
 	if (store_movement_one(st, s, "reading the sessions") != 1)
 		return -1;
-	d->massage_sessions = sqlite3_column_int(s, 0);
-	d->exercise_sessions = sqlite3_column_int(s, 1);
-	d->steps_rated = sqlite3_column_int(s, 2);
-	d->steps_stopped = sqlite3_column_int(s, 3);
+	d->steps_rated = sqlite3_column_int(s, 0);
+	d->steps_stopped = sqlite3_column_int(s, 1);
+	if (sessions) {
+		d->massage_sessions = sqlite3_column_int(s, 2);
+		d->exercise_sessions = sqlite3_column_int(s, 3);
+	}
 	sqlite3_finalize(s);
 	return 0;
 }
@@ -611,17 +619,17 @@ store_movement_event_row(sqlite3_stmt *s, void *elem, void *ctx)
 	e->event = store_movement_text(s, 2);
 }
 
-int
-store_movement_load(struct store *st, int64_t since, int64_t until,
-    struct movement_data *d)
+/* store_movement_load(), with the sessions counted or read (sessions). */
+static int
+store_movement_read(struct store *st, int64_t since, int64_t until,
+    int sessions, struct movement_data *d)
 {
 	struct store_rows r = { NULL, 0, sizeof *d->events,
 	    store_movement_event_row, NULL };
 	sqlite3_stmt *s;
 	int rc;
 
-	memset(d, 0, sizeof *d);
-	if (store_movement_counts(st, since, until, d) != 0)
+	if (store_movement_counts(st, since, until, sessions, d) != 0)
 		return -1;
 	s = store_private_prepare(st, "SELECT at, routine_id, event FROM "
 	    "pain_events WHERE at BETWEEN ?1 AND ?2 ORDER BY id");
@@ -637,6 +645,24 @@ store_movement_load(struct store *st, int64_t since, int64_t until,
 		return -1;
 	}
 	return 0;
+}
+
+int
+store_movement_load(struct store *st, int64_t since, int64_t until,
+    struct movement_data *d)
+{
+	memset(d, 0, sizeof *d);
+	return store_movement_read(st, since, until, 1, d);
+}
+
+int
+store_movement_load_counted(struct store *st, int64_t since, int64_t until,
+    int massage, int exercise, struct movement_data *d)
+{
+	memset(d, 0, sizeof *d);
+	d->massage_sessions = massage;
+	d->exercise_sessions = exercise;
+	return store_movement_read(st, since, until, 0, d);
 }
 
 void

@@ -95,6 +95,13 @@ struct movement_data {
 };
 int store_movement_load(struct store *st, int64_t since, int64_t until,
     struct movement_data *out);
+/*
+ * The same without reading the sessions again: massage and exercise are
+ * the completed sessions of [since, until] the caller has already counted
+ * (the report's own, struct report_session's completed_kind).
+ */
+int store_movement_load_counted(struct store *st, int64_t since,
+    int64_t until, int massage, int exercise, struct movement_data *out);
 void movement_data_free(struct movement_data *d);
 
 #endif

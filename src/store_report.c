@@ -34,7 +34,23 @@
 	"coalesce(s.ended_at, 0), s.state, coalesce(s.planned_s, 0), " \
 	"(SELECT coalesce(sum(t.done_s), 0) FROM steps t WHERE " \
 	"t.session_id = s.id), coalesce(s.pain_before, -1), " \
-	"coalesce(s.pain_after, -1), s.note FROM sessions s "
+	"coalesce(s.pain_after, -1), s.note, s.kind FROM sessions s "
+
+/*
+ * 1 when column col is the text want, as SQL's col = 'want' compares it
+ * (text only, byte for byte); before any other read of the column, which
+ * could convert it.  Compared here rather than in SQL: an expression on
+ * the row costs as much as reading a column.
+ */
+static int
+store_column_is(sqlite3_stmt *s, int col, const char *want)
+{
+	size_t n = strlen(want);
+
+	return sqlite3_column_type(s, col) == SQLITE_TEXT &&
+	    (size_t)sqlite3_column_bytes(s, col) == n &&
+	    memcmp(sqlite3_column_text(s, col), want, n) == 0;
+}
 
 static void
 store_session_row(sqlite3_stmt *s, void *elem, void *ctx)
@@ -42,6 +58,9 @@ store_session_row(sqlite3_stmt *s, void *elem, void *ctx)
 	struct report_session *rs = elem;
 
 	(void)ctx;
+	rs->completed_kind = !store_column_is(s, 5, "completed") ? 0 :
+	    store_column_is(s, 11, "massage") ? REPORT_KIND_MASSAGE :
+	    store_column_is(s, 11, "exercise") ? REPORT_KIND_EXERCISE : 0;
 	rs->id = sqlite3_column_int64(s, 0);
 	rs->routine_id = store_column_dup(s, 1);
 	rs->title = store_column_dup(s, 2);

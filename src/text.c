@@ -160,6 +160,12 @@ text_width(const char *s, size_t n)
 	uint32_t cp;
 
 	while (i < n) {
+		/* Printable ASCII, the common case, is a column a byte. */
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			w++;
+			i++;
+			continue;
+		}
 		k = text_decode(s + i, n - i, &cp);
 		w += (size_t)text_cp_width(cp);
 		i += k;
@@ -341,6 +347,27 @@ text_fit_bytes(const char *s, size_t n, size_t cols, size_t *used_out)
 	return i;
 }
 
+/*
+ * The length of text when it is one line as it stands after col columns
+ * in width: printable ASCII, no space at either end or two in a row (the
+ * wrap would drop them), no longer than the room; else (size_t)-1.
+ */
+static size_t
+text_one_line(const char *text, size_t col, size_t width)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t n = strlen(text), i;
+
+	if (col > width || n > width - col || (n > 0 &&
+	    (p[0] == ' ' || p[n - 1] == ' ')))
+		return (size_t)-1;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)(p[i] - 0x20) >= 0x5f ||
+		    (p[i] == ' ' && p[i + 1] == ' '))
+			return (size_t)-1;
+	return n;
+}
+
 void
 text_wrap(struct buf *b, const char *text, size_t width, const char *first,
     const char *rest)
@@ -349,9 +376,15 @@ text_wrap(struct buf *b, const char *text, size_t width, const char *first,
 	size_t col, rest_w, wlen, ww, avail, cut, cutw;
 	int started = 0;
 
-	rest_w = text_width(rest, strlen(rest));
 	buf_adds(b, first);
 	col = text_width(first, strlen(first));
+	/* Most report lines fit as they are: copied whole, not by words. */
+	if ((wlen = text_one_line(text, col, width)) != (size_t)-1) {
+		buf_add(b, text, wlen);
+		buf_addc(b, '\n');
+		return;
+	}
+	rest_w = text_width(rest, strlen(rest));
 	while (*p == ' ')
 		p++;
 	while (*p != '\0') {

@@ -175,6 +175,108 @@ test_local_autumn(void **state)
 	}
 }
 
+/* day_local(), from its memo or not, against localtime_r itself. */
+static void
+expect_local(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	int32_t day = -1;
+	int minute = -1;
+
+	assert_non_null(localtime_r(&tt, &tm));
+	assert_int_equal(day_local(t, &day, &minute), 0);
+	assert_int_equal(day, day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday));
+	assert_int_equal(minute, tm.tm_hour * 60 + tm.tm_min);
+	assert_int_equal(day_of_time(t), day);
+}
+
+/*
+ * The memo of local times gives what localtime_r gives in zones with an
+ * hour's change (New York, London), a half-hour's (Lord Howe) and none but
+ * a 5:45 offset (Kathmandu): every 7 minutes for the days around each
+ * change of 2024 to 2026, and every 41 minutes through those years, each
+ * asked twice (the second answer comes from the memo), then again after
+ * TZ changed under it, and past the memo's size (it starts again).
+ */
+static void
+test_local_memo(void **state)
+{
+	static const char *const zones[] = {
+		"America/New_York", "Europe/London", "Australia/Lord_Howe",
+		"Asia/Kathmandu", "America/New_York", "UTC"
+	};
+	const int64_t from = 1704067200, to = 1798761600;  /* 2024 to 2027 */
+	size_t z;
+	int64_t t;
+	time_t a, b;
+	struct tm ta, tb;
+	int pass;
+
+	(void)state;
+	for (z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+		setenv("TZ", zones[z], 1);
+		tzset();
+		/* The second pass holds the zone, as a report does. */
+		for (pass = 0; pass < 2; pass++) {
+			day_zone_hold(pass);
+			for (t = from; t < to; t += 41 * 60)
+				expect_local(t);
+			day_zone_hold(0);
+		}
+		/* Around each change: the offset differs 12 hours apart. */
+		for (t = from; t < to; t += 12 * 3600) {
+			a = (time_t)t;
+			b = (time_t)(t + 12 * 3600);
+			assert_non_null(localtime_r(&a, &ta));
+			assert_non_null(localtime_r(&b, &tb));
+			if (ta.tm_gmtoff == tb.tm_gmtoff)
+				continue;
+			for (pass = 0; pass < 2; pass++)
+				for (a = (time_t)t; a <= (time_t)t + 12 * 3600;
+				    a += 7 * 60)
+					expect_local(a);
+		}
+	}
+}
+
+/* While the zone is held a change of TZ is not looked for (the caller
+ * promised none); released, the memo is emptied for the new zone. */
+static void
+test_local_hold(void **state)
+{
+	const int64_t t = 1790000000;      /* 2026-09-21 14:13:20 UTC */
+	int32_t day;
+	int minute;
+
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	day_zone_hold(1);
+	assert_int_equal(day_local(t, &day, &minute), 0);
+	assert_int_equal(minute, 14 * 60 + 13);
+	setenv("TZ", "Asia/Kathmandu", 1);
+	tzset();
+	assert_int_equal(day_local(t, &day, &minute), 0);
+	assert_int_equal(minute, 14 * 60 + 13);
+	day_zone_hold(0);
+	assert_int_equal(day_local(t, &day, &minute), 0);
+	assert_int_equal(minute, 19 * 60 + 58);
+	/* Holds nest; a release too many is harmless. */
+	day_zone_hold(1);
+	day_zone_hold(1);
+	day_zone_hold(0);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	assert_int_equal(day_local(t, &day, &minute), 0);
+	assert_int_equal(minute, 19 * 60 + 58);
+	day_zone_hold(0);
+	day_zone_hold(0);
+	assert_int_equal(day_local(t, &day, &minute), 0);
+	assert_int_equal(minute, 14 * 60 + 13);
+}
+
 int
 main(void)
 {
@@ -186,6 +288,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_local_spring, set_cet,
 		    restore_tz),
 		cmocka_unit_test_setup_teardown(test_local_autumn, set_cet,
+		    restore_tz),
+		cmocka_unit_test_setup_teardown(test_local_memo, set_cet,
+		    restore_tz),
+		cmocka_unit_test_setup_teardown(test_local_hold, set_cet,
 		    restore_tz),
 	};
 

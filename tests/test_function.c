@@ -17,6 +17,7 @@
 #include "outlook.h"
 #include "painmon.h"
 #include "psfs.h"
+#include "report.h"
 #include "store.h"
 #include "store_movement.h"
 #include "util.h"
@@ -335,6 +336,7 @@ test_migration_5(void **state)
 {
 	struct store *st = open_store();
 	struct movement_data md;
+	struct report_data rd;
 	int64_t id;
 
 	(void)state;
@@ -368,6 +370,39 @@ test_migration_5(void **state)
 	assert_int_equal(md.steps_stopped, 1);
 	assert_int_equal(md.n_events, 1);
 	assert_string_equal(md.events[0].event, "raised");
+	movement_data_free(&md);
+	/* The report's sessions carry the same kinds, so `report` counts
+	 * them there (store_movement_load_counted) instead of reading again;
+	 * a running one counts as neither. */
+	id = store_session_begin(st, "core-basics", "C", "plain", 720,
+	    manual.wall_s + 1500);
+	assert_int_equal(store_session_kind(st, id, "exercise"), 0);
+	assert_int_equal(store_report_load(st, 0, INT64_MAX, 0, &rd), 0);
+	assert_int_equal(rd.n_sessions, 3);
+	assert_int_equal(rd.sessions[0].completed_kind, REPORT_KIND_MASSAGE);
+	assert_int_equal(rd.sessions[1].completed_kind, REPORT_KIND_EXERCISE);
+	assert_int_equal(rd.sessions[2].completed_kind, 0);
+	report_data_free(&rd);
+	/* Kinds the CHECKs would refuse (a hand-edited file) count as SQL
+	 * compares them: a blob 'massage' or a 'massage ' is neither. */
+	raw_sql("PRAGMA ignore_check_constraints = 1; UPDATE sessions SET "
+	    "kind = CAST('massage' AS BLOB) WHERE id = 1; UPDATE sessions "
+	    "SET kind = 'exercise ' WHERE id = 2;");
+	assert_int_equal(store_movement_load(st, 0, INT64_MAX, &md), 0);
+	assert_int_equal(md.massage_sessions, 0);
+	assert_int_equal(md.exercise_sessions, 0);
+	movement_data_free(&md);
+	assert_int_equal(store_report_load(st, 0, INT64_MAX, 0, &rd), 0);
+	assert_int_equal(rd.sessions[0].completed_kind, 0);
+	assert_int_equal(rd.sessions[1].completed_kind, 0);
+	report_data_free(&rd);
+	assert_int_equal(store_movement_load_counted(st, 0, INT64_MAX, 5, 6,
+	    &md), 0);
+	assert_int_equal(md.massage_sessions, 5);
+	assert_int_equal(md.exercise_sessions, 6);
+	assert_int_equal(md.steps_rated, 1);
+	assert_int_equal(md.steps_stopped, 1);
+	assert_int_equal(md.n_events, 1);
 	movement_data_free(&md);
 	/* The CHECKs hold: an unknown event is refused. */
 	assert_int_equal(store_pain_event(st, id, "core-basics", "fine", 1), -1);

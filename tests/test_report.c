@@ -535,6 +535,9 @@ test_streak(void **state)
 {
 	struct report_data d = { 0 };
 	struct report_summary s;
+	struct report_session t;
+	size_t i;
+	int pass;
 
 	(void)state;
 	rated(&d, "2027-01-01", -1, -1);
@@ -550,12 +553,21 @@ test_streak(void **state)
 	assert_int_equal(s.streak, want); \
 	report_summary_free(&s); \
 } while (0)
-	STREAK_ON("2027-01-05", 3);     /* today, and two days before */
-	STREAK_ON("2027-01-06", 3);     /* ending yesterday still counts */
-	STREAK_ON("2027-01-07", 0);     /* a whole day missed */
-	STREAK_ON("2027-01-03", 1);
-	STREAK_ON("2027-01-02", 1);
-	STREAK_ON("2026-12-31", 0);
+	/* Twice: as stored (in time order, so the days are already in
+	 * order), then backwards (a clock set back), which sorts them. */
+	for (pass = 0; pass < 2; pass++) {
+		STREAK_ON("2027-01-05", 3); /* today, and two days before */
+		STREAK_ON("2027-01-06", 3); /* ending yesterday still counts */
+		STREAK_ON("2027-01-07", 0); /* a whole day missed */
+		STREAK_ON("2027-01-03", 1);
+		STREAK_ON("2027-01-02", 1);
+		STREAK_ON("2026-12-31", 0);
+		for (i = 0; i < d.n_sessions / 2; i++) {
+			t = d.sessions[i];
+			d.sessions[i] = d.sessions[d.n_sessions - 1 - i];
+			d.sessions[d.n_sessions - 1 - i] = t;
+		}
+	}
 #undef STREAK_ON
 	report_data_free(&d);
 }

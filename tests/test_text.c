@@ -6,10 +6,12 @@
 #include <cmocka.h>
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
+#include "util.h"
 
 static void
 test_decode(void **state)
@@ -216,6 +218,57 @@ test_bidi_and_paths(void **state)
 	free(t);
 }
 
+/* text_wrap() of s after "- " (then "  ") in width, as a new string. */
+static char *
+wrapped(const char *s, size_t width)
+{
+	struct buf b = BUF_INIT;
+
+	text_wrap(&b, s, width, "- ", "  ");
+	return buf_detach(&b);
+}
+
+/*
+ * A line that fits is copied whole (text_wrap's fast path); it must be
+ * what the word-by-word wrap gives, which a leading space forces (the wrap
+ * drops it): texts of letters, spaces, an accented letter and a control
+ * character, at every width from 1 to 30, including the lines that fit
+ * exactly and those a column too long.
+ */
+static void
+test_wrap_one_line(void **state)
+{
+	static const char *const pieces[] = {
+		"a", "bc", " ", "  ", "d\xc3\xa9" "f", "g\x01", "hijklmnop", "x"
+	};
+	unsigned seed = 17;
+	char text[64], spaced[66], *fast, *slow;
+	size_t i, k, width;
+
+	(void)state;
+	text_set_utf8(1);
+	fast = wrapped("fits exactly", 14);
+	assert_string_equal(fast, "- fits exactly\n");
+	free(fast);
+	fast = wrapped("one too long", 13);
+	assert_string_equal(fast, "- one too\n  long\n");
+	free(fast);
+	for (i = 0; i < 4000; i++) {
+		text[0] = '\0';
+		for (k = 0; k < 1 + i % 7; k++) {
+			seed = seed * 1103515245u + 12345u;
+			strcat(text, pieces[(seed >> 16) % 8]);
+		}
+		width = 1 + i % 30;
+		snprintf(spaced, sizeof spaced, " %s", text);
+		fast = wrapped(text, width);
+		slow = wrapped(spaced, width);
+		assert_string_equal(fast, slow);
+		free(fast);
+		free(slow);
+	}
+}
+
 int
 main(void)
 {
@@ -226,6 +279,7 @@ main(void)
 		cmocka_unit_test(test_terminal_safe),
 		cmocka_unit_test(test_ascii_fallback),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_wrap_one_line),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_bidi_and_paths),
