@@ -173,5 +173,8 @@ extern const struct ui_screen ui_routines_screen;
 /* progress */
 /* The progress view (ui_progress.c), the home menu's "Progress". */
 extern const struct ui_screen ui_progress_screen;
+/* Writes the HTML report and handout for printing, and says where
+ * (ui_printout.c; w on the Progress screen). */
+void ui_printout_write(struct ui *ui);
 
 #endif
