@@ -208,6 +208,20 @@ runner_step_pain_done(struct ui *ui, struct runner *r)
 	timer_resume(&r->tm, clock_monotonic_ms());
 }
 
+/* Segment i ran out: it is stored with the time it really ran (+ and -
+ * change it), and as skipped when - cut it to under half. */
+static void
+runner_ran_out(struct ui *ui, struct runner *r, size_t i)
+{
+	long ran = timer_ran_s(&r->tm);
+	int cut = !r->s.tl.seg[i].rest &&
+	    timer_cut_short(r->s.tl.seg[i].seconds, ran);
+
+	runner_said(ui, r, session_record(&r->s, i, ran, cut));
+	r->done_s += ran;
+	r->cut += cut;
+}
+
 static int64_t
 runner_tick(struct ui *ui, void *state, int64_t now)
 {
@@ -237,9 +251,7 @@ runner_tick(struct ui *ui, void *state, int64_t now)
 		return -1;
 	while ((ev = timer_tick(&r->tm, now)) != TIMER_NONE) {
 		done = r->tm.seg - 1;
-		runner_said(ui, r, session_record(&r->s, done,
-		    r->s.tl.seg[done].seconds, 0));
-		r->done_s += r->s.tl.seg[done].seconds;
+		runner_ran_out(ui, r, done);
 		ui_alert(ui);
 		ui_dirty(ui);
 		if (session_asks_step_pain(&r->s, done)) {

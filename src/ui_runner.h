@@ -44,6 +44,7 @@ struct runner {
 	char entry[128];
 	int pain_before, pain_after;
 	int skipped;             /* segments skipped with n */
+	int cut;                 /* segments cut to under half with - */
 	long done_s;             /* seconds of massage done in this run */
 	int quit_early;          /* q then y: pain and note, then partial */
 	int help_paused;         /* the countdown waits while help is open */

@@ -311,9 +311,9 @@ runner_add_outcome(struct runner *r, struct ui_view *v)
 		    "partial.");
 	else if (state != NULL && strcmp(state, "completed") != 0 &&
 	    !r->quit_early)
-		ui_view_add(v, UI_ROLE_WARNING, 0, "Every step was skipped: "
-		    "this session is saved as partial and does not count "
-		    "toward your plan.");
+		ui_view_add(v, UI_ROLE_WARNING, 0, "Every step was skipped "
+		    "or cut short: this session is saved as partial and does "
+		    "not count toward your plan.");
 	else
 		ui_view_add(v, r->quit_early ? UI_ROLE_WARNING : UI_ROLE_GOOD,
 		    0, r->quit_early ? "Stopped early: what you did is saved." :
@@ -340,6 +340,9 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 	if (r->skipped > 0)
 		ui_view_addf(v, UI_ROLE_NORMAL, 0, "Parts skipped with n: %d.",
 		    r->skipped);
+	if (r->cut > 0)
+		ui_view_addf(v, UI_ROLE_NORMAL, 0, "Parts cut to under half "
+		    "with -, saved as skipped: %d.", r->cut);
 	if (r->pain_before >= 0 && r->pain_after >= 0)
 		ui_view_addf(v, UI_ROLE_NORMAL, 0, "Pain: %d before, %d after "
 		    "(%+d)", r->pain_before, r->pain_after,

@@ -1,0 +1,74 @@
+#!/bin/sh
+# The runner tells the truth under pressure (attack 13): + and - store
+# the time a step really ran (cut to under half, it is skipped), another
+# writer's lock does not freeze the countdown, and a long note stays in
+# sight while it is typed.  The program runs on the test clock.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+C="$TOP_SRCDIR/tests/fixtures/routines"
+q() { sqlite3 "$BACKCARE_DB" "$1"; }
+none_check() { printf 'age=40\nweeks=2\n' | "$BACKCARE" screen --answers - >/dev/null; }
+last() { q "SELECT $1 FROM sessions ORDER BY id DESC LIMIT 1"; }
+steps() { q "SELECT done_s || ' ' || state FROM steps WHERE session_id = (SELECT max(id) FROM sessions) AND pos >= 0 ORDER BY pos" | tr '\n' ','; }
+
+# open_routines ROWS COLS: starts backcare and opens the routine list.
+open_routines() {
+	TUI_ENV=$(tui_clock_env) tui_start "${2:-80}" "${1:-24}" --content-dir "$C" --no-bell
+	tui_home || fail "the home screen"
+	tui_keys Down Down Enter
+	tui_wait "Routines are"
+}
+
+# start TITLE: passes the preview and the pain question to step 1.
+start() {
+	tui_choose "$1"
+	tui_keys Enter
+	tui_wait "Press Enter to start" && tui_keys Enter
+	tui_wait "how much does your back hurt" && tui_keys Enter
+	tui_wait "Step 1 of"
+}
+
+# finish: the pain after and the note, both skipped, to the summary.
+finish() {
+	tui_wait "How much does your back hurt now" && tui_keys Enter
+	tui_wait "A note for your therapist" && tui_keys Enter
+	tui_wait "Time done"
+}
+
+none_check
+
+# ---- + and -: the time really run (attack 13, section 9) -----------------
+# Step 1 gets +10 s and runs 40 s; step 2 is cut to 1 s with - - -.
+open_routines
+start "A long hold"
+tui_wait "0:30 left" && tui_keys +
+tui_wait "0:40 left" && tui_clock_advance 40000
+tui_wait "Step 2 of 2" && tui_keys - - -
+tui_wait "0:01 left" && tui_clock_advance 1000
+finish
+expect_screen "Time done: 0:41 of 1:00." "the summary gives the time really run"
+expect_screen "Parts cut to under half with -, saved as skipped: 1." "and names the part cut short"
+[ "$(steps)" = "40 done,1 skipped," ] && pass "+ stores 40 s, a step cut to 1 s is skipped" || fail "steps: $(steps)"
+[ "$(last state)" = completed ] && pass "a session with a step done completes" || fail "state $(last state)"
+tui_keys Enter
+tui_wait "Up/Down choose"
+
+# Both steps cut to 1 s: a 1:00 routine is not "completed" in 2 seconds.
+start "A long hold"
+tui_wait "0:30 left" && tui_keys - - -
+tui_wait "0:01 left" && tui_clock_advance 1000
+tui_wait "Step 2 of 2" && tui_keys - - -
+tui_wait "0:01 left" && tui_clock_advance 1000
+finish
+expect_screen "Time done: 0:02 of 1:00." "two cut steps: 2 seconds done, not 1:00"
+expect_screen "Every step was skipped or cut short" "and the run does not count"
+[ "$(steps)" = "1 skipped,1 skipped," ] && pass "both cut steps are stored as skipped, 1 s each" || fail "steps: $(steps)"
+[ "$(last state)" = partial ] && pass "the session is partial" || fail "state $(last state)"
+tui_keys Enter q q
+tui_wait_exit
+tui_stop
+"$BACKCARE" report >"$T/report" 2>&1
+grep -q "A long hold, 0:41, completed" "$T/report" && pass "the report gives the time really run" || fail "report: $(cat "$T/report")"
+grep -q "A long hold, 0:02, partial" "$T/report" && pass "and the cut session as 0:02, partial" || fail "report: $(cat "$T/report")"
+
+bc_done
