@@ -87,7 +87,23 @@ run_say(int64_t start, const char *fmt, ...)
 	free(safe);
 }
 
-/* Prints a line made safe for the terminal (content can hold escapes). */
+/* A line made safe for the terminal (content can hold escapes): on
+ * stdout, or on stderr after "backcare: " when it says what went wrong
+ * (no part of the session's text on stdout). */
+static void
+run_vemit(int warn, const char *fmt, va_list ap)
+{
+	char *msg = xvasprintf(fmt, ap);
+	char *safe = text_for_terminal(msg, strlen(msg));
+
+	if (warn)
+		util_warn("%s", safe);
+	else
+		printf("%s\n", safe);
+	free(msg);
+	free(safe);
+}
+
 static void
 run_print(const char *fmt, ...) BC_PRINTF(1, 2);
 
@@ -95,19 +111,12 @@ static void
 run_print(const char *fmt, ...)
 {
 	va_list ap;
-	char *msg, *safe;
 
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	run_vemit(0, fmt, ap);
 	va_end(ap);
-	safe = text_for_terminal(msg, strlen(msg));
-	printf("%s\n", safe);
-	free(msg);
-	free(safe);
 }
 
-/* The same on stderr, after "backcare: ": what went wrong is no part of
- * the session's text on stdout. */
 static void
 run_warn(const char *fmt, ...) BC_PRINTF(1, 2);
 
@@ -115,15 +124,10 @@ static void
 run_warn(const char *fmt, ...)
 {
 	va_list ap;
-	char *msg, *safe;
 
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	run_vemit(1, fmt, ap);
 	va_end(ap);
-	safe = text_for_terminal(msg, strlen(msg));
-	util_warn("%s", safe);
-	free(msg);
-	free(safe);
 }
 
 /*
