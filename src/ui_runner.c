@@ -289,7 +289,9 @@ runner_pain(const char *entry)
 	return util_parse_long(entry, 0, 10, &v) == 0 ? (int)v : -2;
 }
 
-static void
+/* Edits the entry with a key; returns -1 when a character did not fit
+ * in max bytes. */
+static int
 runner_key_entry(struct runner *r, const struct ui_key *k, size_t max)
 {
 	size_t n = strlen(r->entry);
@@ -306,11 +308,12 @@ runner_key_entry(struct runner *r, const struct ui_key *k, size_t max)
 	} else if (k->code == 0 && k->ch >= ' ' && k->ch != 127) {
 		/* Any printable key, even one that is also a command key. */
 		len = text_encode((uint32_t)k->ch, buf);
-		if (n + len < max) {
-			memcpy(r->entry + n, buf, len);
-			r->entry[n + len] = '\0';
-		}
+		if (n + len >= max)
+			return -1;
+		memcpy(r->entry + n, buf, len);
+		r->entry[n + len] = '\0';
 	}
+	return 0;
 }
 
 static void
@@ -467,8 +470,8 @@ runner_key(struct ui *ui, void *state, const struct ui_key *k)
 			    "partial" : "completed");
 			r->prompt = session_prompt(&r->s);
 			r->stage = RUN_SUMMARY;
-		} else
-			runner_key_entry(r, k, sizeof r->entry);
+		} else if (runner_key_entry(r, k, sizeof r->entry) != 0)
+			ui_message(ui, "The note is full: Enter saves it.");
 		break;
 	case RUN_SUMMARY:
 	case RUN_BROKEN:

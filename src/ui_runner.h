@@ -41,7 +41,7 @@ struct runner {
 	struct session s;
 	struct timer tm;
 	enum run_stage stage;
-	char entry[128];
+	char entry[1024];        /* the field being typed: a rating or the note */
 	int pain_before, pain_after;
 	int skipped;             /* segments skipped with n */
 	int cut;                 /* segments cut to under half with - */

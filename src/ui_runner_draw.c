@@ -373,12 +373,24 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 	    "saved.  Enter to go back" : "Saved.  Enter to go back");
 }
 
+/* An entry field, "> " and the text with the cursor after it: a long
+ * text shows its end, so what is typed is always in sight. */
+static void
+runner_draw_field(struct ui *ui, const struct runner *r, int row, int cols)
+{
+	char *tail = text_fit_tail(r->entry, cols - 6 - 3);
+	char *line = xasprintf("> %s_", tail);
+
+	ui_put(ui, row, 4, cols - 6, UI_ROLE_SELECTED, line);
+	free(line);
+	free(tail);
+}
+
 /* The pain ratings and the note: a question and a field. */
 static void
 runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
 {
 	struct ui_view *v = r->view;
-	char line[160];
 	int used;
 
 	ui_view_begin(v, cols - 5);
@@ -401,8 +413,7 @@ runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
 	if (used > rows - 6)
 		used = rows - 6;
 	ui_view_draw(ui, v, 2, 2, used);
-	snprintf(line, sizeof line, "> %s_", r->entry);
-	ui_put(ui, 3 + used, 4, cols - 6, UI_ROLE_SELECTED, line);
+	runner_draw_field(ui, r, 3 + used, cols);
 	ui_draw_status(ui, rows - 1, cols, r->stage == RUN_NOTE ? "Type a "
 	    "note, Enter to finish" : "Type 0-10 and Enter, or Enter to skip");
 }
@@ -426,8 +437,7 @@ runner_draw_step_pain(struct ui *ui, struct runner *r, int rows, int cols)
 	    "Add s if the pain is sharp, shooting, or spreading down your "
 	    "leg. Type n for new numbness, weakness, or a change in your "
 	    "bladder or bowels.");
-	snprintf(line, sizeof line, "> %s_", r->entry);
-	ui_put(ui, row + gap, 4, cols - 6, UI_ROLE_SELECTED, line);
+	runner_draw_field(ui, r, row + gap, cols);
 	ui_draw_status(ui, rows - 1, cols, "Type 0-10 and Enter, or Enter to "
 	    "go on");
 }
