@@ -74,6 +74,56 @@ runner_said(struct ui *ui, struct runner *r, int rc)
 	return rc;
 }
 
+/* How long one try waits for another writer's lock, and how often the
+ * screen tries again: the countdown and the keys go on meanwhile. */
+#define RUNNER_BUSY_MS 50
+#define RUNNER_RETRY_MS 250
+
+/*
+ * Saves the queued records in order.  While another program holds the
+ * progress file, each try waits only RUNNER_BUSY_MS and the rest stays
+ * queued for runner_tick; with block set (the session's end), it waits as
+ * long as the store does, so nothing queued is lost.
+ */
+static void
+runner_flush(struct ui *ui, struct runner *r, int block)
+{
+	const struct runner_save *q;
+	int rc;
+
+	while (r->nqueue > 0) {
+		q = &r->queue[0];
+		rc = block ? session_record(&r->s, q->seg, q->done_s,
+		    q->skipped) : session_record_try(&r->s, q->seg, q->done_s,
+		    q->skipped, RUNNER_BUSY_MS);
+		if (rc == 1) {
+			r->retry_at = clock_monotonic_ms() + RUNNER_RETRY_MS;
+			return;
+		}
+		runner_said(ui, r, rc);
+		memmove(r->queue, r->queue + 1, --r->nqueue * sizeof *q);
+		ui_dirty(ui);
+	}
+}
+
+/* Records segment i (in order, after any that wait for a lock). */
+static void
+runner_save(struct ui *ui, struct runner *r, size_t i, long done_s,
+    int skipped)
+{
+	if (r->nqueue == r->capqueue) {
+		r->capqueue = r->capqueue ? 2 * r->capqueue : 8;
+		r->queue = xreallocarray(r->queue, r->capqueue,
+		    sizeof *r->queue);
+	}
+	r->queue[r->nqueue].seg = i;
+	r->queue[r->nqueue].done_s = done_s;
+	r->queue[r->nqueue].skipped = skipped;
+	r->nqueue++;
+	if (r->nqueue == 1)
+		runner_flush(ui, r, 0);
+}
+
 /* Starts the records and the timer, paused for the pain rating unless a
  * session is resumed. */
 static int
@@ -123,6 +173,7 @@ runner_end(struct ui *ui, struct runner *r, const char *state)
 {
 	if (r->ended || r->s.id <= 0)
 		return;
+	runner_flush(ui, r, 1);
 	runner_said(ui, r, session_end(&r->s, state, r->entry[0] &&
 	    r->stage == RUN_NOTE ? r->entry : NULL));
 	r->ended = 1;
@@ -145,6 +196,7 @@ runner_leave(struct ui *ui, void *state)
 	}
 	ui_view_free(r->view);
 	session_free(&r->s);
+	free(r->queue);
 	free(r);
 }
 
@@ -217,15 +269,14 @@ runner_ran_out(struct ui *ui, struct runner *r, size_t i)
 	int cut = !r->s.tl.seg[i].rest &&
 	    timer_cut_short(r->s.tl.seg[i].seconds, ran);
 
-	runner_said(ui, r, session_record(&r->s, i, ran, cut));
+	runner_save(ui, r, i, ran, cut);
 	r->done_s += ran;
 	r->cut += cut;
 }
 
 static int64_t
-runner_tick(struct ui *ui, void *state, int64_t now)
+runner_tick_steps(struct ui *ui, struct runner *r, int64_t now)
 {
-	struct runner *r = state;
 	enum timer_event ev;
 	size_t done;
 
@@ -267,6 +318,22 @@ runner_tick(struct ui *ui, void *state, int64_t now)
 	/* Redraw each whole second of the countdown. */
 	ui_dirty(ui);
 	return timer_next_deadline(&r->tm, now);
+}
+
+/* Records that wait for a lock are tried again every RUNNER_RETRY_MS,
+ * whatever the stage; the countdown goes on meanwhile. */
+static int64_t
+runner_tick(struct ui *ui, void *state, int64_t now)
+{
+	struct runner *r = state;
+	int64_t next;
+
+	if (r->nqueue > 0 && now >= r->retry_at)
+		runner_flush(ui, r, 0);
+	next = runner_tick_steps(ui, r, now);
+	if (r->nqueue > 0 && (next < 0 || next > r->retry_at))
+		next = r->retry_at;
+	return next;
 }
 
 static void
@@ -341,7 +408,7 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 	if (k->action == UI_RIGHT || (k->action == UI_CHAR && k->ch == 'n')) {
 		if (cur < r->s.tl.n) {
 			part = (long)(timer_done_ms(&r->tm, now) / 1000);
-			runner_said(ui, r, session_record(&r->s, cur, part, 1));
+			runner_save(ui, r, cur, part, 1);
 			r->done_s += part;
 			r->skipped++;
 		}

@@ -37,6 +37,13 @@ enum run_stage {
 	RUN_BROKEN
 };
 
+/* A segment's record that waits for another writer's lock. */
+struct runner_save {
+	size_t seg;
+	long done_s;
+	int skipped;
+};
+
 struct runner {
 	struct session s;
 	struct timer tm;
@@ -60,6 +67,9 @@ struct runner {
 	int awaiting_recheck;    /* P2's questions are on the screen above */
 	int quit_paused;         /* the quit question paused the countdown */
 	int for_care;            /* they were left or found a warning sign */
+	struct runner_save *queue;  /* records not yet saved, oldest first */
+	size_t nqueue, capqueue;
+	int64_t retry_at;        /* when the queue is tried again */
 };
 
 /* The runner screen; ui_push() it with a struct runner_arg. */

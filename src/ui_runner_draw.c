@@ -482,4 +482,9 @@ ui_runner_draw(struct ui *ui, void *state, int rows, int cols)
 		ui_draw_status(ui, rows - 1, cols, "Enter to go back");
 		break;
 	}
+	/* A record waits for another program's lock (ui_runner.c tries
+	 * again): said, so the wait is not a silent freeze. */
+	if (r->nqueue > 0 && r->stage != RUN_CONFIRM_QUIT)
+		ui_draw_status(ui, rows - 1, cols, "Waiting for the progress "
+		    "file (another program is writing it)...");
 }

@@ -71,6 +71,54 @@ tui_stop
 grep -q "A long hold, 0:41, completed" "$T/report" && pass "the report gives the time really run" || fail "report: $(cat "$T/report")"
 grep -q "A long hold, 0:02, partial" "$T/report" && pass "and the cut session as 0:02, partial" || fail "report: $(cat "$T/report")"
 
+# ---- another writer's lock (attack 13, section 13) -----------------------
+# hold_lock: another program takes the progress file's write lock and
+# keeps it until release_lock.
+hold_lock() {
+	rm -f "$T/lockin"; mkfifo "$T/lockin"
+	sqlite3 "$BACKCARE_DB" <"$T/lockin" >/dev/null 2>&1 &
+	LOCKPID=$!
+	exec 4>"$T/lockin"
+	# It waits out backcare's own short writes to take the lock.
+	printf '.timeout 5000\nBEGIN IMMEDIATE;\n' >&4
+	i=0; while sqlite3 "$BACKCARE_DB" 'BEGIN IMMEDIATE; ROLLBACK;' 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+	[ $i -lt 200 ] || fail "the other program could not take the lock"
+}
+release_lock() { printf 'COMMIT;\n' >&4; exec 4>&-; wait $LOCKPID; }
+open_routines
+start "A long hold"
+tui_wait "0:30 left"
+hold_lock
+tui_clock_advance 30000
+expect_screen "Waiting for the progress file" "a step that waits for a lock says so" 2
+tui_wait "Step 2 of 2" 2 && tui_clock_advance 1000
+expect_screen "0:29 left" "the countdown goes on while the lock is held" 2
+tui_keys Space
+expect_screen "PAUSED" "and Space pauses at once" 2
+[ "$(steps)" = "" ] && pass "nothing is saved while the lock is held" || fail "steps: $(steps)"
+release_lock
+tui_keys Space
+tui_wait_gone "PAUSED" 2 && tui_clock_advance 500
+tui_wait_gone "Waiting for the progress file" 2 && pass "once the lock goes, the wait ends" || fail "still waiting"
+[ "$(steps)" = "30 done," ] && pass "and the step is saved" || fail "steps: $(steps)"
+# The lock held over the end of the last step and the pain question.
+hold_lock
+tui_clock_advance 29500
+expect_screen "How much does your back hurt now" "the end of the routine is not held up by the lock" 2
+expect_screen "Waiting for the progress file" "and says it waits" 2
+release_lock
+tui_clock_advance 500
+tui_wait_gone "Waiting for the progress file" 2 && pass "the wait ends" || fail "still waiting at the end"
+tui_keys Enter
+tui_wait "A note for your therapist" && tui_keys Enter
+tui_wait "Time done"
+[ "$(steps)" = "30 done,30 done," ] && pass "both steps are saved, nothing lost" || fail "steps: $(steps)"
+[ "$(last state)" = completed ] && pass "the session completes" || fail "state $(last state)"
+expect_screen "Well done" "the summary is the usual one"
+tui_keys Enter q q
+tui_wait_exit
+tui_stop
+
 # ---- the note keeps its end in sight (attack 13, section 14) -------------
 note="the left side felt much looser today but the right one still aches a lot when I sit"
 # to_note: from the list, both steps skipped, to the note.
