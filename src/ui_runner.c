@@ -133,6 +133,11 @@ runner_begin(struct runner *r, int64_t resume_id, int resume_pos)
 		return -1;
 	timer_start(&r->tm, &r->s.tl, (size_t)resume_pos,
 	    clock_monotonic_ms());
+	/* A resumed session's summary counts what the earlier run did. */
+	if (resume_id > 0 && r->s.app->store != NULL &&
+	    store_session_done_seconds(r->s.app->store, resume_id,
+	    &r->done_s) != 0)
+		r->done_s = 0;
 	r->stage = resume_id > 0 ? RUN_STEPS : RUN_PAIN_BEFORE;
 	if (r->stage == RUN_PAIN_BEFORE)
 		timer_pause(&r->tm, clock_monotonic_ms());

@@ -119,6 +119,23 @@ tui_keys Enter q q
 tui_wait_exit
 tui_stop
 
+# ---- a resumed session's summary counts the earlier run (section 17) -----
+open_routines
+start "A long hold"
+tui_wait "0:30 left" && tui_clock_advance 30000
+tui_wait "Step 2 of 2"
+kill -9 "$(tui_pid)"
+tui_wait_exit
+tui_stop
+open_routines
+tui_wait "unfinished" && tui_keys y
+tui_wait "Step 2 of 2" && tui_clock_advance 30000
+finish
+expect_screen "Time done: 1:00 of 1:00." "a resumed session's summary counts the step done before the kill"
+tui_keys Enter q q
+tui_wait_exit
+tui_stop
+
 # ---- the note keeps its end in sight (attack 13, section 14) -------------
 note="the left side felt much looser today but the right one still aches a lot when I sit"
 # to_note: from the list, both steps skipped, to the note.
