@@ -276,8 +276,10 @@ runner_draw_steps(struct ui *ui, struct runner *r, int rows, int cols)
 	}
 	runner_build_step(r, cols - 5);
 	ui_view_draw(ui, r->view, row, 2, rows - 1 - row);
-	ui_draw_status(ui, rows - 1, cols, "Space pause  n next  p back  "
-	    "+/- 10 s  q quit  ? keys");
+	/* Narrow, + and - give way (help has them) to quit and help. */
+	ui_draw_status(ui, rows - 1, cols, cols >= 56 ? "Space pause  n next  "
+	    "p back  +/- 10 s  q quit  ? keys" : "Space pause  n/p step  "
+	    "q quit  ? keys");
 }
 
 /* The summary's first words: how the session ended, and whether that is

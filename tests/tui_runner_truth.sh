@@ -136,6 +136,20 @@ tui_keys Enter q q
 tui_wait_exit
 tui_stop
 
+# ---- at 40 columns the countdown's hint keeps q and ? (section 17) -------
+open_routines
+start "A long hold"
+tui_resize 40 12
+expect_screen "Space pause  n/p step  q quit  ? keys" "at 40 columns the hint keeps quit and help"
+tui_resize 80 24
+expect_screen "+/- 10 s  q quit  ? keys" "at 80 the whole hint"
+tui_keys q
+tui_wait "Quit?" && tui_keys y
+finish
+tui_keys Enter q q
+tui_wait_exit
+tui_stop
+
 # ---- the note keeps its end in sight (attack 13, section 14) -------------
 note="the left side felt much looser today but the right one still aches a lot when I sit"
 # to_note: from the list, both steps skipped, to the note.
