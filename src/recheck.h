@@ -20,6 +20,8 @@ struct recheck_request {
 	int done;             /* all questions answered and stored */
 	int cancelled;        /* the user went back without finishing */
 	enum verdict verdict; /* EMERGENCY if any E1 answer is yes or unsure */
+	int unsaved;          /* answered, but the answers were not saved */
+	char why[512];        /* and why not (the store's words) */
 };
 
 /*

@@ -145,15 +145,21 @@ static void
 check_finish(struct ui *ui, struct check *c)
 {
 	struct check_outcome *o = &c->outcome;
+	char why[512] = "";
 
 	checkflow_decide(ui_app(ui), c->cat, &c->ans, c->recheck, o);
 	c->finished = 1;
+	/* The reason first: a status line cut at 40 columns keeps it. */
 	if (checkflow_save(ui_app(ui), o, c->asked, c->recheck ? "run" :
 	    "interactive") != 0)
-		ui_message(ui, "Not saved: %s", o->error);
+		ui_message(ui, "Not saved: %s", util_reason_first(o->error,
+		    ui_app(ui)->db_path, why, sizeof why));
 	if (c->request != NULL) {
 		c->request->done = o->saved;
 		c->request->verdict = o->result.verdict;
+		c->request->unsaved = !o->saved;
+		snprintf(c->request->why, sizeof c->request->why, "%s",
+		    o->saved ? "" : why);
 	}
 	if (c->recheck && o->saved && o->result.verdict == VERDICT_NONE) {
 		ui_pop(ui);

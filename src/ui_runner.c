@@ -50,15 +50,8 @@ runner_broken(struct runner *r, struct diag *d)
 const char *
 runner_reason(const struct runner *r, char *buf, size_t size)
 {
-	const char *path = r->s.app != NULL ? r->s.app->db_path : NULL;
-	size_t n = path != NULL ? strlen(path) : 0;
-
-	if (n > 0 && strncmp(r->s.error, path, n) == 0 &&
-	    strncmp(r->s.error + n, ": ", 2) == 0)
-		snprintf(buf, size, "%s (%s)", r->s.error + n + 2, path);
-	else
-		snprintf(buf, size, "%s", r->s.error);
-	return buf;
+	return util_reason_first(r->s.error, r->s.app != NULL ?
+	    r->s.app->db_path : NULL, buf, size);
 }
 
 /* Shows on the status line why a session call failed (the session does
