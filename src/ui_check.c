@@ -540,6 +540,13 @@ check_position(struct check *c, int *at, int *of)
 		*of = *at;
 }
 
+/* The emergency questions asked in the middle of a session (P2). */
+static int
+check_mid_session(const struct check *c)
+{
+	return c->recheck && c->request != NULL && c->request->mid_session;
+}
+
 static void
 check_draw_question(struct ui *ui, struct check *c, int rows, int cols)
 {
@@ -550,7 +557,8 @@ check_draw_question(struct ui *ui, struct check *c, int rows, int cols)
 
 	check_position(c, &at, &of);
 	ui_view_addf(v, UI_ROLE_DIM, 0, "%s: question %d of %d", c->recheck ?
-	    "Before you start: the emergency questions" :
+	    check_mid_session(c) ? "During the session: the emergency "
+	    "questions" : "Before you start: the emergency questions" :
 	    check_section(c->item), at, of);
 	if (c->asked[c->item]) {
 		was = c->ans.a[c->item];
@@ -746,9 +754,14 @@ check_draw(struct ui *ui, void *state, int rows, int cols)
 		ui_draw_status(ui, rows - 1, cols, "Enter to go back");
 		break;
 	}
+	/* Short enough for 40 columns; during a session, leaving locks the
+	 * routines (ui_runner.c), and the question says so. */
 	if (c->confirm_quit)
-		ui_draw_status(ui, rows - 1, cols,
-		    "Leave? Nothing is saved. y leave, other keys stay");
+		ui_draw_status(ui, rows - 1, cols, check_mid_session(c) ?
+		    (cols >= 60 ? "Leave? The routines stay locked. y leave, "
+		    "other keys stay" : "Leave? Routines lock. y leave, n stay") :
+		    cols >= 60 ? "Leave? Nothing is saved. y leave, other keys "
+		    "stay" : "Leave? Nothing saved. y leave, n stay");
 }
 
 static const struct ui_help check_help[] = {

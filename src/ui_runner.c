@@ -246,6 +246,7 @@ runner_step_pain_done(struct ui *ui, struct runner *r)
 	r->entry[0] = '\0';
 	if (rc == 1 && recheck) {
 		memset(&r->recheck, 0, sizeof r->recheck);
+		r->recheck.mid_session = 1;
 		r->awaiting_recheck = 1;
 		ui_push(ui, &ui_recheck_screen, &r->recheck);
 	}

@@ -218,4 +218,35 @@ tui_keys Enter q q
 tui_wait_exit
 tui_stop
 
+# ---- emergency questions in the middle of a session (section 16) ---------
+TUI_ENV=$(tui_clock_env) tui_start 80 24 --content-dir "$TOP_SRCDIR/tests/fixtures/exercise" --no-bell
+tui_home || fail "the home screen"
+tui_keys Down Down Enter
+tui_wait "Routines are"
+tui_choose "Tiny moves"
+tui_keys Enter
+tui_wait "Enter start" && tui_keys Enter
+tui_wait "how much does your back hurt now" && tui_keys Enter
+tui_wait "Step 1 of 2" && tui_keys r
+tui_wait "How is your back after"
+tui_type n; tui_keys Enter
+expect_screen "During the session: the emergency questions: question 1" "mid-session questions do not say \"Before you start\""
+no_screen_before=$(tui_screen | grep -c "Before you start")
+[ "$no_screen_before" = 0 ] && pass "no \"Before you start\"" || fail "says Before you start"
+tui_resize 40 12
+tui_keys q
+expect_screen "Leave? Routines lock. y leave, n stay" "at 40 columns leaving says the routines lock, whole"
+tui_resize 80 24
+expect_screen "Leave? The routines stay locked. y leave, other keys stay" "and at 80 columns"
+tui_keys x
+tui_wait_gone "Leave?"
+tui_keys q
+tui_wait "Leave?" && tui_keys y
+expect_screen "Stopped for your safety" "leaving them stops the session"
+tui_keys Enter
+tui_wait "Routines are"
+tui_keys q q
+tui_wait_exit
+tui_stop
+
 bc_done
