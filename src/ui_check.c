@@ -585,9 +585,11 @@ check_draw_question(struct ui *ui, struct check *c, int rows, int cols)
 	ui_view_draw(ui, v, 2, 2, rows - 5);
 	ui_put(ui, rows - 3, 2, cols - 4, UI_ROLE_NORMAL,
 	    "y yes   n no   u not sure");
+	/* At 40 columns the short form keeps the back key and leaving. */
 	ui_draw_status(ui, rows - 1, cols, c->why ?
-	    "y/n/u answer  Left back  ? keys  q leave" :
-	    "y/n/u answer  w why we ask  Left back  ? keys  q leave");
+	    "y/n/u answer  Left back  ? keys  q leave" : cols >= 58 ?
+	    "y/n/u answer  w why we ask  Left back  ? keys  q leave" :
+	    "y/n/u  w why  Left back  q leave");
 }
 
 static void

@@ -234,6 +234,7 @@ expect_screen "During the session: the emergency questions: question 1" "mid-ses
 no_screen_before=$(tui_screen | grep -c "Before you start")
 [ "$no_screen_before" = 0 ] && pass "no \"Before you start\"" || fail "says Before you start"
 tui_resize 40 12
+expect_screen "y/n/u  w why  Left back  q leave" "at 40 columns the question's hint keeps the back key"
 tui_keys q
 expect_screen "Leave? Routines lock. y leave, n stay" "at 40 columns leaving says the routines lock, whole"
 tui_resize 80 24
