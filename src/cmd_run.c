@@ -87,7 +87,23 @@ run_say(int64_t start, const char *fmt, ...)
 	free(safe);
 }
 
-/* Prints a line made safe for the terminal (content can hold escapes). */
+/* A line made safe for the terminal (content can hold escapes): on
+ * stdout, or on stderr after "backcare: " when it says what went wrong
+ * (no part of the session's text on stdout). */
+static void
+run_vemit(int warn, const char *fmt, va_list ap)
+{
+	char *msg = xvasprintf(fmt, ap);
+	char *safe = text_for_terminal(msg, strlen(msg));
+
+	if (warn)
+		util_warn("%s", safe);
+	else
+		printf("%s\n", safe);
+	free(msg);
+	free(safe);
+}
+
 static void
 run_print(const char *fmt, ...) BC_PRINTF(1, 2);
 
@@ -95,15 +111,23 @@ static void
 run_print(const char *fmt, ...)
 {
 	va_list ap;
-	char *msg, *safe;
 
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	run_vemit(0, fmt, ap);
 	va_end(ap);
-	safe = text_for_terminal(msg, strlen(msg));
-	printf("%s\n", safe);
-	free(msg);
-	free(safe);
+}
+
+static void
+run_warn(const char *fmt, ...) BC_PRINTF(1, 2);
+
+static void
+run_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	run_vemit(1, fmt, ap);
+	va_end(ap);
 }
 
 /*
@@ -493,7 +517,7 @@ run_find_resume(struct store *st, const char *id, int resume,
 /*
  * After a step could not be stored (a full disk, say): closes the session
  * as partial in a transaction of its own when there is room for it, and
- * says what was kept and what was not.
+ * says on stderr what was kept and what was not.
  */
 static void
 run_store_failed(struct session *s, struct store *st)
@@ -508,7 +532,7 @@ run_store_failed(struct session *s, struct store *st)
 	/* Taken over by another copy: the session is that copy's now. */
 	if (store_session_live(st, s->routine->id, &live, &pid) == 1 &&
 	    live == s->id) {
-		run_print("stopped: %s", session_live_message(s->id, pid));
+		run_warn("stopped: %s", session_live_message(s->id, pid));
 		return;
 	}
 	if (s->recorded_to > 1)
@@ -520,11 +544,11 @@ run_store_failed(struct session *s, struct store *st)
 		snprintf(kept, sizeof kept, "no segment was done yet");
 	if (store_session_end(st, s->id, "partial", NULL, clock_wall_s())
 	    == 0)
-		run_print("stopped: segment %d (%s) was not saved; %s, and "
+		run_warn("stopped: segment %d (%s) was not saved; %s, and "
 		    "the session is saved as partial", s->recorded_to + 1,
 		    title, kept);
 	else
-		run_print("stopped: segment %d (%s) was not saved; %s, but "
+		run_warn("stopped: segment %d (%s) was not saved; %s, but "
 		    "the session could not be closed (%s); the next run "
 		    "offers to resume it", s->recorded_to + 1, title, kept,
 		    store_error(st));

@@ -20,6 +20,9 @@ struct recheck_request {
 	int done;             /* all questions answered and stored */
 	int cancelled;        /* the user went back without finishing */
 	enum verdict verdict; /* EMERGENCY if any E1 answer is yes or unsure */
+	int mid_session;      /* asked during a session (P2), not before */
+	int unsaved;          /* answered, but the answers were not saved */
+	char why[512];        /* and why not (the store's words) */
 };
 
 /*

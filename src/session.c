@@ -317,6 +317,29 @@ session_record(struct session *s, size_t i, long done_s, int skipped)
 }
 
 int
+session_record_try(struct session *s, size_t i, long done_s, int skipped,
+    int wait_ms)
+{
+	struct store *st = session_store(s);
+	int unsaved = s->unsaved, rc, busy;
+	char said[sizeof s->error];
+
+	if (st == NULL)
+		return -1;
+	/* A lock is no failure: what was said before stays. */
+	memcpy(said, s->error, sizeof said);
+	store_busy_wait(st, wait_ms);
+	rc = session_record(s, i, done_s, skipped);
+	busy = rc != 0 && store_busy(st);
+	store_busy_wait(st, -1);
+	if (!busy)
+		return rc;
+	s->unsaved = unsaved;
+	memcpy(s->error, said, sizeof said);
+	return 1;
+}
+
+int
 session_end(struct session *s, const char *state, const char *note)
 {
 	struct store *st = session_store(s);

@@ -84,6 +84,13 @@ const char *session_live_message(int64_t id, long pid);
 /* Stores segment i as done for done_s seconds (or "skipped").  This and
  * every call below that returns -1 leave the reason in s->error. */
 int session_record(struct session *s, size_t i, long done_s, int skipped);
+/*
+ * As session_record, but waits at most wait_ms for another writer's lock:
+ * returns 1 when the file stayed locked (nothing stored, nothing marked
+ * unsaved: call again later), else what session_record returns.
+ */
+int session_record_try(struct session *s, size_t i, long done_s,
+    int skipped, int wait_ms);
 /* Ends the session in state ("completed", "partial", "quit"); a
  * "completed" run that did nothing at all (every step skipped) is stored
  * as "partial", and s->ended_state says which. */

@@ -60,6 +60,15 @@ int store_verify(struct store *st, int full, char **found);
 
 /* The last error of st, "PATH: what happened" (owned by st). */
 const char *store_error(const struct store *st);
+/*
+ * How long a write waits for another writer's lock before it fails:
+ * ms, or the default (10 s) when ms < 0.  A screen waits briefly and
+ * tries again from its own loop, so it never freezes.
+ */
+void store_busy_wait(struct store *st, int ms);
+/* 1 when the last call failed only because another writer held the
+ * file (nothing was written; trying again later may work). */
+int store_busy(const struct store *st);
 int store_schema_version(struct store *st);
 
 /*

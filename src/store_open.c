@@ -82,6 +82,24 @@ store_schema_version(struct store *st)
 	return (int)v;
 }
 
+void
+store_busy_wait(struct store *st, int ms)
+{
+	if (st != NULL && st->db != NULL)
+		sqlite3_busy_timeout(st->db, ms >= 0 ? ms : STORE_BUSY_MS);
+}
+
+int
+store_busy(const struct store *st)
+{
+	int code;
+
+	if (st == NULL || st->db == NULL)
+		return 0;
+	code = sqlite3_extended_errcode(st->db) & 0xff;
+	return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
 static int
 store_connect(struct store *st, int flags)
 {

@@ -501,6 +501,30 @@ text_fit(const char *s, int width)
 }
 
 char *
+text_fit_tail(const char *s, int width)
+{
+	size_t n = strlen(s), i = 0;
+	int w = (int)text_width(s, n), ew = text_is_utf8 ? 1 : 3;
+	uint32_t cp;
+	struct buf b = BUF_INIT;
+
+	if (w <= width)
+		return xstrdup(s);
+	if (width < ew)
+		return xstrdup("");
+	/* Drop whole characters from the start until the rest fits. */
+	while (i < n && w > width - ew) {
+		size_t k = text_decode(s + i, n - i, &cp);
+
+		w -= text_cp_width(cp);
+		i += k;
+	}
+	buf_adds(&b, text_ellipsis());
+	buf_adds(&b, s + i);
+	return b.data;
+}
+
+char *
 text_count(char *out, size_t size, long n, const char *one,
     const char *many)
 {

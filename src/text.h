@@ -116,6 +116,14 @@ size_t text_wrap_line(const char *s, size_t n, int width, size_t *next);
  */
 char *text_fit(const char *s, int width);
 
+/*
+ * The end of s in at most width columns (caller frees): s whole when it
+ * fits, else the ellipsis and as much of the end as fits after it, so a
+ * field being typed into keeps its last characters (and the cursor after
+ * them) in sight.
+ */
+char *text_fit_tail(const char *s, int width);
+
 /* The ellipsis this output uses: "\xe2\x80\xa6" or "...". */
 const char *text_ellipsis(void);
 

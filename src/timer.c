@@ -54,8 +54,8 @@ timer_tick(struct timer *tm, int64_t now)
 	    timer_remaining_ms(tm, now) > 0)
 		return TIMER_NONE;
 	/* The next segment starts when this one ended, not when we noticed. */
-	over = timer_done_ms(tm, now) -
-	    (tm->t->seg[tm->seg].seconds * 1000 + tm->extra_ms);
+	tm->ran_ms = tm->t->seg[tm->seg].seconds * 1000 + tm->extra_ms;
+	over = timer_done_ms(tm, now) - tm->ran_ms;
 	tm->seg++;
 	tm->start_ms = now - over;
 	tm->extra_ms = 0;
@@ -136,4 +136,16 @@ timer_next_deadline(const struct timer *tm, int64_t now)
 		return now;
 	/* Wake when the shown whole second changes (or the segment ends). */
 	return now + (left % 1000 == 0 ? 1000 : left % 1000);
+}
+
+long
+timer_ran_s(const struct timer *tm)
+{
+	return (long)((tm->ran_ms + 500) / 1000);
+}
+
+int
+timer_cut_short(long planned_s, long ran_s)
+{
+	return ran_s * 2 < planned_s;
 }

@@ -26,6 +26,8 @@ struct timer {
 	int64_t extra_ms;       /* + and - adjustments */
 	int paused;
 	int64_t paused_at;
+	int64_t ran_ms;         /* how long the segment that last ran out
+				   really ran (its time with + and -) */
 };
 
 void timer_start(struct timer *tm, const struct timeline *t, size_t seg,
@@ -52,5 +54,13 @@ void timer_adjust(struct timer *tm, int64_t now, int64_t delta_ms);
 /* The next moment the displayed whole seconds change, for sleeping. */
 int64_t timer_next_deadline(const struct timer *tm, int64_t now);
 int timer_finished(const struct timer *tm);
+/* Whole seconds the segment that last ran out really ran (rounded). */
+long timer_ran_s(const struct timer *tm);
+/*
+ * 1 when a segment planned for planned_s seconds that ran ran_s was cut
+ * to less than half (with -): it is stored as skipped, as n would, so a
+ * routine cut down to seconds does not count as done.
+ */
+int timer_cut_short(long planned_s, long ran_s);
 
 #endif

@@ -145,15 +145,21 @@ static void
 check_finish(struct ui *ui, struct check *c)
 {
 	struct check_outcome *o = &c->outcome;
+	char why[512] = "";
 
 	checkflow_decide(ui_app(ui), c->cat, &c->ans, c->recheck, o);
 	c->finished = 1;
+	/* The reason first: a status line cut at 40 columns keeps it. */
 	if (checkflow_save(ui_app(ui), o, c->asked, c->recheck ? "run" :
 	    "interactive") != 0)
-		ui_message(ui, "Not saved: %s", o->error);
+		ui_message(ui, "Not saved: %s", util_reason_first(o->error,
+		    ui_app(ui)->db_path, why, sizeof why));
 	if (c->request != NULL) {
 		c->request->done = o->saved;
 		c->request->verdict = o->result.verdict;
+		c->request->unsaved = !o->saved;
+		snprintf(c->request->why, sizeof c->request->why, "%s",
+		    o->saved ? "" : why);
 	}
 	if (c->recheck && o->saved && o->result.verdict == VERDICT_NONE) {
 		ui_pop(ui);
@@ -534,6 +540,13 @@ check_position(struct check *c, int *at, int *of)
 		*of = *at;
 }
 
+/* The emergency questions asked in the middle of a session (P2). */
+static int
+check_mid_session(const struct check *c)
+{
+	return c->recheck && c->request != NULL && c->request->mid_session;
+}
+
 static void
 check_draw_question(struct ui *ui, struct check *c, int rows, int cols)
 {
@@ -544,7 +557,8 @@ check_draw_question(struct ui *ui, struct check *c, int rows, int cols)
 
 	check_position(c, &at, &of);
 	ui_view_addf(v, UI_ROLE_DIM, 0, "%s: question %d of %d", c->recheck ?
-	    "Before you start: the emergency questions" :
+	    check_mid_session(c) ? "During the session: the emergency "
+	    "questions" : "Before you start: the emergency questions" :
 	    check_section(c->item), at, of);
 	if (c->asked[c->item]) {
 		was = c->ans.a[c->item];
@@ -571,9 +585,11 @@ check_draw_question(struct ui *ui, struct check *c, int rows, int cols)
 	ui_view_draw(ui, v, 2, 2, rows - 5);
 	ui_put(ui, rows - 3, 2, cols - 4, UI_ROLE_NORMAL,
 	    "y yes   n no   u not sure");
+	/* At 40 columns the short form keeps the back key and leaving. */
 	ui_draw_status(ui, rows - 1, cols, c->why ?
-	    "y/n/u answer  Left back  ? keys  q leave" :
-	    "y/n/u answer  w why we ask  Left back  ? keys  q leave");
+	    "y/n/u answer  Left back  ? keys  q leave" : cols >= 58 ?
+	    "y/n/u answer  w why we ask  Left back  ? keys  q leave" :
+	    "y/n/u  w why  Left back  q leave");
 }
 
 static void
@@ -740,9 +756,14 @@ check_draw(struct ui *ui, void *state, int rows, int cols)
 		ui_draw_status(ui, rows - 1, cols, "Enter to go back");
 		break;
 	}
+	/* Short enough for 40 columns; during a session, leaving locks the
+	 * routines (ui_runner.c), and the question says so. */
 	if (c->confirm_quit)
-		ui_draw_status(ui, rows - 1, cols,
-		    "Leave? Nothing is saved. y leave, other keys stay");
+		ui_draw_status(ui, rows - 1, cols, check_mid_session(c) ?
+		    (cols >= 60 ? "Leave? The routines stay locked. y leave, "
+		    "other keys stay" : "Leave? Routines lock. y leave, n stay") :
+		    cols >= 60 ? "Leave? Nothing is saved. y leave, other keys "
+		    "stay" : "Leave? Nothing saved. y leave, n stay");
 }
 
 static const struct ui_help check_help[] = {

@@ -143,6 +143,10 @@ rlist_tick(struct ui *ui, void *state, int64_t now)
 	else if (l->recheck.done)
 		ui_message(ui, "Routines are locked: the emergency questions "
 		    "found a warning sign. Follow the advice shown.");
+	else if (l->recheck.unsaved)
+		/* Answered: only the save failed, and that is what it says. */
+		ui_message(ui, "The answers could not be saved, so the routine "
+		    "will not start: %s", l->recheck.why);
 	else
 		ui_message(ui, "The routine needs the emergency questions "
 		    "answered first.");

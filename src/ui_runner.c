@@ -50,15 +50,8 @@ runner_broken(struct runner *r, struct diag *d)
 const char *
 runner_reason(const struct runner *r, char *buf, size_t size)
 {
-	const char *path = r->s.app != NULL ? r->s.app->db_path : NULL;
-	size_t n = path != NULL ? strlen(path) : 0;
-
-	if (n > 0 && strncmp(r->s.error, path, n) == 0 &&
-	    strncmp(r->s.error + n, ": ", 2) == 0)
-		snprintf(buf, size, "%s (%s)", r->s.error + n + 2, path);
-	else
-		snprintf(buf, size, "%s", r->s.error);
-	return buf;
+	return util_reason_first(r->s.error, r->s.app != NULL ?
+	    r->s.app->db_path : NULL, buf, size);
 }
 
 /* Shows on the status line why a session call failed (the session does
@@ -74,6 +67,56 @@ runner_said(struct ui *ui, struct runner *r, int rc)
 	return rc;
 }
 
+/* How long one try waits for another writer's lock, and how often the
+ * screen tries again: the countdown and the keys go on meanwhile. */
+#define RUNNER_BUSY_MS 50
+#define RUNNER_RETRY_MS 250
+
+/*
+ * Saves the queued records in order.  While another program holds the
+ * progress file, each try waits only RUNNER_BUSY_MS and the rest stays
+ * queued for runner_tick; with block set (the session's end), it waits as
+ * long as the store does, so nothing queued is lost.
+ */
+static void
+runner_flush(struct ui *ui, struct runner *r, int block)
+{
+	const struct runner_save *q;
+	int rc;
+
+	while (r->nqueue > 0) {
+		q = &r->queue[0];
+		rc = block ? session_record(&r->s, q->seg, q->done_s,
+		    q->skipped) : session_record_try(&r->s, q->seg, q->done_s,
+		    q->skipped, RUNNER_BUSY_MS);
+		if (rc == 1) {
+			r->retry_at = clock_monotonic_ms() + RUNNER_RETRY_MS;
+			return;
+		}
+		runner_said(ui, r, rc);
+		memmove(r->queue, r->queue + 1, --r->nqueue * sizeof *q);
+		ui_dirty(ui);
+	}
+}
+
+/* Records segment i (in order, after any that wait for a lock). */
+static void
+runner_save(struct ui *ui, struct runner *r, size_t i, long done_s,
+    int skipped)
+{
+	if (r->nqueue == r->capqueue) {
+		r->capqueue = r->capqueue ? 2 * r->capqueue : 8;
+		r->queue = xreallocarray(r->queue, r->capqueue,
+		    sizeof *r->queue);
+	}
+	r->queue[r->nqueue].seg = i;
+	r->queue[r->nqueue].done_s = done_s;
+	r->queue[r->nqueue].skipped = skipped;
+	r->nqueue++;
+	if (r->nqueue == 1)
+		runner_flush(ui, r, 0);
+}
+
 /* Starts the records and the timer, paused for the pain rating unless a
  * session is resumed. */
 static int
@@ -83,6 +126,11 @@ runner_begin(struct runner *r, int64_t resume_id, int resume_pos)
 		return -1;
 	timer_start(&r->tm, &r->s.tl, (size_t)resume_pos,
 	    clock_monotonic_ms());
+	/* A resumed session's summary counts what the earlier run did. */
+	if (resume_id > 0 && r->s.app->store != NULL &&
+	    store_session_done_seconds(r->s.app->store, resume_id,
+	    &r->done_s) != 0)
+		r->done_s = 0;
 	r->stage = resume_id > 0 ? RUN_STEPS : RUN_PAIN_BEFORE;
 	if (r->stage == RUN_PAIN_BEFORE)
 		timer_pause(&r->tm, clock_monotonic_ms());
@@ -123,6 +171,7 @@ runner_end(struct ui *ui, struct runner *r, const char *state)
 {
 	if (r->ended || r->s.id <= 0)
 		return;
+	runner_flush(ui, r, 1);
 	runner_said(ui, r, session_end(&r->s, state, r->entry[0] &&
 	    r->stage == RUN_NOTE ? r->entry : NULL));
 	r->ended = 1;
@@ -145,6 +194,7 @@ runner_leave(struct ui *ui, void *state)
 	}
 	ui_view_free(r->view);
 	session_free(&r->s);
+	free(r->queue);
 	free(r);
 }
 
@@ -196,6 +246,7 @@ runner_step_pain_done(struct ui *ui, struct runner *r)
 	r->entry[0] = '\0';
 	if (rc == 1 && recheck) {
 		memset(&r->recheck, 0, sizeof r->recheck);
+		r->recheck.mid_session = 1;
 		r->awaiting_recheck = 1;
 		ui_push(ui, &ui_recheck_screen, &r->recheck);
 	}
@@ -208,10 +259,23 @@ runner_step_pain_done(struct ui *ui, struct runner *r)
 	timer_resume(&r->tm, clock_monotonic_ms());
 }
 
-static int64_t
-runner_tick(struct ui *ui, void *state, int64_t now)
+/* Segment i ran out: it is stored with the time it really ran (+ and -
+ * change it), and as skipped when - cut it to under half. */
+static void
+runner_ran_out(struct ui *ui, struct runner *r, size_t i)
 {
-	struct runner *r = state;
+	long ran = timer_ran_s(&r->tm);
+	int cut = !r->s.tl.seg[i].rest &&
+	    timer_cut_short(r->s.tl.seg[i].seconds, ran);
+
+	runner_save(ui, r, i, ran, cut);
+	r->done_s += ran;
+	r->cut += cut;
+}
+
+static int64_t
+runner_tick_steps(struct ui *ui, struct runner *r, int64_t now)
+{
 	enum timer_event ev;
 	size_t done;
 
@@ -237,9 +301,7 @@ runner_tick(struct ui *ui, void *state, int64_t now)
 		return -1;
 	while ((ev = timer_tick(&r->tm, now)) != TIMER_NONE) {
 		done = r->tm.seg - 1;
-		runner_said(ui, r, session_record(&r->s, done,
-		    r->s.tl.seg[done].seconds, 0));
-		r->done_s += r->s.tl.seg[done].seconds;
+		runner_ran_out(ui, r, done);
 		ui_alert(ui);
 		ui_dirty(ui);
 		if (session_asks_step_pain(&r->s, done)) {
@@ -255,6 +317,22 @@ runner_tick(struct ui *ui, void *state, int64_t now)
 	/* Redraw each whole second of the countdown. */
 	ui_dirty(ui);
 	return timer_next_deadline(&r->tm, now);
+}
+
+/* Records that wait for a lock are tried again every RUNNER_RETRY_MS,
+ * whatever the stage; the countdown goes on meanwhile. */
+static int64_t
+runner_tick(struct ui *ui, void *state, int64_t now)
+{
+	struct runner *r = state;
+	int64_t next;
+
+	if (r->nqueue > 0 && now >= r->retry_at)
+		runner_flush(ui, r, 0);
+	next = runner_tick_steps(ui, r, now);
+	if (r->nqueue > 0 && (next < 0 || next > r->retry_at))
+		next = r->retry_at;
+	return next;
 }
 
 static void
@@ -277,7 +355,9 @@ runner_pain(const char *entry)
 	return util_parse_long(entry, 0, 10, &v) == 0 ? (int)v : -2;
 }
 
-static void
+/* Edits the entry with a key; returns -1 when a character did not fit
+ * in max bytes. */
+static int
 runner_key_entry(struct runner *r, const struct ui_key *k, size_t max)
 {
 	size_t n = strlen(r->entry);
@@ -294,11 +374,12 @@ runner_key_entry(struct runner *r, const struct ui_key *k, size_t max)
 	} else if (k->code == 0 && k->ch >= ' ' && k->ch != 127) {
 		/* Any printable key, even one that is also a command key. */
 		len = text_encode((uint32_t)k->ch, buf);
-		if (n + len < max) {
-			memcpy(r->entry + n, buf, len);
-			r->entry[n + len] = '\0';
-		}
+		if (n + len >= max)
+			return -1;
+		memcpy(r->entry + n, buf, len);
+		r->entry[n + len] = '\0';
 	}
+	return 0;
 }
 
 static void
@@ -326,7 +407,7 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 	if (k->action == UI_RIGHT || (k->action == UI_CHAR && k->ch == 'n')) {
 		if (cur < r->s.tl.n) {
 			part = (long)(timer_done_ms(&r->tm, now) / 1000);
-			runner_said(ui, r, session_record(&r->s, cur, part, 1));
+			runner_save(ui, r, cur, part, 1);
 			r->done_s += part;
 			r->skipped++;
 		}
@@ -455,8 +536,8 @@ runner_key(struct ui *ui, void *state, const struct ui_key *k)
 			    "partial" : "completed");
 			r->prompt = session_prompt(&r->s);
 			r->stage = RUN_SUMMARY;
-		} else
-			runner_key_entry(r, k, sizeof r->entry);
+		} else if (runner_key_entry(r, k, sizeof r->entry) != 0)
+			ui_message(ui, "The note is full: Enter saves it.");
 		break;
 	case RUN_SUMMARY:
 	case RUN_BROKEN:

@@ -37,13 +37,21 @@ enum run_stage {
 	RUN_BROKEN
 };
 
+/* A segment's record that waits for another writer's lock. */
+struct runner_save {
+	size_t seg;
+	long done_s;
+	int skipped;
+};
+
 struct runner {
 	struct session s;
 	struct timer tm;
 	enum run_stage stage;
-	char entry[128];
+	char entry[1024];        /* the field being typed: a rating or the note */
 	int pain_before, pain_after;
 	int skipped;             /* segments skipped with n */
+	int cut;                 /* segments cut to under half with - */
 	long done_s;             /* seconds of massage done in this run */
 	int quit_early;          /* q then y: pain and note, then partial */
 	int help_paused;         /* the countdown waits while help is open */
@@ -59,6 +67,9 @@ struct runner {
 	int awaiting_recheck;    /* P2's questions are on the screen above */
 	int quit_paused;         /* the quit question paused the countdown */
 	int for_care;            /* they were left or found a warning sign */
+	struct runner_save *queue;  /* records not yet saved, oldest first */
+	size_t nqueue, capqueue;
+	int64_t retry_at;        /* when the queue is tried again */
 };
 
 /* The runner screen; ui_push() it with a struct runner_arg. */

@@ -276,8 +276,10 @@ runner_draw_steps(struct ui *ui, struct runner *r, int rows, int cols)
 	}
 	runner_build_step(r, cols - 5);
 	ui_view_draw(ui, r->view, row, 2, rows - 1 - row);
-	ui_draw_status(ui, rows - 1, cols, "Space pause  n next  p back  "
-	    "+/- 10 s  q quit  ? keys");
+	/* Narrow, + and - give way (help has them) to quit and help. */
+	ui_draw_status(ui, rows - 1, cols, cols >= 56 ? "Space pause  n next  "
+	    "p back  +/- 10 s  q quit  ? keys" : "Space pause  n/p step  "
+	    "q quit  ? keys");
 }
 
 /* The summary's first words: how the session ended, and whether that is
@@ -311,9 +313,9 @@ runner_add_outcome(struct runner *r, struct ui_view *v)
 		    "partial.");
 	else if (state != NULL && strcmp(state, "completed") != 0 &&
 	    !r->quit_early)
-		ui_view_add(v, UI_ROLE_WARNING, 0, "Every step was skipped: "
-		    "this session is saved as partial and does not count "
-		    "toward your plan.");
+		ui_view_add(v, UI_ROLE_WARNING, 0, "Every step was skipped "
+		    "or cut short: this session is saved as partial and does "
+		    "not count toward your plan.");
 	else
 		ui_view_add(v, r->quit_early ? UI_ROLE_WARNING : UI_ROLE_GOOD,
 		    0, r->quit_early ? "Stopped early: what you did is saved." :
@@ -340,6 +342,9 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 	if (r->skipped > 0)
 		ui_view_addf(v, UI_ROLE_NORMAL, 0, "Parts skipped with n: %d.",
 		    r->skipped);
+	if (r->cut > 0)
+		ui_view_addf(v, UI_ROLE_NORMAL, 0, "Parts cut to under half "
+		    "with -, saved as skipped: %d.", r->cut);
 	if (r->pain_before >= 0 && r->pain_after >= 0)
 		ui_view_addf(v, UI_ROLE_NORMAL, 0, "Pain: %d before, %d after "
 		    "(%+d)", r->pain_before, r->pain_after,
@@ -370,12 +375,24 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 	    "saved.  Enter to go back" : "Saved.  Enter to go back");
 }
 
+/* An entry field, "> " and the text with the cursor after it: a long
+ * text shows its end, so what is typed is always in sight. */
+static void
+runner_draw_field(struct ui *ui, const struct runner *r, int row, int cols)
+{
+	char *tail = text_fit_tail(r->entry, cols - 6 - 3);
+	char *line = xasprintf("> %s_", tail);
+
+	ui_put(ui, row, 4, cols - 6, UI_ROLE_SELECTED, line);
+	free(line);
+	free(tail);
+}
+
 /* The pain ratings and the note: a question and a field. */
 static void
 runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
 {
 	struct ui_view *v = r->view;
-	char line[160];
 	int used;
 
 	ui_view_begin(v, cols - 5);
@@ -398,8 +415,7 @@ runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
 	if (used > rows - 6)
 		used = rows - 6;
 	ui_view_draw(ui, v, 2, 2, used);
-	snprintf(line, sizeof line, "> %s_", r->entry);
-	ui_put(ui, 3 + used, 4, cols - 6, UI_ROLE_SELECTED, line);
+	runner_draw_field(ui, r, 3 + used, cols);
 	ui_draw_status(ui, rows - 1, cols, r->stage == RUN_NOTE ? "Type a "
 	    "note, Enter to finish" : "Type 0-10 and Enter, or Enter to skip");
 }
@@ -423,8 +439,7 @@ runner_draw_step_pain(struct ui *ui, struct runner *r, int rows, int cols)
 	    "Add s if the pain is sharp, shooting, or spreading down your "
 	    "leg. Type n for new numbness, weakness, or a change in your "
 	    "bladder or bowels.");
-	snprintf(line, sizeof line, "> %s_", r->entry);
-	ui_put(ui, row + gap, 4, cols - 6, UI_ROLE_SELECTED, line);
+	runner_draw_field(ui, r, row + gap, cols);
 	ui_draw_status(ui, rows - 1, cols, "Type 0-10 and Enter, or Enter to "
 	    "go on");
 }
@@ -469,4 +484,9 @@ ui_runner_draw(struct ui *ui, void *state, int rows, int cols)
 		ui_draw_status(ui, rows - 1, cols, "Enter to go back");
 		break;
 	}
+	/* A record waits for another program's lock (ui_runner.c tries
+	 * again): said, so the wait is not a silent freeze. */
+	if (r->nqueue > 0 && r->stage != RUN_CONFIRM_QUIT)
+		ui_draw_status(ui, rows - 1, cols, "Waiting for the progress "
+		    "file (another program is writing it)...");
 }

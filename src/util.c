@@ -576,3 +576,18 @@ util_unique_slug(struct strmap *seen, const char *slug)
 	strmap_put(seen, s, 1);
 	return s;
 }
+
+const char *
+util_reason_first(const char *msg, const char *path, char *buf, size_t size)
+{
+	size_t n = path != NULL ? strlen(path) : 0;
+
+	if (msg == NULL)
+		msg = "";
+	if (n > 0 && strncmp(msg, path, n) == 0 &&
+	    strncmp(msg + n, ": ", 2) == 0)
+		snprintf(buf, size, "%s (%s)", msg + n + 2, path);
+	else
+		snprintf(buf, size, "%s", msg);
+	return buf;
+}

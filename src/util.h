@@ -155,4 +155,12 @@ void util_format_duration(long seconds, char *out, size_t size);
 int util_each_line(const char *text, size_t len,
     int (*fn)(void *ctx, int line, char *s), void *ctx);
 
+/*
+ * A store message "PATH: what: reason" as "what: reason (PATH)" in buf,
+ * so that a status line cut at its end keeps the reason; any other
+ * message (or a NULL or empty path) as it is.  Returns buf.
+ */
+const char *util_reason_first(const char *msg, const char *path, char *buf,
+    size_t size);
+
 #endif

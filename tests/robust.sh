@@ -151,24 +151,30 @@ expect_status 0 "a plan from a file named in Latin-1"
 
 # ---- 9. a full disk during a run -----------------------------------------
 { printf '# Three\n\nx\n\n'; step One 1s; step Two 3s; step Three 1s; } >"$C/routines/three.md"
+# expect_no_err TEXT WHAT: stderr lacks TEXT.
+expect_no_err() {
+	if printf '%s\n' "$ERR" | grep -qF -- "$1"; then fail "$2: stderr has '$1'"; else pass "$2"; fi
+}
 # full_run DB OUT: a run of "three" whose disk fills (FILL) during step 2.
 full_run() {
-	BACKCARE_TEST_NOW=$((now + 120)) "$BACKCARE" --db "$1" --content-dir "$C" run three --plain </dev/null >"$2" 2>&1 &
+	BACKCARE_TEST_NOW=$((now + 120)) "$BACKCARE" --db "$1" --content-dir "$C" run three --plain </dev/null >"$2" 2>"$2.err" &
 	pid=$!
 	i=0; while ! grep -q "step 2/3" "$2" && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 	eval "$FILL"
 	wait $pid; STATUS=$?
-	OUT=$(cat "$2")
+	OUT=$(cat "$2"); ERR=$(cat "$2.err")
 }
 if [ "$(id -u)" -eq 0 ] && mkdir -p "$T/full" && mount -t tmpfs -o size=1m tmpfs "$T/full" 2>/dev/null; then
 	BC_STDIN="$T/answers" BACKCARE_TEST_NOW=$now bc_run --db "$T/full/p.db" screen --answers -
 	FILL='dd if=/dev/zero of="$T/full/fill" bs=4k 2>/dev/null'
 	full_run "$T/full/p.db" "$T/full.out"
 	expect_status 1 "a run whose disk fills up"
-	expect_out "the disk is full" "it says the disk is full"
-	expect_no_out "disk I/O error" "not 'disk I/O error'"
-	expect_no_out "nothing was lost" "it does not claim nothing was lost"
-	expect_out "segment 2 (Two) was not saved; segment 1 is kept" "it says what was and was not kept"
+	expect_err "the disk is full" "it says the disk is full"
+	expect_no_err "disk I/O error" "not 'disk I/O error'"
+	expect_no_err "nothing was lost" "it does not claim nothing was lost"
+	expect_no_out "nothing was lost" "stdout does not claim it either"
+	expect_err "segment 2 (Two) was not saved; segment 1 is kept" "it says on stderr what was and was not kept"
+	expect_no_out "was not saved" "not on stdout (attack 13, 17)"
 	[ "$(sqlite3 "$T/full/p.db" "SELECT state FROM sessions ORDER BY id DESC LIMIT 1")" = partial ] && pass "the session is closed as partial on the full disk" || fail "state: $(sqlite3 "$T/full/p.db" 'SELECT id, state FROM sessions')"
 	# 0 bytes free from the start (no -wal with room left in it).
 	rm -f "$T/full/fill"
@@ -192,14 +198,15 @@ else
 	FILL=': >"$T/trigger"'
 	LD_PRELOAD="$SHIM" BC_ENOSPC_TRIGGER="$T/trigger" full_run "$BACKCARE_DB" "$T/shim.out"
 	expect_status 1 "a step lost to ENOSPC"
-	expect_out "saving a step: the disk is full" "the failed step is named"
-	expect_out "segment 2 (Two) was not saved; segment 1 is kept, and the session is saved as partial" "the session is closed in a second transaction"
+	expect_err "saving a step: the disk is full" "the failed step is named"
+	expect_err "backcare: stopped: segment 2 (Two) was not saved; segment 1 is kept, and the session is saved as partial" "the session is closed in a second transaction"
+	expect_no_out "stopped:" "stdout does not carry the error"
 	[ "$(q "SELECT state FROM sessions ORDER BY id DESC LIMIT 1")" = partial ] && pass "stored as partial" || fail "state: $(q 'SELECT state FROM sessions ORDER BY id DESC LIMIT 1')"
 	LD_PRELOAD="$SHIM" BC_ENOSPC_TRIGGER="$T/trigger" BC_ENOSPC_STICKY=1 full_run "$BACKCARE_DB" "$T/shim2.out"
 	rm -f "$T/trigger"
 	expect_status 1 "a disk that stays full"
-	expect_out "segment 2 (Two) was not saved; segment 1 is kept, but the session could not be closed" "it says the session could not be closed"
-	expect_out "the next run offers to resume it" "and what happens next"
+	expect_err "segment 2 (Two) was not saved; segment 1 is kept, but the session could not be closed" "it says the session could not be closed"
+	expect_err "the next run offers to resume it" "and what happens next"
 	last=$(q "SELECT max(id) FROM sessions")
 	[ "$(q "SELECT state FROM sessions WHERE id = $last")" = running ] && pass "left unfinished, for resuming" || fail "state: $(q "SELECT state FROM sessions WHERE id = $last")"
 	BACKCARE_TEST_NOW=$((now + 120)) bc_run --content-dir "$C" run three --plain --resume

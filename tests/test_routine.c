@@ -429,6 +429,23 @@ test_timer(void **state)
 	timer_adjust(&tm, now + 16000, -10000);
 	timer_adjust(&tm, now + 16000, -100000);
 	assert_int_equal(timer_remaining_ms(&tm, now + 16000), 1000);
+	/* What ran out is the time it really ran, not the 60 s planned:
+	 * 2 s (1 s done, and 1 s left after -100 s). */
+	{
+		struct timer cut = tm;
+
+		assert_int_equal(timer_tick(&cut, now + 17000),
+		    TIMER_SEGMENT_DONE);
+		assert_int_equal(cut.ran_ms, 2000);
+		assert_int_equal(timer_ran_s(&cut), 2);
+		assert_true(timer_cut_short(60, timer_ran_s(&cut)));
+	}
+	/* The first segment ran its 90 s whole. */
+	assert_int_equal(timer_ran_s(&tm), 90);
+	assert_false(timer_cut_short(90, 90));
+	assert_false(timer_cut_short(60, 30));
+	assert_true(timer_cut_short(60, 29));
+	assert_false(timer_cut_short(30, 40));
 	/* Next and previous start segments afresh. */
 	timer_next(&tm, now + 20000);
 	assert_int_equal(tm.seg, 2);

@@ -167,6 +167,38 @@ test_fit(void **state)
 	text_set_utf8(1);
 }
 
+/* A field being typed into keeps its end in sight (attack 13, 14). */
+static void
+test_fit_tail(void **state)
+{
+	char *s;
+
+	(void)state;
+	text_set_utf8(1);
+	s = text_fit_tail("the left side felt much looser", 10);
+	assert_string_equal(s, "\xe2\x80\xa6" "ch looser");
+	assert_int_equal(text_width(s, strlen(s)), 10);
+	free(s);
+	s = text_fit_tail("fits", 4);
+	assert_string_equal(s, "fits");
+	free(s);
+	/* Whole characters only: é is two bytes, a wide one two columns. */
+	s = text_fit_tail("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 3);
+	assert_string_equal(s, "\xe2\x80\xa6\xc3\xa9\xc3\xa9");
+	free(s);
+	s = text_fit_tail("ab\xe6\x97\xa5\xe6\x9c\xac", 4);
+	assert_string_equal(s, "\xe2\x80\xa6\xe6\x9c\xac");
+	free(s);
+	s = text_fit_tail("abc", 0);
+	assert_string_equal(s, "");
+	free(s);
+	text_set_utf8(0);
+	s = text_fit_tail("odd feeling", 7);
+	assert_string_equal(s, "...ling");
+	free(s);
+	text_set_utf8(1);
+}
+
 static void
 test_count(void **state)
 {
@@ -281,6 +313,7 @@ main(void)
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_wrap_one_line),
 		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_fit_tail),
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_bidi_and_paths),
 	};

@@ -210,6 +210,24 @@ test_unique_slug(void **state)
 	strmap_free(&seen);
 }
 
+/* A store message puts the reason first, the file after (attack 13). */
+static void
+test_reason_first(void **state)
+{
+	char b[128];
+
+	(void)state;
+	assert_string_equal(util_reason_first("/a/p.db: saving: full",
+	    "/a/p.db", b, sizeof b), "saving: full (/a/p.db)");
+	assert_string_equal(util_reason_first("/a/p.dbx: saving", "/a/p.db",
+	    b, sizeof b), "/a/p.dbx: saving");
+	assert_string_equal(util_reason_first("no path here", NULL, b,
+	    sizeof b), "no path here");
+	assert_string_equal(util_reason_first(NULL, "/a", b, sizeof b), "");
+	assert_string_equal(util_reason_first("/a/p.db: x", "/a/p.db", b, 5),
+	    "x (/");
+}
+
 int
 main(void)
 {
@@ -223,6 +241,7 @@ main(void)
 		cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_strmap),
 		cmocka_unit_test(test_unique_slug),
+		cmocka_unit_test(test_reason_first),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
