@@ -137,8 +137,11 @@ store_lesson_list_row(sqlite3_stmt *s, void *elem, void *ctx)
 long
 store_lessons_list(struct store *st, struct store_lesson **out)
 {
+	/* Ids as store_lesson_get() matches them: text, whole (a blob or a
+	 * NUL inside, written by hand, is no lesson's). */
 	sqlite3_stmt *s = store_prepare(st, "SELECT " STORE_LESSON_COLUMNS
-	    " FROM lesson_progress ORDER BY lesson_id");
+	    " FROM lesson_progress WHERE typeof(lesson_id) = 'text' AND "
+	    "instr(CAST(lesson_id AS BLOB), x'00') = 0 ORDER BY lesson_id");
 	struct store_rows r = { NULL, 0, sizeof **out, store_lesson_list_row,
 	    NULL };
 

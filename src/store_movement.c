@@ -241,7 +241,9 @@ store_routine_weeks(struct store *st, const char *const *ids, size_t n,
 			return -1;
 		if (sqlite3_column_type(s, 0) == SQLITE_NULL)
 			continue;
-		first = sqlite3_column_int64(s, 0);
+		/* Before 1970 only by hand: as at 1970, with no overflow. */
+		if ((first = sqlite3_column_int64(s, 0)) < 0)
+			first = 0;
 		held = sqlite3_column_int(s, 1);
 		if (now > first)
 			weeks[i] = 1 + (int)((now - first) / 604800) - held;

@@ -311,14 +311,15 @@ store_create(const char *path, char **err)
 #define STORE_STALE_S 60
 
 /*
- * 1 when name is base.new-PID, base.new-PID-wal or base.new-PID-shm
- * (store_create()) of a process that is gone; *pid is PID.
+ * 1 when name is base.new-PID (store_create()) of a process that is
+ * gone, 2 when it is its -wal or -shm; 0 otherwise.
  */
 static int
-store_new_leftover(const char *name, const char *base, long *pid)
+store_new_leftover(const char *name, const char *base)
 {
 	size_t n = strlen(base);
 	char *end;
+	long pid;
 
 	if (strncmp(name, base, n) != 0 || strncmp(name + n, ".new-", 5) != 0)
 		return 0;
@@ -326,47 +327,76 @@ store_new_leftover(const char *name, const char *base, long *pid)
 	if (*name < '0' || *name > '9')
 		return 0;
 	errno = 0;
-	*pid = strtol(name, &end, 10);
-	if (errno != 0 || *pid <= 0 || *pid > INT_MAX ||
+	pid = strtol(name, &end, 10);
+	if (errno != 0 || pid <= 0 || pid > INT_MAX ||
 	    (*end != '\0' && strcmp(end, "-wal") != 0 &&
 	    strcmp(end, "-shm") != 0))
 		return 0;
-	return *pid != (long)getpid() &&
-	    kill((pid_t)*pid, 0) != 0 && errno == ESRCH;
+	if (pid == (long)getpid() || kill((pid_t)pid, 0) == 0 ||
+	    errno != ESRCH)
+		return 0;
+	return *end == '\0' ? 1 : 2;
+}
+
+/* 1 when name in dfd is an old regular file (not a link). */
+static int
+store_new_stale(int dfd, const char *name)
+{
+	struct stat sb;
+
+	return fstatat(dfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(sb.st_mode) && time(NULL) - sb.st_mtime >= STORE_STALE_S;
 }
 
 /*
  * Removes what a copy of backcare killed while it made a new file left
- * beside path (store_create()): its process is gone and the files are
- * old, so nobody is at work on them.  A leftover linked into place after
- * all is a second name of the progress file, and only that name goes.
+ * beside path (store_create()): its process is gone, the files are old,
+ * and the file holds nothing and is open nowhere (store_quiet_in_use()),
+ * so that a progress file someone named like a leftover, or one still in
+ * use, is never touched.  A -wal or -shm goes with its file, or alone
+ * when its file is gone.
  */
 static void
 store_sweep_new(const char *path)
 {
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/'), *full, *side;
 	const char *base = slash != NULL ? slash + 1 : path;
+	const char *folder = slash == NULL ? "." : slash == dir ? "/" : dir;
 	struct dirent *e;
 	struct stat sb;
 	DIR *d;
-	long pid;
-	int dfd;
+	int dfd, kind;
 
 	if (slash != NULL)
 		*slash = '\0';
-	d = opendir(slash == NULL ? "." : slash == dir ? "/" : dir);
-	if (d == NULL) {
+	if ((d = opendir(folder)) == NULL) {
 		free(dir);
 		return;
 	}
 	dfd = dirfd(d);
 	while ((e = readdir(d)) != NULL) {
-		if (!store_new_leftover(e->d_name, base, &pid) ||
-		    fstatat(dfd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
-		    !S_ISREG(sb.st_mode) ||
-		    time(NULL) - sb.st_mtime < STORE_STALE_S)
+		if ((kind = store_new_leftover(e->d_name, base)) == 0 ||
+		    !store_new_stale(dfd, e->d_name))
 			continue;
-		(void)unlinkat(dfd, e->d_name, 0);
+		full = xasprintf("%s/%s", folder, e->d_name);
+		if (kind == 1 && !store_quiet_in_use(full) &&
+		    unlinkat(dfd, e->d_name, 0) == 0) {
+			/* Empty: its -wal held no rows (store_quiet_in_use()). */
+			side = xasprintf("%s-wal", e->d_name);
+			(void)unlinkat(dfd, side, 0);
+			free(side);
+			side = xasprintf("%s-shm", e->d_name);
+			(void)unlinkat(dfd, side, 0);
+			free(side);
+		} else if (kind == 2) {
+			/* Alone: its file is gone (name less "-wal"). */
+			side = xstrndup(e->d_name, strlen(e->d_name) - 4);
+			if (fstatat(dfd, side, &sb, AT_SYMLINK_NOFOLLOW) != 0 &&
+			    errno == ENOENT)
+				(void)unlinkat(dfd, e->d_name, 0);
+			free(side);
+		}
+		free(full);
 	}
 	closedir(d);
 	free(dir);

@@ -119,6 +119,9 @@ int store_why_not(const char *path, int writing, int exists, char **err);
  * brought up to date in the file itself). */
 int store_why_writable(const char *path);
 int store_quiet_sides(const char *path);
+/* 1 when path may be in use or hold data (or it cannot be told): a leftover
+ * of store_create() that is neither can go (store_quiet.c). */
+int store_quiet_in_use(const char *path);
 void store_quiet_tidy(const char *path, int had);
 
 #endif

@@ -219,6 +219,70 @@ store_quiet_uri(const char *path)
 	return buf_detach(&b);
 }
 
+/*
+ * 1 when the file at path may be in use or hold something: a lock on
+ * SQLite's lock bytes or on the quiet readers' byte (a connection in WAL
+ * mode holds one all its life), on its -shm's DMS byte, or a row in any
+ * of its tables, its -wal's included.  What cannot be told
+ * counts as in use.  For leftovers of store_create() (store_open.c),
+ * which hold nothing when they are truly left over.
+ */
+int
+store_quiet_in_use(const char *path)
+{
+	char *side = xasprintf("%s-shm", path), *sql;
+	sqlite3_stmt *s = NULL, *t;
+	sqlite3 *db = NULL;
+	short found = F_UNLCK;
+	struct stat sb;
+	int fd, rc = SQLITE_DONE, used = 1;
+
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		goto out;
+	if (store_quiet_lock(fd, 1, F_WRLCK, STORE_PENDING_BYTE,
+	    STORE_LOCK_READERS + 1 - STORE_PENDING_BYTE, &found) != 0 ||
+	    found != F_UNLCK)
+		goto out;
+	close(fd);
+	/* SQLite's DMS byte of the -shm (os_unix.c): 120 + 8. */
+	if ((fd = open(side, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) >= 0) {
+		if (store_quiet_lock(fd, 1, F_WRLCK, 128, 1, &found) != 0 ||
+		    found != F_UNLCK)
+			goto out;
+		close(fd);
+	} else if (errno != ENOENT)
+		goto out;
+	fd = -1;
+	free(side);
+	side = xasprintf("%s-wal", path);
+	if (lstat(side, &sb) != 0 && errno != ENOENT)
+		goto out;
+	/* Read the ordinary way, so that what its -wal holds counts. */
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK || sqlite3_prepare_v2(db, "SELECT name FROM "
+	    "sqlite_master WHERE type = 'table'", -1, &s, NULL) != SQLITE_OK)
+		goto out;
+	used = 0;
+	while (!used && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		t = NULL;
+		sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" LIMIT 1",
+		    (const char *)sqlite3_column_text(s, 0));
+		used = sql == NULL || sqlite3_prepare_v2(db, sql, -1, &t,
+		    NULL) != SQLITE_OK || sqlite3_step(t) != SQLITE_DONE;
+		sqlite3_finalize(t);
+		sqlite3_free(sql);
+	}
+	if (!used && rc != SQLITE_DONE)
+		used = 1;
+out:
+	if (fd >= 0)
+		close(fd);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	free(side);
+	return used;
+}
+
 /* 1 when a reader holds the file as immutable (or we cannot tell). */
 static int
 store_quiet_readers(struct store *st)

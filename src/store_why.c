@@ -29,6 +29,8 @@
  * 505-byte one does not.
  */
 #define STORE_PATH_LIMIT 504
+/* SQLite builds the path, links and all, in a buffer this long. */
+#define STORE_PATH_BUFFER 512
 
 /* The folder that holds path (caller frees). */
 static char *
@@ -43,38 +45,49 @@ store_why_dir(const char *path)
 	return xasprintf("%.*s", (int)(slash - path), path);
 }
 
-/* The length SQLite gives the full path: the folder with its links
- * resolved, then the name; 0 when that cannot be told. */
-static size_t
-store_why_full_length(const char *path)
+/*
+ * The lengths SQLite gives the path: *named, its folder with links
+ * resolved and then the name, as it is built (SQLite's buffer holds 512
+ * bytes); *full, with the file's own link resolved too, to which it adds
+ * "-journal" or "-wal".  0 when that cannot be told.
+ */
+static void
+store_why_full_length(const char *path, size_t *named, size_t *full)
 {
 	char *dir = store_why_dir(path), *real = realpath(dir, NULL);
 	const char *slash = strrchr(path, '/');
-	size_t n = 0;
 
+	*named = *full = 0;
 	if (real != NULL)
-		n = strlen(real) + 1 + strlen(slash != NULL ? slash + 1 : path);
+		*named = strlen(real) + 1 + strlen(slash != NULL ? slash + 1 :
+		    path);
 	free(real);
 	free(dir);
-	return n;
+	*full = *named;
+	if ((real = realpath(path, NULL)) != NULL)
+		*full = strlen(real);
+	free(real);
 }
 
 static int
 store_why_length(const char *path, int creating, char **err)
 {
-	size_t n = store_why_full_length(path);
+	size_t named, full;
 	char extra[32];
 	int limit = STORE_PATH_LIMIT;
 
+	store_why_full_length(path, &named, &full);
 	/* A new file is made under path.new-PID first (store_create()). */
 	if (creating)
 		limit -= snprintf(extra, sizeof extra, ".new-%ld",
 		    (long)getpid());
-	if (n <= (size_t)limit)
+	if (full <= (size_t)limit && named <= STORE_PATH_BUFFER)
 		return 0;
 	*err = xasprintf("%s: the path is too long for SQLite (%zu bytes in "
 	    "full; the limit is %d%s); choose a shorter one with --db", path,
-	    n, limit, creating ? " for a new file" : "");
+	    full > (size_t)limit ? full : named, full > (size_t)limit ? limit :
+	    STORE_PATH_BUFFER, creating && full > (size_t)limit ?
+	    " for a new file" : "");
 	return -1;
 }
 
@@ -156,10 +169,14 @@ static int
 store_why_stranded_wal(const char *path, int wal, char **err)
 {
 	char *dir, *shm;
-	int stranded;
+	struct stat sb;
+	int stranded, empty;
 
 	if (!wal)
 		return 0;
+	shm = xasprintf("%s-wal", path);
+	empty = stat(shm, &sb) == 0 && sb.st_size == 0;
+	free(shm);
 	shm = xasprintf("%s-shm", path);
 	dir = store_why_dir(path);
 	stranded = access(shm, F_OK) != 0 && errno == ENOENT &&
@@ -169,10 +186,17 @@ store_why_stranded_wal(const char *path, int wal, char **err)
 	free(dir);
 	if (!stranded)
 		return 0;
-	*err = xasprintf("%s: its -wal holds changes not yet folded into it, "
-	    "and reading them needs a -shm file that this folder cannot "
-	    "take (read-only); open it once where the folder can be written, "
-	    "or copy the file with its -wal somewhere that can", path);
+	if (empty)
+		*err = xasprintf("%s: an empty -wal lies beside it, and SQLite "
+		    "then needs a -shm file that this folder cannot take "
+		    "(read-only); open it once where the folder can be "
+		    "written, or copy the file alone somewhere that can", path);
+	else
+		*err = xasprintf("%s: its -wal holds changes not yet folded "
+		    "into it, and reading them needs a -shm file that this "
+		    "folder cannot take (read-only); open it once where the "
+		    "folder can be written, or copy the file with its -wal "
+		    "somewhere that can", path);
 	return -1;
 }
 

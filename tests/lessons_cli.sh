@@ -181,4 +181,16 @@ expect_no_out "alone-xyz.md" "the lesson beside it is fine"
 bc_run check
 expect_status 2 "check needs a path"
 
+# Hand-edited progress rows whose id is a blob, or has a NUL inside, are
+# no lesson's: the list says "unread", as the lesson screen does.
+bc_make_db "$T/blob.db"
+sqlite3 "$T/blob.db" "INSERT INTO lesson_progress (lesson_id, place,
+    opened_at, read_at, selfcheck_at, updated_at) VALUES
+    (CAST('spine-anatomy' AS BLOB), 0, 1, 1775000000, NULL, 1),
+    ('why-backs-hurt' || char(0) || 'x', 0, 1, 1775000000, 1775000000, 1);"
+bc_run --db "$T/blob.db" lessons
+expect_status 0 "lessons beside hand-edited ids"
+expect_out "$(printf 'spine-anatomy\tHow your spine is built\tunread')" "a blob id is no lesson's"
+expect_out "$(printf 'why-backs-hurt\tWhy backs hurt\tunread')" "an id with a NUL inside is no lesson's"
+
 bc_done

@@ -89,27 +89,61 @@ expect_one_line_err "a file in place of the folder, when writing"
 
 # Leftovers of a copy killed while it made a new file (p.db.new-PID and
 # its -wal and -shm) are swept by the next writer once their process is
-# gone and they are a minute old; a live process's, a fresh one and
-# another file's stay.
+# gone, they are a minute old, and they hold no rows and are open nowhere;
+# a live process's, a fresh one, another file's, one that holds data or is
+# open, and one that cannot be read as SQLite all stay (attack18 F1).
 mkdir -p "$T/sweep"
 bc_make_db "$T/sweep/p.db"
-dead=$(sh -c 'echo $$')
-while kill -0 "$dead" 2>/dev/null; do dead=$(sh -c 'echo $$'); done
-for f in "p.db.new-$dead" "p.db.new-$dead-wal" "p.db.new-$dead-shm" \
-    "p.db.new-$$" "other.db.new-$dead"; do
-	printf 'x' >"$T/sweep/$f"
-	touch -d '2 hours ago' "$T/sweep/$f"
+dead_pid() {
+	d=$(sh -c 'echo $$')
+	while kill -0 "$d" 2>/dev/null; do d=$(sh -c 'echo $$'); done
+	echo "$d"
+}
+dead=$(dead_pid); empty=$(dead_pid); data=$(dead_pid); open=$(dead_pid)
+junk=$(dead_pid)
+# Killed as it began: an empty file, -wal and -shm.
+: >"$T/sweep/p.db.new-$dead"; : >"$T/sweep/p.db.new-$dead-wal"
+: >"$T/sweep/p.db.new-$dead-shm"
+# Killed with the tables made and nothing in them.
+sqlite3 "$T/sweep/p.db.new-$empty" "CREATE TABLE checks(id INTEGER);"
+# Named like a leftover, but a progress file with a row in it.
+sqlite3 "$T/sweep/p.db.new-$data" "CREATE TABLE checks(id INTEGER);
+    INSERT INTO checks VALUES (1);"
+sqlite3 "$T/sweep/p.db.new-$open" "PRAGMA journal_mode=WAL;
+    CREATE TABLE checks(id INTEGER);" >/dev/null
+# Not SQLite (a one-byte file would be: SQLite reads it as empty).
+head -c 4096 /dev/zero | tr '\0' 'x' >"$T/sweep/p.db.new-$junk"
+for f in "p.db.new-$$" "other.db.new-$dead"; do printf 'x' >"$T/sweep/$f"; done
+for f in "$T"/sweep/*.new-*; do touch -d '2 hours ago' "$f"; done
+fresh=$(dead_pid)
+printf 'x' >"$T/sweep/p.db.new-$fresh"
+# Open in another program (SQLite in WAL mode holds a lock all along).
+mkfifo "$T/sweep.fifo"
+sqlite3 "$T/sweep/p.db.new-$open" <"$T/sweep.fifo" >/dev/null &
+holder=$!
+exec 7>"$T/sweep.fifo"
+echo "SELECT count(*) FROM checks;" >&7
+ino=$(stat -c %i "$T/sweep/p.db.new-$open")
+i=0
+while ! grep -q ":$ino " /proc/locks 2>/dev/null && [ $i -lt 200 ]; do
+	sleep 0.05; i=$((i + 1))
 done
-dead2=$(sh -c 'echo $$')
-printf 'x' >"$T/sweep/p.db.new-$dead2"
+touch -d '2 hours ago' "$T/sweep/p.db.new-$open"
 bc_make_db "$T/sweep/p.db"
 expect_status 0 "a writer beside leftovers"
-for f in "p.db.new-$dead" "p.db.new-$dead-wal" "p.db.new-$dead-shm"; do
+for f in "p.db.new-$dead" "p.db.new-$dead-wal" "p.db.new-$dead-shm" \
+    "p.db.new-$empty"; do
 	[ ! -e "$T/sweep/$f" ] && pass "stale $f swept" || fail "stale $f left"
 done
-for f in "p.db.new-$$" "other.db.new-$dead" "p.db.new-$dead2"; do
+for f in "p.db.new-$$" "other.db.new-$dead" "p.db.new-$fresh" \
+    "p.db.new-$data" "p.db.new-$open" "p.db.new-$junk"; do
 	[ -e "$T/sweep/$f" ] && pass "$f kept" || fail "$f removed"
 done
+[ "$(sqlite3 "$T/sweep/p.db.new-$data" 'SELECT count(*) FROM checks')" = 1 ] &&
+    pass "the leftover-named file with data is whole" ||
+    fail "the leftover-named file with data lost its row"
+exec 7>&-
+wait "$holder" 2>/dev/null
 
 # A read-only folder: a clear error, nothing created.
 mkdir -p "$T/ro"

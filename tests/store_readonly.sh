@@ -85,4 +85,17 @@ expect_err "the path is too long for SQLite" "a path too long is named so"
 expect_one_line_err "a path too long"
 [ -z "$(ls "$d")" ] && pass "a path too long: nothing made" || fail "a path too long: made $(ls "$d")"
 
+# A path of 505 to 512 bytes that is a link to a short one: SQLite
+# follows the link, so the file is read and written (attack18 F4).
+bc_make_db "$T/short.db"
+d=$(cd "$T" && pwd -P)/link
+while [ ${#d} -lt 460 ]; do d="$d/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"; done
+mkdir -p "$d"
+name=$(printf 'n%.0s' $(seq 1 $((508 - ${#d} - 1))))
+ln -s "$T/short.db" "$d/$name"
+bc_run --db "$d/$name" report
+expect_status 0 "a 508-byte link to a short path: read"
+bc_run --db "$d/$name" screen --answers "$T/.make-db-answers"
+expect_status 0 "a 508-byte link to a short path: written"
+
 bc_done

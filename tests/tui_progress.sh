@@ -183,7 +183,17 @@ if [ "$(id -u)" -ne 0 ] || [ -n "${TUI_WRAP:-}" ]; then
 	BACKCARE_DB="$T/ro/progress.db" open_progress 80 60
 	expect_screen "Read only: nothing can be saved now" "a read-only folder: Progress says it is read only"
 	expect_screen "The last 71 rated sessions" "a read-only folder: Progress shows the history"
-	tui_keys q q
+	# No lock is held between reads, on Progress or at home: held, it
+	# would keep the owner's writers from folding their -wal back.
+	ino=$(stat -c %i "$T/ro/progress.db")
+	ro_locks() { grep -c ":$ino " /proc/locks 2>/dev/null; }
+	[ "$(ro_locks)" = 0 ] && pass "a read-only folder: no lock held on Progress" || fail "a read-only folder: a lock held on Progress: $(grep ":$ino " /proc/locks)"
+	tui_keys q
+	tui_wait "1  Lessons" || fail "a read-only folder: home again"
+	tui_keys Down
+	tui_settle
+	[ "$(ro_locks)" = 0 ] && pass "a read-only folder: no lock held at home" || fail "a read-only folder: a lock held at home: $(grep ":$ino " /proc/locks)"
+	tui_keys q
 	tui_wait_exit
 	tui_stop
 	cmp -s "$T/ro/progress.db" "$T/ro-before" && pass "a read-only folder: the file unchanged" || fail "a read-only folder: the file changed"
