@@ -146,25 +146,18 @@ routine_note_add(struct routine_step *s, const char *why)
 }
 
 /*
- * Exercise steps (movement.md 2.3): areas as for massage; in pregnancy a
- * step lying on the back or front moves to its alt_position, or is left
- * out; with thin bones the step says how to do it safely.  GENTLE and
- * no-percussion are about massage pressure and leave exercise alone.
+ * Exercise steps (movement.md 2.3): in pregnancy a step lying on the back
+ * or front moves to its alt_position, or is left out; with thin bones the
+ * step says how to do it safely.  Avoided areas (red-flags.md 1e
+ * AVOID-AREA), GENTLE and no-percussion are about pressure from hands or
+ * tools: movement.md 2.3 gives exercise no area rule, and NICE NG59 says
+ * keep walking, so they leave exercise alone.
  */
 static void
 routine_limit_exercise(struct routine_step *s, const struct massage_limits *l)
 {
-	size_t k;
 	char *why;
 
-	for (k = 0; k < l->n_avoid; k++)
-		if (routine_list_has(s->region, l->avoid_regions[k])) {
-			why = xasprintf("Skipped: your safety check said to "
-			    "leave out the %s.", l->avoid_regions[k]);
-			routine_note(s, 1, 0, why);
-			free(why);
-			return;
-		}
 	if (l->pregnant && !routine_position_allowed(s)) {
 		if (s->alt_position == NULL ||
 		    strncmp(s->alt_position, "lying on the ", 13) == 0) {

@@ -67,13 +67,13 @@ void session_shape(struct routine *r, const struct massage_limits *l);
 char *session_refusal(struct session *s, int plain);
 
 /*
- * A routine other than except that runs under l (one of the plan's when
- * it can, else the one that keeps the most time), as "'Title', M:SS for
- * you", with "(backcare run ID)" when plain; NULL when none (caller
- * frees).
+ * A routine other than except, of the same kind (exercise or massage),
+ * that runs under l (one of the plan's when it can, else the one that
+ * keeps the most time), as "'Title', M:SS for you", with "(backcare run
+ * ID)" when plain; NULL when none (caller frees).
  */
 char *session_suggest(struct app *app, const struct massage_limits *l,
-    const char *except, int plain);
+    const char *except, int exercise, int plain);
 
 /* Starts the records; from (a timeline position) is where a resumed
  * session picks up.  Returns 0 or -1 (s->error says why). */
