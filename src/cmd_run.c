@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -151,39 +153,56 @@ run_read_answer(const char *prompt, char *line, size_t n)
 
 /*
  * The rating before an exercise routine, where "f" says the back has
- * flared up (movement.md 2.3).  Returns the pain, -1 when not given.
+ * flared up (movement.md 2.3) and "n" new numbness or weakness (P2).
+ * Returns the pain, -1 when not given.
  */
 static int
-run_ask_pain_before(int *flare)
+run_ask_pain_before(int *flare, int *numb)
 {
 	char line[64];
 	int pain;
 
 	for (;;) {
-		*flare = 0;
+		*flare = *numb = 0;
 		if (run_read_answer("Pain now (0-10; add f if your back has "
-		    "flared up; Enter to skip): ", line, sizeof line) != 0)
+		    "flared up; n for new numbness, weakness, or bladder or "
+		    "bowel change; Enter to skip): ", line, sizeof line) != 0)
 			return -1;
-		if (painmon_parse_before(line, &pain, flare) == 0)
+		if (painmon_parse_before(line, &pain, flare, numb) == 0)
 			return pain;
 		printf("Please give a number from 0 (no pain) to 10 (worst "
-		    "imaginable), perhaps with f.\n");
+		    "imaginable), perhaps with f, or n.\n");
 	}
 }
 
-/* Asks for a pain rating; -1 when skipped or at end of input. */
+/* Asks for a pain rating; -1 when skipped or at end of input.  numb,
+ * when not NULL, also takes "n" (P2, after an exercise routine). */
 static int
-run_ask_pain(const char *prompt)
+run_ask_pain(const char *prompt, int *numb)
 {
-	char line[64], *ask = xasprintf("%s (0-10, Enter to skip): ", prompt);
-	long v = -1;
+	char line[64], *ask = xasprintf(numb != NULL ? "%s (0-10; n for new "
+	    "numbness, weakness, or bladder or bowel change; Enter to skip): " :
+	    "%s (0-10, Enter to skip): ", prompt);
+	int pain = -1, bad;
+	long v;
 
-	while (run_read_answer(ask, line, sizeof line) == 0 &&
-	    util_parse_long(line, 0, 10, &v) != 0)
+	if (numb != NULL)
+		*numb = 0;
+	while (run_read_answer(ask, line, sizeof line) == 0) {
+		if (numb != NULL)
+			bad = painmon_parse_after(line, &pain, numb) != 0;
+		else
+			bad = util_parse_long(line, 0, 10, &v) != 0;
+		if (!bad) {
+			if (numb == NULL)
+				pain = (int)v;
+			break;
+		}
 		printf("Please give a number from 0 (no pain) to 10 (worst "
-		    "imaginable).\n");
+		    "imaginable)%s.\n", numb != NULL ? ", or n" : "");
+	}
 	free(ask);
-	return (int)v;
+	return pain;
 }
 
 static void
@@ -191,11 +210,9 @@ run_advice(const struct session_advice *a)
 {
 	size_t i;
 
-	for (i = 0; i < a->n; i++) {
+	/* A stopped step's easier version is named by its offer. */
+	for (i = 0; i < a->n; i++)
 		printf("%s\n", a->line[i]);
-		if (i == 0 && a->easier != NULL)
-			run_print("Easier version: %s.", a->easier);
-	}
 	fflush(stdout);
 }
 
@@ -216,17 +233,67 @@ run_levels(const struct session *s, const struct session_advice *a)
 	}
 }
 
+/* What run_step_pain says beyond go on (0), end (1) and error (-1). */
+#define RUN_EASIER  2
+#define RUN_STOPPED 3
+
+static const char run_care_text[] = "stopped for your safety: follow the "
+    "advice above; the routines stay locked until a safety check says "
+    "otherwise";
+
 /*
- * P1 and P2 after an exercise step: asks, stores, says.  Returns 0 to go
- * on, 1 when the session ends now, -1 on a store error.
+ * P2: the E1 questions now; their advice prints itself.  Unanswered, or
+ * calling for care, the session ends there: no pain rating, no comfort,
+ * and no routine until a check is saved (run_for_care).
+ */
+static void
+run_p2(struct session *s)
+{
+	enum verdict v;
+	int rc;
+
+	if ((rc = run_recheck(s, &v)) != 0) {
+		run_for_care = 1;
+		if (rc < 0)
+			checkflow_hold(s->app, "new numbness or weakness was "
+			    "reported during a session and the emergency "
+			    "questions were not answered");
+	}
+}
+
+/*
+ * P1: a step stopped for pain has its easier version offered now.
+ * Returns 1 when taken.
  */
 static int
-run_step_pain(struct session *s, size_t step)
+run_offer_easier(const char *easier)
+{
+	char line[64], *text, *ask;
+	int rc;
+
+	text = text_for_terminal(easier, strlen(easier));
+	ask = xasprintf("Try the easier version now (%s)? y or n: ", text);
+	free(text);
+	while ((rc = run_read_answer(ask, line, sizeof line)) == 0 &&
+	    strcasecmp(line, "y") != 0 && strcasecmp(line, "yes") != 0 &&
+	    strcasecmp(line, "n") != 0 && strcasecmp(line, "no") != 0)
+		printf("Please answer y or n.\n");
+	free(ask);
+	return rc == 0 && tolower((unsigned char)line[0]) == 'y';
+}
+
+/*
+ * P1 and P2 after an exercise step: asks, stores, says.  Returns 0 to go
+ * on, 1 when the session ends now, -1 on a store error, RUN_EASIER when
+ * the step is done again at its easier level, RUN_STOPPED when the rest
+ * of the step is left out.
+ */
+static int
+run_step_pain(struct session *s, size_t step, int halfway)
 {
 	char line[64], *ask, *title;
-	int pain, spreading, numb, recheck, rc, rc2;
+	int pain, spreading, numb, recheck, rc;
 	struct session_advice a;
-	enum verdict v;
 
 	/* The title comes from a content file: made safe to print. */
 	title = text_for_terminal(s->routine->steps[step].title,
@@ -238,26 +305,24 @@ run_step_pain(struct session *s, size_t step)
 	    painmon_parse_answer(line, &pain, &spreading, &numb) != 0)
 		printf("Please give a number from 0 to 10, perhaps with s, or "
 		    "n.\n");
+	if (rc == 0 && numb)
+		spreading = 0;  /* P2 comes first: no offer after it */
 	free(ask);
 	if (rc != 0)
 		return 0;
 	rc = run_said(s, session_step_pain(s, step, pain, spreading, numb,
 	    &recheck, &a));
 	run_advice(&a);
-	if (rc == 1 && recheck) {
-		/* The E1 questions now (P2); their advice prints itself.
-		 * Unanswered, or calling for care, the session ends there:
-		 * no pain rating, no comfort, and no routine until a check
-		 * is saved. */
-		if ((rc2 = run_recheck(s, &v)) != 0) {
-			run_for_care = 1;
-			if (rc2 < 0)
-				checkflow_hold(s->app, "new numbness or weakness "
-				    "was reported during a session and the "
-				    "emergency questions were not answered");
-		}
-	}
-	return rc;
+	if (rc == 1 && recheck)
+		run_p2(s);
+	/* Halfway through a walk, stopping is turning back: the way back
+	 * is the shorter walk, so it runs, with its cue. */
+	if (rc != 0 || halfway || painmon_classify(pain, spreading) !=
+	    PAINMON_STOP)
+		return rc;
+	if (a.easier != NULL && run_offer_easier(a.easier))
+		return RUN_EASIER;
+	return RUN_STOPPED;
 }
 
 /*
@@ -298,6 +363,9 @@ run_announce(struct session *s, size_t i, int fresh, int64_t start)
 			run_say(start, "step %zu/%zu: %s (%s)", seg->step + 1,
 			    s->routine->nsteps, rs->title, what);
 			free(what);
+			if (s->easier_step == seg->step + 1 &&
+			    rs->easier != NULL)
+				run_say(start, "easier version: %s", rs->easier);
 			if (rs->note != NULL)
 				run_say(start, "note: %s", rs->note);
 			run_instructions(s, rs);
@@ -331,6 +399,22 @@ run_announce(struct session *s, size_t i, int fresh, int64_t start)
 		run_instructions(s, rs);
 }
 
+/*
+ * P1: a step stopped halfway (a walk) leaves out the rest of its work,
+ * stored as skipped; *next is where the run goes on.  Returns 0 or -1.
+ */
+static int
+run_skip_step(struct session *s, size_t from, size_t step, size_t *next)
+{
+	size_t i;
+
+	*next = session_step_end(s, from, step);
+	for (i = from; i < *next; i++)
+		if (run_said(s, session_record(s, i, 0, 1)) != 0)
+			return -1;
+	return 0;
+}
+
 /* Runs the timeline from position from; returns 0 done, -1 stopped, 1
  * ended by the pain rules. */
 static int
@@ -358,13 +442,22 @@ run_timeline(struct session *s, size_t from, int64_t start)
 			    s->tl.seg[tm.seg - 1].seconds, 0)) != 0)
 				return -1;
 			if (session_asks_step_pain(s, tm.seg - 1)) {
-				int rc = run_step_pain(s,
-				    s->tl.seg[tm.seg - 1].step);
-				if (rc != 0)
+				size_t step = s->tl.seg[tm.seg - 1].step;
+				size_t next = tm.seg;
+				int rc = run_step_pain(s, step,
+				    s->tl.seg[tm.seg - 1].half == 1);
+
+				if (rc == 1 || rc < 0)
 					return rc > 0 ? 1 : -1;
+				if (rc == RUN_EASIER)
+					next = session_try_easier(s, step);
+				else if (rc == RUN_STOPPED &&
+				    run_skip_step(s, tm.seg, step, &next) != 0)
+					return -1;
 				/* The answer took time of its own. */
-				timer_start(&tm, &s->tl, tm.seg,
+				timer_start(&tm, &s->tl, next,
 				    clock_monotonic_ms());
+				last = (size_t)-1;
 			}
 			continue;
 		}
@@ -538,11 +631,24 @@ run_pain_after(struct session *s)
 	struct session_advice advice;
 	int pain, rc = 0;
 
-	if ((pain = run_ask_pain("Pain now")) >= 0) {
+	int numb = 0;
+
+	pain = run_ask_pain("Pain now", s->routine->exercise ? &numb : NULL);
+	if (pain >= 0) {
 		rc = run_said(s, session_pain_after(s, pain, &advice)) < 0 ?
 		    -1 : 0;
+		/* P2 overrides any comfort the pain rules would give. */
+		if (!numb) {
+			run_advice(&advice);
+			run_levels(s, &advice);
+		}
+	}
+	if (numb) {
+		memset(&advice, 0, sizeof advice);
+		rc |= run_said(s, session_new_symptoms(s, &advice)) < 0 ?
+		    -1 : 0;
 		run_advice(&advice);
-		run_levels(s, &advice);
+		run_p2(s);
 	}
 	return rc;
 }
@@ -606,6 +712,42 @@ run_prepare(struct app *app, struct session *s, const char *id, int resume,
 	return 0;
 }
 
+/*
+ * The pain before, and what the pain rules say of it (P4, P5, flare);
+ * "n" (P2) stops the session there: the E1 questions, then the end,
+ * stored as partial.  Returns 0 to run the steps, or 1 when stopped,
+ * with the exit status in *status.
+ */
+static int
+run_before(struct session *s, int *status)
+{
+	struct session_advice advice;
+	int pain, flare = 0, numb = 0, lost;
+
+	pain = s->routine->exercise ? run_ask_pain_before(&flare, &numb) :
+	    run_ask_pain("Pain now", NULL);
+	memset(&advice, 0, sizeof advice);
+	if (pain >= 0 || flare)
+		run_said(s, session_pain_before(s, pain, flare, &advice));
+	if (!numb) {
+		run_advice(&advice);
+		run_levels(s, &advice);
+		return 0;
+	}
+	memset(&advice, 0, sizeof advice);
+	lost = run_said(s, session_new_symptoms(s, &advice)) != 0;
+	run_advice(&advice);
+	run_p2(s);
+	lost |= run_said(s, session_end(s, "partial", run_for_care ?
+	    "stopped for the emergency questions" :
+	    "stopped for new symptoms")) != 0;
+	printf("%s\n", run_for_care ? run_care_text : lost ? "stopped" :
+	    "stopped: saved as partial; the routines stay open, as the "
+	    "emergency questions found nothing");
+	*status = run_for_care || lost ? CMD_FAIL : CMD_OK;
+	return 1;
+}
+
 static int
 run_plain(struct app *app, const char *id, int resume)
 {
@@ -613,9 +755,8 @@ run_plain(struct app *app, const char *id, int resume)
 	struct store *st = NULL;
 	struct sigaction sa;
 	int64_t start, old_id = 0;
-	int rc, from = 0, pain, flare = 0, lost = 0;
+	int rc, from = 0, lost = 0;
 	char total[16];
-	struct session_advice advice;
 
 	if ((rc = run_prepare(app, &s, id, resume, &st, &old_id, &from)) !=
 	    0) {
@@ -637,15 +778,9 @@ run_plain(struct app *app, const char *id, int resume)
 		session_free(&s);
 		return CMD_FAIL;
 	}
-	if (old_id == 0) {
-		pain = s.routine->exercise ? run_ask_pain_before(&flare) :
-		    run_ask_pain("Pain now");
-		if (pain >= 0 || flare) {
-			run_said(&s, session_pain_before(&s, pain, flare,
-			    &advice));
-			run_advice(&advice);
-			run_levels(&s, &advice);
-		}
+	if (old_id == 0 && run_before(&s, &rc) != 0) {
+		session_free(&s);
+		return rc;
 	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = run_on_signal;
@@ -660,10 +795,8 @@ run_plain(struct app *app, const char *id, int resume)
 		    "ended by the pain rules")) != 0;
 		/* After a failed save (said on stderr) nothing claims that
 		 * the session is saved. */
-		printf("%s\n", run_for_care ? "stopped for your safety: follow "
-		    "the advice above; the routines stay locked until a safety "
-		    "check says otherwise" : lost ? "ended early" :
-		    "ended early: saved as partial");
+		printf("%s\n", run_for_care ? run_care_text : lost ?
+		    "ended early" : "ended early: saved as partial");
 		session_free(&s);
 		return run_for_care || lost ? CMD_FAIL : CMD_OK;
 	}
@@ -681,6 +814,12 @@ run_plain(struct app *app, const char *id, int resume)
 	run_say(start, "done: %s", s.routine->title);
 	lost = run_pain_after(&s) != 0;
 	lost |= run_said(&s, session_end(&s, "completed", NULL)) != 0;
+	if (run_for_care) {
+		/* P2 after the session: the verdict's advice stands alone. */
+		printf("%s\n", run_care_text);
+		session_free(&s);
+		return CMD_FAIL;
+	}
 	run_finish(app, &s, lost);
 	session_free(&s);
 	return lost ? CMD_FAIL : CMD_OK;

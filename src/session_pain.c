@@ -118,6 +118,14 @@ session_pain_before(struct session *s, int pain, int says_flare,
 }
 
 int
+session_new_symptoms(struct session *s, struct session_advice *a)
+{
+	/* P2 holds at any time: stop and ask the E1 questions now. */
+	session_advise(a, painmon_new_symptoms_text);
+	return session_event(s, "new symptoms");
+}
+
+int
 session_asks_step_pain(const struct session *s, size_t i)
 {
 	const struct segment *seg = &s->tl.seg[i];
@@ -135,28 +143,66 @@ session_step_pain(struct session *s, size_t step, int pain, int spreading,
 	enum painmon_step p = painmon_classify(pain, spreading);
 	static const char *const outcome[] = { "carry on", "some pain",
 	    "stopped" };
+	int easier, rc;
+	char *title;
 
 	memset(a, 0, sizeof *a);
 	*recheck = 0;
 	if (st == NULL)
 		return -1;
 	if (new_symptoms) {
-		session_advise(a, painmon_new_symptoms_text);
 		*recheck = 1;
-		return session_event(s, "new symptoms") != 0 ? -1 : 1;
+		return session_new_symptoms(s, a) != 0 ? -1 : 1;
 	}
-	if (store_step_pain(st, s->id, (int)step, s->routine->steps[step].title,
-	    pain, spreading, outcome[p], clock_wall_s()) != 0) {
+	easier = s->easier_step == step + 1;
+	s->easier_step = 0;
+	/* The report names a rating of the easier level as such. */
+	title = easier ? xasprintf("%s (easier version)",
+	    s->routine->steps[step].title) : NULL;
+	rc = store_step_pain(st, s->id, (int)step, title != NULL ? title :
+	    s->routine->steps[step].title, pain, spreading, outcome[p],
+	    clock_wall_s());
+	free(title);
+	if (rc != 0)
 		return session_fail(s, "%s", store_error(st));
+	if (easier && p == PAINMON_STOP) {
+		/* P1: the easier level was too much as well: skip the step
+		 * today.  The step counted as stopped once already. */
+		session_advise(a, painmon_skipped_text);
+		return 0;
 	}
 	session_advise(a, painmon_step_text(p));
 	if (p != PAINMON_STOP)
 		return 0;
-	a->easier = s->routine->steps[step].easier;
-	if (++s->stopped < PAINMON_STOPS_TO_END)
+	if (++s->stopped < PAINMON_STOPS_TO_END) {
+		/* P1: offer its easier level now (when it has one). */
+		if (!easier)
+			a->easier = s->routine->steps[step].easier;
 		return 0;
+	}
 	session_advise(a, painmon_end_text);
 	return session_event(s, "ended early") != 0 ? -1 : 1;
+}
+
+size_t
+session_try_easier(struct session *s, size_t step)
+{
+	size_t i;
+
+	s->easier_step = step + 1;
+	for (i = 0; i < s->tl.n; i++)
+		if (s->tl.seg[i].step == step)
+			return i;
+	return s->tl.n;
+}
+
+size_t
+session_step_end(const struct session *s, size_t i, size_t step)
+{
+	while (i < s->tl.n && s->tl.seg[i].step == step &&
+	    s->tl.seg[i].rest != SEG_AFTER)
+		i++;
+	return i;
 }
 
 /* P6: two good sessions in a row offer the harder versions. */

@@ -201,6 +201,9 @@ runner_build_step(struct runner *r, int width)
 		    seg->step + 1, rt->nsteps, st->title, seg->side ? " - " :
 		    "", seg->side ? timeline_side_name(seg->side) : "",
 		    seg->side ? " side" : "");
+	if (r->s.easier_step == seg->step + 1 && st->easier != NULL)
+		ui_view_addf(v, UI_ROLE_EMPHASIS, 0, "Easier version: %s.",
+		    st->easier);
 	if (routine_step_is_exercise(st)) {
 		char *what = routine_step_summary(st);
 		char *cue = timeline_cue(rt, &r->s.tl, r->tm.seg);
@@ -389,10 +392,14 @@ runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
 		    "How much does your back hurt now?" : r->ended_early ?
 		    "The session ended early. How much does your back hurt "
 		    "now?" : "Finished. How much does your back hurt now?");
-		ui_view_add(v, UI_ROLE_NORMAL, 0, r->stage == RUN_PAIN_BEFORE &&
-		    r->s.routine->exercise ? "0 = no pain, 10 = the worst pain "
-		    "you can imagine; add f if your back has flared up" :
-		    "0 = no pain, 10 = the worst pain you can imagine");
+		ui_view_add(v, UI_ROLE_NORMAL, 0, !r->s.routine->exercise ?
+		    "0 = no pain, 10 = the worst pain you can imagine" :
+		    r->stage == RUN_PAIN_BEFORE ? "0 = no pain, 10 = the worst "
+		    "pain you can imagine; add f if your back has flared up. "
+		    "Type n for new numbness, weakness, or a change in your "
+		    "bladder or bowels." : "0 = no pain, 10 = the worst pain "
+		    "you can imagine. Type n for new numbness, weakness, or a "
+		    "change in your bladder or bowels.");
 	}
 	used = (int)ui_view_lines(v);
 	if (used > rows - 6)
@@ -429,6 +436,23 @@ runner_draw_step_pain(struct ui *ui, struct runner *r, int rows, int cols)
 	    "go on");
 }
 
+/* P1's offer after a step stopped for pain: its easier level, now. */
+static void
+runner_draw_offer(struct ui *ui, struct runner *r, int rows, int cols)
+{
+	struct ui_view *v = r->view;
+
+	ui_view_begin(v, cols - 5);
+	ui_view_add(v, UI_ROLE_WARNING, 0, painmon_step_text(PAINMON_STOP));
+	ui_view_addf(v, UI_ROLE_EMPHASIS, 0, "Try the easier version of "
+	    "\"%s\" now?", r->s.routine->steps[r->pain_step].title);
+	ui_view_addf(v, UI_ROLE_NORMAL, 0, "Easier version: %s.",
+	    r->advice.easier != NULL ? r->advice.easier : "");
+	ui_view_draw(ui, v, 2, 2, rows - 3);
+	ui_draw_status(ui, rows - 1, cols, "y try it now  other keys: skip "
+	    "this step");
+}
+
 void
 ui_runner_draw(struct ui *ui, void *state, int rows, int cols)
 {
@@ -450,6 +474,9 @@ ui_runner_draw(struct ui *ui, void *state, int rows, int cols)
 		break;
 	case RUN_STEP_PAIN:
 		runner_draw_step_pain(ui, r, rows, cols);
+		break;
+	case RUN_OFFER_EASIER:
+		runner_draw_offer(ui, r, rows, cols);
 		break;
 	case RUN_STEPS:
 	case RUN_CONFIRM_QUIT:

@@ -166,13 +166,41 @@ expect_out "Pain now, after 'Slow walk' (0-10; add s if the pain is sharp" "pain
 expect_out "Good: carry on." "0-3: carry on"
 expect_out "Some pain is OK while you exercise. It should settle within a day." "4-5: some pain is OK"
 [ "$(q "SELECT group_concat(pain || '/' || outcome, ' ') FROM step_pain WHERE session_id = (SELECT max(id) FROM sessions)")" = "2/carry on 5/some pain" ] && pass "step pain stored with the session" || fail "step_pain: $(q 'SELECT * FROM step_pain')"
-run_at $((t + 600)) gentle-mobility '2\n1\n7\n3 s\n6\n'
+run_at $((t + 600)) gentle-mobility '2\n1\n7\nn\n3 s\n6\n'
 expect_out "That is too much for today: stop this exercise." "6 or more: stop"
-expect_out "Easier version: tilt through a smaller range." "offers the easier level"
+expect_out "Try the easier version now (tilt through a smaller range)? y or n:" "offers the easier level now (P1)"
+expect_no_out "Next time" "not for next time"
+expect_no_out "easier version: tilt" "n: the easier level is not run"
+expect_out "2:25 step 3/7: Knee to chest" "n: on to the next step, no time lost"
 expect_out "Two steps were too much today, so we'll stop here." "two steps stopped end the session"
 expect_out "ended early: saved as partial" "saved as partial"
 [ "$(q "SELECT state FROM sessions WHERE id = (SELECT max(id) FROM sessions)")" = partial ] && pass "the session is partial" || fail "state"
 [ "$(q "SELECT count(*) FROM pain_events WHERE event = 'ended early'")" = 1 ] && pass "the event is stored" || fail "events: $(q 'SELECT * FROM pain_events')"
+# P1: the easier level now; too much as well: "We skipped this one
+# today"; it is not a second stop, so the session goes on.
+run_at $((t + 1200)) gentle-mobility '2\n1\n7\ny\n6\n2\n'
+expect_out "2:10 step 2/7: Pelvic tilt" "y: the step again"
+expect_out "2:10 easier version: tilt through a smaller range" "at its easier level"
+expect_out "We skipped this one today. That's fine." "too much again: skipped for today"
+expect_out "3:35 step 3/7: Knee to chest" "the session goes on"
+expect_no_out "Two steps were too much" "the easier level is no second stop"
+[ "$(q "SELECT group_concat(title || '/' || pain || '/' || outcome, ' ') FROM step_pain WHERE session_id = (SELECT max(id) FROM sessions) AND step_index = 1")" = "Pelvic tilt/7/stopped Pelvic tilt (easier version)/6/stopped" ] && pass "both ratings stored, the easier one named" || fail "step_pain: $(q 'SELECT * FROM step_pain WHERE step_index = 1')"
+run_at $((t + 1800)) gentle-mobility '2\n1\n6\ny\n3\n2\n'
+expect_out "Good: carry on." "the easier level within limits: carry on"
+expect_no_out "We skipped this one" "and it is not skipped"
+run_at $((t + 2400)) gentle-mobility '2\n1\n7\nmaybe\nn\n'
+expect_out "Please answer y or n." "a bad answer to the offer is asked again"
+# A walk stopped halfway turns back: the way back is the shorter walk,
+# so nothing is offered that would start it again.
+run_at $((t + 3000)) walking-plan '2\n8\n'
+expect_out "That is too much for today: stop this exercise." "a walk stopped halfway"
+expect_no_out "Try the easier version" "no offer to start the walk again"
+expect_out "halfway: turn back now" "it turns back"
+# A step with no easier level is only stopped: the run goes on.
+run_at $((t + 3300)) gentle-mobility '2\n7\n'
+expect_out "That is too much for today: stop this exercise." "the walk in gentle mobility stopped"
+expect_no_out "Try the easier version" "it has no easier level to offer"
+expect_out "1:00 step 2/7: Pelvic tilt" "the next step follows"
 # P3: pain up by 2 after; P4: still up the next day; P5: twice in 14 days.
 t=$((t + 3600))
 check_at "" $((t - 10))
@@ -233,7 +261,7 @@ run_at $((t + 3600)) core-basics '8\n'
 expect_out "Try 'Flare-up day' (backcare run flare-up-day) instead" "a flare suggests Flare-up day"
 check_at "" $((t + 7200))
 run_at $((t + 7260)) core-basics '2 f\n'
-expect_out "Pain now (0-10; add f if your back has flared up; Enter to skip)" "before exercise, f says the back has flared up"
+expect_out "Pain now (0-10; add f if your back has flared up; n for new numbness, weakness, or bladder or bowel change; Enter to skip)" "before exercise, f says the back has flared up"
 expect_out "Your back seems to have flared up today." "saying so suggests Flare-up day too"
 [ "$(q "SELECT pain_before FROM sessions ORDER BY id DESC LIMIT 1")" = 2 ] && pass "the rating with f is stored" || fail "pain_before: $(q 'SELECT pain_before FROM sessions')"
 run_at $((t + 7300)) core-basics 'f\n'
@@ -242,6 +270,44 @@ run_at $((t + 7400)) core-basics '2 x\n'
 expect_out "perhaps with f" "a bad answer is asked again"
 bc_run run flare-up-day --plain --bad-option
 expect_status 2 "a bad option"
+t=$((t + 86400))
+# P2 at any time: n at the rating before a session stops it there and
+# asks the E1 questions; nothing of the routine runs.
+check_at "" $t
+E7='n\nn\nn\nn\nn\nn\nn\n'
+run_at $((t + 60)) flare-up-day "3 n\n$E7"
+expect_status 0 "P2 before: the questions found nothing"
+expect_out "Stop now. New numbness, weakness" "n before the session: P2"
+expect_out "the emergency questions again" "asks the E1 questions at once"
+expect_out "stopped: saved as partial" "and stops the session there"
+expect_no_out "step 1/5" "no step runs"
+[ "$(q "SELECT state FROM sessions ORDER BY id DESC LIMIT 1")" = partial ] && pass "stored as partial" || fail "state: $(q 'SELECT state FROM sessions ORDER BY id DESC LIMIT 1')"
+[ "$(q "SELECT pain_before FROM sessions ORDER BY id DESC LIMIT 1")" = 3 ] && pass "the rating given with n is kept" || fail "pain_before: $(q 'SELECT pain_before FROM sessions ORDER BY id DESC LIMIT 1')"
+[ "$(q "SELECT event FROM pain_events ORDER BY id DESC LIMIT 1")" = "new symptoms" ] && pass "the event is stored" || fail "no new symptoms event"
+run_at $((t + 120)) flare-up-day 'n\nn\ny\nn\nn\nn\nn\nn\n'
+expect_status 1 "P2 before, a yes: the run fails"
+expect_out "stopped for your safety" "and stops for safety"
+run_at $((t + 180)) flare-up-day '3\n'
+expect_status 1 "the routines are locked after it"
+# ... and at the rating after it: no comfort, the E1 questions.
+t=$((t + 86400))
+check_at "" $t
+run_at $((t + 60)) flare-up-day "2\n\n\n\n\n\n6 n\n$E7"
+expect_out "Pain now (0-10; n for new numbness, weakness, or bladder or bowel change; Enter to skip)" "after exercise, n is offered"
+expect_out "Stop now. New numbness, weakness" "n after the session: P2"
+expect_out "7/7." "asks the E1 questions"
+expect_no_out "usually settles" "no comfort with it"
+expect_status 0 "they found nothing"
+[ "$(q "SELECT pain_after FROM sessions ORDER BY id DESC LIMIT 1")" = 6 ] && pass "the rating after is kept" || fail "pain_after: $(q 'SELECT pain_after FROM sessions ORDER BY id DESC LIMIT 1')"
+run_at $((t + 120)) flare-up-day "2\n\n\n\n\n\nn\nn\nu\n$E7"
+expect_status 1 "a not sure after the session: the run fails"
+expect_out "stopped for your safety" "and says so"
+expect_no_out "due:" "with nothing after it"
+check_at "" $((t + 150))
+run_at $((t + 180)) flare-up-day '2 s\n'
+expect_out "perhaps with f, or n" "s before a session is asked again"
+run_at $((t + 240)) swedish-basics '2\n'
+expect_out "Pain now (0-10, Enter to skip)" "massage keeps its plain rating"
 t=$((t + 86400))
 
 # ---- function: the PSFS ----------------------------------------------------

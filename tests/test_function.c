@@ -220,17 +220,63 @@ test_painmon(void **state)
 	assert_int_equal(painmon_parse_answer("x", &pain, &spread, &numb), -1);
 	assert_int_equal(painmon_parse_answer("3 x", &pain, &spread, &numb),
 	    -1);
-	assert_int_equal(painmon_parse_before("4", &pain, &spread), 0);
+	assert_int_equal(painmon_parse_before("4", &pain, &spread, &numb), 0);
 	assert_int_equal(pain, 4);
 	assert_false(spread);
-	assert_int_equal(painmon_parse_before(" 7 F ", &pain, &spread), 0);
+	assert_false(numb);
+	assert_int_equal(painmon_parse_before(" 7 F ", &pain, &spread, &numb),
+	    0);
 	assert_int_equal(pain, 7);
 	assert_true(spread);
-	assert_int_equal(painmon_parse_before("f", &pain, &spread), 0);
+	assert_int_equal(painmon_parse_before("f", &pain, &spread, &numb), 0);
 	assert_int_equal(pain, -1);
-	assert_int_equal(painmon_parse_before("", &pain, &spread), -1);
-	assert_int_equal(painmon_parse_before("11", &pain, &spread), -1);
-	assert_int_equal(painmon_parse_before("3 s", &pain, &spread), -1);
+	assert_int_equal(painmon_parse_before("", &pain, &spread, &numb), -1);
+	assert_int_equal(painmon_parse_before("11", &pain, &spread, &numb),
+	    -1);
+	assert_int_equal(painmon_parse_before("3 s", &pain, &spread, &numb),
+	    -1);
+	/* P2 at any time: n before a session, alone or with the rest. */
+	assert_int_equal(painmon_parse_before("n", &pain, &spread, &numb), 0);
+	assert_int_equal(pain, -1);
+	assert_true(numb);
+	assert_false(spread);
+	assert_int_equal(painmon_parse_before("3 N f", &pain, &spread, &numb),
+	    0);
+	assert_int_equal(pain, 3);
+	assert_true(numb);
+	assert_true(spread);
+	assert_int_equal(painmon_parse_before("3 n n", &pain, &spread, &numb),
+	    -1);
+	assert_int_equal(painmon_parse_before("n3", &pain, &spread, &numb),
+	    -1);
+	/* ... and after it. */
+	assert_int_equal(painmon_parse_after("5", &pain, &numb), 0);
+	assert_int_equal(pain, 5);
+	assert_false(numb);
+	assert_int_equal(painmon_parse_after("5 n", &pain, &numb), 0);
+	assert_int_equal(pain, 5);
+	assert_true(numb);
+	assert_int_equal(painmon_parse_after(" n ", &pain, &numb), 0);
+	assert_int_equal(pain, -1);
+	assert_true(numb);
+	assert_int_equal(painmon_parse_after("5 f", &pain, &numb), -1);
+	assert_int_equal(painmon_parse_after("5 s", &pain, &numb), -1);
+	assert_int_equal(painmon_parse_after("12", &pain, &numb), -1);
+	assert_int_equal(painmon_parse_after("", &pain, &numb), -1);
+	/* A rating with both letters after a step. */
+	assert_int_equal(painmon_parse_answer("3 n", &pain, &spread, &numb),
+	    0);
+	assert_int_equal(pain, 3);
+	assert_true(numb);
+	assert_false(spread);
+	assert_int_equal(painmon_parse_answer("3s n", &pain, &spread, &numb),
+	    0);
+	assert_true(numb);
+	assert_true(spread);
+	assert_int_equal(painmon_parse_answer("3 f", &pain, &spread, &numb),
+	    -1);
+	assert_int_equal(painmon_parse_answer("1 0", &pain, &spread, &numb),
+	    -1);
 	assert_true(painmon_raised(3, 5));
 	assert_false(painmon_raised(3, 4));
 	assert_false(painmon_raised(-1, 9));
