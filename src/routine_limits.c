@@ -174,6 +174,21 @@ routine_limit_exercise(struct routine_step *s, const struct massage_limits *l)
 		free(s->position);
 		s->position = xstrdup(s->alt_position);
 	}
+	/* movement.md 2.3 S: bending back at level -2 or not at all.  A
+	 * step with no easier level is at its lowest (lying flat on the
+	 * front); one that has an easier level is left out. */
+	if (l->no_extension && routine_list_has(s->tags, "extension")) {
+		if (s->easier != NULL) {
+			routine_note(s, 1, 0, "Skipped: with spinal stenosis or "
+			    "spondylolisthesis, when bending back makes it "
+			    "worse, only the easiest level (lying flat on your "
+			    "front) is done.");
+			return;
+		}
+		routine_note_add(s, "With spinal stenosis or "
+		    "spondylolisthesis: this is the easiest level; skip it "
+		    "if bending back makes you feel worse.");
+	}
 	if (l->osteoporosis && (s->bones != NULL ||
 	    routine_list_has(s->tags, "end_range_flexion") ||
 	    routine_list_has(s->tags, "twist"))) {

@@ -131,6 +131,35 @@ expect_status 0 "the walking plan runs with the legs avoided for massage"
 expect_no_out "Trigger-point" "and never points to a massage routine"
 t=$((t + 4000))
 
+# Leg symptoms (movement.md 2.3 S): the stop rule of the extension steps
+# is printed in plain runs, and with stenosis or spondylolisthesis that
+# is worse bending back (not sure counts as yes), press-ups are left out
+# and lying flat (their lowest level) stays, with a note.
+check_at "" $t
+run_at $((t + 60)) gentle-mobility
+expect_out "and let your back relax. If this makes pain spread down your leg, stop." "plain: lying flat says when to stop"
+expect_out "if pain, tingling or numbness spreads further down your leg." "plain: the press-ups' stop rule is shown"
+check_at 'mc_stenosis_extension=unsure
+' $((t + 100))
+BACKCARE_TEST_NOW=$((t + 130)) bc_run routines
+expect_out "gentle-mobility	Gentle mobility	7:10	exercise	1 step left out" "S: the list shows the shorter time"
+run_at $((t + 160)) gentle-mobility
+expect_status 0 "S: gentle mobility runs"
+expect_out "left out: step 7 (Press-ups from lying): Skipped: with spinal stenosis or spondylolisthesis, when bending back makes it worse, only the easiest level (lying flat on your front) is done." "S: press-ups left out"
+expect_out "changed: step 6 (Lie flat on your front): With spinal stenosis or spondylolisthesis: this is the easiest level" "S: lying flat stays, with a note"
+expect_out "7:10 done: Gentle mobility" "S: runs 50 s short"
+run_at $((t + 700)) core-basics
+expect_out "12:00 done: Core basics" "S: a routine without bending back is whole"
+check_at 'mc_stenosis_extension=no
+' $((t + 800))
+run_at $((t + 860)) gentle-mobility
+expect_out "8:00 done: Gentle mobility" "S answered no: the whole routine"
+printf 'age=40\nweeks=2\nmc_stenosis_extension=maybe\n' >"$T/ans"
+BACKCARE_TEST_NOW=$((t + 900)) bc_run screen --answers "$T/ans"
+expect_status 2 "S: a bad answer is refused"
+expect_err "mc_stenosis_extension" "naming the item"
+t=$((t + 4000))
+
 # ---- new keys: errors with file and line ---------------------------------
 mkdir -p "$T/bad/routines"
 badr() {

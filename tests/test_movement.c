@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "routine.h"
+#include "safety.h"
+#include "screener.h"
 #include "timer.h"
 #include "util.h"
 
@@ -388,6 +390,51 @@ test_builtin_osteoporosis(void **state)
 	routine_free(r);
 }
 
+/* movement.md 2.3 S: stenosis or spondylolisthesis, worse bending
+ * back: extension steps at level -2 (lying flat) or not at all. */
+static void
+test_builtin_stenosis(void **state)
+{
+	struct massage_limits l;
+	struct routine *r;
+	unsigned bit = 0;
+	size_t k;
+
+	(void)state;
+	memset(&l, 0, sizeof l);
+	assert_int_equal(screener_action_parse("NO-EXTENSION", &bit), 0);
+	assert_int_equal(bit, ACTION_NO_EXTENSION);
+	assert_string_equal(screener_action_name(bit), "NO-EXTENSION");
+	screener_limits_apply(&l, bit, NULL);
+	assert_true(l.no_extension);
+	r = builtin("gentle-mobility");
+	routine_apply_limits(r, &l);
+	assert_int_equal(r->steps[5].skipped, 0);
+	assert_non_null(strstr(r->steps[5].note, "this is the easiest level"));
+	assert_int_equal(r->steps[6].skipped, 1);
+	assert_non_null(strstr(r->steps[6].note, "only the easiest level"));
+	for (k = 0; k < 5; k++)
+		assert_int_equal(r->steps[k].skipped, 0);
+	assert_int_equal(routine_total_seconds(r), 8 * 60 - 50);
+	routine_free(r);
+	/* Nothing else bends back: the other routines stay whole. */
+	r = builtin("core-basics");
+	routine_apply_limits(r, &l);
+	assert_int_equal(routine_total_seconds(r), 12 * 60);
+	routine_free(r);
+	/* With pregnancy too: lying flat is out (lying on the front),
+	 * the press-ups (moved to standing) are out by S. */
+	l.pregnant = 1;
+	r = builtin("gentle-mobility");
+	routine_apply_limits(r, &l);
+	assert_int_equal(r->steps[5].skipped, 1);
+	assert_int_equal(r->steps[6].skipped, 1);
+	routine_free(r);
+	/* An item answered yes gives the limit (and not sure as well). */
+	k = (size_t)screener_item_index("mc_stenosis_extension");
+	assert_true(screener_items[k].actions & ACTION_NO_EXTENSION);
+}
+
 static void
 test_builtin_areas(void **state)
 {
@@ -439,6 +486,7 @@ main(void)
 		cmocka_unit_test(test_builtin_times),
 		cmocka_unit_test(test_builtin_pregnancy),
 		cmocka_unit_test(test_builtin_osteoporosis),
+		cmocka_unit_test(test_builtin_stenosis),
 		cmocka_unit_test(test_builtin_areas),
 	};
 
