@@ -363,8 +363,8 @@ run_announce(struct session *s, size_t i, int fresh, int64_t start)
 			run_say(start, "step %zu/%zu: %s (%s)", seg->step + 1,
 			    s->routine->nsteps, rs->title, what);
 			free(what);
-			if (s->easier_step == seg->step + 1 &&
-			    rs->easier != NULL)
+			if ((s->easier_step == seg->step + 1 ||
+			    s->all_easier) && rs->easier != NULL)
 				run_say(start, "easier version: %s", rs->easier);
 			if (rs->note != NULL)
 				run_say(start, "note: %s", rs->note);
@@ -727,7 +727,8 @@ run_before(struct session *s, int *status)
 	pain = s->routine->exercise ? run_ask_pain_before(&flare, &numb) :
 	    run_ask_pain("Pain now", NULL);
 	memset(&advice, 0, sizeof advice);
-	if (pain >= 0 || flare)
+	/* Unrated, an exercise routine may still run one level lower (P4). */
+	if (pain >= 0 || flare || s->routine->exercise)
 		run_said(s, session_pain_before(s, pain, flare, &advice));
 	if (!numb) {
 		run_advice(&advice);

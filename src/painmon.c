@@ -25,6 +25,12 @@ const char painmon_prompt_help[] =
 const char painmon_raised_text[] =
     "Your back is a bit more sore after moving. This is common and "
     "usually settles within a day.";
+const char painmon_not_settled_other_text[] =
+    "Your back hasn't settled since your last session. Next time we'll "
+    "make that routine a bit easier: one level lower.";
+const char painmon_lower_text[] =
+    "Your back hadn't settled after this routine last time, so today it "
+    "runs one level lower: the easier version of each step.";
 const char painmon_not_settled_text[] =
     "Your back hasn't settled since last time. Today, take this routine "
     "one level lower: the easier version of each step.";

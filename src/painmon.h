@@ -54,6 +54,10 @@ extern const char painmon_raised_text[];
 int painmon_not_settled(int64_t last_end, int last_before, int64_t now,
     int pain_now);
 extern const char painmon_not_settled_text[];
+/* P4 found for another routine than the one starting, and, when that one
+ * starts next, what it says (static). */
+extern const char painmon_not_settled_other_text[];
+extern const char painmon_lower_text[];
 
 /* P5: two raised or not-settled events for one routine within 14 days. */
 #define PAINMON_P5_DAYS 14

@@ -36,6 +36,7 @@ struct session {
 	int pain_before;         /* -1 until rated */
 	int stopped;             /* exercise steps stopped for pain (P1) */
 	int lighter;             /* P5 was said in this session */
+	int all_easier;          /* P4: every step at its easier level */
 	size_t easier_step;      /* P1: 1 + the step being done again at
 	                          * its easier level, 0 when none */
 	/* Why the last call that returned -1 failed, for the caller to

@@ -460,7 +460,10 @@ runner_key_pain(struct ui *ui, struct runner *r, const struct ui_key *k)
 			    "or just Enter to skip.");
 			return;
 		}
-		if ((p >= 0 || flare) && st != NULL) {
+		/* Unrated, an exercise routine may still run one level
+		 * lower (P4). */
+		if ((p >= 0 || flare || (r->stage == RUN_PAIN_BEFORE &&
+		    r->s.routine->exercise)) && st != NULL) {
 			if (r->stage == RUN_PAIN_AFTER)
 				runner_said(ui, r, session_pain_after(&r->s, p,
 				    &r->advice));

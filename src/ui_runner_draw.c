@@ -201,7 +201,8 @@ runner_build_step(struct runner *r, int width)
 		    seg->step + 1, rt->nsteps, st->title, seg->side ? " - " :
 		    "", seg->side ? timeline_side_name(seg->side) : "",
 		    seg->side ? " side" : "");
-	if (r->s.easier_step == seg->step + 1 && st->easier != NULL)
+	if ((r->s.easier_step == seg->step + 1 || r->s.all_easier) &&
+	    st->easier != NULL)
 		ui_view_addf(v, UI_ROLE_EMPHASIS, 0, "Easier version: %s.",
 		    st->easier);
 	if (routine_step_is_exercise(st)) {

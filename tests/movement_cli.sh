@@ -253,6 +253,39 @@ run_at $((t + 120 * 3600)) core-basics '5\n\n\n\n\n\n\n5\n'
 expect_out "Your back hasn't settled since last time." "P4 on core-basics"
 expect_out "Let's try a lighter routine. It may help to talk to your therapist." "P5 after a P3 and a P4, with no second rise"
 [ "$(q "SELECT group_concat(event, ',') FROM (SELECT event FROM pain_events WHERE routine_id = 'core-basics' AND event != 'flare' ORDER BY id)")" = "raised,did not settle,lighter routine" ] && pass "P5 stored after the P4 event" || fail "core-basics events: $(q "SELECT event FROM pain_events WHERE routine_id = 'core-basics'")"
+# P4 at the first use 12 to 36 hours after a session, whatever routine
+# that use runs: the session's own routine runs one level lower next time.
+T4=$((t + 200 * 3600))
+check_at "" $T4
+run_at $((T4 + 60)) flare-up-day '2\n'
+check_at "" $((T4 + 20 * 3600))
+run_at $((T4 + 20 * 3600 + 60)) gentle-mobility '5\n'
+expect_out "Your back hasn't settled since your last session. Next time we'll make that routine a bit easier: one level lower." "P4 found while another routine starts"
+expect_no_out "easier: Pelvic tilt" "that routine is not made easier"
+[ "$(q "SELECT routine_id FROM pain_events WHERE event = 'did not settle' ORDER BY id DESC LIMIT 1")" = flare-up-day ] && pass "the event is the first routine's" || fail "events: $(q "SELECT routine_id, event FROM pain_events ORDER BY id DESC LIMIT 3")"
+check_at "" $((T4 + 30 * 3600))
+run_at $((T4 + 30 * 3600 + 60)) flare-up-day '\n\n7\n'
+expect_out "Your back hadn't settled after this routine last time, so today it runs one level lower: the easier version of each step." "its next session runs one level lower, even unrated"
+expect_out "easier: Pelvic tilt: tilt through a smaller range." "naming each step's easier version"
+expect_out "easier version: tilt through a smaller range" "and each step says it as it starts"
+expect_out "We skipped this one today. That's fine." "too much at the easier level: skipped, no offer"
+expect_no_out "Try the easier version now" "nothing lower is offered"
+check_at "" $((T4 + 40 * 3600))
+run_at $((T4 + 40 * 3600 + 60)) flare-up-day '2\n'
+expect_no_out "one level lower" "one session lower is enough"
+# Only the first use counts, and only 12 to 36 hours after.
+check_at "" $((T4 + 100 * 3600))
+run_at $((T4 + 100 * 3600 + 60)) core-basics '2\n'
+check_at "" $((T4 + 113 * 3600))
+run_at $((T4 + 113 * 3600 + 60)) flare-up-day '2\n'
+check_at "" $((T4 + 114 * 3600))
+run_at $((T4 + 114 * 3600 + 60)) gentle-mobility '6\n'
+expect_no_out "hasn't settled" "P4 is for the first use after a session only"
+check_at "" $((T4 + 200 * 3600))
+run_at $((T4 + 200 * 3600 + 60)) core-basics '2\n'
+check_at "" $((T4 + 240 * 3600))
+run_at $((T4 + 240 * 3600 + 60)) flare-up-day '6\n'
+expect_no_out "hasn't settled" "nor 40 hours after"
 # P6: two sessions in a row with every step at 5 or less: an offer.
 check_at "" $((t + 40 * 3600))
 run_at $((t + 40 * 3600 + 60)) gentle-mobility '2\n2\n3\n5\n2\n1\n2\n2\n2\n'
