@@ -298,8 +298,8 @@ run_step_pain(struct session *s, size_t step, int halfway)
 	/* The title comes from a content file: made safe to print. */
 	title = text_for_terminal(s->routine->steps[step].title,
 	    strlen(s->routine->steps[step].title));
-	ask = xasprintf("Pain now, after '%s' (%s): ", title,
-	    painmon_prompt_help);
+	ask = xasprintf("Pain now, %s '%s' (%s): ", halfway ? "halfway "
+	    "through" : "after", title, painmon_prompt_help);
 	free(title);
 	while ((rc = run_read_answer(ask, line, sizeof line)) == 0 &&
 	    painmon_parse_answer(line, &pain, &spreading, &numb) != 0)
@@ -444,8 +444,15 @@ run_timeline(struct session *s, size_t from, int64_t start)
 			if (session_asks_step_pain(s, tm.seg - 1)) {
 				size_t step = s->tl.seg[tm.seg - 1].step;
 				size_t next = tm.seg;
-				int rc = run_step_pain(s, step,
-				    s->tl.seg[tm.seg - 1].half == 1);
+				int half = s->tl.seg[tm.seg - 1].half == 1, rc;
+
+				/* Halfway: "turn back now" first, then the
+				 * question about it. */
+				if (half) {
+					run_announce(s, tm.seg, 0, start);
+					last = tm.seg;
+				}
+				rc = run_step_pain(s, step, half);
 
 				if (rc == 1 || rc < 0)
 					return rc > 0 ? 1 : -1;
@@ -457,7 +464,8 @@ run_timeline(struct session *s, size_t from, int64_t start)
 				/* The answer took time of its own. */
 				timer_start(&tm, &s->tl, next,
 				    clock_monotonic_ms());
-				last = (size_t)-1;
+				if (!half)      /* halfway: said above */
+					last = (size_t)-1;
 			}
 			continue;
 		}

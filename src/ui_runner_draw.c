@@ -422,7 +422,8 @@ runner_draw_step_pain(struct ui *ui, struct runner *r, int rows, int cols)
 	char line[200];
 	int gap = rows >= 16, row = 2 + gap;
 
-	snprintf(line, sizeof line, "How is your back after \"%s\"?",
+	snprintf(line, sizeof line, "How is your back %s \"%s\"?",
+	    r->pain_halfway ? "halfway through" : "after",
 	    r->s.routine->steps[r->pain_step].title);
 	row += ui_put_wrapped(ui, row, 2, 2, cols - 4, UI_ROLE_EMPHASIS, line);
 	row += gap;

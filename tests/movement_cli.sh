@@ -64,6 +64,9 @@ expect_out "rest 0:30, then set 2 of 2" "the rest between sets"
 run_at $((t + 30)) walking-plan
 expect_out "0:00 walk out for 5:00" "a walk goes out"
 expect_out "5:00 halfway: turn back now" "and turns back halfway"
+cue=$(printf '%s\n' "$OUT" | grep -n "halfway: turn back now" | cut -d: -f1)
+ask=$(printf '%s\n' "$OUT" | grep -n "Pain now, halfway through 'Walk'" | cut -d: -f1)
+[ -n "$cue" ] && [ -n "$ask" ] && [ "$cue" -lt "$ask" ] && pass "the halfway question says so and follows the cue" || fail "cue line $cue, question line $ask"
 t=$((t + 120))
 
 # ---- the walking plan builds up week by week (movement.md 3.3) ----------
