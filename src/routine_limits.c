@@ -189,6 +189,13 @@ routine_limit_exercise(struct routine_step *s, const struct massage_limits *l)
 		    "spondylolisthesis: this is the easiest level; skip it "
 		    "if bending back makes you feel worse.");
 	}
+	/* With thin bones some steps have a safer position of their own
+	 * (movement.md 2.1, O: the glute stretch sitting). */
+	if (l->osteoporosis && s->bones_position != NULL &&
+	    strcmp(s->bones_position, s->position) != 0) {
+		free(s->position);
+		s->position = xstrdup(s->bones_position);
+	}
 	if (l->osteoporosis && (s->bones != NULL ||
 	    routine_list_has(s->tags, "end_range_flexion") ||
 	    routine_list_has(s->tags, "twist"))) {

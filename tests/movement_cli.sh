@@ -113,6 +113,8 @@ expect_status 0 "thin bones: gentle mobility runs"
 expect_out "changed: step 5 (Cat and camel): With thin bones: skip the rounding up" "cat-camel without the round-up"
 expect_out "changed: step 3 (Knee to chest): With thin bones: bring one knee up only" "knee to chest, one knee"
 expect_out "8:00 done: Gentle mobility" "GENTLE leaves exercise whole"
+run_at $((t + 90)) hips-and-hamstrings
+expect_out "step 3/5: Buttock stretch (stretch, sitting; hold 0:30 x 2, each side)" "thin bones: the glute stretch is done sitting, as its note says"
 check_at 'mc_skin_problem_area=yes
 mc_skin_problem_area.region=hips
 ' $((t + 100))
@@ -180,6 +182,8 @@ badr "$(printf -- "- reps: 5\n- tempo: 1-1-1\n- set_rest: 10s\n$W")" "3: step 'S
 badr "$(printf -- "- reps: 5\n- tempo: 1-1-1\n- movement: yoga\n- region: hips\n- position: sitting")" "7: movement: unknown movement 'yoga'" "an unknown movement"
 badr "$(printf -- "- reps: 5\n- tempo: 1-1-1\n- alt_position: on a ball\n$W")" "7: alt_position: unknown position 'on a ball'" "an unknown alt_position"
 badr "$(printf -- "- duration: 1m\n- reps: 5\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light")" "3: step 'Step': reps, sets, tempo" "reps on a massage step"
+badr "$(printf -- "- reps: 5\n- tempo: 1-1-1\n- bones_position: upside down\n$W")" "7: bones_position: unknown position 'upside down'" "an unknown bones_position"
+badr "$(printf -- "- duration: 1m\n- bones_position: sitting\n- stroke: effleurage\n- region: hips\n- position: sitting\n- pressure: light")" "3: step 'Step': reps, sets, tempo, set_rest, alt_position, tags, bones, bones_position" "bones_position on a massage step"
 
 # Hostile text in an exercise step reaches the terminal harmlessly.
 mkdir -p "$T/hostile/routines"

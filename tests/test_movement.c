@@ -150,7 +150,8 @@ test_exercise_bad(void **state)
 	expect_problem(EX("- reps: 5\n- tempo: 2-3-2\n- stroke: effleurage\n"
 	    "- region: hips\n- position: sitting\n- pressure: light\n"),
 	    "t.md:3: step 'S': reps, sets, tempo, set_rest, alt_position, "
-	    "tags, bones, easier, harder and weeks are for exercise steps");
+	    "tags, bones, bones_position, easier, harder and weeks are for "
+	    "exercise steps");
 	expect_problem("# R\n\n## A\n\n- duration: 1m\n- stroke: effleurage\n"
 	    "- region: hips\n- position: sitting\n- pressure: light\n\n"
 	    "## B\n\n- duration: 1m\n" WHERE,
@@ -392,6 +393,32 @@ test_builtin_osteoporosis(void **state)
 
 /* movement.md 2.3 S: stenosis or spondylolisthesis, worse bending
  * back: extension steps at level -2 (lying flat) or not at all. */
+/* movement.md 2.1 O: with thin bones the glute stretch is done sitting,
+ * so the step's position says so, as its note does (attack15 #9). */
+static void
+test_builtin_bones_position(void **state)
+{
+	struct massage_limits l;
+	struct routine *r;
+
+	(void)state;
+	memset(&l, 0, sizeof l);
+	r = builtin("hips-and-hamstrings");
+	assert_string_equal(r->steps[2].bones_position, "sitting");
+	routine_apply_limits(r, &l);
+	assert_string_equal(r->steps[2].position, "lying on the back");
+	routine_free(r);
+	l.osteoporosis = 1;
+	r = builtin("hips-and-hamstrings");
+	routine_apply_limits(r, &l);
+	assert_string_equal(r->steps[2].position, "sitting");
+	assert_non_null(strstr(r->steps[2].note, "sitting version"));
+	/* The hamstring stretch keeps its position: no bones_position. */
+	assert_string_equal(r->steps[3].position, "lying on the back");
+	assert_int_equal(routine_total_seconds(r), 10 * 60);
+	routine_free(r);
+}
+
 static void
 test_builtin_stenosis(void **state)
 {
@@ -486,6 +513,7 @@ main(void)
 		cmocka_unit_test(test_builtin_times),
 		cmocka_unit_test(test_builtin_pregnancy),
 		cmocka_unit_test(test_builtin_osteoporosis),
+		cmocka_unit_test(test_builtin_bones_position),
 		cmocka_unit_test(test_builtin_stenosis),
 		cmocka_unit_test(test_builtin_areas),
 	};
