@@ -147,7 +147,7 @@ test_outlook(void **state)
 	struct outlook_set s;
 	struct diag d = DIAG_INIT;
 	const char good[] = "# items\nyf_harm_belief=8\nyf_mood = 5\n"
-	    "yf_work=skip\nyf_catastrophising=9\n";
+	    "yf_work=skip\nyf_catastrophising=9\nyf_passive=4\n";
 	char *high, *some, *mood;
 
 	(void)state;
@@ -158,9 +158,29 @@ test_outlook(void **state)
 	assert_int_equal(s.v[outlook_index("yf_sleep")], -1);
 	outlook_suggest(&s, &high, &some);
 	assert_string_equal(high, "why-backs-hurt, flare-up-plan");
+	/* Low mood's lesson (why-backs-hurt) is high already. */
 	assert_string_equal(some, "working-with-your-therapist");
 	free(high);
 	free(some);
+	/* Mood and sleep point to the lesson that covers them, on stress
+	 * and poor sleep (attack15 #10). */
+	memset(s.v, 0xff, sizeof s.v);
+	s.v[outlook_index("yf_sleep")] = 9;
+	s.v[outlook_index("yf_mood")] = 6;
+	outlook_suggest(&s, &high, &some);
+	assert_string_equal(high, "why-backs-hurt");
+	assert_null(some);
+	free(high);
+	memset(s.v, 0xff, sizeof s.v);
+	s.v[outlook_index("yf_mood")] = 8;
+	outlook_suggest(&s, &high, &some);
+	assert_string_equal(high, "why-backs-hurt");
+	assert_null(some);
+	free(high);
+	memset(s.v, 0xff, sizeof s.v);
+	s.v[outlook_index("yf_harm_belief")] = 8;
+	s.v[outlook_index("yf_mood")] = 5;
+	s.v[outlook_index("yf_passive")] = 4;
 	assert_null(outlook_mood_advice(&s, "112"));
 	s.v[outlook_index("yf_mood")] = 7;
 	mood = outlook_mood_advice(&s, "999");
