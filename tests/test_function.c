@@ -141,6 +141,25 @@ test_psfs_trend(void **state)
 	assert_true(psfs_due(&h, 0));
 }
 
+/* Items a (answered va) and b (vb) suggest only the lesson high. */
+static void
+expect_only_lesson(const char *a, int va, const char *b, int vb,
+    const char *high)
+{
+	struct outlook_set s;
+	char *h, *m;
+
+	memset(&s, 0, sizeof s);
+	memset(s.v, 0xff, sizeof s.v);
+	s.v[outlook_index(a)] = va;
+	s.v[outlook_index(b)] = vb;
+	outlook_suggest(&s, &h, &m);
+	assert_non_null(h);
+	assert_string_equal(h, high);
+	assert_null(m);
+	free(h);
+}
+
 static void
 test_outlook(void **state)
 {
@@ -164,19 +183,8 @@ test_outlook(void **state)
 	free(some);
 	/* Mood and sleep point to the lesson that covers them, on stress
 	 * and poor sleep (attack15 #10). */
-	memset(s.v, 0xff, sizeof s.v);
-	s.v[outlook_index("yf_sleep")] = 9;
-	s.v[outlook_index("yf_mood")] = 6;
-	outlook_suggest(&s, &high, &some);
-	assert_string_equal(high, "why-backs-hurt");
-	assert_null(some);
-	free(high);
-	memset(s.v, 0xff, sizeof s.v);
-	s.v[outlook_index("yf_mood")] = 8;
-	outlook_suggest(&s, &high, &some);
-	assert_string_equal(high, "why-backs-hurt");
-	assert_null(some);
-	free(high);
+	expect_only_lesson("yf_sleep", 9, "yf_mood", 6, "why-backs-hurt");
+	expect_only_lesson("yf_mood", 8, "yf_work", -1, "why-backs-hurt");
 	memset(s.v, 0xff, sizeof s.v);
 	s.v[outlook_index("yf_harm_belief")] = 8;
 	s.v[outlook_index("yf_mood")] = 5;
