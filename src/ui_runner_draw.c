@@ -374,6 +374,16 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 	    "saved.  Enter to go back" : "Saved.  Enter to go back");
 }
 
+/* A question starts at its top, whatever the view showed before it. */
+static void
+runner_view_top(struct runner *r)
+{
+	if (r->view_for != (int)r->stage + 20000) {
+		ui_view_home(r->view);
+		r->view_for = (int)r->stage + 20000;
+	}
+}
+
 /* The pain ratings and the note: a question and a field. */
 static void
 runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
@@ -382,6 +392,7 @@ runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
 	char line[160];
 	int used;
 
+	runner_view_top(r);
 	ui_view_begin(v, cols - 5);
 	if (r->stage == RUN_NOTE)
 		ui_view_add(v, UI_ROLE_EMPHASIS, 0, "A note for your therapist "
@@ -393,14 +404,15 @@ runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
 		    "How much does your back hurt now?" : r->ended_early ?
 		    "The session ended early. How much does your back hurt "
 		    "now?" : "Finished. How much does your back hurt now?");
+		/* Short enough to fit whole at 40x12: these keys do not
+		 * scroll. */
 		ui_view_add(v, UI_ROLE_NORMAL, 0, !r->s.routine->exercise ?
 		    "0 = no pain, 10 = the worst pain you can imagine" :
-		    r->stage == RUN_PAIN_BEFORE ? "0 = no pain, 10 = the worst "
-		    "pain you can imagine; add f if your back has flared up. "
-		    "Type n for new numbness, weakness, or a change in your "
-		    "bladder or bowels." : "0 = no pain, 10 = the worst pain "
-		    "you can imagine. Type n for new numbness, weakness, or a "
-		    "change in your bladder or bowels.");
+		    r->stage == RUN_PAIN_BEFORE ? "0 = no pain, 10 = the "
+		    "worst; add f if your back has flared up; n for new "
+		    "numbness, weakness, or bladder or bowel change." :
+		    "0 = no pain, 10 = the worst pain you can imagine; n for "
+		    "new numbness, weakness, or bladder or bowel change.");
 	}
 	used = (int)ui_view_lines(v);
 	if (used > rows - 6)
@@ -444,6 +456,7 @@ runner_draw_offer(struct ui *ui, struct runner *r, int rows, int cols)
 {
 	struct ui_view *v = r->view;
 
+	runner_view_top(r);
 	ui_view_begin(v, cols - 5);
 	ui_view_add(v, UI_ROLE_WARNING, 0, painmon_step_text(PAINMON_STOP));
 	ui_view_addf(v, UI_ROLE_EMPHASIS, 0, "Try the easier version of "

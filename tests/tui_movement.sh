@@ -113,7 +113,7 @@ tui_wait "Routines are open."
 tui_choose "Tiny moves"
 tui_keys Enter
 tui_wait "Enter start" && tui_keys Enter
-expect_screen "new numbness, weakness, or a change in your bladder" "before exercise, n is offered"
+expect_screen "flared up; n for new numbness, weakness, or" "before exercise, n is offered"
 tui_type 4n; tui_keys Enter
 expect_screen "Safety re-check" "n before the session opens the emergency questions"
 tui_e1_no
