@@ -21,6 +21,7 @@
 #include "checkflow.h"
 #include "clock.h"
 #include "cmd.h"
+#include "cmd_run.h"
 #include "diag.h"
 #include "layout.h"
 #include "movement_due.h"
@@ -41,9 +42,6 @@ struct run_opts {
 };
 
 static volatile sig_atomic_t run_stop;
-/* The session stopped for the emergency questions (P2): see a doctor,
- * not a pain rating. */
-static int run_for_care;
 
 static void
 run_on_signal(int sig)
@@ -87,203 +85,6 @@ run_say(int64_t start, const char *fmt, ...)
 	free(safe);
 }
 
-/* A line made safe for the terminal (content can hold escapes): on
- * stdout, or on stderr after "backcare: " when it says what went wrong
- * (no part of the session's text on stdout). */
-static void
-run_vemit(int warn, const char *fmt, va_list ap)
-{
-	char *msg = xvasprintf(fmt, ap);
-	char *safe = text_for_terminal(msg, strlen(msg));
-
-	if (warn)
-		util_warn("%s", safe);
-	else
-		printf("%s\n", safe);
-	free(msg);
-	free(safe);
-}
-
-static void
-run_print(const char *fmt, ...) BC_PRINTF(1, 2);
-
-static void
-run_print(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	run_vemit(0, fmt, ap);
-	va_end(ap);
-}
-
-static void
-run_warn(const char *fmt, ...) BC_PRINTF(1, 2);
-
-static void
-run_warn(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	run_vemit(1, fmt, ap);
-	va_end(ap);
-}
-
-/*
- * Asks prompt on stdout and reads one answer from stdin into line (size
- * n), trimmed.  Returns 0, or -1 when the answer is empty or input ended.
- */
-/* Says once on stderr why a session call failed (flows do not print);
- * returns rc. */
-static int
-run_said(const struct session *s, int rc)
-{
-	if (rc < 0 && s->error[0] != '\0')
-		util_warn("%s", s->error);
-	return rc;
-}
-
-/* The emergency questions on the terminal; what went wrong on stderr. */
-static int
-run_recheck(struct session *s, enum verdict *v)
-{
-	char why[512];
-	int rc = recheck_plain(s->app, stdin, stdout, v, why, sizeof why);
-
-	if (why[0] != '\0')
-		util_warn("%s", why);
-	return rc;
-}
-
-static int
-run_read_answer(const char *prompt, char *line, size_t n)
-{
-	printf("%s", prompt);
-	fflush(stdout);
-	if (fgets(line, (int)n, stdin) == NULL) {
-		printf("\n");
-		return -1;
-	}
-	/* A terminal echoes the answer and its Enter; from a file or a
-	 * pipe, end the prompt's line here so the next line starts clean. */
-	if (!isatty(STDIN_FILENO))
-		printf("\n");
-	memmove(line, util_trim(line), strlen(util_trim(line)) + 1);
-	return *line == '\0' ? -1 : 0;
-}
-
-/*
- * The rating before an exercise routine, where "f" says the back has
- * flared up (movement.md 2.3).  Returns the pain, -1 when not given.
- */
-static int
-run_ask_pain_before(int *flare)
-{
-	char line[64];
-	int pain;
-
-	for (;;) {
-		*flare = 0;
-		if (run_read_answer("Pain now (0-10; add f if your back has "
-		    "flared up; Enter to skip): ", line, sizeof line) != 0)
-			return -1;
-		if (painmon_parse_before(line, &pain, flare) == 0)
-			return pain;
-		printf("Please give a number from 0 (no pain) to 10 (worst "
-		    "imaginable), perhaps with f.\n");
-	}
-}
-
-/* Asks for a pain rating; -1 when skipped or at end of input. */
-static int
-run_ask_pain(const char *prompt)
-{
-	char line[64], *ask = xasprintf("%s (0-10, Enter to skip): ", prompt);
-	long v = -1;
-
-	while (run_read_answer(ask, line, sizeof line) == 0 &&
-	    util_parse_long(line, 0, 10, &v) != 0)
-		printf("Please give a number from 0 (no pain) to 10 (worst "
-		    "imaginable).\n");
-	free(ask);
-	return (int)v;
-}
-
-static void
-run_advice(const struct session_advice *a)
-{
-	size_t i;
-
-	for (i = 0; i < a->n; i++) {
-		printf("%s\n", a->line[i]);
-		if (i == 0 && a->easier != NULL)
-			run_print("Easier version: %s.", a->easier);
-	}
-	fflush(stdout);
-}
-
-/* P6 and P4: the harder, or easier, version of each step that has one. */
-static void
-run_levels(const struct session *s, const struct session_advice *a)
-{
-	const struct routine_step *st;
-	const char *text;
-	size_t i;
-
-	for (i = 0; (a->ready || a->lower) && i < s->routine->nsteps; i++) {
-		st = &s->routine->steps[i];
-		text = a->ready ? st->harder : st->easier;
-		if (text != NULL && !st->skipped)
-			run_print("%s: %s: %s.", a->ready ? "harder" : "easier",
-			    st->title, text);
-	}
-}
-
-/*
- * P1 and P2 after an exercise step: asks, stores, says.  Returns 0 to go
- * on, 1 when the session ends now, -1 on a store error.
- */
-static int
-run_step_pain(struct session *s, size_t step)
-{
-	char line[64], *ask, *title;
-	int pain, spreading, numb, recheck, rc, rc2;
-	struct session_advice a;
-	enum verdict v;
-
-	/* The title comes from a content file: made safe to print. */
-	title = text_for_terminal(s->routine->steps[step].title,
-	    strlen(s->routine->steps[step].title));
-	ask = xasprintf("Pain now, after '%s' (%s): ", title,
-	    painmon_prompt_help);
-	free(title);
-	while ((rc = run_read_answer(ask, line, sizeof line)) == 0 &&
-	    painmon_parse_answer(line, &pain, &spreading, &numb) != 0)
-		printf("Please give a number from 0 to 10, perhaps with s, or "
-		    "n.\n");
-	free(ask);
-	if (rc != 0)
-		return 0;
-	rc = run_said(s, session_step_pain(s, step, pain, spreading, numb,
-	    &recheck, &a));
-	run_advice(&a);
-	if (rc == 1 && recheck) {
-		/* The E1 questions now (P2); their advice prints itself.
-		 * Unanswered, or calling for care, the session ends there:
-		 * no pain rating, no comfort, and no routine until a check
-		 * is saved. */
-		if ((rc2 = run_recheck(s, &v)) != 0) {
-			run_for_care = 1;
-			if (rc2 < 0)
-				checkflow_hold(s->app, "new numbness or weakness "
-				    "was reported during a session and the "
-				    "emergency questions were not answered");
-		}
-	}
-	return rc;
-}
-
 /*
  * A step's instructions, once, when it starts: how to do it and when to
  * stop, for whoever cannot see the screen's version (a screen reader, a
@@ -322,6 +123,9 @@ run_announce(struct session *s, size_t i, int fresh, int64_t start)
 			run_say(start, "step %zu/%zu: %s (%s)", seg->step + 1,
 			    s->routine->nsteps, rs->title, what);
 			free(what);
+			if ((s->easier_step == seg->step + 1 ||
+			    s->all_easier) && rs->easier != NULL)
+				run_say(start, "easier version: %s", rs->easier);
 			if (rs->note != NULL)
 				run_say(start, "note: %s", rs->note);
 			run_instructions(s, rs);
@@ -355,6 +159,22 @@ run_announce(struct session *s, size_t i, int fresh, int64_t start)
 		run_instructions(s, rs);
 }
 
+/*
+ * P1: a step stopped halfway (a walk) leaves out the rest of its work,
+ * stored as skipped; *next is where the run goes on.  Returns 0 or -1.
+ */
+static int
+run_skip_step(struct session *s, size_t from, size_t step, size_t *next)
+{
+	size_t i;
+
+	*next = session_step_end(s, from, step);
+	for (i = from; i < *next; i++)
+		if (run_said(s, session_record(s, i, 0, 1)) != 0)
+			return -1;
+	return 0;
+}
+
 /* Runs the timeline from position from; returns 0 done, -1 stopped, 1
  * ended by the pain rules. */
 static int
@@ -382,13 +202,30 @@ run_timeline(struct session *s, size_t from, int64_t start)
 			    s->tl.seg[tm.seg - 1].seconds, 0)) != 0)
 				return -1;
 			if (session_asks_step_pain(s, tm.seg - 1)) {
-				int rc = run_step_pain(s,
-				    s->tl.seg[tm.seg - 1].step);
-				if (rc != 0)
+				size_t step = s->tl.seg[tm.seg - 1].step;
+				size_t next = tm.seg;
+				int half = s->tl.seg[tm.seg - 1].half == 1, rc;
+
+				/* Halfway: "turn back now" first, then the
+				 * question about it. */
+				if (half) {
+					run_announce(s, tm.seg, 0, start);
+					last = tm.seg;
+				}
+				rc = run_step_pain(s, step, half);
+
+				if (rc == 1 || rc < 0)
 					return rc > 0 ? 1 : -1;
+				if (rc == RUN_EASIER)
+					next = session_try_easier(s, step);
+				else if (rc == RUN_STOPPED &&
+				    run_skip_step(s, tm.seg, step, &next) != 0)
+					return -1;
 				/* The answer took time of its own. */
-				timer_start(&tm, &s->tl, tm.seg,
+				timer_start(&tm, &s->tl, next,
 				    clock_monotonic_ms());
+				if (!half)      /* halfway: said above */
+					last = (size_t)-1;
 			}
 			continue;
 		}
@@ -554,23 +391,6 @@ run_store_failed(struct session *s, struct store *st)
 		    store_error(st));
 }
 
-/* The pain after, and what the pain rules say of it (P3, P5).  Returns
- * -1 when the rating could not be saved (said on stderr), else 0. */
-static int
-run_pain_after(struct session *s)
-{
-	struct session_advice advice;
-	int pain, rc = 0;
-
-	if ((pain = run_ask_pain("Pain now")) >= 0) {
-		rc = run_said(s, session_pain_after(s, pain, &advice)) < 0 ?
-		    -1 : 0;
-		run_advice(&advice);
-		run_levels(s, &advice);
-	}
-	return rc;
-}
-
 /* What follows a finished run: whether it counted (not said when the end
  * was not saved), the prompt from the records, the safety net and what is
  * due. */
@@ -637,9 +457,8 @@ run_plain(struct app *app, const char *id, int resume)
 	struct store *st = NULL;
 	struct sigaction sa;
 	int64_t start, old_id = 0;
-	int rc, from = 0, pain, flare = 0, lost = 0;
+	int rc, from = 0, lost = 0;
 	char total[16];
-	struct session_advice advice;
 
 	if ((rc = run_prepare(app, &s, id, resume, &st, &old_id, &from)) !=
 	    0) {
@@ -661,15 +480,9 @@ run_plain(struct app *app, const char *id, int resume)
 		session_free(&s);
 		return CMD_FAIL;
 	}
-	if (old_id == 0) {
-		pain = s.routine->exercise ? run_ask_pain_before(&flare) :
-		    run_ask_pain("Pain now");
-		if (pain >= 0 || flare) {
-			run_said(&s, session_pain_before(&s, pain, flare,
-			    &advice));
-			run_advice(&advice);
-			run_levels(&s, &advice);
-		}
+	if (old_id == 0 && run_before(&s, &rc) != 0) {
+		session_free(&s);
+		return rc;
 	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = run_on_signal;
@@ -684,10 +497,8 @@ run_plain(struct app *app, const char *id, int resume)
 		    "ended by the pain rules")) != 0;
 		/* After a failed save (said on stderr) nothing claims that
 		 * the session is saved. */
-		printf("%s\n", run_for_care ? "stopped for your safety: follow "
-		    "the advice above; the routines stay locked until a safety "
-		    "check says otherwise" : lost ? "ended early" :
-		    "ended early: saved as partial");
+		printf("%s\n", run_for_care ? run_care_text : lost ?
+		    "ended early" : "ended early: saved as partial");
 		session_free(&s);
 		return run_for_care || lost ? CMD_FAIL : CMD_OK;
 	}
@@ -705,6 +516,12 @@ run_plain(struct app *app, const char *id, int resume)
 	run_say(start, "done: %s", s.routine->title);
 	lost = run_pain_after(&s) != 0;
 	lost |= run_said(&s, session_end(&s, "completed", NULL)) != 0;
+	if (run_for_care) {
+		/* P2 after the session: the verdict's advice stands alone. */
+		printf("%s\n", run_care_text);
+		session_free(&s);
+		return CMD_FAIL;
+	}
 	run_finish(app, &s, lost);
 	session_free(&s);
 	return lost ? CMD_FAIL : CMD_OK;

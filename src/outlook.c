@@ -12,9 +12,10 @@
 
 /*
  * Lessons: movement.md proposes ids; each maps to the lesson backcare has
- * that covers it (hurt-not-harm and mood lie in why-backs-hurt, pacing and
- * people around you in staying-active-at-work, sleep and passive
- * treatment in working-with-your-therapist).
+ * that covers it (hurt-not-harm, and stress, low mood and poor sleep, lie
+ * in why-backs-hurt; pacing and people around you in
+ * staying-active-at-work; passive treatment in
+ * working-with-your-therapist, which says nothing of mood or sleep).
  */
 const struct outlook_item outlook_items[OUTLOOK_N] = {
 	{ "yf_harm_belief", "How worried are you that moving or exercising "
@@ -26,7 +27,7 @@ const struct outlook_item outlook_items[OUTLOOK_N] = {
 	  "Activities avoided for fear of worsening" },
 	{ "yf_mood", "In the last 2 weeks, how much has your back pain left "
 	  "you feeling down or wanting to keep away from people?",
-	  "not at all", "all the time", "working-with-your-therapist",
+	  "not at all", "all the time", "why-backs-hurt",
 	  "Low mood / withdrawal linked to pain" },
 	{ "yf_passive", "How much do you feel that getting better is mostly "
 	  "up to a doctor, therapist or scan, rather than things you do?",
@@ -44,7 +45,7 @@ const struct outlook_item outlook_items[OUTLOOK_N] = {
 	  "staying-active-at-work", "Others' responses hinder activity" },
 	{ "yf_sleep", "In the last week, how much has back pain spoiled your "
 	  "sleep?", "not at all", "every night",
-	  "working-with-your-therapist", "Sleep disturbed by pain" },
+	  "why-backs-hurt", "Sleep disturbed by pain" },
 };
 
 const char outlook_report_note[] =

@@ -13,6 +13,8 @@
 const char painmon_end_text[] =
     "Two steps were too much today, so we'll stop here. That's fine: "
     "rest, keep moving gently, and try an easier routine next time.";
+const char painmon_skipped_text[] =
+    "We skipped this one today. That's fine.";
 const char painmon_new_symptoms_text[] =
     "Stop now. New numbness, weakness, or a change in your bladder or "
     "bowels needs the safety questions again, straight away.";
@@ -23,6 +25,12 @@ const char painmon_prompt_help[] =
 const char painmon_raised_text[] =
     "Your back is a bit more sore after moving. This is common and "
     "usually settles within a day.";
+const char painmon_not_settled_other_text[] =
+    "Your back hasn't settled since your last session. Next time we'll "
+    "make that routine a bit easier: one level lower.";
+const char painmon_lower_text[] =
+    "Your back hadn't settled after this routine last time, so today it "
+    "runs one level lower: the easier version of each step.";
 const char painmon_not_settled_text[] =
     "Your back hasn't settled since last time. Today, take this routine "
     "one level lower: the easier version of each step.";
@@ -55,81 +63,90 @@ painmon_step_text(enum painmon_step p)
 		return "Some pain is OK while you exercise. It should settle "
 		    "within a day.";
 	case PAINMON_STOP:
-		return "That is too much for today: stop this exercise. Next "
-		    "time, try its easier version; if that is too much as "
-		    "well, skip it. That's fine.";
+		return "That is too much for today: stop this exercise.";
 	case PAINMON_OK:
 		break;
 	}
 	return "Good: carry on.";
 }
 
-int
-painmon_parse_answer(const char *s, int *pain, int *spreading,
-    int *new_symptoms)
+/*
+ * A rating: an optional number from 0 to 10, then any of the letters in
+ * allowed (each once, in any order, spaces between allowed), case
+ * ignored.  found[k] is set for allowed[k].  At least a number or a
+ * letter.  Returns 0 or -1.
+ */
+static int
+painmon_parse_rating(const char *s, const char *allowed, int *pain,
+    int *found)
 {
+	const char *at;
 	long v = 0;
-	int digits = 0;
+	int digits = 0, letters = 0;
+	size_t k;
 
 	*pain = -1;
-	*spreading = *new_symptoms = 0;
-	while (isspace((unsigned char)*s))
-		s++;
-	if (tolower((unsigned char)*s) == 'n') {
-		*new_symptoms = 1;
-		s++;
-	} else {
-		while (isdigit((unsigned char)*s) && digits < 3) {
-			v = v * 10 + (*s++ - '0');
-			digits++;
-		}
-		if (digits > 0) {
-			if (v > 10)
-				return -1;
-			*pain = (int)v;
-		}
-		while (isspace((unsigned char)*s))
-			s++;
-		if (tolower((unsigned char)*s) == 's') {
-			*spreading = 1;
-			s++;
-		} else if (digits == 0)
-			return -1;
-	}
-	while (isspace((unsigned char)*s))
-		s++;
-	return *s == '\0' ? 0 : -1;
-}
-
-int
-painmon_parse_before(const char *s, int *pain, int *flare)
-{
-	long v = 0;
-	int digits = 0;
-
-	*pain = -1;
-	*flare = 0;
+	for (k = 0; allowed[k] != '\0'; k++)
+		found[k] = 0;
 	while (isspace((unsigned char)*s))
 		s++;
 	while (isdigit((unsigned char)*s) && digits < 3) {
 		v = v * 10 + (*s++ - '0');
 		digits++;
 	}
-	if (v > 10)
+	if (v > 10 || isdigit((unsigned char)*s))
 		return -1;
-	while (isspace((unsigned char)*s))
-		s++;
-	if (tolower((unsigned char)*s) == 'f') {
-		*flare = 1;
+	for (;;) {
+		while (isspace((unsigned char)*s))
+			s++;
+		if (*s == '\0')
+			break;
+		at = strchr(allowed, tolower((unsigned char)*s));
+		if (at == NULL || found[at - allowed])
+			return -1;
+		found[at - allowed] = 1;
+		letters++;
 		s++;
 	}
-	while (isspace((unsigned char)*s))
-		s++;
-	if (*s != '\0' || (digits == 0 && !*flare))
+	if (digits == 0 && letters == 0)
 		return -1;
 	if (digits > 0)
 		*pain = (int)v;
 	return 0;
+}
+
+/* A rating with two letters allowed, as painmon_parse_rating. */
+static int
+painmon_parse_two(const char *s, const char *allowed, int *pain, int *first,
+    int *second)
+{
+	int found[2];
+
+	if (painmon_parse_rating(s, allowed, pain, found) != 0)
+		return -1;
+	*first = found[0];
+	*second = found[1];
+	return 0;
+}
+
+int
+painmon_parse_answer(const char *s, int *pain, int *spreading,
+    int *new_symptoms)
+{
+	return painmon_parse_two(s, "sn", pain, spreading, new_symptoms);
+}
+
+int
+painmon_parse_before(const char *s, int *pain, int *flare,
+    int *new_symptoms)
+{
+	return painmon_parse_two(s, "fn", pain, flare, new_symptoms);
+}
+
+int
+painmon_parse_after(const char *s, int *pain, int *new_symptoms)
+{
+	return painmon_parse_rating(s, "n", pain, new_symptoms);
 }
 
 int

@@ -26,6 +26,8 @@ enum painmon_step painmon_classify(int pain, int spreading);
 /* The words for it (static); easier is the step's easier level or NULL,
  * and the caller fills it in with %s when the text holds one. */
 const char *painmon_step_text(enum painmon_step p);
+/* P1: the easier level, offered at once, was too much as well. */
+extern const char painmon_skipped_text[];
 /* Saying that the session ends after two steps stopped (static). */
 extern const char painmon_end_text[];
 /* P2: new numbness, weakness, bladder or bowel change (static). */
@@ -35,9 +37,10 @@ extern const char painmon_prompt_help[];
 
 /*
  * Reads an answer to the step prompt: "0"-"10", with "s" after the
- * number (or "s" alone) for sharp, shooting or spreading pain, or "n" for
- * new numbness, weakness, bladder or bowel change.  Returns 0 and fills
- * *pain (-1 when only a letter), *spreading and *new_symptoms, or -1.
+ * number (or "s" alone) for sharp, shooting or spreading pain, and/or "n"
+ * for new numbness, weakness, bladder or bowel change ("3 n", "3s n").
+ * Returns 0 and fills *pain (-1 when only letters), *spreading and
+ * *new_symptoms, or -1.
  */
 int painmon_parse_answer(const char *s, int *pain, int *spreading,
     int *new_symptoms);
@@ -51,6 +54,10 @@ extern const char painmon_raised_text[];
 int painmon_not_settled(int64_t last_end, int last_before, int64_t now,
     int pain_now);
 extern const char painmon_not_settled_text[];
+/* P4 found for another routine than the one starting, and, when that one
+ * starts next, what it says (static). */
+extern const char painmon_not_settled_other_text[];
+extern const char painmon_lower_text[];
 
 /* P5: two raised or not-settled events for one routine within 14 days. */
 #define PAINMON_P5_DAYS 14
@@ -68,10 +75,15 @@ extern const char painmon_review_text[];
 
 /*
  * The rating before an exercise routine: "0"-"10", with "f" after it (or
- * alone) when the person says their back has flared up.  Returns 0 and
- * fills *pain (-1 for "f" alone) and *flare, or -1.
+ * alone) when the person says their back has flared up, and/or "n" for
+ * new numbness, weakness, bladder or bowel change (P2 holds at any
+ * time).  Returns 0 and fills *pain (-1 when only letters), *flare and
+ * *new_symptoms, or -1.
  */
-int painmon_parse_before(const char *s, int *pain, int *flare);
+int painmon_parse_before(const char *s, int *pain, int *flare,
+    int *new_symptoms);
+/* The rating after a session: "0"-"10" and/or "n" (P2), as above. */
+int painmon_parse_after(const char *s, int *pain, int *new_symptoms);
 
 /* Flare mode (2.3): pain before at least 3 above the median before-pain
  * of the last 7 days (n ratings).  Suggests "Flare-up day". */

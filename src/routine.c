@@ -300,13 +300,15 @@ routine_exercise_key(const char *name, int line, struct routine_step *s,
 	} else if (strcmp(key, "set_rest") == 0) {
 		*seen |= SEEN_SET_REST;
 		routine_time(name, line, key, val, &s->set_rest, d);
-	} else if (strcmp(key, "alt_position") == 0) {
+	} else if (strcmp(key, "alt_position") == 0 ||
+	    strcmp(key, "bones_position") == 0) {
 		if (!routine_is_position(val))
-			diag_add(d, name, line, "alt_position: unknown position "
+			diag_add(d, name, line, "%s: unknown position "
 			    "'%.40s' (use standing, sitting, kneeling, "
 			    "side-lying, lying on the back, lying on the "
-			    "front)", val);
-		routine_text_key(&s->alt_position, val);
+			    "front)", key, val);
+		routine_text_key(key[0] == 'a' ? &s->alt_position :
+		    &s->bones_position, val);
 	} else if (strcmp(key, "tags") == 0) {
 		free(s->tags);
 		s->tags = routine_list(name, line, key, val, routine_is_tag,
@@ -399,12 +401,13 @@ routine_exercise_checks(const char *name, struct routine_step *s,
 		if (s->reps > 0 || (seen & (SEEN_TEMPO | SEEN_SETS |
 		    SEEN_SET_REST)) || s->alt_position != NULL ||
 		    s->tags != NULL || s->bones != NULL || s->easier != NULL ||
-		    s->harder != NULL || s->weeks != NULL)
+		    s->harder != NULL || s->weeks != NULL ||
+		    s->bones_position != NULL)
 			diag_add(d, name, s->line, "step '%s': reps, sets, "
-			    "tempo, set_rest, alt_position, tags, bones, easier, "
-			    "harder and weeks are for exercise steps (add '- movement: "
-			    "mobility', or stretch, strength, aerobic)",
-			    s->title);
+			    "tempo, set_rest, alt_position, tags, bones, "
+			    "bones_position, easier, harder and weeks are for "
+			    "exercise steps (add '- movement: mobility', or "
+			    "stretch, strength, aerobic)", s->title);
 		return;
 	}
 	if (s->sets == 0)
@@ -612,6 +615,7 @@ routine_free(struct routine *r)
 		free(s->note);
 		free(s->movement);
 		free(s->alt_position);
+		free(s->bones_position);
 		free(s->tags);
 		free(s->bones);
 		free(s->easier);

@@ -53,6 +53,7 @@ struct routine_step {
 	char *alt_position;     /* when the position is ruled out, or NULL */
 	char *tags;             /* end_range_flexion, twist, extension */
 	char *bones;            /* how to do it with thin bones, or NULL */
+	char *bones_position;   /* the position with thin bones, or NULL */
 	char *easier;           /* the easier level, or NULL */
 	char *harder;           /* the next level, or NULL */
 	int *weeks;             /* minutes per week of a plan (walking), or

@@ -146,25 +146,18 @@ routine_note_add(struct routine_step *s, const char *why)
 }
 
 /*
- * Exercise steps (movement.md 2.3): areas as for massage; in pregnancy a
- * step lying on the back or front moves to its alt_position, or is left
- * out; with thin bones the step says how to do it safely.  GENTLE and
- * no-percussion are about massage pressure and leave exercise alone.
+ * Exercise steps (movement.md 2.3): in pregnancy a step lying on the back
+ * or front moves to its alt_position, or is left out; with thin bones the
+ * step says how to do it safely.  Avoided areas (red-flags.md 1e
+ * AVOID-AREA), GENTLE and no-percussion are about pressure from hands or
+ * tools: movement.md 2.3 gives exercise no area rule, and NICE NG59 says
+ * keep walking, so they leave exercise alone.
  */
 static void
 routine_limit_exercise(struct routine_step *s, const struct massage_limits *l)
 {
-	size_t k;
 	char *why;
 
-	for (k = 0; k < l->n_avoid; k++)
-		if (routine_list_has(s->region, l->avoid_regions[k])) {
-			why = xasprintf("Skipped: your safety check said to "
-			    "leave out the %s.", l->avoid_regions[k]);
-			routine_note(s, 1, 0, why);
-			free(why);
-			return;
-		}
 	if (l->pregnant && !routine_position_allowed(s)) {
 		if (s->alt_position == NULL ||
 		    strncmp(s->alt_position, "lying on the ", 13) == 0) {
@@ -180,6 +173,28 @@ routine_limit_exercise(struct routine_step *s, const struct massage_limits *l)
 		free(why);
 		free(s->position);
 		s->position = xstrdup(s->alt_position);
+	}
+	/* movement.md 2.3 S: bending back at level -2 or not at all.  A
+	 * step with no easier level is at its lowest (lying flat on the
+	 * front); one that has an easier level is left out. */
+	if (l->no_extension && routine_list_has(s->tags, "extension")) {
+		if (s->easier != NULL) {
+			routine_note(s, 1, 0, "Skipped: with spinal stenosis or "
+			    "spondylolisthesis, when bending back makes it "
+			    "worse, only the easiest level (lying flat on your "
+			    "front) is done.");
+			return;
+		}
+		routine_note_add(s, "With spinal stenosis or "
+		    "spondylolisthesis: this is the easiest level; skip it "
+		    "if bending back makes you feel worse.");
+	}
+	/* With thin bones some steps have a safer position of their own
+	 * (movement.md 2.1, O: the glute stretch sitting). */
+	if (l->osteoporosis && s->bones_position != NULL &&
+	    strcmp(s->bones_position, s->position) != 0) {
+		free(s->position);
+		s->position = xstrdup(s->bones_position);
 	}
 	if (l->osteoporosis && (s->bones != NULL ||
 	    routine_list_has(s->tags, "end_range_flexion") ||

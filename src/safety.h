@@ -39,6 +39,9 @@ struct massage_limits {
 	int pregnant;           /* no lying on the back or front; light legs */
 	int no_percussion;      /* no tapotement or vibration */
 	int osteoporosis;       /* thin bones: exercise steps adapted */
+	int no_extension;       /* stenosis or spondylolisthesis, worse
+	                         * bending back: extension steps at their
+	                         * lowest level only (movement.md 2.3 S) */
 	size_t n_avoid;
 	char avoid_regions[SAFETY_MAX_REGIONS][32];
 };

@@ -105,6 +105,10 @@ const struct screener_item screener_items[] = {
 	  "keep away from the implanted device" },
 	{ "mc_varicose_veins_area", X, "", ACTION_AVOID_AREA, NULL,
 	  "keep away from varicose veins" },
+	/* movement.md 2.3, leg symptoms (S): exercise only. */
+	{ "mc_stenosis_extension", X, "", ACTION_NO_EXTENSION, NULL,
+	  "bending back only at its easiest level (lying flat on your "
+	  "front), or not at all" },
 };
 
 #undef E
@@ -200,6 +204,8 @@ screener_action_name(unsigned action)
 		return "PREGNANCY";
 	case ACTION_NO_PERCUSSION:
 		return "NO-PERCUSSION";
+	case ACTION_NO_EXTENSION:
+		return "NO-EXTENSION";
 	default:
 		return "ASK";
 	}
@@ -542,6 +548,9 @@ screener_limits_apply(struct massage_limits *l, unsigned action,
 		break;
 	case ACTION_NO_PERCUSSION:
 		l->no_percussion = 1;
+		break;
+	case ACTION_NO_EXTENSION:
+		l->no_extension = 1;
 		break;
 	}
 }

@@ -32,7 +32,9 @@ enum screener_tier {
 #define ACTION_PREGNANCY  0x10u   /* no steps lying on the back or front,
 				     light pressure on the legs */
 #define ACTION_NO_PERCUSSION 0x20u   /* no tapotement or vibration */
-#define ACTION_LAST       ACTION_NO_PERCUSSION
+#define ACTION_NO_EXTENSION 0x40u    /* movement.md 2.3 S: bending back
+					only at its lowest level, or not */
+#define ACTION_LAST       ACTION_NO_EXTENSION
 
 struct screener_item {
 	const char *id;

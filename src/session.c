@@ -136,7 +136,7 @@ session_in_plan(const struct plan *p, const char *id)
 
 char *
 session_suggest(struct app *app, const struct massage_limits *l,
-    const char *except, int plain)
+    const char *except, int exercise, int plain)
 {
 	struct content *c = app_content(app);
 	size_t n = content_count(c, CONTENT_ROUTINE), i;
@@ -158,6 +158,11 @@ session_suggest(struct app *app, const struct massage_limits *l,
 		if (strcmp(it->id, except) == 0 ||
 		    (r = session_parse_item(it, &d)) == NULL)
 			continue;
+		/* Massage is no alternative to exercise, nor the reverse. */
+		if (r->exercise != exercise) {
+			routine_free(r);
+			continue;
+		}
 		routine_apply_limits(r, l);
 		t = routine_total_seconds(r);
 		planned = session_in_plan(p, r->id);
@@ -197,7 +202,8 @@ session_refusal(struct session *s, int plain)
 			    s->routine->steps[i].title,
 			    s->routine->steps[i].note != NULL ?
 			    s->routine->steps[i].note : "left out");
-	other = session_suggest(s->app, &s->limits, s->routine->id, plain);
+	other = session_suggest(s->app, &s->limits, s->routine->id,
+	    s->routine->exercise, plain);
 	if (other != NULL)
 		buf_printf(&b, "%sTry %s instead.", plain ? " " : ". ", other);
 	else

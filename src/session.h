@@ -36,6 +36,9 @@ struct session {
 	int pain_before;         /* -1 until rated */
 	int stopped;             /* exercise steps stopped for pain (P1) */
 	int lighter;             /* P5 was said in this session */
+	int all_easier;          /* P4: every step at its easier level */
+	size_t easier_step;      /* P1: 1 + the step being done again at
+	                          * its easier level, 0 when none */
 	/* Why the last call that returned -1 failed, for the caller to
 	 * show (stderr, or a screen's status line): a flow never prints,
 	 * since under curses the text would land on the display. */
@@ -67,13 +70,13 @@ void session_shape(struct routine *r, const struct massage_limits *l);
 char *session_refusal(struct session *s, int plain);
 
 /*
- * A routine other than except that runs under l (one of the plan's when
- * it can, else the one that keeps the most time), as "'Title', M:SS for
- * you", with "(backcare run ID)" when plain; NULL when none (caller
- * frees).
+ * A routine other than except, of the same kind (exercise or massage),
+ * that runs under l (one of the plan's when it can, else the one that
+ * keeps the most time), as "'Title', M:SS for you", with "(backcare run
+ * ID)" when plain; NULL when none (caller frees).
  */
 char *session_suggest(struct app *app, const struct massage_limits *l,
-    const char *except, int plain);
+    const char *except, int exercise, int plain);
 
 /* Starts the records; from (a timeline position) is where a resumed
  * session picks up.  Returns 0 or -1 (s->error says why). */
@@ -137,7 +140,9 @@ void session_list_free(struct routine_entry *e, size_t n);
 struct session_advice {
 	const char *line[4];
 	size_t n;
-	const char *easier;      /* the step's easier version, or NULL */
+	const char *easier;      /* P1: the stopped step's easier version,
+	                          * to offer now (session_try_easier), or
+	                          * NULL */
 	int ready;               /* P6: the steps' harder versions follow */
 	int lower;               /* P4: the steps' easier versions follow */
 };
@@ -152,14 +157,32 @@ int session_pain_before(struct session *s, int pain, int says_flare,
     struct session_advice *a);
 /*
  * P1 and P2: the answer given after exercise step i (pain -1 when only
- * "s" or "n" was given).  Stores it and fills a.  Returns 1 when the
- * session should end now (two steps stopped, or new symptoms: then
+ * "s" or "n" was given).  Stores it and fills a: a step stopped for pain
+ * names its easier version in a->easier, to offer now.  Returns 1 when
+ * the session should end now (two steps stopped, or new symptoms: then
  * *recheck is set and the E1 questions must be asked), 0 to go on, -1 on
  * a store error.
  */
 int session_step_pain(struct session *s, size_t step, int pain,
     int spreading, int new_symptoms, int *recheck,
     struct session_advice *a);
+/*
+ * P2 at the rating before or after a session (new numbness, weakness,
+ * bladder or bowel change): stores the event and adds its words to a
+ * (not cleared first); the caller stops and asks the E1 questions.
+ * Returns 0 or -1 (s->error).
+ */
+int session_new_symptoms(struct session *s, struct session_advice *a);
+/*
+ * P1: the person takes the easier version of step now: the answer after
+ * it is about that level (too much again: the step is skipped for today,
+ * and it does not count as a second stop).  Returns the timeline position
+ * where the step's work starts, for the runner to go back to.
+ */
+size_t session_try_easier(struct session *s, size_t step);
+/* From timeline position i, the first position past the work of step
+ * (its rest after, or the next step): where a stopped step ends. */
+size_t session_step_end(const struct session *s, size_t i, size_t step);
 /* P3 and P5 after the session: stores the pain after and fills a. */
 int session_pain_after(struct session *s, int pain,
     struct session_advice *a);

@@ -23,18 +23,25 @@ session_advise(struct session_advice *a, const char *line)
 		a->line[a->n++] = line;
 }
 
+/* Stores event for routine (NULL: the session's own). */
 static int
-session_event(struct session *s, const char *event)
+session_event_for(struct session *s, const char *routine, const char *event)
 {
 	struct store *st = session_store(s);
 
-	if (st == NULL || store_pain_event(st, s->id, s->routine->id, event,
-	    clock_wall_s()) != 0) {
+	if (st == NULL || store_pain_event(st, s->id, routine != NULL ?
+	    routine : s->routine->id, event, clock_wall_s()) != 0) {
 		if (st != NULL)
 			session_fail(s, "%s", store_error(st));
 		return -1;
 	}
 	return 0;
+}
+
+static int
+session_event(struct session *s, const char *event)
+{
+	return session_event_for(s, NULL, event);
 }
 
 /* Flare mode (2.3): well above the median before-pain of 7 days. */
@@ -57,21 +64,60 @@ session_flare(struct session *s, struct store *st, int pain)
  * of them for this routine within 14 days suggest a lighter routine.
  */
 static int
-session_lighter(struct session *s, struct store *st,
+session_lighter(struct session *s, struct store *st, const char *routine,
     struct session_advice *a)
 {
 	int count = 0;
 
 	if (s->lighter)
 		return 0;       /* once a session is enough */
-	if (store_pain_events_since(st, s->routine->id, clock_wall_s() -
+	if (store_pain_events_since(st, routine, clock_wall_s() -
 	    PAINMON_P5_DAYS * 86400, &count) != 0)
 		return session_fail(s, "%s", store_error(st));
 	if (!painmon_lighter(count))
 		return 0;
 	s->lighter = 1;
 	session_advise(a, painmon_lighter_text);
-	return session_event(s, "lighter routine") != 0 ? -1 : 0;
+	return session_event_for(s, routine, "lighter routine") != 0 ? -1 : 0;
+}
+
+/*
+ * P4 at the first use 12 to 36 hours after a session (the first session
+ * started since, of any routine): pain still 2 or more above that
+ * session's pain before.  Its routine runs one level lower: this session
+ * when it is the same routine, else its next one (store_lower_pending).
+ */
+static int
+session_not_settled(struct session *s, struct store *st, int pain,
+    struct session_advice *a)
+{
+	int64_t ended = 0;
+	int before = -1, exercise = 0, rc, pending = 0, same;
+	char *last = NULL;
+
+	rc = store_last_session(st, s->id, &ended, &before, &last, &exercise);
+	if (rc < 0)
+		return session_fail(s, "%s", store_error(st));
+	if (rc == 1 && exercise && painmon_not_settled(ended, before,
+	    clock_wall_s(), pain)) {
+		same = strcmp(last, s->routine->id) == 0;
+		session_advise(a, same ? painmon_not_settled_text :
+		    painmon_not_settled_other_text);
+		a->lower |= same;
+		rc = session_event_for(s, last, "did not settle") != 0 ||
+		    session_lighter(s, st, last, a) != 0 ? -1 : 0;
+		free(last);
+		if (rc != 0 || same)
+			return rc;
+	} else
+		free(last);
+	if (store_lower_pending(st, s->routine->id, s->id, &pending) != 0)
+		return session_fail(s, "%s", store_error(st));
+	if (pending) {
+		session_advise(a, painmon_lower_text);
+		a->lower = 1;
+	}
+	return 0;
 }
 
 int
@@ -79,8 +125,7 @@ session_pain_before(struct session *s, int pain, int says_flare,
     struct session_advice *a)
 {
 	struct store *st = session_store(s);
-	int64_t ended = 0;
-	int before = -1, rc, flare;
+	int flare;
 
 	memset(a, 0, sizeof *a);
 	s->pain_before = pain;
@@ -96,25 +141,27 @@ session_pain_before(struct session *s, int pain, int says_flare,
 	}
 	if (!s->routine->exercise)
 		return 0;
-	rc = store_last_routine_session(st, s->routine->id, s->id, &ended,
-	    &before);
-	if (rc < 0 || flare < 0) {
+	if (flare < 0)
 		return session_fail(s, "%s", store_error(st));
-	}
-	if (rc == 1 && painmon_not_settled(ended, before, clock_wall_s(),
-	    pain)) {
-		session_advise(a, painmon_not_settled_text);
-		a->lower = 1;
-		if (session_event(s, "did not settle") != 0 ||
-		    session_lighter(s, st, a) != 0)
-			return -1;
-	}
+	if (session_not_settled(s, st, pain, a) != 0)
+		return -1;
+	/* One level lower: each step runs at its easier level (P1 then
+	 * skips a step that is too much, as for an easier level taken). */
+	s->all_easier = a->lower;
 	if (flare) {
 		session_advise(a, painmon_flare_text);
 		if (session_event(s, "flare") != 0)
 			return -1;
 	}
 	return 0;
+}
+
+int
+session_new_symptoms(struct session *s, struct session_advice *a)
+{
+	/* P2 holds at any time: stop and ask the E1 questions now. */
+	session_advise(a, painmon_new_symptoms_text);
+	return session_event(s, "new symptoms");
 }
 
 int
@@ -135,28 +182,67 @@ session_step_pain(struct session *s, size_t step, int pain, int spreading,
 	enum painmon_step p = painmon_classify(pain, spreading);
 	static const char *const outcome[] = { "carry on", "some pain",
 	    "stopped" };
+	int easier, rc;
+	char *title;
 
 	memset(a, 0, sizeof *a);
 	*recheck = 0;
 	if (st == NULL)
 		return -1;
 	if (new_symptoms) {
-		session_advise(a, painmon_new_symptoms_text);
 		*recheck = 1;
-		return session_event(s, "new symptoms") != 0 ? -1 : 1;
+		return session_new_symptoms(s, a) != 0 ? -1 : 1;
 	}
-	if (store_step_pain(st, s->id, (int)step, s->routine->steps[step].title,
-	    pain, spreading, outcome[p], clock_wall_s()) != 0) {
+	easier = s->easier_step == step + 1 || (s->all_easier &&
+	    s->routine->steps[step].easier != NULL);
+	s->easier_step = 0;
+	/* The report names a rating of the easier level as such. */
+	title = easier ? xasprintf("%s (easier version)",
+	    s->routine->steps[step].title) : NULL;
+	rc = store_step_pain(st, s->id, (int)step, title != NULL ? title :
+	    s->routine->steps[step].title, pain, spreading, outcome[p],
+	    clock_wall_s());
+	free(title);
+	if (rc != 0)
 		return session_fail(s, "%s", store_error(st));
+	if (easier && p == PAINMON_STOP) {
+		/* P1: the easier level was too much as well: skip the step
+		 * today.  The step counted as stopped once already. */
+		session_advise(a, painmon_skipped_text);
+		return 0;
 	}
 	session_advise(a, painmon_step_text(p));
 	if (p != PAINMON_STOP)
 		return 0;
-	a->easier = s->routine->steps[step].easier;
-	if (++s->stopped < PAINMON_STOPS_TO_END)
+	if (++s->stopped < PAINMON_STOPS_TO_END) {
+		/* P1: offer its easier level now (when it has one). */
+		if (!easier)
+			a->easier = s->routine->steps[step].easier;
 		return 0;
+	}
 	session_advise(a, painmon_end_text);
 	return session_event(s, "ended early") != 0 ? -1 : 1;
+}
+
+size_t
+session_try_easier(struct session *s, size_t step)
+{
+	size_t i;
+
+	s->easier_step = step + 1;
+	for (i = 0; i < s->tl.n; i++)
+		if (s->tl.seg[i].step == step)
+			return i;
+	return s->tl.n;
+}
+
+size_t
+session_step_end(const struct session *s, size_t i, size_t step)
+{
+	while (i < s->tl.n && s->tl.seg[i].step == step &&
+	    s->tl.seg[i].rest != SEG_AFTER)
+		i++;
+	return i;
 }
 
 /* P6: two good sessions in a row offer the harder versions. */
@@ -193,5 +279,5 @@ session_pain_after(struct session *s, int pain, struct session_advice *a)
 	session_advise(a, painmon_raised_text);
 	if (session_event(s, "raised") != 0)
 		return -1;
-	return session_lighter(s, st, a);
+	return session_lighter(s, st, s->routine->id, a);
 }

@@ -146,25 +146,66 @@ store_movement_one(struct store *st, sqlite3_stmt *s, const char *doing)
 	return -1;
 }
 
-int
-store_last_routine_session(struct store *st, const char *routine_id,
-    int64_t except, int64_t *ended_at, int *pain_before)
+/* Runs s (prepared, or NULL after a failure) with ?1 = routine_id and
+ * ?2 = id, reading one int into *out.  Returns 0 or -1. */
+static int
+store_routine_int(struct store *st, sqlite3_stmt *s, const char *routine_id,
+    int64_t id, const char *doing, int *out)
 {
-	sqlite3_stmt *s = store_private_prepare(st, "SELECT ended_at, "
-	    "coalesce(pain_before, -1) FROM sessions WHERE routine_id = ?1 "
-	    "AND id != ?2 AND ended_at IS NOT NULL ORDER BY id DESC LIMIT 1");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, routine_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, id);
+	if (store_movement_one(st, s, doing) != 1)
+		return -1;
+	*out = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return 0;
+}
+
+int
+store_last_session(struct store *st, int64_t except, int64_t *ended_at,
+    int *pain_before, char **routine_id, int *exercise)
+{
+	/* The last session started, of any routine: P4 looks at the first
+	 * use after a session, whichever routine that use runs. */
+	sqlite3_stmt *s = store_private_prepare(st, "SELECT coalesce(ended_at, "
+	    "0), coalesce(pain_before, -1), routine_id, kind = 'exercise' "
+	    "FROM sessions WHERE id != ?1 ORDER BY id DESC LIMIT 1");
 	int rc;
 
 	if (s == NULL)
 		return -1;
-	sqlite3_bind_text(s, 1, routine_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, except);
+	sqlite3_bind_int64(s, 1, except);
 	if ((rc = store_movement_one(st, s, "reading the sessions")) != 1)
 		return rc;
 	*ended_at = sqlite3_column_int64(s, 0);
 	*pain_before = sqlite3_column_int(s, 1);
+	*routine_id = xstrdup((const char *)sqlite3_column_text(s, 2));
+	*exercise = sqlite3_column_int(s, 3);
 	sqlite3_finalize(s);
 	return 1;
+}
+
+int
+store_lower_pending(struct store *st, const char *routine_id,
+    int64_t except, int *pending)
+{
+	/* A "did not settle" found while another routine ran, after this
+	 * routine's last session: its next session runs one level lower.
+	 * One found in a session of this routine was acted on there. */
+	sqlite3_stmt *s = store_private_prepare(st, "SELECT count(*) FROM "
+	    "pain_events e WHERE e.routine_id = ?1 AND e.event = 'did not "
+	    "settle' AND e.at >= coalesce((SELECT max(started_at) FROM "
+	    "sessions WHERE routine_id = ?1 AND id != ?2), 0) AND NOT EXISTS "
+	    "(SELECT 1 FROM sessions x WHERE x.id = e.session_id AND "
+	    "x.routine_id = ?1)");
+
+	if (store_routine_int(st, s, routine_id, except, "reading the pain "
+	    "events", pending) != 0)
+		return -1;
+	*pending = *pending > 0;
+	return 0;
 }
 
 int
@@ -278,15 +319,8 @@ store_routine_ready(struct store *st, const char *routine_id,
 	    "event IN ('did not settle', 'ended early', 'new symptoms')) = 0");
 
 	*ready = 0;
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_text(s, 1, routine_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, session);
-	if (store_movement_one(st, s, "reading the sessions") != 1)
-		return -1;
-	*ready = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return 0;
+	return store_routine_int(st, s, routine_id, session, "reading the "
+	    "sessions", ready);
 }
 
 /* ---- PSFS --------------------------------------------------------------- */

@@ -31,10 +31,18 @@ int store_step_pain(struct store *st, int64_t session, int step_index,
 int store_pain_event(struct store *st, int64_t session,
     const char *routine_id, const char *event, int64_t at);
 
-/* The last ended session of routine_id before session except: its end
- * time and pain before (-1 when unrated).  Returns 1, 0 (none) or -1. */
-int store_last_routine_session(struct store *st, const char *routine_id,
-    int64_t except, int64_t *ended_at, int *pain_before);
+/*
+ * The last session started before session except, of any routine: its
+ * end time (0 while unended), pain before (-1 when unrated), routine id
+ * (caller frees) and whether it was exercise.  Returns 1, 0 (none) or -1.
+ */
+int store_last_session(struct store *st, int64_t except, int64_t *ended_at,
+    int *pain_before, char **routine_id, int *exercise);
+/* P4: whether routine_id has a "did not settle" event, found while
+ * another routine ran, since its last session other than except (its
+ * next session runs one level lower).  Returns 0 or -1. */
+int store_lower_pending(struct store *st, const char *routine_id,
+    int64_t except, int *pending);
 /* Events "raised" or "did not settle" of routine_id since time since. */
 int store_pain_events_since(struct store *st, const char *routine_id,
     int64_t since, int *count);

@@ -223,15 +223,40 @@ runner_ask_step_pain(struct runner *r, size_t step, int64_t now)
 {
 	r->stage = RUN_STEP_PAIN;
 	r->pain_step = step;
+	r->pain_halfway = 0;
 	r->entry[0] = '\0';
 	timer_pause(&r->tm, now);
+}
+
+/*
+ * P1: a step stopped for pain leaves out the rest of its work (when
+ * asked halfway, or with r), stored as skipped; the timer waits paused
+ * at the step's end.
+ */
+static void
+runner_stop_step(struct ui *ui, struct runner *r)
+{
+	int64_t now = clock_monotonic_ms();
+	size_t end = session_step_end(&r->s, r->tm.seg, r->pain_step), i;
+	long part;
+
+	for (i = r->tm.seg; i < end; i++) {
+		part = i == r->tm.seg ? (long)(timer_done_ms(&r->tm, now) /
+		    1000) : 0;
+		runner_said(ui, r, session_record(&r->s, i, part, 1));
+		r->done_s += part;
+	}
+	if (end != r->tm.seg) {
+		timer_start(&r->tm, &r->s.tl, end, now);
+		timer_pause(&r->tm, now);
+	}
 }
 
 /* The answer to the step's pain question; Enter alone goes on. */
 static void
 runner_step_pain_done(struct ui *ui, struct runner *r)
 {
-	int pain, spreading, numb, recheck = 0, rc = 0;
+	int pain = -1, spreading = 0, numb = 0, recheck = 0, rc = 0;
 
 	if (r->entry[0] != '\0') {
 		if (painmon_parse_answer(r->entry, &pain, &spreading,
@@ -251,6 +276,17 @@ runner_step_pain_done(struct ui *ui, struct runner *r)
 		ui_push(ui, &ui_recheck_screen, &r->recheck);
 	}
 	r->ended_early |= rc == 1;
+	/* Halfway through a walk, stopping is turning back: the way back
+	 * runs, with its cue. */
+	if (rc == 0 && !numb && !r->pain_halfway && painmon_classify(pain,
+	    spreading) == PAINMON_STOP) {
+		/* P1: offer its easier level now, else stop the step. */
+		if (r->advice.easier != NULL) {
+			r->stage = RUN_OFFER_EASIER;
+			return;
+		}
+		runner_stop_step(ui, r);
+	}
 	if (rc == 1 || timer_finished(&r->tm)) {
 		r->stage = RUN_PAIN_AFTER;
 		return;
@@ -271,6 +307,30 @@ runner_ran_out(struct ui *ui, struct runner *r, size_t i)
 	runner_save(ui, r, i, ran, cut);
 	r->done_s += ran;
 	r->cut += cut;
+}
+
+/* P1's offer: y does the step again at its easier level; any other key
+ * stops the step. */
+static void
+runner_key_offer(struct ui *ui, struct runner *r, const struct ui_key *k)
+{
+	int64_t now = clock_monotonic_ms();
+
+	r->advice.easier = NULL;        /* answered: the offer is gone */
+	if (k->action == UI_CHAR && (k->ch == 'y' || k->ch == 'Y')) {
+		timer_start(&r->tm, &r->s.tl, session_try_easier(&r->s,
+		    r->pain_step), now);
+		r->stage = RUN_STEPS;
+		return;
+	}
+	runner_stop_step(ui, r);
+	if (timer_finished(&r->tm)) {
+		r->stage = RUN_PAIN_AFTER;
+		r->entry[0] = '\0';
+		return;
+	}
+	r->stage = RUN_STEPS;
+	timer_resume(&r->tm, now);
 }
 
 static int64_t
@@ -306,6 +366,7 @@ runner_tick_steps(struct ui *ui, struct runner *r, int64_t now)
 		ui_dirty(ui);
 		if (session_asks_step_pain(&r->s, done)) {
 			runner_ask_step_pain(r, r->s.tl.seg[done].step, now);
+			r->pain_halfway = r->s.tl.seg[done].half == 1;
 			return -1;
 		}
 		if (ev == TIMER_FINISHED) {
@@ -438,25 +499,52 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 		ui_view_key(ui, r->view, k);   /* scroll the instructions */
 }
 
+/*
+ * P2 at the rating before or after (pain, or -1): the E1 questions now.
+ * Before, the session stops there; runner_tick ends it for care when the
+ * questions are left or find a warning sign.
+ */
+static void
+runner_p2(struct ui *ui, struct runner *r, int pain)
+{
+	memset(&r->advice, 0, sizeof r->advice);
+	runner_said(ui, r, session_new_symptoms(&r->s, &r->advice));
+	if (r->stage == RUN_PAIN_BEFORE) {
+		r->pain_before = pain;
+		r->ended_early = 1;
+	} else
+		r->pain_after = pain;
+	r->stage = RUN_NOTE;
+	memset(&r->recheck, 0, sizeof r->recheck);
+	r->awaiting_recheck = 1;
+	ui_push(ui, &ui_recheck_screen, &r->recheck);
+}
+
 /* The pain before or after: a rating, or Enter alone to skip. */
 static void
 runner_key_pain(struct ui *ui, struct runner *r, const struct ui_key *k)
 {
 	struct store *st = ui_app(ui)->store;
-	int p, flare = 0;
+	int p, flare = 0, numb = 0;
 
 	if (k->action == UI_ENTER) {
 		p = runner_pain(r->entry);
-		/* Before an exercise routine, f says the back flared up. */
-		if (r->stage == RUN_PAIN_BEFORE && r->s.routine->exercise &&
-		    painmon_parse_before(r->entry, &p, &flare) != 0)
-			p = r->entry[0] == '\0' ? -1 : -2;
+		/* In an exercise routine f (before) says the back flared up,
+		 * and n (P2, at any time) new numbness or weakness. */
+		if (r->s.routine->exercise && r->entry[0] != '\0' &&
+		    (r->stage == RUN_PAIN_BEFORE ? painmon_parse_before(
+		    r->entry, &p, &flare, &numb) : painmon_parse_after(
+		    r->entry, &p, &numb)) != 0)
+			p = -2;
 		if (p == -2) {
 			ui_message(ui, "Type a number from 0 (no pain) to 10, "
 			    "or just Enter to skip.");
 			return;
 		}
-		if ((p >= 0 || flare) && st != NULL) {
+		/* Unrated, an exercise routine may still run one level
+		 * lower (P4). */
+		if ((p >= 0 || flare || (r->stage == RUN_PAIN_BEFORE &&
+		    r->s.routine->exercise)) && st != NULL) {
 			if (r->stage == RUN_PAIN_AFTER)
 				runner_said(ui, r, session_pain_after(&r->s, p,
 				    &r->advice));
@@ -465,6 +553,10 @@ runner_key_pain(struct ui *ui, struct runner *r, const struct ui_key *k)
 				    flare, &r->advice));
 		}
 		r->entry[0] = '\0';
+		if (numb) {
+			runner_p2(ui, r, p);
+			return;
+		}
 		if (r->stage == RUN_PAIN_BEFORE) {
 			r->pain_before = p;
 			r->stage = RUN_STEPS;
@@ -481,9 +573,10 @@ runner_key_pain(struct ui *ui, struct runner *r, const struct ui_key *k)
 		ui_pop(ui);
 	} else if (k->action == UI_BACKSPACE ||
 	    (k->action == UI_CHAR && ((k->ch >= '0' && k->ch <= '9') ||
-	    (k->ch == 'f' && r->stage == RUN_PAIN_BEFORE &&
-	    r->s.routine->exercise))))
-		runner_key_entry(r, k, 4);
+	    (r->s.routine->exercise && (k->ch == 'n' || k->ch == 'N' ||
+	    k->ch == ' ' || (k->ch == 'f' && r->stage ==
+	    RUN_PAIN_BEFORE))))))
+		runner_key_entry(r, k, 8);
 }
 
 static void
@@ -517,6 +610,9 @@ runner_key(struct ui *ui, void *state, const struct ui_key *k)
 		else if (k->action == UI_BACKSPACE || (k->action == UI_CHAR &&
 		    strchr("0123456789snSN ", (int)k->ch) != NULL))
 			runner_key_entry(r, k, 8);
+		break;
+	case RUN_OFFER_EASIER:
+		runner_key_offer(ui, r, k);
 		break;
 	case RUN_CONFIRM_QUIT:
 		if (k->action == UI_CHAR && (k->ch == 'y' || k->ch == 'Y')) {

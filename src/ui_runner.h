@@ -30,6 +30,7 @@ enum run_stage {
 	RUN_PAIN_BEFORE,
 	RUN_STEPS,
 	RUN_STEP_PAIN,           /* after an exercise step, or on 'r' (P1) */
+	RUN_OFFER_EASIER,        /* P1: a stopped step's easier level now? */
 	RUN_CONFIRM_QUIT,
 	RUN_PAIN_AFTER,
 	RUN_NOTE,
@@ -61,6 +62,7 @@ struct runner {
 	struct ui_view *view;    /* the preview, instructions, summary */
 	int view_for;            /* the stage or segment the view shows */
 	size_t pain_step;        /* the step RUN_STEP_PAIN asks about */
+	int pain_halfway;        /* asked at a walk's halfway cue */
 	struct session_advice advice;   /* the pain rules' last words */
 	struct recheck_request recheck; /* P2: the E1 questions again */
 	int ended_early;         /* by the pain rules: saved as partial */

@@ -201,6 +201,10 @@ runner_build_step(struct runner *r, int width)
 		    seg->step + 1, rt->nsteps, st->title, seg->side ? " - " :
 		    "", seg->side ? timeline_side_name(seg->side) : "",
 		    seg->side ? " side" : "");
+	if ((r->s.easier_step == seg->step + 1 || r->s.all_easier) &&
+	    st->easier != NULL)
+		ui_view_addf(v, UI_ROLE_EMPHASIS, 0, "Easier version: %s.",
+		    st->easier);
 	if (routine_step_is_exercise(st)) {
 		char *what = routine_step_summary(st);
 		char *cue = timeline_cue(rt, &r->s.tl, r->tm.seg);
@@ -388,6 +392,16 @@ runner_draw_field(struct ui *ui, const struct runner *r, int row, int cols)
 	free(tail);
 }
 
+/* A question starts at its top, whatever the view showed before it. */
+static void
+runner_view_top(struct runner *r)
+{
+	if (r->view_for != (int)r->stage + 20000) {
+		ui_view_home(r->view);
+		r->view_for = (int)r->stage + 20000;
+	}
+}
+
 /* The pain ratings and the note: a question and a field. */
 static void
 runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
@@ -395,6 +409,7 @@ runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
 	struct ui_view *v = r->view;
 	int used;
 
+	runner_view_top(r);
 	ui_view_begin(v, cols - 5);
 	if (r->stage == RUN_NOTE)
 		ui_view_add(v, UI_ROLE_EMPHASIS, 0, "A note for your therapist "
@@ -406,10 +421,15 @@ runner_draw_entry(struct ui *ui, struct runner *r, int rows, int cols)
 		    "How much does your back hurt now?" : r->ended_early ?
 		    "The session ended early. How much does your back hurt "
 		    "now?" : "Finished. How much does your back hurt now?");
-		ui_view_add(v, UI_ROLE_NORMAL, 0, r->stage == RUN_PAIN_BEFORE &&
-		    r->s.routine->exercise ? "0 = no pain, 10 = the worst pain "
-		    "you can imagine; add f if your back has flared up" :
-		    "0 = no pain, 10 = the worst pain you can imagine");
+		/* Short enough to fit whole at 40x12: these keys do not
+		 * scroll. */
+		ui_view_add(v, UI_ROLE_NORMAL, 0, !r->s.routine->exercise ?
+		    "0 = no pain, 10 = the worst pain you can imagine" :
+		    r->stage == RUN_PAIN_BEFORE ? "0 = no pain, 10 = the "
+		    "worst; add f if your back has flared up; n for new "
+		    "numbness, weakness, or bladder or bowel change." :
+		    "0 = no pain, 10 = the worst pain you can imagine; n for "
+		    "new numbness, weakness, or bladder or bowel change.");
 	}
 	used = (int)ui_view_lines(v);
 	if (used > rows - 6)
@@ -430,7 +450,8 @@ runner_draw_step_pain(struct ui *ui, struct runner *r, int rows, int cols)
 	char line[200];
 	int gap = rows >= 16, row = 2 + gap;
 
-	snprintf(line, sizeof line, "How is your back after \"%s\"?",
+	snprintf(line, sizeof line, "How is your back %s \"%s\"?",
+	    r->pain_halfway ? "halfway through" : "after",
 	    r->s.routine->steps[r->pain_step].title);
 	row += ui_put_wrapped(ui, row, 2, 2, cols - 4, UI_ROLE_EMPHASIS, line);
 	row += gap;
@@ -442,6 +463,24 @@ runner_draw_step_pain(struct ui *ui, struct runner *r, int rows, int cols)
 	runner_draw_field(ui, r, row + gap, cols);
 	ui_draw_status(ui, rows - 1, cols, "Type 0-10 and Enter, or Enter to "
 	    "go on");
+}
+
+/* P1's offer after a step stopped for pain: its easier level, now. */
+static void
+runner_draw_offer(struct ui *ui, struct runner *r, int rows, int cols)
+{
+	struct ui_view *v = r->view;
+
+	runner_view_top(r);
+	ui_view_begin(v, cols - 5);
+	ui_view_add(v, UI_ROLE_WARNING, 0, painmon_step_text(PAINMON_STOP));
+	ui_view_addf(v, UI_ROLE_EMPHASIS, 0, "Try the easier version of "
+	    "\"%s\" now?", r->s.routine->steps[r->pain_step].title);
+	ui_view_addf(v, UI_ROLE_NORMAL, 0, "Easier version: %s.",
+	    r->advice.easier != NULL ? r->advice.easier : "");
+	ui_view_draw(ui, v, 2, 2, rows - 3);
+	ui_draw_status(ui, rows - 1, cols, "y try it now  other keys: skip "
+	    "this step");
 }
 
 void
@@ -465,6 +504,9 @@ ui_runner_draw(struct ui *ui, void *state, int rows, int cols)
 		break;
 	case RUN_STEP_PAIN:
 		runner_draw_step_pain(ui, r, rows, cols);
+		break;
+	case RUN_OFFER_EASIER:
+		runner_draw_offer(ui, r, rows, cols);
 		break;
 	case RUN_STEPS:
 	case RUN_CONFIRM_QUIT:

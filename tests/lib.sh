@@ -201,6 +201,17 @@ tui_wait() {
 	return 1
 }
 
+# tui_e1_no: answers no to each of the seven emergency questions, each
+# key sent once its question is drawn.
+tui_e1_no() {
+	local i=0
+	while [ $i -lt 7 ]; do
+		tui_wait "question $((i + 1))" 5 || return 1
+		tui_keys n
+		i=$((i + 1))
+	done
+}
+
 # tui_wait_gone TEXT [SECONDS]: waits until TEXT has left the screen.
 tui_wait_gone() {
 	local text=$1 limit=$(( ${2:-$BC_WAIT} * 20 )) i=0

@@ -143,13 +143,32 @@ test_psfs_trend(void **state)
 	assert_true(psfs_due(&h, 0));
 }
 
+/* Items a (answered va) and b (vb) suggest only the lesson high. */
+static void
+expect_only_lesson(const char *a, int va, const char *b, int vb,
+    const char *high)
+{
+	struct outlook_set s;
+	char *h, *m;
+
+	memset(&s, 0, sizeof s);
+	memset(s.v, 0xff, sizeof s.v);
+	s.v[outlook_index(a)] = va;
+	s.v[outlook_index(b)] = vb;
+	outlook_suggest(&s, &h, &m);
+	assert_non_null(h);
+	assert_string_equal(h, high);
+	assert_null(m);
+	free(h);
+}
+
 static void
 test_outlook(void **state)
 {
 	struct outlook_set s;
 	struct diag d = DIAG_INIT;
 	const char good[] = "# items\nyf_harm_belief=8\nyf_mood = 5\n"
-	    "yf_work=skip\nyf_catastrophising=9\n";
+	    "yf_work=skip\nyf_catastrophising=9\nyf_passive=4\n";
 	char *high, *some, *mood;
 
 	(void)state;
@@ -160,9 +179,18 @@ test_outlook(void **state)
 	assert_int_equal(s.v[outlook_index("yf_sleep")], -1);
 	outlook_suggest(&s, &high, &some);
 	assert_string_equal(high, "why-backs-hurt, flare-up-plan");
+	/* Low mood's lesson (why-backs-hurt) is high already. */
 	assert_string_equal(some, "working-with-your-therapist");
 	free(high);
 	free(some);
+	/* Mood and sleep point to the lesson that covers them, on stress
+	 * and poor sleep (attack15 #10). */
+	expect_only_lesson("yf_sleep", 9, "yf_mood", 6, "why-backs-hurt");
+	expect_only_lesson("yf_mood", 8, "yf_work", -1, "why-backs-hurt");
+	memset(s.v, 0xff, sizeof s.v);
+	s.v[outlook_index("yf_harm_belief")] = 8;
+	s.v[outlook_index("yf_mood")] = 5;
+	s.v[outlook_index("yf_passive")] = 4;
 	assert_null(outlook_mood_advice(&s, "112"));
 	s.v[outlook_index("yf_mood")] = 7;
 	mood = outlook_mood_advice(&s, "999");
@@ -222,17 +250,63 @@ test_painmon(void **state)
 	assert_int_equal(painmon_parse_answer("x", &pain, &spread, &numb), -1);
 	assert_int_equal(painmon_parse_answer("3 x", &pain, &spread, &numb),
 	    -1);
-	assert_int_equal(painmon_parse_before("4", &pain, &spread), 0);
+	assert_int_equal(painmon_parse_before("4", &pain, &spread, &numb), 0);
 	assert_int_equal(pain, 4);
 	assert_false(spread);
-	assert_int_equal(painmon_parse_before(" 7 F ", &pain, &spread), 0);
+	assert_false(numb);
+	assert_int_equal(painmon_parse_before(" 7 F ", &pain, &spread, &numb),
+	    0);
 	assert_int_equal(pain, 7);
 	assert_true(spread);
-	assert_int_equal(painmon_parse_before("f", &pain, &spread), 0);
+	assert_int_equal(painmon_parse_before("f", &pain, &spread, &numb), 0);
 	assert_int_equal(pain, -1);
-	assert_int_equal(painmon_parse_before("", &pain, &spread), -1);
-	assert_int_equal(painmon_parse_before("11", &pain, &spread), -1);
-	assert_int_equal(painmon_parse_before("3 s", &pain, &spread), -1);
+	assert_int_equal(painmon_parse_before("", &pain, &spread, &numb), -1);
+	assert_int_equal(painmon_parse_before("11", &pain, &spread, &numb),
+	    -1);
+	assert_int_equal(painmon_parse_before("3 s", &pain, &spread, &numb),
+	    -1);
+	/* P2 at any time: n before a session, alone or with the rest. */
+	assert_int_equal(painmon_parse_before("n", &pain, &spread, &numb), 0);
+	assert_int_equal(pain, -1);
+	assert_true(numb);
+	assert_false(spread);
+	assert_int_equal(painmon_parse_before("3 N f", &pain, &spread, &numb),
+	    0);
+	assert_int_equal(pain, 3);
+	assert_true(numb);
+	assert_true(spread);
+	assert_int_equal(painmon_parse_before("3 n n", &pain, &spread, &numb),
+	    -1);
+	assert_int_equal(painmon_parse_before("n3", &pain, &spread, &numb),
+	    -1);
+	/* ... and after it. */
+	assert_int_equal(painmon_parse_after("5", &pain, &numb), 0);
+	assert_int_equal(pain, 5);
+	assert_false(numb);
+	assert_int_equal(painmon_parse_after("5 n", &pain, &numb), 0);
+	assert_int_equal(pain, 5);
+	assert_true(numb);
+	assert_int_equal(painmon_parse_after(" n ", &pain, &numb), 0);
+	assert_int_equal(pain, -1);
+	assert_true(numb);
+	assert_int_equal(painmon_parse_after("5 f", &pain, &numb), -1);
+	assert_int_equal(painmon_parse_after("5 s", &pain, &numb), -1);
+	assert_int_equal(painmon_parse_after("12", &pain, &numb), -1);
+	assert_int_equal(painmon_parse_after("", &pain, &numb), -1);
+	/* A rating with both letters after a step. */
+	assert_int_equal(painmon_parse_answer("3 n", &pain, &spread, &numb),
+	    0);
+	assert_int_equal(pain, 3);
+	assert_true(numb);
+	assert_false(spread);
+	assert_int_equal(painmon_parse_answer("3s n", &pain, &spread, &numb),
+	    0);
+	assert_true(numb);
+	assert_true(spread);
+	assert_int_equal(painmon_parse_answer("3 f", &pain, &spread, &numb),
+	    -1);
+	assert_int_equal(painmon_parse_answer("1 0", &pain, &spread, &numb),
+	    -1);
 	assert_true(painmon_raised(3, 5));
 	assert_false(painmon_raised(3, 4));
 	assert_false(painmon_raised(-1, 9));

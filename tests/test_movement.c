@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "routine.h"
+#include "safety.h"
+#include "screener.h"
 #include "timer.h"
 #include "util.h"
 
@@ -148,7 +150,8 @@ test_exercise_bad(void **state)
 	expect_problem(EX("- reps: 5\n- tempo: 2-3-2\n- stroke: effleurage\n"
 	    "- region: hips\n- position: sitting\n- pressure: light\n"),
 	    "t.md:3: step 'S': reps, sets, tempo, set_rest, alt_position, "
-	    "tags, bones, easier, harder and weeks are for exercise steps");
+	    "tags, bones, bones_position, easier, harder and weeks are for "
+	    "exercise steps");
 	expect_problem("# R\n\n## A\n\n- duration: 1m\n- stroke: effleurage\n"
 	    "- region: hips\n- position: sitting\n- pressure: light\n\n"
 	    "## B\n\n- duration: 1m\n" WHERE,
@@ -388,6 +391,77 @@ test_builtin_osteoporosis(void **state)
 	routine_free(r);
 }
 
+/* movement.md 2.3 S: stenosis or spondylolisthesis, worse bending
+ * back: extension steps at level -2 (lying flat) or not at all. */
+/* movement.md 2.1 O: with thin bones the glute stretch is done sitting,
+ * so the step's position says so, as its note does (attack15 #9). */
+static void
+test_builtin_bones_position(void **state)
+{
+	struct massage_limits l;
+	struct routine *r;
+
+	(void)state;
+	memset(&l, 0, sizeof l);
+	r = builtin("hips-and-hamstrings");
+	assert_string_equal(r->steps[2].bones_position, "sitting");
+	routine_apply_limits(r, &l);
+	assert_string_equal(r->steps[2].position, "lying on the back");
+	routine_free(r);
+	l.osteoporosis = 1;
+	r = builtin("hips-and-hamstrings");
+	routine_apply_limits(r, &l);
+	assert_string_equal(r->steps[2].position, "sitting");
+	assert_non_null(strstr(r->steps[2].note, "sitting version"));
+	/* The hamstring stretch keeps its position: no bones_position. */
+	assert_string_equal(r->steps[3].position, "lying on the back");
+	assert_int_equal(routine_total_seconds(r), 10 * 60);
+	routine_free(r);
+}
+
+static void
+test_builtin_stenosis(void **state)
+{
+	struct massage_limits l;
+	struct routine *r;
+	unsigned bit = 0;
+	size_t k;
+
+	(void)state;
+	memset(&l, 0, sizeof l);
+	assert_int_equal(screener_action_parse("NO-EXTENSION", &bit), 0);
+	assert_int_equal(bit, ACTION_NO_EXTENSION);
+	assert_string_equal(screener_action_name(bit), "NO-EXTENSION");
+	screener_limits_apply(&l, bit, NULL);
+	assert_true(l.no_extension);
+	r = builtin("gentle-mobility");
+	routine_apply_limits(r, &l);
+	assert_int_equal(r->steps[5].skipped, 0);
+	assert_non_null(strstr(r->steps[5].note, "this is the easiest level"));
+	assert_int_equal(r->steps[6].skipped, 1);
+	assert_non_null(strstr(r->steps[6].note, "only the easiest level"));
+	for (k = 0; k < 5; k++)
+		assert_int_equal(r->steps[k].skipped, 0);
+	assert_int_equal(routine_total_seconds(r), 8 * 60 - 50);
+	routine_free(r);
+	/* Nothing else bends back: the other routines stay whole. */
+	r = builtin("core-basics");
+	routine_apply_limits(r, &l);
+	assert_int_equal(routine_total_seconds(r), 12 * 60);
+	routine_free(r);
+	/* With pregnancy too: lying flat is out (lying on the front),
+	 * the press-ups (moved to standing) are out by S. */
+	l.pregnant = 1;
+	r = builtin("gentle-mobility");
+	routine_apply_limits(r, &l);
+	assert_int_equal(r->steps[5].skipped, 1);
+	assert_int_equal(r->steps[6].skipped, 1);
+	routine_free(r);
+	/* An item answered yes gives the limit (and not sure as well). */
+	k = (size_t)screener_item_index("mc_stenosis_extension");
+	assert_true(screener_items[k].actions & ACTION_NO_EXTENSION);
+}
+
 static void
 test_builtin_areas(void **state)
 {
@@ -397,15 +471,26 @@ test_builtin_areas(void **state)
 
 	(void)state;
 	memset(&l, 0, sizeof l);
+	/* Avoided areas are about massage pressure (red-flags.md 1e):
+	 * no exercise step is left out or changed by them, walking
+	 * included (movement.md 2.3 gives exercise no area rule). */
 	safety_limits_add_regions(&l, "hips");
+	safety_limits_add_regions(&l, "legs");
+	safety_limits_add_regions(&l, "lower back");
 	r = builtin("core-basics");
 	routine_apply_limits(r, &l);
-	for (k = 0; k < r->nsteps; k++)
-		assert_int_equal(r->steps[k].skipped,
-		    routine_list_has(r->steps[k].region, "hips"));
-	assert_non_null(strstr(r->steps[2].note, "leave out the hips"));
+	for (k = 0; k < r->nsteps; k++) {
+		assert_int_equal(r->steps[k].skipped, 0);
+		assert_null(r->steps[k].note);
+	}
+	assert_int_equal(routine_total_seconds(r), 12 * 60);
 	routine_free(r);
-	/* Both: the areas rule comes first, then pregnancy, then bones. */
+	r = builtin("walking-plan");
+	routine_apply_limits(r, &l);
+	assert_int_equal(r->steps[0].skipped, 0);
+	assert_true(routine_total_seconds(r) > 0);
+	routine_free(r);
+	/* Both: pregnancy first, then bones. */
 	memset(&l, 0, sizeof l);
 	l.pregnant = l.osteoporosis = 1;
 	r = builtin("flare-up-day");
@@ -428,6 +513,8 @@ main(void)
 		cmocka_unit_test(test_builtin_times),
 		cmocka_unit_test(test_builtin_pregnancy),
 		cmocka_unit_test(test_builtin_osteoporosis),
+		cmocka_unit_test(test_builtin_bones_position),
+		cmocka_unit_test(test_builtin_stenosis),
 		cmocka_unit_test(test_builtin_areas),
 	};
 

@@ -67,8 +67,15 @@ expect_screen "3 of 3" "counts to the last rep"
 expect_screen "How is your back after \"Little tilts\"?" "pain after the step"
 tui_type 7; tui_keys Enter
 expect_screen "That is too much for today: stop this exercise." "6 or more stops it"
-expect_screen "Easier version: tilt through a smaller range." "and offers the easier version"
-expect_screen "Step 2 of 2: Little holds" "the next step runs"
+expect_screen "Try the easier version of \"Little tilts\" now?" "and offers its easier level now (movement.md P1)"
+expect_screen "Easier version: tilt through a smaller range." "naming it"
+tui_keys y
+expect_screen "Easier version: tilt through a smaller range." "y: the step again, at its easier level"
+expect_screen "Step 1 of 2: Little tilts" "the same step"
+expect_screen "How is your back after \"Little tilts\"?" "asked again after the easier level"
+tui_type 6; tui_keys Enter
+expect_screen "We skipped this one today. That's fine." "the easier level too much as well: skipped"
+expect_screen "Step 2 of 2: Little holds" "the next step runs, the session goes on"
 tui_keys r
 expect_screen "How is your back after \"Little holds\"?" "r rates the pain at any time"
 tui_type 3s; tui_keys Enter
@@ -79,7 +86,7 @@ expect_screen "Your back is a bit more sore after moving." "pain up by 2 after: 
 expect_screen "Two steps were too much today" "the summary gives the pain rules' end words (attack13 6)"
 expect_screen "This session is saved as partial." "and says it is saved as partial"
 if tui_screen | grep -qE "Every step was skipped|Well done"; then fail "a session ended by the pain rules is called skipped or done"; else pass "not called skipped or done"; fi
-[ "$(q "SELECT group_concat(pain || spreading || ':' || outcome, ' ') FROM step_pain")" = "70:stopped 31:stopped" ] && pass "both answers stored" || fail "step_pain: $(q 'SELECT * FROM step_pain')"
+[ "$(q "SELECT group_concat(pain || spreading || ':' || outcome, ' ') FROM step_pain")" = "70:stopped 60:stopped 31:stopped" ] && pass "both answers stored" || fail "step_pain: $(q 'SELECT * FROM step_pain')"
 [ "$(q "SELECT group_concat(event, ',') FROM pain_events")" = "flare,ended early,raised" ] && pass "the events stored" || fail "events: $(q 'SELECT * FROM pain_events')"
 [ "$(q "SELECT state FROM sessions")" = partial ] && pass "a session ended by the pain rules is partial" || fail "state: $(q 'SELECT state FROM sessions')"
 tui_keys Enter
@@ -94,18 +101,28 @@ expect_screen "How is your back after \"Little tilts\"?" "the step's pain questi
 tui_type n; tui_keys Enter
 expect_screen "Safety re-check" "n opens the emergency questions at once"
 # Each "no" waits for the next question (or the end) to be drawn.
-i=0
-while [ $i -lt 7 ]; do
-	tui_wait "question $((i + 1))" 5 || break
-	tui_keys n
-	i=$((i + 1))
-done
+tui_e1_no
 expect_screen "The session ended early. How much does your back hurt now?" "nothing found: the session ends"
 tui_keys Enter Enter
 tui_wait "Enter to go back"
 tui_keys Enter
 [ "$(q "SELECT count(*) FROM checks WHERE kind = 'recheck'")" -ge 1 ] && pass "the re-check is stored" || fail "no re-check: $(q 'SELECT kind, verdict FROM checks')"
 [ "$(q "SELECT state FROM sessions ORDER BY id DESC LIMIT 1")" = partial ] && pass "the session is partial" || fail "state: $(q 'SELECT state FROM sessions')"
+# P2 at any time: n at the rating before the session stops it there.
+tui_wait "Routines are open."
+tui_choose "Tiny moves"
+tui_keys Enter
+tui_wait "Enter start" && tui_keys Enter
+expect_screen "flared up; n for new numbness, weakness, or" "before exercise, n is offered"
+tui_type 4n; tui_keys Enter
+expect_screen "Safety re-check" "n before the session opens the emergency questions"
+tui_e1_no
+expect_screen "A note for your therapist" "nothing found: no step runs, on to the note"
+tui_keys Enter
+expect_screen "The session ended when you reported new numbness" "the summary says why"
+[ "$(q "SELECT state || ':' || pain_before FROM sessions ORDER BY id DESC LIMIT 1")" = partial:4 ] && pass "partial, with the rating kept" || fail "session: $(q 'SELECT state, pain_before FROM sessions ORDER BY id DESC LIMIT 1')"
+[ "$(q "SELECT count(*) FROM steps WHERE session_id = (SELECT max(id) FROM sessions)")" = 0 ] && pass "no step was done" || fail "steps were stored"
+tui_keys Enter
 tui_keys q q
 tui_wait_exit
 tui_stop

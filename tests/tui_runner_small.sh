@@ -42,12 +42,7 @@ tui_keys Enter
 # The re-check the day after a sore session: no to each question, each
 # key sent once its question is drawn.
 tui_wait "Safety re-check" || fail "the re-check"
-i=0
-while [ $i -lt 7 ]; do
-	tui_wait "question $((i + 1))" 5 || break
-	tui_keys n
-	i=$((i + 1))
-done
+tui_e1_no
 tui_wait "Press Enter to start" && tui_keys Enter
 tui_wait "hurt" || fail "the pain before"
 tui_resize 40 12
