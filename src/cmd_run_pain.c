@@ -64,14 +64,6 @@ run_warn(const char *fmt, ...)
 	va_end(ap);
 }
 
-intf(fmt, ap);
-	va_end(ap);
-	safe = text_for_terminal(msg, strlen(msg));
-	printf("%s\n", safe);
-	free(msg);
-	free(safe);
-}
-
 int
 run_said(const struct session *s, int rc)
 {
