@@ -682,10 +682,7 @@ ui_run(struct app *app)
 			break;
 		if (ui->dirty)
 			ui_draw(ui);
-		/* A reader opened because writing failed (a read-only
-		 * folder) is let go before waiting: held, it would keep the
-		 * owner's writers from folding their -wal back, and show
-		 * what the file held when it was opened (attack18 F2). */
+		/* A fallback reader, held, would keep a -wal growing. */
 		app_store_view_done(ui->app);
 		ready = ui_wait(deadline);
 		if (ready < 0 && errno != EINTR)

@@ -646,18 +646,12 @@ check_draw_summary(struct ui *ui, struct check *c, int rows, int cols)
 	    "Enter confirm or change  c confirm  ? keys");
 }
 
+/* The verdict's colour. */
 static enum ui_role
 check_verdict_role(enum verdict v)
 {
-	switch (v) {
-	case VERDICT_EMERGENCY:
-	case VERDICT_URGENT:
-		return UI_ROLE_DANGER;
-	case VERDICT_SOON:
-		return UI_ROLE_WARNING;
-	default:
-		return UI_ROLE_GOOD;
-	}
+	return v == VERDICT_EMERGENCY || v == VERDICT_URGENT ? UI_ROLE_DANGER :
+	    v == VERDICT_SOON ? UI_ROLE_WARNING : UI_ROLE_GOOD;
 }
 
 /* The answers behind the verdict, as plain questions. */
@@ -682,19 +676,12 @@ check_add_reasons(struct check *c, struct ui_view *v)
 	ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 }
 
+/* The colour of a paragraph of advice. */
 static enum ui_role
 check_tone_role(enum advice_tone t)
 {
-	switch (t) {
-	case ADVICE_DANGER:
-		return UI_ROLE_DANGER;
-	case ADVICE_STRONG:
-		return UI_ROLE_EMPHASIS;
-	case ADVICE_QUIET:
-		return UI_ROLE_DIM;
-	default:
-		return UI_ROLE_NORMAL;
-	}
+	return t == ADVICE_DANGER ? UI_ROLE_DANGER : t == ADVICE_STRONG ?
+	    UI_ROLE_EMPHASIS : t == ADVICE_QUIET ? UI_ROLE_DIM : UI_ROLE_NORMAL;
 }
 
 /*
