@@ -72,9 +72,10 @@ enum gate_state {
  * The version of the rules a check is decided by.  A stored check made
  * under an earlier version does not open the routines (version 2: "not
  * sure" counts everywhere, the calf rule, clearances, red-flags.md
- * section 6).
+ * section 6; version 3: rule S of movement.md 2.3, whose question shapes
+ * the exercise routines).
  */
-#define SAFETY_RULES_VERSION 2
+#define SAFETY_RULES_VERSION 3
 
 /* The facts gating needs, read from the store by its caller.  "Latest"
  * means the last stored, whatever its clock time (section 6 item 2). */

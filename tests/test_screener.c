@@ -529,6 +529,9 @@ test_gate(void **state)
 	/* Checks decided by an earlier version's rules. */
 	in.last_full_rules = 1;
 	assert_int_equal(safety_gate(&in, t + 60), GATE_OLD_RULES);
+	/* Version 3 added rule S: a version 2 check asked nothing of it. */
+	in.last_full_rules = 2;
+	assert_int_equal(safety_gate(&in, t + 60), GATE_OLD_RULES);
 	in.last_full_rules = SAFETY_RULES_VERSION;
 	in.limits.blocked = 1;
 	assert_int_equal(safety_gate(&in, t + 60), GATE_BLOCKED);
