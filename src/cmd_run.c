@@ -447,6 +447,13 @@ run_prepare(struct app *app, struct session *s, const char *id, int resume,
 		return rc;
 	if (run_find_resume(*st, id, resume, old_id, from) != 0)
 		return CMD_FAIL;
+	/* A check saved while "Resume?" waited (another copy) may have
+	 * closed the gate. */
+	if ((refusal = session_gate_again(s)) != NULL) {
+		util_warn("%s", refusal);
+		free(refusal);
+		return CMD_FAIL;
+	}
 	return 0;
 }
 

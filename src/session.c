@@ -121,6 +121,29 @@ session_gate(struct session *s)
 	return 0;
 }
 
+char *
+session_gate_again(struct session *s)
+{
+	struct gate_input in;
+	enum gate_state g;
+	char *err = NULL;
+
+	if (checkflow_gate(s->app, &in, &g, &err) != 0)
+		return err != NULL ? err : xstrdup("the safety check could "
+		    "not be read");
+	if (!safety_gate_open(g))
+		return xstrdup(safety_gate_reason(g));
+	if (g == GATE_RECHECK && s->gate == GATE_OPEN)
+		return xstrdup("Your safety check is now over an hour old: go "
+		    "back and open the routine again to answer the emergency "
+		    "questions first.");
+	if (memcmp(&in.limits, &s->limits, sizeof in.limits) != 0)
+		return xstrdup("Your safety check has changed since this "
+		    "routine was opened: go back and open it again to see "
+		    "what it leaves out now.");
+	return NULL;
+}
+
 void
 session_shape(struct routine *r, const struct massage_limits *l)
 {

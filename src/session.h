@@ -68,6 +68,13 @@ void session_shape(struct routine *r, const struct massage_limits *l);
  * routine that would run (caller frees).  NULL when it can run.
  */
 char *session_refusal(struct session *s, int plain);
+/*
+ * The gate read again as the routine starts: a preview may stay open for
+ * any time, and another copy may save a check meanwhile.  NULL to go on,
+ * or why not (caller frees): the gate closed, the emergency questions
+ * fell due, or the check now shapes the routine otherwise.
+ */
+char *session_gate_again(struct session *s);
 
 /*
  * A routine other than except, of the same kind (exercise or massage),

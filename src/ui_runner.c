@@ -589,8 +589,14 @@ runner_key(struct ui *ui, void *state, const struct ui_key *k)
 	case RUN_PREVIEW:
 		if (k->action == UI_ENTER || k->action == UI_RIGHT) {
 			struct diag d = DIAG_INIT;
+			char *no = session_gate_again(&r->s);
 
-			if (runner_begin(r, 0, 0) != 0)
+			if (no != NULL) {
+				/* Closed while the preview was open. */
+				snprintf(r->error, sizeof r->error, "%s", no);
+				free(no);
+				r->stage = RUN_BROKEN;
+			} else if (runner_begin(r, 0, 0) != 0)
 				runner_broken(r, &d);
 		} else if (k->action == UI_BACK || k->action == UI_LEFT)
 			ui_pop(ui);

@@ -123,6 +123,19 @@ expect_screen "The session ended when you reported new numbness" "the summary sa
 [ "$(q "SELECT state || ':' || pain_before FROM sessions ORDER BY id DESC LIMIT 1")" = partial:4 ] && pass "partial, with the rating kept" || fail "session: $(q 'SELECT state, pain_before FROM sessions ORDER BY id DESC LIMIT 1')"
 [ "$(q "SELECT count(*) FROM steps WHERE session_id = (SELECT max(id) FROM sessions)")" = 0 ] && pass "no step was done" || fail "steps were stored"
 tui_keys Enter
+# A check with a warning sign saved by another copy while the preview is
+# open: Enter does not start the routine (attack19 F1b).
+tui_wait "Routines are open."
+tui_choose "Tiny moves"
+tui_keys Enter
+tui_wait "Enter start"
+n_before=$(q "SELECT count(*) FROM sessions")
+printf 'age=40\nweeks=2\nsaddle_numbness=yes\n' |
+    "$BACKCARE" screen --answers - >/dev/null
+tui_keys Enter
+expect_screen "Routines are locked" "an EMERGENCY saved meanwhile: the routine does not start"
+[ "$(q "SELECT count(*) FROM sessions")" = "$n_before" ] && pass "no session was begun" || fail "a session was begun: $(q 'SELECT id, state FROM sessions')"
+tui_keys Escape
 tui_keys q q
 tui_wait_exit
 tui_stop
