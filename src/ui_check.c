@@ -476,7 +476,9 @@ check_section(int item)
 	case TIER_MODIFIER:
 		return "More about your pain";
 	case TIER_MASSAGE:
-		return "Massage checks";
+		/* NO-EXTENSION shapes the exercises, not the massage. */
+		return (screener_items[item].actions & ACTION_NO_EXTENSION) ?
+		    "Exercise checks" : "Massage checks";
 	default:
 		return "Warning signs";
 	}

@@ -144,8 +144,10 @@ check_at "" $t
 run_at $((t + 60)) gentle-mobility
 expect_out "and let your back relax. If this makes pain spread down your leg, stop." "plain: lying flat says when to stop"
 expect_out "if pain, tingling or numbness spreads further down your leg." "plain: the press-ups' stop rule is shown"
-check_at 'mc_stenosis_extension=unsure
-' $((t + 100))
+printf 'age=40\nweeks=2\nmc_stenosis_extension=unsure\n' >"$T/ans"
+BACKCARE_TEST_NOW=$((t + 100)) bc_run screen --answers "$T/ans"
+expect_out "exercise: NO-EXTENSION mc_stenosis_extension" "S: filed as an exercise limit, not a massage one"
+expect_no_out "massage: NO-EXTENSION" "S: not called a massage limit"
 BACKCARE_TEST_NOW=$((t + 130)) bc_run routines
 expect_out "gentle-mobility	Gentle mobility	7:10	exercise	1 step left out" "S: the list shows the shorter time"
 run_at $((t + 160)) gentle-mobility
