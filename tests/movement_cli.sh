@@ -295,6 +295,16 @@ run_at $((T4 + 200 * 3600 + 60)) core-basics '2\n'
 check_at "" $((T4 + 240 * 3600))
 run_at $((T4 + 240 * 3600 + 60)) flare-up-day '6\n'
 expect_no_out "hasn't settled" "nor 40 hours after"
+# attack19 F4b: a massage routine as the first use looks too.
+check_at "" $((T4 + 300 * 3600))
+run_at $((T4 + 300 * 3600 + 60)) core-basics '2\n'
+check_at "" $((T4 + 320 * 3600))
+run_at $((T4 + 320 * 3600 + 60)) swedish-basics '5\n'
+expect_out "Your back hasn't settled since your last session. Next time we'll make that routine a bit easier: one level lower." "P4 found while a massage routine starts"
+[ "$(q "SELECT routine_id FROM pain_events WHERE event = 'did not settle' ORDER BY id DESC LIMIT 1")" = core-basics ] && pass "P4 from a massage routine: the exercise routine's event" || fail "events: $(q "SELECT routine_id, event FROM pain_events ORDER BY id DESC LIMIT 3")"
+check_at "" $((T4 + 321 * 3600))
+run_at $((T4 + 321 * 3600 + 60)) core-basics '2\n'
+expect_out "so today it runs one level lower" "and that routine runs one level lower next"
 # P6: two sessions in a row with every step at 5 or less: an offer.
 check_at "" $((t + 40 * 3600))
 run_at $((t + 40 * 3600 + 60)) gentle-mobility '2\n2\n3\n5\n2\n1\n2\n2\n2\n'
