@@ -295,6 +295,29 @@ run_at $((T4 + 200 * 3600 + 60)) core-basics '2\n'
 check_at "" $((T4 + 240 * 3600))
 run_at $((T4 + 240 * 3600 + 60)) flare-up-day '6\n'
 expect_no_out "hasn't settled" "nor 40 hours after"
+# attack19 F4c: a session running one level lower keeps its level when
+# it is resumed after kill -9.
+T5=$((T4 + 400 * 3600))
+check_at "" $T5
+run_at $((T5 + 60)) gentle-mobility '2\n'
+check_at "" $((T5 + 20 * 3600))
+rm -f "$T/fifo"; mkfifo "$T/fifo"
+BACKCARE_TEST_NOW=$((T5 + 20 * 3600 + 60)) BACKCARE_TEST_CLOCK=skip \
+    "$BACKCARE" run gentle-mobility --plain <"$T/fifo" >"$T/p4r.out" 2>&1 &
+pid=$!
+exec 3>"$T/fifo"
+printf '5\n\n' >&3
+i=0
+until grep -q "after 'Pelvic tilt'" "$T/p4r.out" || [ $i -gt 200 ]; do
+	sleep 0.05; i=$((i + 1))
+done
+kill -9 $pid; wait $pid 2>/dev/null; exec 3>&-
+grep -q "one level lower" "$T/p4r.out" && pass "F4c: the session began one level lower" || fail "F4c: $(cat "$T/p4r.out")"
+printf '\n\n\n\n\n\n\n\n' >"$T/in"
+BACKCARE_TEST_NOW=$((T5 + 20 * 3600 + 200)) BACKCARE_TEST_CLOCK=skip \
+    BC_STDIN="$T/in" bc_run run gentle-mobility --plain --resume
+expect_out "resuming at segment" "F4c: the session is resumed"
+expect_out "easier version: hold behind your thigh and pull less" "F4c: the resumed session keeps its lower level"
 # attack19 F4b: a massage routine as the first use looks too.
 check_at "" $((T4 + 300 * 3600))
 run_at $((T4 + 300 * 3600 + 60)) core-basics '2\n'
