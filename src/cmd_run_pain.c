@@ -124,8 +124,8 @@ run_ask_pain_before(int *flare, int *numb)
 			return -1;
 		if (painmon_parse_before(line, &pain, flare, numb) == 0)
 			return pain;
-		printf("Please give a number from 0 (no pain) to 10 (worst "
-		    "imaginable), perhaps with f, or n.\n");
+		printf("%sPlease give a number from 0 (no pain) to 10 (worst "
+		    "imaginable), perhaps with f, or n.\n", painmon_refused(line));
 	}
 }
 
@@ -152,8 +152,9 @@ run_ask_pain(const char *prompt, int *numb)
 				pain = (int)v;
 			break;
 		}
-		printf("Please give a number from 0 (no pain) to 10 (worst "
-		    "imaginable)%s.\n", numb != NULL ? ", or n" : "");
+		printf("%sPlease give a number from 0 (no pain) to 10 (worst "
+		    "imaginable)%s.\n", numb != NULL ? painmon_refused(line) :
+		    "", numb != NULL ? ", or n" : "");
 	}
 	free(ask);
 	return pain;
@@ -253,8 +254,8 @@ run_step_pain(struct session *s, size_t step, int halfway)
 	free(title);
 	while ((rc = run_read_answer(ask, line, sizeof line)) == 0 &&
 	    painmon_parse_answer(line, &pain, &spreading, &numb) != 0)
-		printf("Please give a number from 0 to 10, perhaps with s, or "
-		    "n.\n");
+		printf("%sPlease give a number from 0 to 10, perhaps with s, or "
+		    "n.\n", painmon_refused(line));
 	if (rc == 0 && numb)
 		spreading = 0;  /* P2 comes first: no offer after it */
 	free(ask);

@@ -261,8 +261,9 @@ runner_step_pain_done(struct ui *ui, struct runner *r)
 	if (r->entry[0] != '\0') {
 		if (painmon_parse_answer(r->entry, &pain, &spreading,
 		    &numb) != 0) {
-			ui_message(ui, "Type 0-10 (add s if sharp or spreading), "
-			    "or n, then Enter.");
+			ui_message(ui, "%sType 0-10 (add s if sharp or "
+			    "spreading), or n, then Enter.",
+			    painmon_refused(r->entry));
 			return;
 		}
 		rc = runner_said(ui, r, session_step_pain(&r->s, r->pain_step,
@@ -537,8 +538,9 @@ runner_key_pain(struct ui *ui, struct runner *r, const struct ui_key *k)
 		    r->entry, &p, &numb)) != 0)
 			p = -2;
 		if (p == -2) {
-			ui_message(ui, "Type a number from 0 (no pain) to 10, "
-			    "or just Enter to skip.");
+			ui_message(ui, "%sType a number from 0 (no pain) to "
+			    "10, or just Enter to skip.",
+			    painmon_refused(r->entry));
 			return;
 		}
 		/* Unrated, an exercise routine may still run one level

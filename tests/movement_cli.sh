@@ -403,6 +403,12 @@ expect_out "7/7." "asks the E1 questions"
 expect_no_out "usually settles" "no comfort with it"
 expect_status 0 "they found nothing"
 [ "$(q "SELECT pain_after FROM sessions ORDER BY id DESC LIMIT 1")" = 6 ] && pass "the rating after is kept" || fail "pain_after: $(q 'SELECT pain_after FROM sessions ORDER BY id DESC LIMIT 1')"
+# attack19 F6: "n 6" is taken as "6 n"; "3 s n" (no s after a session)
+# is refused saying the n was not taken either, and asked again.
+run_at $((t + 90)) flare-up-day "2\n\n\n\n\n\n3 s n\nn 6\n$E7"
+expect_out "Not taken, n included: Please give a number" "a refused answer says its n was not taken"
+expect_out "Stop now. New numbness, weakness" "n before the number: P2"
+[ "$(q "SELECT pain_after FROM sessions ORDER BY id DESC LIMIT 1")" = 6 ] && pass "n 6: the rating is kept" || fail "pain_after: $(q 'SELECT pain_after FROM sessions ORDER BY id DESC LIMIT 1')"
 run_at $((t + 120)) flare-up-day "2\n\n\n\n\n\nn\nn\nu\n$E7"
 expect_status 1 "a not sure after the session: the run fails"
 expect_out "stopped for your safety" "and says so"
