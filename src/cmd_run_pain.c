@@ -72,16 +72,24 @@ run_said(const struct session *s, int rc)
 	return rc;
 }
 
-/* The emergency questions on the terminal; what went wrong on stderr. */
-int
-run_recheck(struct session *s, enum verdict *v)
+/* The emergency questions on the terminal, introduced by when ("Before
+ * you start", "During the session"); what went wrong on stderr. */
+static int
+run_recheck_when(struct session *s, const char *when, enum verdict *v)
 {
 	char why[512];
-	int rc = recheck_plain(s->app, stdin, stdout, v, why, sizeof why);
+	int rc = recheck_plain(s->app, when, stdin, stdout, v, why,
+	    sizeof why);
 
 	if (why[0] != '\0')
 		util_warn("%s", why);
 	return rc;
+}
+
+int
+run_recheck(struct session *s, enum verdict *v)
+{
+	return run_recheck_when(s, "Before you start", v);
 }
 
 /*
@@ -198,12 +206,12 @@ const char run_care_text[] = "stopped for your safety: follow the "
  * and no routine until a check is saved (run_for_care).
  */
 static void
-run_p2(struct session *s)
+run_p2(struct session *s, const char *when)
 {
 	enum verdict v;
 	int rc;
 
-	if ((rc = run_recheck(s, &v)) != 0) {
+	if ((rc = run_recheck_when(s, when, &v)) != 0) {
 		run_for_care = 1;
 		if (rc < 0)
 			checkflow_hold(s->app, "new numbness or weakness was "
@@ -265,7 +273,7 @@ run_step_pain(struct session *s, size_t step, int halfway)
 	    &recheck, &a));
 	run_advice(&a);
 	if (rc == 1 && recheck)
-		run_p2(s);
+		run_p2(s, "During the session");
 	/* Halfway through a walk, stopping is turning back: the way back
 	 * is the shorter walk, so it runs, with its cue. */
 	if (rc != 0 || halfway || painmon_classify(pain, spreading) !=
@@ -301,7 +309,7 @@ run_pain_after(struct session *s)
 		rc |= run_said(s, session_new_symptoms(s, &advice)) < 0 ?
 		    -1 : 0;
 		run_advice(&advice);
-		run_p2(s);
+		run_p2(s, "After the session");
 	}
 	return rc;
 }
@@ -332,7 +340,7 @@ run_before(struct session *s, int *status)
 	memset(&advice, 0, sizeof advice);
 	lost = run_said(s, session_new_symptoms(s, &advice)) != 0;
 	run_advice(&advice);
-	run_p2(s);
+	run_p2(s, "Before you start");
 	lost |= run_said(s, session_end(s, "partial", run_for_care ?
 	    "stopped for the emergency questions" :
 	    "stopped for new symptoms")) != 0;

@@ -508,6 +508,8 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 static void
 runner_p2(struct ui *ui, struct runner *r, int pain)
 {
+	int after = r->stage == RUN_PAIN_AFTER;
+
 	memset(&r->advice, 0, sizeof r->advice);
 	runner_said(ui, r, session_new_symptoms(&r->s, &r->advice));
 	if (r->stage == RUN_PAIN_BEFORE) {
@@ -517,6 +519,7 @@ runner_p2(struct ui *ui, struct runner *r, int pain)
 		r->pain_after = pain;
 	r->stage = RUN_NOTE;
 	memset(&r->recheck, 0, sizeof r->recheck);
+	r->recheck.mid_session = after ? 2 : 0;   /* "After the session" */
 	r->awaiting_recheck = 1;
 	ui_push(ui, &ui_recheck_screen, &r->recheck);
 }

@@ -345,6 +345,7 @@ check_at "" $t
 run_at $((t + 60)) flare-up-day '3\nn\nn\nn\nn\nn\nn\nn\nn\n'
 expect_out "Stop now. New numbness, weakness, or a change in your bladder or bowels needs the safety questions again" "P2: new symptoms stop the session"
 expect_out "ended early" "and end it"
+expect_out "During the session: the emergency questions again" "P2 after a step says \"During the session\""
 [ "$(q "SELECT count(*) FROM checks WHERE kind = 'recheck'")" -ge 1 ] && pass "the E1 questions were asked and stored" || fail "no re-check stored"
 # New numbness, then the emergency questions left unanswered: no pain
 # rating, no comfort, and no routine until a check is saved.
@@ -399,6 +400,7 @@ check_at "" $t
 run_at $((t + 60)) flare-up-day "2\n\n\n\n\n\n6 n\n$E7"
 expect_out "Pain now (0-10; n for new numbness, weakness, or bladder or bowel change; Enter to skip)" "after exercise, n is offered"
 expect_out "Stop now. New numbness, weakness" "n after the session: P2"
+expect_out "After the session: the emergency questions again" "P2 after the session says \"After the session\""
 expect_out "7/7." "asks the E1 questions"
 expect_no_out "usually settles" "no comfort with it"
 expect_status 0 "they found nothing"
