@@ -503,7 +503,8 @@ advice_massage_add(const struct advice_input *in, struct advice *out)
 		line = xasprintf("%s %s%s%s", screener_action_name(a->action),
 		    screener_items[a->item].id, a->region[0] ? " " : "",
 		    a->region);
-		advice_add(out, "massage", ADVICE_QUIET, line);
+		advice_add(out, a->action == ACTION_NO_EXTENSION ?
+		    "exercise" : "massage", ADVICE_QUIET, line);
 		free(line);
 	}
 	for (i = 0; i < r->n_actions; i++) {

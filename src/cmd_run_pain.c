@@ -72,16 +72,24 @@ run_said(const struct session *s, int rc)
 	return rc;
 }
 
-/* The emergency questions on the terminal; what went wrong on stderr. */
-int
-run_recheck(struct session *s, enum verdict *v)
+/* The emergency questions on the terminal, introduced by when ("Before
+ * you start", "During the session"); what went wrong on stderr. */
+static int
+run_recheck_when(struct session *s, const char *when, enum verdict *v)
 {
 	char why[512];
-	int rc = recheck_plain(s->app, stdin, stdout, v, why, sizeof why);
+	int rc = recheck_plain(s->app, when, stdin, stdout, v, why,
+	    sizeof why);
 
 	if (why[0] != '\0')
 		util_warn("%s", why);
 	return rc;
+}
+
+int
+run_recheck(struct session *s, enum verdict *v)
+{
+	return run_recheck_when(s, "Before you start", v);
 }
 
 /*
@@ -124,8 +132,8 @@ run_ask_pain_before(int *flare, int *numb)
 			return -1;
 		if (painmon_parse_before(line, &pain, flare, numb) == 0)
 			return pain;
-		printf("Please give a number from 0 (no pain) to 10 (worst "
-		    "imaginable), perhaps with f, or n.\n");
+		printf("%sPlease give a number from 0 (no pain) to 10 (worst "
+		    "imaginable), perhaps with f, or n.\n", painmon_refused(line));
 	}
 }
 
@@ -152,8 +160,9 @@ run_ask_pain(const char *prompt, int *numb)
 				pain = (int)v;
 			break;
 		}
-		printf("Please give a number from 0 (no pain) to 10 (worst "
-		    "imaginable)%s.\n", numb != NULL ? ", or n" : "");
+		printf("%sPlease give a number from 0 (no pain) to 10 (worst "
+		    "imaginable)%s.\n", numb != NULL ? painmon_refused(line) :
+		    "", numb != NULL ? ", or n" : "");
 	}
 	free(ask);
 	return pain;
@@ -197,12 +206,12 @@ const char run_care_text[] = "stopped for your safety: follow the "
  * and no routine until a check is saved (run_for_care).
  */
 static void
-run_p2(struct session *s)
+run_p2(struct session *s, const char *when)
 {
 	enum verdict v;
 	int rc;
 
-	if ((rc = run_recheck(s, &v)) != 0) {
+	if ((rc = run_recheck_when(s, when, &v)) != 0) {
 		run_for_care = 1;
 		if (rc < 0)
 			checkflow_hold(s->app, "new numbness or weakness was "
@@ -253,8 +262,8 @@ run_step_pain(struct session *s, size_t step, int halfway)
 	free(title);
 	while ((rc = run_read_answer(ask, line, sizeof line)) == 0 &&
 	    painmon_parse_answer(line, &pain, &spreading, &numb) != 0)
-		printf("Please give a number from 0 to 10, perhaps with s, or "
-		    "n.\n");
+		printf("%sPlease give a number from 0 to 10, perhaps with s, or "
+		    "n.\n", painmon_refused(line));
 	if (rc == 0 && numb)
 		spreading = 0;  /* P2 comes first: no offer after it */
 	free(ask);
@@ -264,7 +273,7 @@ run_step_pain(struct session *s, size_t step, int halfway)
 	    &recheck, &a));
 	run_advice(&a);
 	if (rc == 1 && recheck)
-		run_p2(s);
+		run_p2(s, "During the session");
 	/* Halfway through a walk, stopping is turning back: the way back
 	 * is the shorter walk, so it runs, with its cue. */
 	if (rc != 0 || halfway || painmon_classify(pain, spreading) !=
@@ -300,7 +309,7 @@ run_pain_after(struct session *s)
 		rc |= run_said(s, session_new_symptoms(s, &advice)) < 0 ?
 		    -1 : 0;
 		run_advice(&advice);
-		run_p2(s);
+		run_p2(s, "After the session");
 	}
 	return rc;
 }
@@ -331,7 +340,7 @@ run_before(struct session *s, int *status)
 	memset(&advice, 0, sizeof advice);
 	lost = run_said(s, session_new_symptoms(s, &advice)) != 0;
 	run_advice(&advice);
-	run_p2(s);
+	run_p2(s, "Before you start");
 	lost |= run_said(s, session_end(s, "partial", run_for_care ?
 	    "stopped for the emergency questions" :
 	    "stopped for new symptoms")) != 0;

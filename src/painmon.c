@@ -71,10 +71,10 @@ painmon_step_text(enum painmon_step p)
 }
 
 /*
- * A rating: an optional number from 0 to 10, then any of the letters in
- * allowed (each once, in any order, spaces between allowed), case
- * ignored.  found[k] is set for allowed[k].  At least a number or a
- * letter.  Returns 0 or -1.
+ * A rating: an optional number from 0 to 10 and any of the letters in
+ * allowed (each once), in any order ("3 n", "n 3", "s3n"), spaces
+ * between allowed, case ignored.  found[k] is set for allowed[k].  At
+ * least a number or a letter.  Returns 0 or -1.
  */
 static int
 painmon_parse_rating(const char *s, const char *allowed, int *pain,
@@ -88,19 +88,22 @@ painmon_parse_rating(const char *s, const char *allowed, int *pain,
 	*pain = -1;
 	for (k = 0; allowed[k] != '\0'; k++)
 		found[k] = 0;
-	while (isspace((unsigned char)*s))
-		s++;
-	while (isdigit((unsigned char)*s) && digits < 3) {
-		v = v * 10 + (*s++ - '0');
-		digits++;
-	}
-	if (v > 10 || isdigit((unsigned char)*s))
-		return -1;
 	for (;;) {
 		while (isspace((unsigned char)*s))
 			s++;
 		if (*s == '\0')
 			break;
+		if (isdigit((unsigned char)*s)) {
+			if (digits > 0)
+				return -1;      /* one number only */
+			while (isdigit((unsigned char)*s) && digits < 3) {
+				v = v * 10 + (*s++ - '0');
+				digits++;
+			}
+			if (v > 10 || isdigit((unsigned char)*s))
+				return -1;
+			continue;
+		}
 		at = strchr(allowed, tolower((unsigned char)*s));
 		if (at == NULL || found[at - allowed])
 			return -1;
@@ -113,6 +116,17 @@ painmon_parse_rating(const char *s, const char *allowed, int *pain,
 	if (digits > 0)
 		*pain = (int)v;
 	return 0;
+}
+
+const char *
+painmon_refused(const char *s)
+{
+	/* A refused answer with an n in it must not look as if the n was
+	 * heard: say that nothing was taken, so it is typed again. */
+	for (; *s != '\0'; s++)
+		if (tolower((unsigned char)*s) == 'n')
+			return "Not taken, n included: ";
+	return "";
 }
 
 /* A rating with two letters allowed, as painmon_parse_rating. */

@@ -84,6 +84,9 @@ int painmon_parse_before(const char *s, int *pain, int *flare,
     int *new_symptoms);
 /* The rating after a session: "0"-"10" and/or "n" (P2), as above. */
 int painmon_parse_after(const char *s, int *pain, int *new_symptoms);
+/* What opens the message for a refused answer s: that an n in it was
+ * not taken either (static, "" when s has none). */
+const char *painmon_refused(const char *s);
 
 /* Flare mode (2.3): pain before at least 3 above the median before-pain
  * of the last 7 days (n ratings).  Suggests "Flare-up day". */

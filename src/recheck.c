@@ -81,15 +81,15 @@ recheck_read_answer(FILE *in, int *answer)
 /* Asks the seven E1 questions; returns 0, or -1 when input ended (err
  * says so). */
 static int
-recheck_ask(const struct catalogue *cat, FILE *in, FILE *out,
-    struct screener_answers *ans, unsigned char *asked, char *err,
+recheck_ask(const struct catalogue *cat, const char *when, FILE *in,
+    FILE *out, struct screener_answers *ans, unsigned char *asked, char *err,
     size_t errlen)
 {
 	size_t i;
 	int item, a, rc;
 
-	fprintf(out, "Before you start: the emergency questions again. "
-	    "Answer yes, no or not sure (y, n, u).\n");
+	fprintf(out, "%s: the emergency questions again. "
+	    "Answer yes, no or not sure (y, n, u).\n", when);
 	for (i = 0; i < screener_e1_count; i++) {
 		item = screener_e1_items[i];
 		do {
@@ -115,8 +115,8 @@ recheck_ask(const struct catalogue *cat, FILE *in, FILE *out,
 }
 
 int
-recheck_plain(struct app *app, FILE *in, FILE *out, enum verdict *verdict,
-    char *err, size_t errlen)
+recheck_plain(struct app *app, const char *when, FILE *in, FILE *out,
+    enum verdict *verdict, char *err, size_t errlen)
 {
 	struct catalogue *cat;
 	struct screener_answers ans;
@@ -129,7 +129,7 @@ recheck_plain(struct app *app, FILE *in, FILE *out, enum verdict *verdict,
 	if ((cat = recheck_load_catalogue(app, err, errlen)) == NULL)
 		return -1;
 	screener_answers_init(&ans);
-	rc = recheck_ask(cat, in, out, &ans, asked, err, errlen);
+	rc = recheck_ask(cat, when, in, out, &ans, asked, err, errlen);
 	if (rc != 0) {
 		/* Answers that already call for care are shown, unsaved. */
 		if (checkflow_left_early(app, cat, &ans, 1, &o)) {

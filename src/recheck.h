@@ -20,7 +20,8 @@ struct recheck_request {
 	int done;             /* all questions answered and stored */
 	int cancelled;        /* the user went back without finishing */
 	enum verdict verdict; /* EMERGENCY if any E1 answer is yes or unsure */
-	int mid_session;      /* asked during a session (P2), not before */
+	int mid_session;      /* asked during (1) or after (2) a session
+	                       * (P2), not before (0) */
 	int unsaved;          /* answered, but the answers were not saved */
 	char why[512];        /* and why not (the store's words) */
 };
@@ -35,7 +36,7 @@ struct recheck_request {
  * questions) is left as one line in err, "" when nothing did: the caller
  * shows it (stderr); this flow writes only the questions and advice.
  */
-int recheck_plain(struct app *app, FILE *in, FILE *out,
+int recheck_plain(struct app *app, const char *when, FILE *in, FILE *out,
     enum verdict *verdict, char *err, size_t errlen);
 
 /*

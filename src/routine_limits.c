@@ -145,6 +145,55 @@ routine_note_add(struct routine_step *s, const char *why)
 	s->note = both;
 }
 
+/* 1 when a pregnant person may take the position pos. */
+static int
+routine_pregnancy_allows(const char *pos)
+{
+	return strncmp(pos, "lying on the ", 13) != 0;
+}
+
+/*
+ * The positions of an exercise step, composed so that no rule's ban comes
+ * back: the bones position first (unless pregnancy rules it out), then the
+ * pregnancy rule on whatever position that left.  Returns -1 when the step
+ * is left out, 1 when its position was changed, 0 when not.
+ */
+static int
+routine_exercise_position(struct routine_step *s,
+    const struct massage_limits *l)
+{
+	int moved = 0;
+	char *why;
+
+	/* With thin bones some steps have a safer position of their own
+	 * (movement.md 2.1, O: the glute stretch sitting). */
+	if (l->osteoporosis && s->bones_position != NULL &&
+	    strcmp(s->bones_position, s->position) != 0 &&
+	    (!l->pregnant || routine_pregnancy_allows(s->bones_position))) {
+		free(s->position);
+		s->position = xstrdup(s->bones_position);
+		moved = 1;
+	}
+	if (l->pregnant && !routine_position_allowed(s)) {
+		if (s->alt_position == NULL ||
+		    !routine_pregnancy_allows(s->alt_position)) {
+			why = xasprintf("Skipped: in pregnancy, exercises "
+			    "done %s are left out.", s->position);
+			routine_note(s, 1, 0, why);
+			free(why);
+			return -1;
+		}
+		why = xasprintf("In pregnancy, do this %s instead of %s.",
+		    s->alt_position, s->position);
+		routine_note_add(s, why);
+		free(why);
+		free(s->position);
+		s->position = xstrdup(s->alt_position);
+		moved = 1;
+	}
+	return moved;
+}
+
 /*
  * Exercise steps (movement.md 2.3): in pregnancy a step lying on the back
  * or front moves to its alt_position, or is left out; with thin bones the
@@ -157,23 +206,10 @@ static void
 routine_limit_exercise(struct routine_step *s, const struct massage_limits *l)
 {
 	char *why;
+	int moved;
 
-	if (l->pregnant && !routine_position_allowed(s)) {
-		if (s->alt_position == NULL ||
-		    strncmp(s->alt_position, "lying on the ", 13) == 0) {
-			why = xasprintf("Skipped: in pregnancy, exercises "
-			    "done %s are left out.", s->position);
-			routine_note(s, 1, 0, why);
-			free(why);
-			return;
-		}
-		why = xasprintf("In pregnancy, do this %s instead of %s.",
-		    s->alt_position, s->position);
-		routine_note_add(s, why);
-		free(why);
-		free(s->position);
-		s->position = xstrdup(s->alt_position);
-	}
+	if ((moved = routine_exercise_position(s, l)) < 0)
+		return;
 	/* movement.md 2.3 S: bending back at level -2 or not at all.  A
 	 * step with no easier level is at its lowest (lying flat on the
 	 * front); one that has an easier level is left out. */
@@ -189,12 +225,15 @@ routine_limit_exercise(struct routine_step *s, const struct massage_limits *l)
 		    "spondylolisthesis: this is the easiest level; skip it "
 		    "if bending back makes you feel worse.");
 	}
-	/* With thin bones some steps have a safer position of their own
-	 * (movement.md 2.1, O: the glute stretch sitting). */
-	if (l->osteoporosis && s->bones_position != NULL &&
-	    strcmp(s->bones_position, s->position) != 0) {
-		free(s->position);
-		s->position = xstrdup(s->bones_position);
+	/* The easier level is written for the step's own position (the
+	 * press-up's "on your elbows" lies on the front): once the safety
+	 * check moved the step, it is not offered, so that it cannot put
+	 * the person back in the position ruled out. */
+	if (moved && s->easier != NULL) {
+		free(s->easier);
+		s->easier = NULL;
+		routine_note_add(s, "No easier version in this position: if "
+		    "it is too much, stop this step.");
 	}
 	if (l->osteoporosis && (s->bones != NULL ||
 	    routine_list_has(s->tags, "end_range_flexion") ||

@@ -284,6 +284,10 @@ session_begin(struct session *s, const char *mode, int64_t resume_id,
 			return session_fail(s, "%s", store_error(st));
 		}
 		s->id = resume_id;
+		/* P4: a session begun one level lower goes on so. */
+		if (s->routine->exercise && store_session_lowered(st,
+		    s->routine->id, s->id, &s->all_easier) != 0)
+			return session_fail(s, "%s", store_error(st));
 		session_file_note(s);
 		return 0;
 	}

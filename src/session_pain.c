@@ -139,12 +139,14 @@ session_pain_before(struct session *s, int pain, int says_flare,
 	if (pain >= 0 && store_session_pain(st, s->id, 0, pain) != 0) {
 		return session_fail(s, "%s", store_error(st));
 	}
-	if (!s->routine->exercise)
-		return 0;
 	if (flare < 0)
 		return session_fail(s, "%s", store_error(st));
+	/* P4 looks at the first use after an exercise session, whichever
+	 * routine that is (a massage one too): else it is never found. */
 	if (session_not_settled(s, st, pain, a) != 0)
 		return -1;
+	if (!s->routine->exercise)
+		return 0;
 	/* One level lower: each step runs at its easier level (P1 then
 	 * skips a step that is too much, as for an easier level taken). */
 	s->all_easier = a->lower;

@@ -209,6 +209,26 @@ store_lower_pending(struct store *st, const char *routine_id,
 }
 
 int
+store_session_lowered(struct store *st, const char *routine_id, int64_t id,
+    int *lowered)
+{
+	/* As store_lower_pending saw it when session ?2 began (sessions of
+	 * this routine before it), or found in session ?2 itself. */
+	sqlite3_stmt *s = store_private_prepare(st, "SELECT count(*) FROM "
+	    "pain_events e WHERE e.routine_id = ?1 AND e.event = 'did not "
+	    "settle' AND (e.session_id = ?2 OR (e.at >= coalesce((SELECT "
+	    "max(started_at) FROM sessions WHERE routine_id = ?1 AND id < ?2), "
+	    "0) AND e.session_id < ?2 AND NOT EXISTS (SELECT 1 FROM sessions "
+	    "x WHERE x.id = e.session_id AND x.routine_id = ?1)))");
+
+	if (store_routine_int(st, s, routine_id, id, "reading the pain "
+	    "events", lowered) != 0)
+		return -1;
+	*lowered = *lowered > 0;
+	return 0;
+}
+
+int
 store_pain_events_since(struct store *st, const char *routine_id,
     int64_t since, int *count)
 {

@@ -43,6 +43,11 @@ int store_last_session(struct store *st, int64_t except, int64_t *ended_at,
  * next session runs one level lower).  Returns 0 or -1. */
 int store_lower_pending(struct store *st, const char *routine_id,
     int64_t except, int *pending);
+/* P4 on resume: whether session id (of routine_id) ran one level lower:
+ * a "did not settle" found in it, or one pending when it began.
+ * Returns 0 or -1. */
+int store_session_lowered(struct store *st, const char *routine_id,
+    int64_t id, int *lowered);
 /* Events "raised" or "did not settle" of routine_id since time since. */
 int store_pain_events_since(struct store *st, const char *routine_id,
     int64_t since, int *count);

@@ -476,7 +476,9 @@ check_section(int item)
 	case TIER_MODIFIER:
 		return "More about your pain";
 	case TIER_MASSAGE:
-		return "Massage checks";
+		/* NO-EXTENSION shapes the exercises, not the massage. */
+		return (screener_items[item].actions & ACTION_NO_EXTENSION) ?
+		    "Exercise checks" : "Massage checks";
 	default:
 		return "Warning signs";
 	}
@@ -557,8 +559,10 @@ check_draw_question(struct ui *ui, struct check *c, int rows, int cols)
 
 	check_position(c, &at, &of);
 	ui_view_addf(v, UI_ROLE_DIM, 0, "%s: question %d of %d", c->recheck ?
-	    check_mid_session(c) ? "During the session: the emergency "
-	    "questions" : "Before you start: the emergency questions" :
+	    check_mid_session(c) ? c->request->mid_session == 2 ?
+	    "After the session: the emergency questions" : "During the "
+	    "session: the emergency questions" : "Before you start: the "
+	    "emergency questions" :
 	    check_section(c->item), at, of);
 	if (c->asked[c->item]) {
 		was = c->ans.a[c->item];

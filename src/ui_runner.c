@@ -261,8 +261,9 @@ runner_step_pain_done(struct ui *ui, struct runner *r)
 	if (r->entry[0] != '\0') {
 		if (painmon_parse_answer(r->entry, &pain, &spreading,
 		    &numb) != 0) {
-			ui_message(ui, "Type 0-10 (add s if sharp or spreading), "
-			    "or n, then Enter.");
+			ui_message(ui, "%sType 0-10 (add s if sharp or "
+			    "spreading), or n, then Enter.",
+			    painmon_refused(r->entry));
 			return;
 		}
 		rc = runner_said(ui, r, session_step_pain(&r->s, r->pain_step,
@@ -507,6 +508,8 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 static void
 runner_p2(struct ui *ui, struct runner *r, int pain)
 {
+	int after = r->stage == RUN_PAIN_AFTER;
+
 	memset(&r->advice, 0, sizeof r->advice);
 	runner_said(ui, r, session_new_symptoms(&r->s, &r->advice));
 	if (r->stage == RUN_PAIN_BEFORE) {
@@ -516,6 +519,7 @@ runner_p2(struct ui *ui, struct runner *r, int pain)
 		r->pain_after = pain;
 	r->stage = RUN_NOTE;
 	memset(&r->recheck, 0, sizeof r->recheck);
+	r->recheck.mid_session = after ? 2 : 0;   /* "After the session" */
 	r->awaiting_recheck = 1;
 	ui_push(ui, &ui_recheck_screen, &r->recheck);
 }
@@ -537,8 +541,9 @@ runner_key_pain(struct ui *ui, struct runner *r, const struct ui_key *k)
 		    r->entry, &p, &numb)) != 0)
 			p = -2;
 		if (p == -2) {
-			ui_message(ui, "Type a number from 0 (no pain) to 10, "
-			    "or just Enter to skip.");
+			ui_message(ui, "%sType a number from 0 (no pain) to "
+			    "10, or just Enter to skip.",
+			    painmon_refused(r->entry));
 			return;
 		}
 		/* Unrated, an exercise routine may still run one level

@@ -159,7 +159,7 @@ assert t["lesson_progress"][0]["selfcheck_at"] is None
 assert t["lesson_progress"][0]["read_at"] == "2026-12-01T08:35:00Z"
 assert t["check_clearances"] == [{"check_id": 2, "item": "mc_dvt_history",
         "cleared_by": 'Dr "Ann"', "until_date": "2026-12-14"}], t["check_clearances"]
-assert t["checks"][1]["rules"] == 2, t["checks"][1]
+assert t["checks"][1]["rules"] == 3, t["checks"][1]
 assert "meta" not in t
 EOF
 }

@@ -144,8 +144,10 @@ check_at "" $t
 run_at $((t + 60)) gentle-mobility
 expect_out "and let your back relax. If this makes pain spread down your leg, stop." "plain: lying flat says when to stop"
 expect_out "if pain, tingling or numbness spreads further down your leg." "plain: the press-ups' stop rule is shown"
-check_at 'mc_stenosis_extension=unsure
-' $((t + 100))
+printf 'age=40\nweeks=2\nmc_stenosis_extension=unsure\n' >"$T/ans"
+BACKCARE_TEST_NOW=$((t + 100)) bc_run screen --answers "$T/ans"
+expect_out "exercise: NO-EXTENSION mc_stenosis_extension" "S: filed as an exercise limit, not a massage one"
+expect_no_out "massage: NO-EXTENSION" "S: not called a massage limit"
 BACKCARE_TEST_NOW=$((t + 130)) bc_run routines
 expect_out "gentle-mobility	Gentle mobility	7:10	exercise	1 step left out" "S: the list shows the shorter time"
 run_at $((t + 160)) gentle-mobility
@@ -293,6 +295,39 @@ run_at $((T4 + 200 * 3600 + 60)) core-basics '2\n'
 check_at "" $((T4 + 240 * 3600))
 run_at $((T4 + 240 * 3600 + 60)) flare-up-day '6\n'
 expect_no_out "hasn't settled" "nor 40 hours after"
+# attack19 F4c: a session running one level lower keeps its level when
+# it is resumed after kill -9.
+T5=$((T4 + 400 * 3600))
+check_at "" $T5
+run_at $((T5 + 60)) gentle-mobility '2\n'
+check_at "" $((T5 + 20 * 3600))
+rm -f "$T/fifo"; mkfifo "$T/fifo"
+BACKCARE_TEST_NOW=$((T5 + 20 * 3600 + 60)) BACKCARE_TEST_CLOCK=skip \
+    "$BACKCARE" run gentle-mobility --plain <"$T/fifo" >"$T/p4r.out" 2>&1 &
+pid=$!
+exec 3>"$T/fifo"
+printf '5\n\n' >&3
+i=0
+until grep -q "after 'Pelvic tilt'" "$T/p4r.out" || [ $i -gt 200 ]; do
+	sleep 0.05; i=$((i + 1))
+done
+kill -9 $pid; wait $pid 2>/dev/null; exec 3>&-
+grep -q "one level lower" "$T/p4r.out" && pass "F4c: the session began one level lower" || fail "F4c: $(cat "$T/p4r.out")"
+printf '\n\n\n\n\n\n\n\n' >"$T/in"
+BACKCARE_TEST_NOW=$((T5 + 20 * 3600 + 200)) BACKCARE_TEST_CLOCK=skip \
+    BC_STDIN="$T/in" bc_run run gentle-mobility --plain --resume
+expect_out "resuming at segment" "F4c: the session is resumed"
+expect_out "easier version: hold behind your thigh and pull less" "F4c: the resumed session keeps its lower level"
+# attack19 F4b: a massage routine as the first use looks too.
+check_at "" $((T4 + 300 * 3600))
+run_at $((T4 + 300 * 3600 + 60)) core-basics '2\n'
+check_at "" $((T4 + 320 * 3600))
+run_at $((T4 + 320 * 3600 + 60)) swedish-basics '5\n'
+expect_out "Your back hasn't settled since your last session. Next time we'll make that routine a bit easier: one level lower." "P4 found while a massage routine starts"
+[ "$(q "SELECT routine_id FROM pain_events WHERE event = 'did not settle' ORDER BY id DESC LIMIT 1")" = core-basics ] && pass "P4 from a massage routine: the exercise routine's event" || fail "events: $(q "SELECT routine_id, event FROM pain_events ORDER BY id DESC LIMIT 3")"
+check_at "" $((T4 + 321 * 3600))
+run_at $((T4 + 321 * 3600 + 60)) core-basics '2\n'
+expect_out "so today it runs one level lower" "and that routine runs one level lower next"
 # P6: two sessions in a row with every step at 5 or less: an offer.
 check_at "" $((t + 40 * 3600))
 run_at $((t + 40 * 3600 + 60)) gentle-mobility '2\n2\n3\n5\n2\n1\n2\n2\n2\n'
@@ -310,6 +345,7 @@ check_at "" $t
 run_at $((t + 60)) flare-up-day '3\nn\nn\nn\nn\nn\nn\nn\nn\n'
 expect_out "Stop now. New numbness, weakness, or a change in your bladder or bowels needs the safety questions again" "P2: new symptoms stop the session"
 expect_out "ended early" "and end it"
+expect_out "During the session: the emergency questions again" "P2 after a step says \"During the session\""
 [ "$(q "SELECT count(*) FROM checks WHERE kind = 'recheck'")" -ge 1 ] && pass "the E1 questions were asked and stored" || fail "no re-check stored"
 # New numbness, then the emergency questions left unanswered: no pain
 # rating, no comfort, and no routine until a check is saved.
@@ -364,10 +400,17 @@ check_at "" $t
 run_at $((t + 60)) flare-up-day "2\n\n\n\n\n\n6 n\n$E7"
 expect_out "Pain now (0-10; n for new numbness, weakness, or bladder or bowel change; Enter to skip)" "after exercise, n is offered"
 expect_out "Stop now. New numbness, weakness" "n after the session: P2"
+expect_out "After the session: the emergency questions again" "P2 after the session says \"After the session\""
 expect_out "7/7." "asks the E1 questions"
 expect_no_out "usually settles" "no comfort with it"
 expect_status 0 "they found nothing"
 [ "$(q "SELECT pain_after FROM sessions ORDER BY id DESC LIMIT 1")" = 6 ] && pass "the rating after is kept" || fail "pain_after: $(q 'SELECT pain_after FROM sessions ORDER BY id DESC LIMIT 1')"
+# attack19 F6: "n 6" is taken as "6 n"; "3 s n" (no s after a session)
+# is refused saying the n was not taken either, and asked again.
+run_at $((t + 90)) flare-up-day "2\n\n\n\n\n\n3 s n\nn 6\n$E7"
+expect_out "Not taken, n included: Please give a number" "a refused answer says its n was not taken"
+expect_out "Stop now. New numbness, weakness" "n before the number: P2"
+[ "$(q "SELECT pain_after FROM sessions ORDER BY id DESC LIMIT 1")" = 6 ] && pass "n 6: the rating is kept" || fail "pain_after: $(q 'SELECT pain_after FROM sessions ORDER BY id DESC LIMIT 1')"
 run_at $((t + 120)) flare-up-day "2\n\n\n\n\n\nn\nn\nu\n$E7"
 expect_status 1 "a not sure after the session: the run fails"
 expect_out "stopped for your safety" "and says so"

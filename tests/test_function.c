@@ -277,8 +277,29 @@ test_painmon(void **state)
 	assert_true(spread);
 	assert_int_equal(painmon_parse_before("3 n n", &pain, &spread, &numb),
 	    -1);
+	/* attack19 F6: the letters in any order with the number. */
 	assert_int_equal(painmon_parse_before("n3", &pain, &spread, &numb),
+	    0);
+	assert_int_equal(pain, 3);
+	assert_true(numb);
+	assert_int_equal(painmon_parse_answer("n 5", &pain, &spread, &numb),
+	    0);
+	assert_int_equal(pain, 5);
+	assert_true(numb);
+	assert_false(spread);
+	assert_int_equal(painmon_parse_answer("s 7 n", &pain, &spread, &numb),
+	    0);
+	assert_int_equal(pain, 7);
+	assert_true(numb && spread);
+	assert_int_equal(painmon_parse_after("n 4", &pain, &numb), 0);
+	assert_int_equal(pain, 4);
+	assert_true(numb);
+	assert_int_equal(painmon_parse_answer("3 n 4", &pain, &spread, &numb),
 	    -1);
+	/* A refused answer with an n in it says the n was not taken. */
+	assert_int_equal(painmon_parse_after("3 s n", &pain, &numb), -1);
+	assert_string_equal(painmon_refused("3 s n"), "Not taken, n included: ");
+	assert_string_equal(painmon_refused("3 s"), "");
 	/* ... and after it. */
 	assert_int_equal(painmon_parse_after("5", &pain, &numb), 0);
 	assert_int_equal(pain, 5);

@@ -352,6 +352,46 @@ test_builtin_pregnancy(void **state)
 	assert_non_null(strstr(r->steps[6].note, "In pregnancy, do this "
 	    "standing instead of lying on the front."));
 	assert_int_equal(routine_total_seconds(r), 480 - 35);
+	/* attack19 F3: its easier level lies on the front, so it goes. */
+	assert_null(r->steps[6].easier);
+	assert_non_null(strstr(r->steps[6].note, "No easier version in this "
+	    "position"));
+	routine_free(r);
+}
+
+/* attack19 F3b: a lying bones_position never comes back in pregnancy;
+ * the step moves to its alt_position instead. */
+static void
+test_bones_position_pregnancy(void **state)
+{
+	struct massage_limits l;
+	struct routine *r;
+
+	(void)state;
+	memset(&l, 0, sizeof l);
+	l.pregnant = l.osteoporosis = 1;
+	r = parse_ok(EX("- movement: stretch\n- region: lower back\n"
+	    "- position: side-lying\n- alt_position: sitting\n"
+	    "- bones_position: lying on the back\n- hold: 10s\n"
+	    "- easier: bend less\n"));
+	routine_apply_limits(r, &l);
+	assert_false(r->steps[0].skipped);
+	assert_string_equal(r->steps[0].position, "side-lying");
+	assert_non_null(r->steps[0].easier);
+	routine_free(r);
+	r = parse_ok(EX("- movement: stretch\n- region: lower back\n"
+	    "- position: lying on the front\n- alt_position: sitting\n"
+	    "- bones_position: lying on the back\n- hold: 10s\n"));
+	routine_apply_limits(r, &l);
+	assert_string_equal(r->steps[0].position, "sitting");
+	routine_free(r);
+	l.pregnant = 0;
+	r = parse_ok(EX("- movement: stretch\n- region: lower back\n"
+	    "- position: side-lying\n- bones_position: lying on the back\n"
+	    "- hold: 10s\n- easier: bend less\n"));
+	routine_apply_limits(r, &l);
+	assert_string_equal(r->steps[0].position, "lying on the back");
+	assert_null(r->steps[0].easier);
 	routine_free(r);
 }
 
@@ -490,13 +530,14 @@ test_builtin_areas(void **state)
 	assert_int_equal(r->steps[0].skipped, 0);
 	assert_true(routine_total_seconds(r) > 0);
 	routine_free(r);
-	/* Both: pregnancy first, then bones. */
+	/* Both: the position rules, then the easier level, then bones. */
 	memset(&l, 0, sizeof l);
 	l.pregnant = l.osteoporosis = 1;
 	r = builtin("flare-up-day");
 	routine_apply_limits(r, &l);
 	assert_string_equal(r->steps[3].note, "In pregnancy, do this sitting "
-	    "instead of lying on the back. With thin bones: bring one knee up "
+	    "instead of lying on the back. No easier version in this position: "
+	    "if it is too much, stop this step. With thin bones: bring one knee up "
 	    "only, and stop before your low back lifts off the floor.");
 	routine_free(r);
 }
@@ -513,6 +554,7 @@ main(void)
 		cmocka_unit_test(test_builtin_times),
 		cmocka_unit_test(test_builtin_pregnancy),
 		cmocka_unit_test(test_builtin_osteoporosis),
+		cmocka_unit_test(test_bones_position_pregnancy),
 		cmocka_unit_test(test_builtin_bones_position),
 		cmocka_unit_test(test_builtin_stenosis),
 		cmocka_unit_test(test_builtin_areas),

@@ -315,4 +315,25 @@ tui_keys q
 tui_wait_exit
 tui_stop
 
+# attack19 F8: at 40x12 the stenosis question is whole on its first
+# screen (its deciding words "legs worse?" were under the fold), and it is
+# filed as an exercise check, not a massage one.
+tui_start 40 12
+tui_home || fail "40x12: the home screen"
+tui_keys Down Enter
+tui_wait "How old are you"
+tui_type 40; tui_keys Enter; tui_wait "weeks"; tui_type 2; tui_keys Enter
+tui_wait "question 1"
+i=0
+while ! tui_screen | grep -qF "stenosis" && [ $i -lt 70 ]; do
+	answer n || break
+	i=$((i + 1))
+done
+expect_screen "legs worse?" "40x12: the stenosis question fits its screen"
+expect_screen "Exercise checks" "40x12: the stenosis question is an exercise check"
+tui_keys q
+tui_wait "Nothing saved"
+tui_keys y
+tui_stop
+
 bc_done

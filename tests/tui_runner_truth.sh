@@ -250,4 +250,38 @@ tui_keys q q
 tui_wait_exit
 tui_stop
 
+# attack19 F5: n at the rating after the session: "After the session".
+none_check
+TUI_ENV=$(tui_clock_env) tui_start 80 24 --content-dir "$TOP_SRCDIR/tests/fixtures/exercise" --no-bell
+tui_home || fail "after: the home screen"
+tui_keys Down Down Enter
+tui_wait "Routines are"
+tui_choose "Tiny moves"
+tui_keys Enter
+tui_wait "Enter start" && tui_keys Enter
+tui_wait "how much does your back hurt now" && tui_keys Enter
+tui_wait "Step 1 of 2"
+i=0     # run the steps out on the test clock, skipping each rating
+while ! tui_screen | grep -qF "How much does your back hurt now" &&
+    [ $i -lt 200 ]; do
+	if tui_screen | grep -qF "How is your back after"; then
+		tui_keys Enter
+	else
+		tui_clock_advance 1000
+	fi
+	sleep 0.05
+	i=$((i + 1))
+done
+tui_type "5 n"; tui_keys Enter
+expect_screen "After the session: the emergency questions: question 1" "questions after the session say \"After the session\""
+[ "$(tui_screen | grep -c "Before you start")" = 0 ] && pass "after: no \"Before you start\"" || fail "after: says Before you start"
+tui_keys q
+tui_wait "Leave?" && tui_keys y
+tui_wait "Stopped for your safety"
+tui_keys Enter
+tui_wait "Routines are"
+tui_keys q q
+tui_wait_exit
+tui_stop
+
 bc_done
