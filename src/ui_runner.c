@@ -265,11 +265,14 @@ runner_step_pain_done(struct ui *ui, struct runner *r)
 			    "or n, then Enter.");
 			return;
 		}
-		rc = runner_said(ui, r, session_step_pain(&r->s, r->pain_step,
-		    pain, spreading, numb, &recheck, &r->advice));
+		/* Decided from what was typed; the store's failure is
+		 * said beside it. */
+		rc = session_step_pain(&r->s, r->pain_step, pain, spreading,
+		    numb, &recheck, &r->advice);
+		runner_said(ui, r, r->advice.unsaved ? -1 : 0);
 	}
 	r->entry[0] = '\0';
-	if (rc == 1 && recheck) {
+	if (recheck) {
 		memset(&r->recheck, 0, sizeof r->recheck);
 		r->recheck.mid_session = 1;
 		r->awaiting_recheck = 1;
@@ -345,10 +348,12 @@ runner_tick_steps(struct ui *ui, struct runner *r, int64_t now)
 	if (r->awaiting_recheck && (r->recheck.done || r->recheck.cancelled ||
 	    ui_on_top(ui, r))) {
 		r->awaiting_recheck = 0;
-		if (!r->recheck.done)
+		/* Unanswered or not saved, nothing else records what was
+		 * reported (its event may have failed too): hold. */
+		if (!r->recheck.done || ui_app(ui)->check_unsaved)
 			checkflow_hold(ui_app(ui), "new numbness or weakness was "
 			    "reported during a session and the emergency "
-			    "questions were not answered");
+			    "questions were not answered or not saved");
 		if (!r->recheck.done || r->recheck.verdict != VERDICT_NONE) {
 			r->for_care = 1;
 			runner_end(ui, r, "partial");

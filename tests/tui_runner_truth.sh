@@ -250,4 +250,65 @@ tui_keys q q
 tui_wait_exit
 tui_stop
 
+# ---- a step's answer that cannot be saved (attack 19, F1 and F2) --------
+# The disk full (the ENOSPC shim) from the first step's pain question of
+# Gentle mobility on: what was typed is acted on, the failure said beside.
+SHIM="$TOP_BUILDDIR/tests/enospc.so"
+if [ -f "$SHIM" ] && ! ldd "$BACKCARE" 2>/dev/null | grep -q 'lib[at]san'; then
+	# full_at_step ANSWER: types ANSWER at the first step's question
+	# with the disk full.
+	full_at_step() {
+		rm -f "$T/full"
+		TUI_ENV="$(tui_clock_env)
+export LD_PRELOAD='$SHIM' BC_ENOSPC_TRIGGER='$T/full' BC_ENOSPC_STICKY=1" tui_start 80 24 --no-bell
+		tui_home || fail "the home screen"
+		tui_keys Down Down Enter
+		tui_wait "Routines are"
+		tui_choose "Gentle mobility"; tui_keys Enter
+		tui_wait "Enter start" && tui_keys Enter
+		tui_wait "how much does your back hurt" && tui_keys Enter
+		tui_wait "Step 1 of" && tui_clock_advance 60000
+		tui_wait "How is your back after"
+		: >"$T/full"
+		tui_type "$1"; tui_keys Enter
+	}
+	rm -f "$BACKCARE_DB"*
+	none_check
+	full_at_step n
+	expect_screen "question 1 of 7" "n not saved: the emergency questions come at once" 5
+	no_tilt=$(tui_screen | grep -c "Pelvic tilt")
+	[ "$no_tilt" = 0 ] && pass "and no countdown of the next step" || fail "the next step shows"
+	for i in 2 3 4 5 6 7; do tui_keys n; tui_wait "question $i of 7"; done
+	tui_keys n
+	tui_wait "not saved" 5
+	tui_keys Enter
+	rm -f "$T/full"
+	tui_keys q q q
+	tui_wait_exit
+	tui_stop
+	bc_run run gentle-mobility --plain </dev/null
+	expect_status 1 "n and the emergency questions not saved: the routines stay locked"
+	rm -f "$BACKCARE_DB"*
+	none_check
+	full_at_step "8 s"
+	expect_screen "That is too much for today: stop this exercise." "8 s not saved: P1's words are shown" 5
+	expect_screen "Not saved: saving a pain rating" "and the failure beside them"
+	# Easy walk has no easier version: its stop counts, so a second
+	# stop (Pelvic tilt) ends the session gently.
+	tui_wait "Step 2 of" 5
+	i=0; until tui_screen | grep -q "How is your back after" || [ $i -gt 40 ]; do
+		tui_clock_advance 10000; sleep 0.1; i=$((i + 1)); done
+	tui_type "8 s"; tui_keys Enter
+	expect_screen "How much does your back hurt now" "a second unsaved stop ends the session" 5
+	rm -f "$T/full"
+	tui_keys Enter
+	tui_wait "A note for your therapist" && tui_keys Enter
+	expect_screen "Two steps were too much today" "and says why" 5
+	tui_keys Enter q q
+	tui_wait_exit
+	tui_stop
+else
+	echo "# no ENOSPC shim (or a sanitizer build): unsaved step answers skipped"
+fi
+
 bc_done
