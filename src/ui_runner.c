@@ -461,6 +461,7 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 	int64_t now = clock_monotonic_ms();
 	size_t cur = r->tm.seg;
 	long part;
+	int skip;
 
 	if (k->action == UI_BACK) {
 		/* The countdown waits while the question is asked. */
@@ -472,10 +473,14 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 	}
 	if (k->action == UI_RIGHT || (k->action == UI_CHAR && k->ch == 'n')) {
 		if (cur < r->s.tl.n) {
+			/* Run for half its planned time (before + and -),
+			 * a step is done, whichever key ended it. */
 			part = (long)(timer_done_ms(&r->tm, now) / 1000);
-			runner_save(ui, r, cur, part, 1);
+			skip = r->s.tl.seg[cur].rest ||
+			    timer_cut_short(r->s.tl.seg[cur].seconds, part);
+			runner_save(ui, r, cur, part, skip);
 			r->done_s += part;
-			r->skipped++;
+			r->skipped += skip;
 		}
 		timer_next(&r->tm, now);
 		ui_alert(ui);

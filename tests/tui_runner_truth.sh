@@ -64,6 +64,20 @@ expect_screen "Time done: 0:02 of 1:00." "two cut steps: 2 seconds done, not 1:0
 expect_screen "Every step was skipped or cut short" "and the run does not count"
 [ "$(steps)" = "1 skipped,1 skipped," ] && pass "both cut steps are stored as skipped, 1 s each" || fail "steps: $(steps)"
 [ "$(last state)" = partial ] && pass "the session is partial" || fail "state $(last state)"
+tui_keys Enter
+
+# n after + (attack 19, F9): 35 s of a planned 30 s is done, not skipped;
+# 5 s of 30 is skipped.
+tui_wait "Up/Down choose"
+start "A long hold"
+tui_wait "0:30 left" && tui_keys +
+tui_wait "0:40 left" && tui_clock_advance 35000
+tui_wait "0:05 left" && tui_keys n
+tui_wait "Step 2 of 2" && tui_clock_advance 5000
+tui_wait "0:25 left" && tui_keys n
+finish
+expect_screen "Parts skipped with n: 1." "n after a step ran its planned time is not counted as skipped"
+[ "$(steps)" = "35 done,5 skipped," ] && pass "n after + stores the step run past its time as done" || fail "steps: $(steps)"
 tui_keys Enter q q
 tui_wait_exit
 tui_stop
