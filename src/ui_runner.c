@@ -350,7 +350,8 @@ runner_tick_steps(struct ui *ui, struct runner *r, int64_t now)
 		r->awaiting_recheck = 0;
 		/* Unanswered or not saved, nothing else records what was
 		 * reported (its event may have failed too): hold. */
-		if (!r->recheck.done || ui_app(ui)->check_unsaved)
+		if (!r->recheck.done || r->recheck.unsaved ||
+		    ui_app(ui)->check_unsaved)
 			checkflow_hold(ui_app(ui), "new numbness or weakness was "
 			    "reported during a session and the emergency "
 			    "questions were not answered or not saved");

@@ -264,6 +264,32 @@ tui_keys q q
 tui_wait_exit
 tui_stop
 
+# ---- after P2's questions found a warning sign (attack 19, F10) ---------
+# The summary gives the verdict's words, not "needs the safety questions
+# again" (they were just answered).
+rm -f "$BACKCARE_DB"*
+none_check
+TUI_ENV="$(tui_clock_env)" tui_start 80 24 --no-bell
+tui_home || fail "the home screen"
+tui_keys Down Down Enter
+tui_wait "Routines are"
+tui_choose "Gentle mobility"; tui_keys Enter
+tui_wait "Enter start" && tui_keys Enter
+tui_wait "how much does your back hurt" && tui_keys Enter
+tui_wait "Step 1 of" && tui_clock_advance 60000
+tui_wait "How is your back after"
+tui_type n; tui_keys Enter
+tui_wait "question 1 of 7" && tui_keys y
+for i in 2 3 4 5 6 7; do tui_wait "question $i of 7"; tui_keys n; done
+tui_wait "EMERGENCY" && tui_keys Enter
+expect_screen "Stopped for your safety" "P2's warning sign: the summary"
+expect_screen "now. Do not wait for a GP appointment" "says the verdict's own words"
+again=$(tui_screen | grep -c "needs the safety questions again")
+[ "$again" = 0 ] && pass "and not that the questions are needed again" || fail "still asks for the questions again"
+tui_keys Enter q q
+tui_wait_exit
+tui_stop
+
 # ---- a step's answer that cannot be saved (attack 19, F1 and F2) --------
 # The disk full (the ENOSPC shim) from the first step's pain question of
 # Gentle mobility on: what was typed is acted on, the failure said beside.
