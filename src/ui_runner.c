@@ -177,6 +177,45 @@ runner_end(struct ui *ui, struct runner *r, const char *state)
 	r->ended = 1;
 }
 
+/* On Ctrl-C, TERM or HUP, the whole end waits this long for another
+ * writer's lock (not the store's 10 s per record), so the program ends
+ * promptly and says what it could not save. */
+#define RUNNER_LEAVE_MS 1000
+
+static void
+runner_leave_end(struct ui *ui, struct runner *r)
+{
+	struct store *st = session_store(&r->s);
+	const struct runner_save *q;
+	char why[600];
+	size_t lost = 0;
+	int rc;
+
+	while (r->nqueue > 0) {
+		q = &r->queue[0];
+		rc = session_record_try(&r->s, q->seg, q->done_s, q->skipped,
+		    RUNNER_LEAVE_MS);
+		if (rc == 1)
+			break;
+		lost += rc != 0;
+		memmove(r->queue, r->queue + 1, --r->nqueue * sizeof *q);
+	}
+	lost += r->nqueue;
+	if (r->nqueue == 0 && st != NULL) {
+		store_busy_wait(st, RUNNER_LEAVE_MS);
+		runner_end(ui, r, "partial");
+		store_busy_wait(st, -1);
+	}
+	if (lost > 0)
+		ui_exit_note(ui, "not saved: %zu step record%s, and the session "
+		    "was not closed (another program holds the progress file, "
+		    "or it could not be written); it is offered for resuming "
+		    "next time", lost, lost == 1 ? "" : "s");
+	else if (r->s.ended_state == NULL)
+		ui_exit_note(ui, "the session was not closed: %s",
+		    runner_reason(r, why, sizeof why));
+}
+
 static void
 runner_leave(struct ui *ui, void *state)
 {
@@ -184,14 +223,8 @@ runner_leave(struct ui *ui, void *state)
 
 	/* Quit, Ctrl-C, TERM, HUP: what finished is stored; mark partial.
 	 * When that fails no screen is left to say so: stderr will. */
-	if (r->stage != RUN_BROKEN && !r->ended && r->s.id > 0) {
-		char why[600];
-
-		runner_end(ui, r, "partial");
-		if (r->s.ended_state == NULL)
-			ui_exit_note(ui, "the session was not closed: %s",
-			    runner_reason(r, why, sizeof why));
-	}
+	if (r->stage != RUN_BROKEN && !r->ended && r->s.id > 0)
+		runner_leave_end(ui, r);
 	ui_view_free(r->view);
 	session_free(&r->s);
 	free(r->queue);

@@ -133,6 +133,21 @@ tui_keys Enter q q
 tui_wait_exit
 tui_stop
 
+# Ctrl-C while a step waits for the lock (attack 19, F4): the program
+# ends within a few seconds (not 10 s per record) and says on stderr
+# what was not saved.
+open_routines
+start "A long hold"
+tui_wait "0:30 left"
+hold_lock
+tui_clock_advance 30000
+tui_wait "Waiting for the progress file" 2
+tui_keys C-c
+tui_wait_exit 5 && pass "Ctrl-C under the lock ends within 5 s" || fail "Ctrl-C under the lock: still running after 5 s"
+expect_screen "not saved: 1 step record, and the session was not closed" "and says on stderr what was not saved" 2
+release_lock
+tui_stop
+
 # ---- a resumed session's summary counts the earlier run (section 17) -----
 open_routines
 start "A long hold"
@@ -267,17 +282,23 @@ tui_stop
 # ---- after P2's questions found a warning sign (attack 19, F10) ---------
 # The summary gives the verdict's words, not "needs the safety questions
 # again" (they were just answered).
+# to_first_question [ENV]: Gentle mobility (the built-in content) to its
+# first step's pain question, with ENV added to the program's.
+to_first_question() {
+	TUI_ENV="$(tui_clock_env)${1:+
+$1}" tui_start 80 24 --no-bell
+	tui_home || fail "the home screen"
+	tui_keys Down Down Enter
+	tui_wait "Routines are"
+	tui_choose "Gentle mobility"; tui_keys Enter
+	tui_wait "Enter start" && tui_keys Enter
+	tui_wait "how much does your back hurt" && tui_keys Enter
+	tui_wait "Step 1 of" && tui_clock_advance 60000
+	tui_wait "How is your back after"
+}
 rm -f "$BACKCARE_DB"*
 none_check
-TUI_ENV="$(tui_clock_env)" tui_start 80 24 --no-bell
-tui_home || fail "the home screen"
-tui_keys Down Down Enter
-tui_wait "Routines are"
-tui_choose "Gentle mobility"; tui_keys Enter
-tui_wait "Enter start" && tui_keys Enter
-tui_wait "how much does your back hurt" && tui_keys Enter
-tui_wait "Step 1 of" && tui_clock_advance 60000
-tui_wait "How is your back after"
+to_first_question
 tui_type n; tui_keys Enter
 tui_wait "question 1 of 7" && tui_keys y
 for i in 2 3 4 5 6 7; do tui_wait "question $i of 7"; tui_keys n; done
@@ -299,16 +320,7 @@ if [ -f "$SHIM" ] && ! ldd "$BACKCARE" 2>/dev/null | grep -q 'lib[at]san'; then
 	# with the disk full.
 	full_at_step() {
 		rm -f "$T/full"
-		TUI_ENV="$(tui_clock_env)
-export LD_PRELOAD='$SHIM' BC_ENOSPC_TRIGGER='$T/full' BC_ENOSPC_STICKY=1" tui_start 80 24 --no-bell
-		tui_home || fail "the home screen"
-		tui_keys Down Down Enter
-		tui_wait "Routines are"
-		tui_choose "Gentle mobility"; tui_keys Enter
-		tui_wait "Enter start" && tui_keys Enter
-		tui_wait "how much does your back hurt" && tui_keys Enter
-		tui_wait "Step 1 of" && tui_clock_advance 60000
-		tui_wait "How is your back after"
+		to_first_question "export LD_PRELOAD='$SHIM' BC_ENOSPC_TRIGGER='$T/full' BC_ENOSPC_STICKY=1"
 		: >"$T/full"
 		tui_type "$1"; tui_keys Enter
 	}
