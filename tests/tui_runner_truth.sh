@@ -147,6 +147,10 @@ tui_wait_exit 5 && pass "Ctrl-C under the lock ends within 5 s" || fail "Ctrl-C 
 expect_screen "not saved: 1 step record, and the session was not closed" "and says on stderr what was not saved" 2
 release_lock
 tui_stop
+[ "$(last state)" = running ] && pass "the session is left to resume" || fail "state $(last state)"
+# A fresh file: the unfinished session would be offered below.
+rm -f "$BACKCARE_DB"*
+none_check
 
 # ---- a resumed session's summary counts the earlier run (section 17) -----
 open_routines
