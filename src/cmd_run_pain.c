@@ -213,10 +213,12 @@ run_p2(struct session *s, const char *when)
 
 	if ((rc = run_recheck_when(s, when, &v)) != 0) {
 		run_for_care = 1;
-		if (rc < 0)
+		/* Unanswered or not saved, nothing else records what was
+		 * reported (its event may have failed too): hold. */
+		if (rc < 0 || s->app->check_unsaved)
 			checkflow_hold(s->app, "new numbness or weakness was "
 			    "reported during a session and the emergency "
-			    "questions were not answered");
+			    "questions were not answered or not saved");
 	}
 }
 
@@ -269,16 +271,20 @@ run_step_pain(struct session *s, size_t step, int halfway)
 	free(ask);
 	if (rc != 0)
 		return 0;
-	rc = run_said(s, session_step_pain(s, step, pain, spreading, numb,
-	    &recheck, &a));
+	/* Said first, whatever the store says; then what was not saved. */
+	rc = session_step_pain(s, step, pain, spreading, numb, &recheck, &a);
 	run_advice(&a);
-	if (rc == 1 && recheck)
+	run_said(s, a.unsaved ? -1 : 0);
+	if (recheck)
 		run_p2(s, "During the session");
+	/* Not saved, the plain run stops there (as for a step record that
+	 * fails), so the step stops too: no easier version is offered. */
+	if (rc == 1 || a.unsaved)
+		return rc == 1 ? 1 : -1;
 	/* Halfway through a walk, stopping is turning back: the way back
 	 * is the shorter walk, so it runs, with its cue. */
-	if (rc != 0 || halfway || painmon_classify(pain, spreading) !=
-	    PAINMON_STOP)
-		return rc;
+	if (halfway || painmon_classify(pain, spreading) != PAINMON_STOP)
+		return 0;
 	if (a.easier != NULL && run_offer_easier(a.easier))
 		return RUN_EASIER;
 	return RUN_STOPPED;

@@ -152,6 +152,8 @@ struct session_advice {
 	                          * NULL */
 	int ready;               /* P6: the steps' harder versions follow */
 	int lower;               /* P4: the steps' easier versions follow */
+	int unsaved;             /* session_step_pain: what was typed could
+	                          * not be saved (s->error says why) */
 };
 
 /*
@@ -167,8 +169,8 @@ int session_pain_before(struct session *s, int pain, int says_flare,
  * "s" or "n" was given).  Stores it and fills a: a step stopped for pain
  * names its easier version in a->easier, to offer now.  Returns 1 when
  * the session should end now (two steps stopped, or new symptoms: then
- * *recheck is set and the E1 questions must be asked), 0 to go on, -1 on
- * a store error.
+ * *recheck is set and the E1 questions must be asked), else 0 to go on,
+ * whatever the store says: what could not be saved sets a->unsaved.
  */
 int session_step_pain(struct session *s, size_t step, int pain,
     int spreading, int new_symptoms, int *recheck,

@@ -189,11 +189,12 @@ session_step_pain(struct session *s, size_t step, int pain, int spreading,
 
 	memset(a, 0, sizeof *a);
 	*recheck = 0;
-	if (st == NULL)
-		return -1;
+	/* The clinical decision is taken from what was typed: a rating or
+	 * an event that cannot be saved only sets a->unsaved (s->error). */
 	if (new_symptoms) {
 		*recheck = 1;
-		return session_new_symptoms(s, a) != 0 ? -1 : 1;
+		a->unsaved = session_new_symptoms(s, a) != 0;
+		return 1;
 	}
 	easier = s->easier_step == step + 1 || (s->all_easier &&
 	    s->routine->steps[step].easier != NULL);
@@ -201,12 +202,15 @@ session_step_pain(struct session *s, size_t step, int pain, int spreading,
 	/* The report names a rating of the easier level as such. */
 	title = easier ? xasprintf("%s (easier version)",
 	    s->routine->steps[step].title) : NULL;
-	rc = store_step_pain(st, s->id, (int)step, title != NULL ? title :
-	    s->routine->steps[step].title, pain, spreading, outcome[p],
-	    clock_wall_s());
+	rc = st == NULL ? -1 : store_step_pain(st, s->id, (int)step,
+	    title != NULL ? title : s->routine->steps[step].title, pain,
+	    spreading, outcome[p], clock_wall_s());
 	free(title);
-	if (rc != 0)
-		return session_fail(s, "%s", store_error(st));
+	if (rc != 0) {
+		a->unsaved = 1;
+		if (st != NULL)
+			session_fail(s, "%s", store_error(st));
+	}
 	if (easier && p == PAINMON_STOP) {
 		/* P1: the easier level was too much as well: skip the step
 		 * today.  The step counted as stopped once already. */
@@ -223,7 +227,8 @@ session_step_pain(struct session *s, size_t step, int pain, int spreading,
 		return 0;
 	}
 	session_advise(a, painmon_end_text);
-	return session_event(s, "ended early") != 0 ? -1 : 1;
+	a->unsaved |= session_event(s, "ended early") != 0;
+	return 1;
 }
 
 size_t

@@ -177,6 +177,45 @@ runner_end(struct ui *ui, struct runner *r, const char *state)
 	r->ended = 1;
 }
 
+/* On Ctrl-C, TERM or HUP, the whole end waits this long for another
+ * writer's lock (not the store's 10 s per record), so the program ends
+ * promptly and says what it could not save. */
+#define RUNNER_LEAVE_MS 1000
+
+static void
+runner_leave_end(struct ui *ui, struct runner *r)
+{
+	struct store *st = session_store(&r->s);
+	const struct runner_save *q;
+	char why[600];
+	size_t lost = 0;
+	int rc;
+
+	while (r->nqueue > 0) {
+		q = &r->queue[0];
+		rc = session_record_try(&r->s, q->seg, q->done_s, q->skipped,
+		    RUNNER_LEAVE_MS);
+		if (rc == 1)
+			break;
+		lost += rc != 0;
+		memmove(r->queue, r->queue + 1, --r->nqueue * sizeof *q);
+	}
+	lost += r->nqueue;
+	if (r->nqueue == 0 && st != NULL) {
+		store_busy_wait(st, RUNNER_LEAVE_MS);
+		runner_end(ui, r, "partial");
+		store_busy_wait(st, -1);
+	}
+	if (lost > 0)
+		ui_exit_note(ui, "not saved: %zu step record%s, and the session "
+		    "was not closed (another program holds the progress file, "
+		    "or it could not be written); it is offered for resuming "
+		    "next time", lost, lost == 1 ? "" : "s");
+	else if (r->s.ended_state == NULL)
+		ui_exit_note(ui, "the session was not closed: %s",
+		    runner_reason(r, why, sizeof why));
+}
+
 static void
 runner_leave(struct ui *ui, void *state)
 {
@@ -184,14 +223,8 @@ runner_leave(struct ui *ui, void *state)
 
 	/* Quit, Ctrl-C, TERM, HUP: what finished is stored; mark partial.
 	 * When that fails no screen is left to say so: stderr will. */
-	if (r->stage != RUN_BROKEN && !r->ended && r->s.id > 0) {
-		char why[600];
-
-		runner_end(ui, r, "partial");
-		if (r->s.ended_state == NULL)
-			ui_exit_note(ui, "the session was not closed: %s",
-			    runner_reason(r, why, sizeof why));
-	}
+	if (r->stage != RUN_BROKEN && !r->ended && r->s.id > 0)
+		runner_leave_end(ui, r);
 	ui_view_free(r->view);
 	session_free(&r->s);
 	free(r->queue);
@@ -266,11 +299,14 @@ runner_step_pain_done(struct ui *ui, struct runner *r)
 			    painmon_refused(r->entry));
 			return;
 		}
-		rc = runner_said(ui, r, session_step_pain(&r->s, r->pain_step,
-		    pain, spreading, numb, &recheck, &r->advice));
+		/* Decided from what was typed; the store's failure is
+		 * said beside it. */
+		rc = session_step_pain(&r->s, r->pain_step, pain, spreading,
+		    numb, &recheck, &r->advice);
+		runner_said(ui, r, r->advice.unsaved ? -1 : 0);
 	}
 	r->entry[0] = '\0';
-	if (rc == 1 && recheck) {
+	if (recheck) {
 		memset(&r->recheck, 0, sizeof r->recheck);
 		r->recheck.mid_session = 1;
 		r->awaiting_recheck = 1;
@@ -346,10 +382,13 @@ runner_tick_steps(struct ui *ui, struct runner *r, int64_t now)
 	if (r->awaiting_recheck && (r->recheck.done || r->recheck.cancelled ||
 	    ui_on_top(ui, r))) {
 		r->awaiting_recheck = 0;
-		if (!r->recheck.done)
+		/* Unanswered or not saved, nothing else records what was
+		 * reported (its event may have failed too): hold. */
+		if (!r->recheck.done || r->recheck.unsaved ||
+		    ui_app(ui)->check_unsaved)
 			checkflow_hold(ui_app(ui), "new numbness or weakness was "
 			    "reported during a session and the emergency "
-			    "questions were not answered");
+			    "questions were not answered or not saved");
 		if (!r->recheck.done || r->recheck.verdict != VERDICT_NONE) {
 			r->for_care = 1;
 			runner_end(ui, r, "partial");
@@ -457,6 +496,7 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 	int64_t now = clock_monotonic_ms();
 	size_t cur = r->tm.seg;
 	long part;
+	int skip;
 
 	if (k->action == UI_BACK) {
 		/* The countdown waits while the question is asked. */
@@ -468,10 +508,14 @@ runner_key_steps(struct ui *ui, struct runner *r, const struct ui_key *k)
 	}
 	if (k->action == UI_RIGHT || (k->action == UI_CHAR && k->ch == 'n')) {
 		if (cur < r->s.tl.n) {
+			/* Run for half its planned time (before + and -),
+			 * a step is done, whichever key ended it. */
 			part = (long)(timer_done_ms(&r->tm, now) / 1000);
-			runner_save(ui, r, cur, part, 1);
+			skip = r->s.tl.seg[cur].rest ||
+			    timer_cut_short(r->s.tl.seg[cur].seconds, part);
+			runner_save(ui, r, cur, part, skip);
 			r->done_s += part;
-			r->skipped++;
+			r->skipped += skip;
 		}
 		timer_next(&r->tm, now);
 		ui_alert(ui);

@@ -330,7 +330,7 @@ static void
 runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 {
 	struct ui_view *v = r->view;
-	char done[16], planned[16], *net;
+	char done[16], planned[16], *net, *care;
 
 	if (r->view_for != RUN_SUMMARY + 10000) {
 		ui_view_home(v);
@@ -361,8 +361,18 @@ runner_draw_summary(struct ui *ui, struct runner *r, int rows, int cols)
 		ui_view_add(v, UI_ROLE_WARNING, 0, r->prompt);
 		ui_view_add(v, UI_ROLE_NORMAL, 0, "");
 	}
+	/* After a warning sign in P2's questions, their verdict's words
+	 * stand in for "needs the safety questions again". */
+	care = r->recheck.done && r->recheck.verdict != VERDICT_NONE ?
+	    advice_headline_stored(r->recheck.verdict, "E1",
+	    ui_app(ui)->emergency_number) : NULL;
+	if (care != NULL)
+		ui_view_add(v, UI_ROLE_DANGER, 0, care);
+	free(care);
 	for (size_t i = 0; i < r->advice.n; i++) {
-		if (r->ended_early && r->advice.line[i] == painmon_end_text)
+		if ((r->ended_early && r->advice.line[i] == painmon_end_text) ||
+		    (r->recheck.done && r->recheck.verdict != VERDICT_NONE &&
+		    r->advice.line[i] == painmon_new_symptoms_text))
 			continue;   /* said first */
 		ui_view_add(v, UI_ROLE_WARNING, 0, r->advice.line[i]);
 		if (i == 0 && r->advice.easier != NULL)

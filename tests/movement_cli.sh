@@ -571,4 +571,48 @@ bc_run --db "$T/fresh/p.db" outlook --answers /dev/null
 expect_status 2 "outlook: a device is refused"
 [ ! -e "$T/fresh/p.db" ] && pass "function --list and refused answers create no progress file" || fail "a progress file was created"
 
+# ---- a step's answer that cannot be saved (attack 19, F1 and F2) --------
+# A full disk (the ENOSPC shim) from the first step's pain question on:
+# what was typed is acted on first, then the failure is said.
+SHIM="$TOP_BUILDDIR/tests/enospc.so"
+if [ -f "$SHIM" ] && ! ldd "$BACKCARE" 2>/dev/null | grep -q 'lib[at]san'; then
+	# full_step TIME ANSWER...: gentle-mobility, the disk full at the
+	# first step's question, then each ANSWER on a line.
+	full_step() {
+		t0=$1; shift
+		rm -f "$T/full" "$T/fin" "$T/f.out"; mkfifo "$T/fin"
+		BACKCARE_TEST_NOW=$t0 BACKCARE_TEST_CLOCK=skip LD_PRELOAD="$SHIM" \
+		    BC_ENOSPC_TRIGGER="$T/full" BC_ENOSPC_STICKY=1 \
+		    "$BACKCARE" run gentle-mobility --plain <"$T/fin" >"$T/f.out" 2>"$T/f.err" &
+		fpid=$!
+		exec 5>"$T/fin"
+		printf '0\n' >&5
+		i=0; until grep -q "after 'Easy walk'" "$T/f.out" || [ $i -gt 200 ]; do sleep 0.05; i=$((i + 1)); done
+		: >"$T/full"
+		for a in "$@"; do printf '%s\n' "$a" >&5; done
+		exec 5>&-
+		wait $fpid; fst=$?
+		rm -f "$T/full"
+	}
+	rm -f "$BACKCARE_DB"*
+	check_at "" $((now + 90 * 86400))
+	full_step $((now + 90 * 86400 + 60)) n n n n n n n n
+	grep -q "Stop now. New numbness" "$T/f.out" && pass "n not saved: Stop now is said" || fail "no Stop now: $(cat "$T/f.out")"
+	grep -q "emergency questions again" "$T/f.out" && pass "n not saved: the emergency questions are asked at once" || fail "no E1: $(cat "$T/f.out")"
+	grep -q "Easy walk\|Pelvic tilt" "$T/f.out" && ! grep -q "Pelvic tilt" "$T/f.out" && pass "n not saved: the routine goes no further" || fail "the routine went on: $(cat "$T/f.out")"
+	grep -q "saving a pain event" "$T/f.err" && pass "n not saved: the failure is said on stderr" || fail "stderr: $(cat "$T/f.err")"
+	[ "$fst" -ne 0 ] && pass "n not saved: non-zero exit" || fail "exit $fst"
+	run_at $((now + 90 * 86400 + 120)) gentle-mobility '\n\n'
+	expect_status 1 "n not saved, E1 not saved either: the routines stay locked"
+	expect_err "Routines are locked" "and say why"
+	rm -f "$BACKCARE_DB"*
+	check_at "" $((now + 91 * 86400))
+	full_step $((now + 91 * 86400 + 60)) "8 s" y
+	grep -q "That is too much for today: stop this exercise." "$T/f.out" && pass "8 s not saved: P1's words are said" || fail "no P1: $(cat "$T/f.out")"
+	! grep -q "Pelvic tilt" "$T/f.out" && pass "8 s not saved: the exercise stops" || fail "went on: $(cat "$T/f.out")"
+	grep -q "saving a pain rating" "$T/f.err" && pass "8 s not saved: the failure is said beside it" || fail "stderr: $(cat "$T/f.err")"
+else
+	echo "# no ENOSPC shim (or a sanitizer build): unsaved step answers skipped"
+fi
+
 bc_done
