@@ -114,6 +114,16 @@ expect_one_line_err() {
 # ---- the real program in a real terminal (tmux) --------------------------
 
 BC_TMUX_SOCK=
+# bc_nobody_ok: 0 when the user nobody can run $BACKCARE and enter $T.
+# As root, the tests that need a user who cannot write run as nobody; a
+# build folder inside a private one (make distcheck under mktemp -d)
+# keeps nobody out, and those parts are then skipped.
+bc_nobody_ok() {
+	command -v setpriv >/dev/null 2>&1 &&
+	    setpriv --reuid=65534 --regid=65534 --clear-groups \
+	    sh -c 'test -x "$1" && test -x "$2"' sh "$BACKCARE" "$T" 2>/dev/null
+}
+
 # bc_need_short: sets BC_SHORT, a short private folder removed at exit, for
 # paths whose length matters when the build folder ($T) is deep: tmux's
 # socket (108 bytes at most), a path the screen must show whole.

@@ -12,6 +12,7 @@ command -v sqlite3 >/dev/null || skip_all "sqlite3 (the command) is not installe
 if [ "$(id -u)" -eq 0 ]; then
 	command -v setpriv >/dev/null || skip_all "setpriv is missing (running as root)"
 	chmod 755 "$T" "$T/home"
+	bc_nobody_ok || skip_all "the user nobody cannot reach the build folder (a private folder above it)"
 	as_reader() {
 		setpriv --reuid=65534 --regid=65534 --clear-groups \
 		    "$BACKCARE" "$@" </dev/null >"$T/out" 2>"$T/err"
