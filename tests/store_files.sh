@@ -149,8 +149,8 @@ wait "$holder" 2>/dev/null
 mkdir -p "$T/ro"
 chmod 555 "$T/ro"
 if [ "$(id -u)" -eq 0 ]; then
-	if command -v setpriv >/dev/null; then
-		chmod 755 "$T" "$T/home" 2>/dev/null
+	chmod 755 "$T" "$T/home" 2>/dev/null
+	if bc_nobody_ok; then
 		printf 'age=40\nweeks=2\n' >"$T/answers"
 		setpriv --reuid=65534 --regid=65534 --clear-groups \
 		    "$BACKCARE" --db "$T/ro/progress.db" screen --answers - \
@@ -160,7 +160,7 @@ if [ "$(id -u)" -eq 0 ]; then
 		expect_err "cannot create" "a read-only folder is explained"
 		expect_one_line_err "a read-only folder"
 	else
-		echo "# setpriv missing: read-only folder test skipped"
+		echo "# no setpriv, or nobody cannot reach the build folder: read-only folder test skipped"
 	fi
 else
 	bc_make_db "$T/ro/progress.db"
