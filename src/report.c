@@ -20,6 +20,7 @@
 #include "lesson.h"
 #include "plan.h"
 #include "report.h"
+#include "strpool.h"
 #include "text.h"
 #include "util.h"
 
@@ -33,7 +34,7 @@ report_data_free(struct report_data *d)
 
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->n_sessions; i++) {
+	for (i = 0; d->strings == NULL && i < d->n_sessions; i++) {
 		free(d->sessions[i].routine_id);
 		free(d->sessions[i].title);
 		free(d->sessions[i].state);
@@ -52,6 +53,7 @@ report_data_free(struct report_data *d)
 	free(d->checks);
 	free(d->lessons);
 	plan_free(d->plan);
+	strpool_free(d->strings);
 	memset(d, 0, sizeof *d);
 }
 

@@ -23,6 +23,7 @@
 #include "safety.h"
 
 struct plan;
+struct strpool;
 
 /* One routine session, as stored. */
 struct report_session {
@@ -81,6 +82,10 @@ struct report_data {
 	size_t n_lessons;
 	size_t n_lessons_total;     /* lessons installed (from content) */
 	struct plan *plan;          /* the plan in force, or NULL */
+	/* The sessions' strings when the store interned them (strpool.h):
+	 * freed with the pool, not one by one; NULL when each session owns
+	 * its strings. */
+	struct strpool *strings;
 };
 void report_data_free(struct report_data *d);
 

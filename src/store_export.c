@@ -85,8 +85,10 @@ store_export_sql(struct store *st, const char *table,
 	    "SELECT ");
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		col = (const char *)sqlite3_column_text(s, 0);
-		/* Which process runs a session is no record of the user's. */
-		if (col == NULL || strncmp(col, "owner_", 6) == 0)
+		/* Which process runs a session is no record of the user's;
+		 * a session's steps' total (schema 7) is the steps' own. */
+		if (col == NULL || strncmp(col, "owner_", 6) == 0 ||
+		    strcmp(col, "steps_done_s") == 0)
 			continue;
 		if (fmt == STORE_EXPORT_JSON)
 			part = sqlite3_mprintf("%s%Q, ", n ? ", " : "", col);

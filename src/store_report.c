@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,16 +26,16 @@
 #include "safety.h"
 #include "store.h"
 #include "store_private.h"
+#include "strpool.h"
 #include "util.h"
 
-/* A session's columns, with the sum of its steps' done time read from
- * the covering index steps_session (schema 2): no step row is read. */
-#define STORE_SESSION_SQL \
+/* A session's columns, with the sum of its steps' done time that the
+ * session row keeps (schema 7): no step is read. */
+#define STORE_SESSION_COLS \
 	"SELECT s.id, s.routine_id, s.routine_title, s.started_at, " \
 	"coalesce(s.ended_at, 0), s.state, coalesce(s.planned_s, 0), " \
-	"(SELECT coalesce(sum(t.done_s), 0) FROM steps t WHERE " \
-	"t.session_id = s.id), coalesce(s.pain_before, -1), " \
-	"coalesce(s.pain_after, -1), s.note, s.kind FROM sessions s "
+	"coalesce(s.pain_before, -1), coalesce(s.pain_after, -1), s.note, " \
+	"s.kind, s.steps_done_s FROM sessions s "
 
 /*
  * 1 when column col is the text want, as SQL's col = 'want' compares it
@@ -52,36 +53,49 @@ store_column_is(sqlite3_stmt *s, int col, const char *want)
 	    memcmp(sqlite3_column_text(s, col), want, n) == 0;
 }
 
+/* Column col as the pool's one copy of its text, or NULL. */
+static char *
+store_column_pooled(sqlite3_stmt *s, int col, struct strpool *p)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+
+	return t == NULL ? NULL : strpool_intern(p, (const char *)t,
+	    (size_t)sqlite3_column_bytes(s, col));
+}
+
+/* One row of STORE_SESSION_COLS, its strings in
+ * the pool ctx. */
 static void
 store_session_row(sqlite3_stmt *s, void *elem, void *ctx)
 {
 	struct report_session *rs = elem;
+	struct strpool *p = ctx;
 
-	(void)ctx;
 	rs->completed_kind = !store_column_is(s, 5, "completed") ? 0 :
-	    store_column_is(s, 11, "massage") ? REPORT_KIND_MASSAGE :
-	    store_column_is(s, 11, "exercise") ? REPORT_KIND_EXERCISE : 0;
+	    store_column_is(s, 10, "massage") ? REPORT_KIND_MASSAGE :
+	    store_column_is(s, 10, "exercise") ? REPORT_KIND_EXERCISE : 0;
 	rs->id = sqlite3_column_int64(s, 0);
-	rs->routine_id = store_column_dup(s, 1);
-	rs->title = store_column_dup(s, 2);
+	rs->routine_id = store_column_pooled(s, 1, p);
+	rs->title = store_column_pooled(s, 2, p);
 	rs->started_at = sqlite3_column_int64(s, 3);
 	rs->ended_at = sqlite3_column_int64(s, 4);
-	rs->state = store_column_dup(s, 5);
+	rs->state = store_column_pooled(s, 5, p);
 	rs->planned_s = (long)sqlite3_column_int64(s, 6);
-	rs->done_s = (long)sqlite3_column_int64(s, 7);
-	rs->pain_before = sqlite3_column_int(s, 8);
-	rs->pain_after = sqlite3_column_int(s, 9);
-	rs->note = store_column_dup(s, 10);
+	rs->pain_before = sqlite3_column_int(s, 7);
+	rs->pain_after = sqlite3_column_int(s, 8);
+	rs->note = store_column_pooled(s, 9, p);
+	rs->done_s = (long)sqlite3_column_int64(s, 11);
 	if (rs->routine_id == NULL)
-		rs->routine_id = xstrdup("");
+		rs->routine_id = strpool_intern(p, "", 0);
 }
 
-/* Appends the sessions started between since and until, oldest first. */
+/* Appends the sessions started between since and until, oldest first,
+ * through the index sessions_started: a lookup a session. */
 static int
 store_report_sessions(struct store *st, int64_t since, int64_t until,
     struct report_data *out)
 {
-	sqlite3_stmt *s = store_prepare(st, STORE_SESSION_SQL
+	sqlite3_stmt *s = store_prepare(st, STORE_SESSION_COLS
 	    "WHERE s.started_at BETWEEN ?1 AND ?2 ORDER BY s.started_at, s.id");
 	struct store_rows r = { out->sessions, out->n_sessions,
 	    sizeof *out->sessions, store_session_row, NULL };
@@ -89,6 +103,9 @@ store_report_sessions(struct store *st, int64_t since, int64_t until,
 
 	if (s == NULL)
 		return -1;
+	if (out->strings == NULL)
+		out->strings = strpool_new();
+	r.ctx = out->strings;
 	sqlite3_bind_int64(s, 1, since);
 	sqlite3_bind_int64(s, 2, until);
 	rc = store_rows(st, s, &r, "reading the sessions");
@@ -97,20 +114,81 @@ store_report_sessions(struct store *st, int64_t since, int64_t until,
 	return rc;
 }
 
-/* A check's columns; the full ones add its clearances and actions. */
+/* Time order, as ORDER BY started_at, id. */
+static int
+store_session_cmp(const void *a, const void *b)
+{
+	const struct report_session *x = a, *y = b;
+
+	if (x->started_at != y->started_at)
+		return x->started_at < y->started_at ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/*
+ * The whole history up to until (the full report), every session and no
+ * other: the table straight through in rowid order, sorted in C only when
+ * that is not time order (a clock set back), instead of an index lookup a
+ * session.  Returns 1, having read nothing, on a started_at that is not
+ * an integer, which SQL orders and compares otherwise than C: the caller
+ * then reads the general way.
+ */
+static int
+store_report_sessions_all(struct store *st, int64_t until,
+    struct report_data *out)
+{
+	sqlite3_stmt *s = store_prepare(st, STORE_SESSION_COLS
+	    "ORDER BY s.rowid");
+	struct report_session *rs;
+	int64_t at, last = INT64_MIN;
+	int rc, sorted = 1;
+
+	if (s == NULL)
+		return -1;
+	if (out->strings == NULL)
+		out->strings = strpool_new();
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (sqlite3_column_type(s, 3) != SQLITE_INTEGER) {
+			sqlite3_finalize(s);
+			free(out->sessions);
+			out->sessions = NULL;
+			out->n_sessions = 0;
+			return 1;
+		}
+		if ((at = sqlite3_column_int64(s, 3)) > until)
+			continue;
+		out->sessions = xgrow(out->sessions, out->n_sessions,
+		    sizeof *out->sessions);
+		rs = &out->sessions[out->n_sessions++];
+		store_session_row(s, rs, out->strings);
+		sorted &= at >= last;
+		last = at;
+	}
+	if (rc == SQLITE_DONE && !sorted)
+		qsort(out->sessions, out->n_sessions, sizeof *out->sessions,
+		    store_session_cmp);
+	return store_finish(st, s, rc, "reading the sessions");
+}
+
+/* The sessions of a report: the whole history in one pass when it can. */
+static int
+store_report_sessions_any(struct store *st, int64_t since, int64_t until,
+    struct report_data *out)
+{
+	int rc;
+
+	if (since == INT64_MIN &&
+	    (rc = store_report_sessions_all(st, until, out)) <= 0)
+		return rc;
+	return store_report_sessions(st, since, until, out);
+}
+
+/* A check's columns; its rules, clearances, actions and unsure items come
+ * from one pass over each table (store_report_join()). */
 #define STORE_CHECK_SQL \
 	"SELECT c.id, c.at, c.kind, coalesce(c.age, -1), " \
-	"coalesce(c.weeks, -1), c.verdict, " \
-	"(SELECT coalesce(group_concat(r.rule, ' '), '') FROM " \
-	"(SELECT rule FROM check_rules WHERE check_id = c.id " \
-	"ORDER BY rowid) r)"
-#define STORE_CHECK_FULL_SQL STORE_CHECK_SQL ", " \
-	"(SELECT group_concat(item || ', cleared by ' || cleared_by || " \
-	"' until ' || until_date, '; ') FROM check_clearances " \
-	"WHERE check_id = c.id), " \
-	"(SELECT group_concat(action || ' ' || item || " \
-	"coalesce(' ' || region, ''), ', ') FROM check_actions " \
-	"WHERE check_id = c.id) "
+	"coalesce(c.weeks, -1), c.verdict FROM checks c " \
+	"WHERE c.at BETWEEN ?1 AND ?2 ORDER BY c.id"
 
 static void
 store_check_row(sqlite3_stmt *s, void *elem, void *ctx)
@@ -127,58 +205,96 @@ store_check_row(sqlite3_stmt *s, void *elem, void *ctx)
 	if (verdict_parse((const char *)sqlite3_column_text(s, 5),
 	    &c->verdict) != 0)
 		c->verdict = VERDICT_EMERGENCY;   /* fail safe */
-	c->rules = store_column_dup(s, 6);
-	if (sqlite3_column_count(s) > 7) {
-		c->clearances = store_column_dup(s, 7);
-		c->actions = store_column_dup(s, 8);
-	}
 	if (c->kind == NULL)
 		c->kind = xstrdup("");
-	if (c->rules == NULL)
-		c->rules = xstrdup("");
 }
 
-/*
- * The items answered "not sure" of the checks in out, as each check's
- * "a, b" in the items' order, in one pass over the answers: a whole
- * history reads the table straight through (the answers of a check sit
- * together), a window through the index of its checks.
- */
-static int
-store_report_unsure(struct store *st, int whole, struct report_data *out)
-{
-	sqlite3_stmt *s;
-	struct report_check *c;
-	const char *item;
-	size_t j = 0;
-	char *t;
-	int rc;
+/* The texts a check gathers, each by one query: its rows are (check_id,
+ * text) in check_id order, and a check's texts join as SQL's
+ * group_concat(text, sep) in the order that the correlated subquery the
+ * report used to run per check reads them (the same index, so the same
+ * order): rules by rowid, clearances by item (their primary key),
+ * actions by rowid, unsure answers by item. */
+struct store_join {
+	const char *sql;
+	const char *sep;
+	size_t field;           /* offsetof the char * in report_check */
+};
 
-	if (out->n_checks == 0)
-		return 0;
-	s = store_prepare(st, whole ? "SELECT check_id, item FROM "
-	    "check_answers NOT INDEXED WHERE answer = 'unsure' AND check_id "
-	    "BETWEEN ?1 AND ?2 ORDER BY check_id, item" : "SELECT check_id, "
-	    "item FROM check_answers WHERE answer = 'unsure' AND check_id "
-	    "BETWEEN ?1 AND ?2 ORDER BY check_id, item");
+#define STORE_JOIN_RANGE " WHERE check_id BETWEEN ?1 AND ?2 "
+static const struct store_join store_join_rules = {
+	"SELECT check_id, rule FROM check_rules" STORE_JOIN_RANGE
+	"ORDER BY check_id, rowid", " ", offsetof(struct report_check, rules)
+};
+static const struct store_join store_join_full[] = {
+	{ "SELECT check_id, item || ', cleared by ' || cleared_by || "
+	  "' until ' || until_date FROM check_clearances" STORE_JOIN_RANGE
+	  "ORDER BY check_id, item", "; ",
+	  offsetof(struct report_check, clearances) },
+	{ "SELECT check_id, action || ' ' || item || coalesce(' ' || "
+	  "region, '') FROM check_actions" STORE_JOIN_RANGE
+	  "ORDER BY check_id, rowid", ", ",
+	  offsetof(struct report_check, actions) },
+	/* Through the partial index check_answers_unsure (schema 7). */
+	{ "SELECT check_id, item FROM check_answers WHERE answer = 'unsure' "
+	  "AND check_id BETWEEN ?1 AND ?2 ORDER BY check_id, item", ", ",
+	  offsetof(struct report_check, unsure) },
+};
+
+/* Hands b's text to check c's field j->field (NULL when b is empty, as
+ * group_concat over no value). */
+static void
+store_join_put(const struct store_join *j, struct report_check *c,
+    struct buf *b, int any)
+{
+	char **field = (char **)(void *)((char *)c + j->field);
+
+	*field = any ? (b->data != NULL ? buf_detach(b) : xstrdup("")) : NULL;
+	buf_reset(b);
+}
+
+/* Fills each check's j->field in one pass of j's query over the checks'
+ * ids; a check_id that is not an integer is no check's. */
+static int
+store_report_join(struct store *st, const struct store_join *j,
+    struct report_data *out)
+{
+	sqlite3_stmt *s = store_prepare(st, j->sql);
+	struct buf b = BUF_INIT;
+	size_t k = 0;
+	int any = 0, rc;
+	int64_t id;
+
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, out->checks[0].id);
 	sqlite3_bind_int64(s, 2, out->checks[out->n_checks - 1].id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		while (j < out->n_checks &&
-		    out->checks[j].id < sqlite3_column_int64(s, 0))
-			j++;
-		item = (const char *)sqlite3_column_text(s, 1);
-		if (j == out->n_checks || item == NULL ||
-		    out->checks[j].id != sqlite3_column_int64(s, 0))
+		if (sqlite3_column_type(s, 0) != SQLITE_INTEGER ||
+		    sqlite3_column_type(s, 1) == SQLITE_NULL)
 			continue;
-		c = &out->checks[j];
-		t = c->unsure == NULL ? xstrdup(item) :
-		    xasprintf("%s, %s", c->unsure, item);
-		free(c->unsure);
-		c->unsure = t;
+		id = sqlite3_column_int64(s, 0);
+		if (any && id != out->checks[k].id) {
+			store_join_put(j, &out->checks[k], &b, any);
+			any = 0;
+		}
+		while (k < out->n_checks && out->checks[k].id < id)
+			k++;
+		if (k == out->n_checks)
+			break;
+		if (out->checks[k].id != id)
+			continue;
+		if (any)
+			buf_adds(&b, j->sep);
+		buf_add(&b, (const char *)sqlite3_column_text(s, 1),
+		    (size_t)sqlite3_column_bytes(s, 1));
+		any = 1;
 	}
+	if (any)
+		store_join_put(j, &out->checks[k], &b, any);
+	buf_free(&b);
+	if (rc == SQLITE_ROW)
+		rc = SQLITE_DONE;
 	return store_finish(st, s, rc, "reading the safety checks");
 }
 
@@ -188,12 +304,10 @@ static int
 store_report_checks(struct store *st, int64_t since, int64_t until,
     int light, struct report_data *out)
 {
-	sqlite3_stmt *s = store_prepare(st, light ? STORE_CHECK_SQL
-	    " FROM checks c WHERE c.at BETWEEN ?1 AND ?2 ORDER BY c.id" :
-	    STORE_CHECK_FULL_SQL
-	    "FROM checks c WHERE c.at BETWEEN ?1 AND ?2 ORDER BY c.id");
+	sqlite3_stmt *s = store_prepare(st, STORE_CHECK_SQL);
 	struct store_rows r = { NULL, 0, sizeof *out->checks,
 	    store_check_row, NULL };
+	size_t i;
 	int rc;
 
 	if (s == NULL)
@@ -203,9 +317,17 @@ store_report_checks(struct store *st, int64_t since, int64_t until,
 	rc = store_rows(st, s, &r, "reading the safety checks");
 	out->checks = r.items;
 	out->n_checks = r.n;
-	if (rc != 0 || light)
-		return rc;
-	return store_report_unsure(st, since == INT64_MIN, out);
+	if (rc == 0 && out->n_checks > 0)
+		rc = store_report_join(st, &store_join_rules, out) != 0 ||
+		    (!light && (store_report_join(st, &store_join_full[0],
+		    out) != 0 || store_report_join(st, &store_join_full[1],
+		    out) != 0 || store_report_join(st, &store_join_full[2],
+		    out) != 0)) ?
+		    -1 : 0;
+	for (i = 0; i < out->n_checks; i++)
+		if (out->checks[i].rules == NULL)
+			out->checks[i].rules = xstrdup("");
+	return rc;
 }
 
 static void
@@ -274,7 +396,7 @@ store_report_load(struct store *st, int64_t since, int64_t until,
 	/* One read transaction, so the parts agree with each other. */
 	if ((own = store_report_begin(st)) < 0)
 		return -1;
-	rc = store_report_sessions(st, since, until, out) != 0 ||
+	rc = store_report_sessions_any(st, since, until, out) != 0 ||
 	    store_report_checks(st, since, until, 0, out) != 0 ||
 	    store_report_lessons(st, out) != 0 ||
 	    store_plan_in_force(st, plan_day, &out->plan) < 0 ? -1 : 0;

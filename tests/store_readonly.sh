@@ -26,7 +26,7 @@ fi
 # the file byte for byte as it was and nothing made beside it.
 mkdir -p "$T/ro"
 bc_make_db "$T/ro/v5.db"
-sqlite3 "$T/ro/v5.db" "INSERT INTO sessions (routine_id, routine_title, mode, started_at, ended_at, state, planned_s) VALUES ('gentle-five', 'Gentle five', 'plain', 1000, 1200, 'completed', 200); DROP INDEX sessions_routine; PRAGMA user_version = 5;" 2>"$T/sqlerr" || fail "making a v5 file: $(cat "$T/sqlerr")"
+sqlite3 "$T/ro/v5.db" "INSERT INTO sessions (routine_id, routine_title, mode, started_at, ended_at, state, planned_s) VALUES ('gentle-five', 'Gentle five', 'plain', 1000, 1200, 'completed', 200); DROP TRIGGER steps_done_insert; DROP TRIGGER steps_done_delete; DROP TRIGGER steps_done_update; DROP INDEX check_answers_unsure; ALTER TABLE sessions DROP COLUMN steps_done_s; DROP INDEX sessions_routine; PRAGMA user_version = 5;" 2>"$T/sqlerr" || fail "making a v5 file: $(cat "$T/sqlerr")"
 cp "$T/ro/v5.db" "$T/ro/v3.db"
 sqlite3 "$T/ro/v3.db" "DROP TABLE step_pain; DROP TABLE pain_events; DROP TABLE psfs_scores; DROP TABLE psfs_sets; DROP TABLE psfs_activities; DROP TABLE outlook_answers; DROP TABLE outlook_sets; ALTER TABLE sessions DROP COLUMN kind; DROP INDEX steps_pos; ALTER TABLE sessions DROP COLUMN owner_pid; ALTER TABLE sessions DROP COLUMN owner_start; ALTER TABLE sessions DROP COLUMN owner_boot; PRAGMA user_version = 3;" 2>"$T/sqlerr" || fail "making a v3 file: $(cat "$T/sqlerr")"
 chmod 644 "$T/ro/v5.db" "$T/ro/v3.db"

@@ -440,7 +440,11 @@ test_migration_5(void **state)
 	assert_int_equal(store_session_end(st, id, "completed", NULL,
 	    manual.wall_s + 600), 0);
 	store_close(st);
-	raw_sql("DROP TABLE step_pain; DROP TABLE pain_events; "
+	raw_sql("DROP TRIGGER steps_done_insert; "
+	    "DROP TRIGGER steps_done_delete; DROP TRIGGER steps_done_update; "
+	    "DROP INDEX check_answers_unsure; "
+	    "ALTER TABLE sessions DROP COLUMN steps_done_s; "
+	    "DROP TABLE step_pain; DROP TABLE pain_events; "
 	    "DROP TABLE psfs_scores; DROP TABLE psfs_sets; "
 	    "DROP TABLE psfs_activities; DROP TABLE outlook_answers; "
 	    "DROP TABLE outlook_sets; ALTER TABLE sessions DROP COLUMN kind; "

@@ -281,17 +281,7 @@ raw_sql(const char *sql)
 static int
 raw_int(const char *sql)
 {
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	int v;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	v = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
+	return (int)unit_raw_int(path, sql);
 }
 
 static int
@@ -367,7 +357,11 @@ test_migration_4(void **state)
 	assert_int_equal(add_step(st, id, 1), 0);
 	store_close(st);
 	/* Back to schema 3, with the duplicates two processes left. */
-	raw_sql("DROP TABLE step_pain; DROP TABLE pain_events; "
+	raw_sql("DROP TRIGGER steps_done_insert; "
+	    "DROP TRIGGER steps_done_delete; DROP TRIGGER steps_done_update; "
+	    "DROP INDEX check_answers_unsure; "
+	    "ALTER TABLE sessions DROP COLUMN steps_done_s; "
+	    "DROP TABLE step_pain; DROP TABLE pain_events; "
 	    "DROP TABLE psfs_scores; DROP TABLE psfs_sets; "
 	    "DROP TABLE psfs_activities; DROP TABLE outlook_answers; "
 	    "DROP TABLE outlook_sets; ALTER TABLE sessions DROP COLUMN kind; "

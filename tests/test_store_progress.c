@@ -21,6 +21,7 @@
 #include "screener.h"
 #include "store.h"
 #include "util.h"
+#include "unit.h"
 
 static char root[64];
 static char *path;
@@ -299,9 +300,14 @@ test_load_error(void **state)
 }
 
 /* A version 1 file gains the covering index, and keeps its rows. */
-/* What schemas 5, 4 and 3 added, taken away: files as earlier versions
- * left them. */
-#define DOWN_TO_4 "DROP TABLE step_pain; DROP TABLE pain_events; " \
+/* What schemas 7, 5, 4 and 3 added, taken away: files as earlier
+ * versions left them. */
+#define DOWN_TO_6 "DROP TRIGGER steps_done_insert; " \
+    "DROP TRIGGER steps_done_delete; DROP TRIGGER steps_done_update; " \
+    "DROP INDEX check_answers_unsure; " \
+    "ALTER TABLE sessions DROP COLUMN steps_done_s; " \
+    "PRAGMA user_version = 6;"
+#define DOWN_TO_4 DOWN_TO_6 "DROP TABLE step_pain; DROP TABLE pain_events; " \
     "DROP TABLE psfs_scores; DROP TABLE psfs_sets; " \
     "DROP TABLE psfs_activities; DROP TABLE outlook_answers; " \
     "DROP TABLE outlook_sets; ALTER TABLE sessions DROP COLUMN kind; " \
@@ -387,6 +393,145 @@ test_migration_2(void **state)
 	sqlite3_close(db);
 }
 
+static long long
+raw_int(const char *sql)
+{
+	return unit_raw_int(path, sql);
+}
+
+/* Sessions whose kept total (schema 7) is not their steps' sum. */
+#define DRIFTED "SELECT count(*) FROM sessions WHERE steps_done_s != " \
+    "(SELECT coalesce(sum(done_s), 0) FROM steps WHERE session_id = " \
+    "sessions.id)"
+
+/* The done time of each session, as store_report_load() reads it. */
+static void
+expect_done(struct store *st, size_t n, const long *want)
+{
+	struct report_data d;
+	size_t i;
+
+	assert_int_equal(store_report_load(st, INT64_MIN, INT64_MAX, 0, &d),
+	    0);
+	assert_int_equal(d.n_sessions, n);
+	for (i = 0; i < n; i++)
+		assert_int_equal(d.sessions[i].done_s, want[i]);
+	report_data_free(&d);
+}
+
+/*
+ * Schema 7: the steps' total each session keeps follows every insert,
+ * update and delete of a step, whoever makes it (here plain SQL beside
+ * the store's own writes).
+ */
+static void
+test_steps_total(void **state)
+{
+	struct store *st = open_store();
+	long want[3] = { 42, 0, 6 };
+
+	(void)state;
+	session(st, T0, "a", "completed", -1, -1, NULL, 40L, 2L, -1L);
+	session(st, T0 + 10, "a", "completed", -1, -1, NULL, -1L);
+	session(st, T0 + 20, "a", "running", -1, -1, NULL, 1L, 2L, 3L, -1L);
+	expect_done(st, 3, want);
+	store_close(st);
+	assert_int_equal(raw_int(DRIFTED), 0);
+	raw_sql("UPDATE steps SET done_s = 100 WHERE session_id = 1 AND "
+	    "pos = 0;"
+	    "UPDATE steps SET session_id = 2 WHERE session_id = 3 AND pos = 2;"
+	    "DELETE FROM steps WHERE session_id = 3 AND pos = 0;"
+	    "UPDATE steps SET title = 'renamed';");
+	assert_int_equal(raw_int(DRIFTED), 0);
+	assert_int_equal(raw_int("SELECT steps_done_s FROM sessions WHERE "
+	    "id = 1"), 102);
+	assert_int_equal(raw_int("SELECT steps_done_s FROM sessions WHERE "
+	    "id = 2"), 3);
+	assert_int_equal(raw_int("SELECT steps_done_s FROM sessions WHERE "
+	    "id = 3"), 2);
+	raw_sql("PRAGMA foreign_keys = ON; DELETE FROM sessions WHERE id = 1;"
+	    "DELETE FROM steps WHERE session_id = 2;");
+	assert_int_equal(raw_int(DRIFTED), 0);
+	assert_int_equal(raw_int("SELECT count(*) FROM steps WHERE "
+	    "session_id = 1"), 0);
+	st = open_store();
+	want[0] = 0;
+	want[1] = 2;
+	expect_done(st, 2, want);
+	/* The store's own writes after all that. */
+	session(st, T0 + 30, "a", "completed", -1, -1, NULL, 7L, -1L);
+	store_close(st);
+	assert_int_equal(raw_int(DRIFTED), 0);
+}
+
+/* A version 6 file gains the totals, its steps' sums, and the triggers. */
+static void
+test_migration_6(void **state)
+{
+	struct store *st = open_store();
+	long want[2] = { 42, 19 };
+
+	(void)state;
+	session(st, T0, "a", "completed", -1, -1, NULL, 40L, 2L, -1L);
+	session(st, T0 + 10, "a", "completed", -1, -1, NULL, 9L, -1L);
+	store_close(st);
+	raw_sql(DOWN_TO_6 "INSERT INTO steps (session_id, pos, step_index, "
+	    "planned_s, done_s, state, at) VALUES (2, 1, 1, 60, 10, 'done', 1);");
+	assert_int_equal(raw_int("PRAGMA user_version"), 6);
+	st = open_store();
+	assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+	expect_done(st, 2, want);
+	store_close(st);
+	assert_int_equal(raw_int(DRIFTED), 0);
+	assert_int_equal(raw_int("SELECT count(*) FROM sqlite_schema WHERE "
+	    "type = 'trigger' AND tbl_name = 'steps'"), 3);
+	raw_sql("DELETE FROM steps WHERE session_id = 2 AND pos = 0;");
+	assert_int_equal(raw_int("SELECT steps_done_s FROM sessions WHERE "
+	    "id = 2"), 10);
+}
+
+/*
+ * The whole history is read in rowid order and put in time order: a
+ * session recorded later with an earlier time (a clock set back) comes
+ * first, equal times go by id, and a started_at that is not an integer
+ * is read as SQL compares it (a text is after every time; a real is
+ * between them).
+ */
+static void
+test_sessions_order(void **state)
+{
+	struct store *st = open_store();
+	struct report_data d;
+	static const int64_t want[] = { 4, 2, 3, 1 };
+	size_t i;
+
+	(void)state;
+	session(st, T0 + 100, "a", "completed", -1, -1, NULL, -1L);
+	session(st, T0 + 50, "b", "completed", -1, -1, NULL, -1L);
+	session(st, T0 + 50, "c", "completed", -1, -1, NULL, -1L);
+	session(st, T0 - 100, "d", "completed", -1, -1, NULL, 5L, -1L);
+	assert_int_equal(store_report_load(st, INT64_MIN, T0 + 99, 0, &d), 0);
+	assert_int_equal(d.n_sessions, 3);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(d.sessions[i].id, want[i]);
+	assert_int_equal(d.sessions[0].done_s, 5);
+	assert_string_equal(d.sessions[0].routine_id, "d");
+	assert_string_equal(d.sessions[1].state, "completed");
+	report_data_free(&d);
+	store_close(st);
+	raw_sql("UPDATE sessions SET started_at = 'soon' WHERE id = 1;"
+	    "UPDATE sessions SET started_at = 1800000050.5 WHERE id = 3;");
+	st = open_store();
+	assert_int_equal(store_report_load(st, INT64_MIN, INT64_MAX, 0, &d),
+	    0);
+	assert_int_equal(d.n_sessions, 3);
+	assert_int_equal(d.sessions[0].id, 4);
+	assert_int_equal(d.sessions[1].id, 2);
+	assert_int_equal(d.sessions[2].id, 3);
+	report_data_free(&d);
+	store_close(st);
+}
+
 static void
 test_count_rows(void **state)
 {
@@ -419,6 +564,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_migration_2, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migration_3, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_steps_total, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_migration_6, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_sessions_order, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_count_rows, setup,
 		    teardown),

@@ -29,4 +29,24 @@ unit_dir_remove(const char *root)
 	free(cmd);
 }
 
+#ifdef SQLITE_VERSION
+/* The value of the one-row, one-column sql on the file at path, read
+ * directly (outside the store).  Include after <sqlite3.h>. */
+static inline long long
+unit_raw_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long v;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+#endif
+
 #endif
