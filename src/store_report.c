@@ -38,19 +38,26 @@
 	"s.kind, s.steps_done_s FROM sessions s "
 
 /*
- * 1 when column col is the text want, as SQL's col = 'want' compares it
- * (text only, byte for byte); before any other read of the column, which
- * could convert it.  Compared here rather than in SQL: an expression on
- * the row costs as much as reading a column.
+ * Column col's text and its length in *n when it is text, else NULL; read
+ * before any other read of the column, which could convert it.  What the
+ * store compares it with is compared here, as SQL's col = 'want' would
+ * (text only, byte for byte), rather than in SQL: an expression on the
+ * row costs as much as reading a column.
  */
-static int
-store_column_is(sqlite3_stmt *s, int col, const char *want)
+static const char *
+store_column_if_text(sqlite3_stmt *s, int col, size_t *n)
 {
-	size_t n = strlen(want);
+	if (sqlite3_column_type(s, col) != SQLITE_TEXT)
+		return NULL;
+	*n = (size_t)sqlite3_column_bytes(s, col);
+	return (const char *)sqlite3_column_text(s, col);
+}
 
-	return sqlite3_column_type(s, col) == SQLITE_TEXT &&
-	    (size_t)sqlite3_column_bytes(s, col) == n &&
-	    memcmp(sqlite3_column_text(s, col), want, n) == 0;
+/* 1 when the n bytes at t are the text want. */
+static int
+store_text_is(const char *t, size_t n, const char *want)
+{
+	return t != NULL && n == strlen(want) && memcmp(t, want, n) == 0;
 }
 
 /* Column col as the pool's one copy of its text, or NULL. */
@@ -70,16 +77,21 @@ store_session_row(sqlite3_stmt *s, void *elem, void *ctx)
 {
 	struct report_session *rs = elem;
 	struct strpool *p = ctx;
+	size_t n = 0, kn = 0;
+	const char *state = store_column_if_text(s, 5, &n), *kind = NULL;
 
-	rs->completed_kind = !store_column_is(s, 5, "completed") ? 0 :
-	    store_column_is(s, 10, "massage") ? REPORT_KIND_MASSAGE :
-	    store_column_is(s, 10, "exercise") ? REPORT_KIND_EXERCISE : 0;
+	if (store_text_is(state, n, "completed"))
+		kind = store_column_if_text(s, 10, &kn);
+	rs->completed_kind = store_text_is(kind, kn, "massage") ?
+	    REPORT_KIND_MASSAGE : store_text_is(kind, kn, "exercise") ?
+	    REPORT_KIND_EXERCISE : 0;
 	rs->id = sqlite3_column_int64(s, 0);
 	rs->routine_id = store_column_pooled(s, 1, p);
 	rs->title = store_column_pooled(s, 2, p);
 	rs->started_at = sqlite3_column_int64(s, 3);
 	rs->ended_at = sqlite3_column_int64(s, 4);
-	rs->state = store_column_pooled(s, 5, p);
+	rs->state = state != NULL ? strpool_intern(p, state, n) :
+	    store_column_pooled(s, 5, p);
 	rs->planned_s = (long)sqlite3_column_int64(s, 6);
 	rs->pain_before = sqlite3_column_int(s, 7);
 	rs->pain_after = sqlite3_column_int(s, 8);
