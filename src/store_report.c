@@ -3,7 +3,11 @@
  * store.h).
  *
  * A report over dates reads the sessions and checks of its window, each
- * table once.  The progress view reads only what it shows: the sessions
+ * table once; the whole history reads the sessions table straight through
+ * (store_report_sessions_all()).  No step is read: a session keeps its
+ * steps' total (schema 7).  A check's rules, clearances, actions and
+ * unsure answers are joined in C from one pass over each table, not a
+ * subquery a check.  The progress view reads only what it shows: the sessions
  * of its calendar's weeks, reaching further back only as far as the pain
  * chart, the pain trend and its prompts need (store_progress_since()), the
  * week the starting pain level was set in, the checks without their

@@ -437,11 +437,17 @@ test_steps_total(void **state)
 	expect_done(st, 3, want);
 	store_close(st);
 	assert_int_equal(raw_int(DRIFTED), 0);
+	/* Each change checked alone: a later one would mend what an
+	 * earlier one left wrong. */
 	raw_sql("UPDATE steps SET done_s = 100 WHERE session_id = 1 AND "
-	    "pos = 0;"
-	    "UPDATE steps SET session_id = 2 WHERE session_id = 3 AND pos = 2;"
-	    "DELETE FROM steps WHERE session_id = 3 AND pos = 0;"
-	    "UPDATE steps SET title = 'renamed';");
+	    "pos = 0;");
+	assert_int_equal(raw_int(DRIFTED), 0);
+	raw_sql("UPDATE steps SET session_id = 2 WHERE session_id = 3 AND "
+	    "pos = 2;");
+	assert_int_equal(raw_int(DRIFTED), 0);
+	raw_sql("DELETE FROM steps WHERE session_id = 3 AND pos = 0;");
+	assert_int_equal(raw_int(DRIFTED), 0);
+	raw_sql("UPDATE steps SET title = 'renamed';");
 	assert_int_equal(raw_int(DRIFTED), 0);
 	assert_int_equal(raw_int("SELECT steps_done_s FROM sessions WHERE "
 	    "id = 1"), 102);
