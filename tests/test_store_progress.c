@@ -428,12 +428,23 @@ static void
 test_steps_total(void **state)
 {
 	struct store *st = open_store();
+	struct store_step step;
 	long want[3] = { 42, 0, 6 };
 
 	(void)state;
 	session(st, T0, "a", "completed", -1, -1, NULL, 40L, 2L, -1L);
 	session(st, T0 + 10, "a", "completed", -1, -1, NULL, -1L);
 	session(st, T0 + 20, "a", "running", -1, -1, NULL, 1L, 2L, 3L, -1L);
+	expect_done(st, 3, want);
+	/* A step done again keeps the longer time (the store's upsert). */
+	memset(&step, 0, sizeof step);
+	step.title = "Step";
+	step.rep = 1;
+	step.planned_s = 60;
+	step.done_s = 50;
+	step.state = "done";
+	assert_int_equal(store_session_step(st, 3, &step, T0 + 90), 0);
+	want[2] = 55;
 	expect_done(st, 3, want);
 	store_close(st);
 	assert_int_equal(raw_int(DRIFTED), 0);
