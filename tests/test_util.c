@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "strpool.h"
 #include "util.h"
 
 static void
@@ -228,6 +229,43 @@ test_reason_first(void **state)
 	    "x (/");
 }
 
+/* Equal bytes give one copy; other bytes, NULs included, their own; all
+ * survive the table's growth and the blocks filling up, a string longer
+ * than a block included. */
+static void
+test_strpool(void **state)
+{
+	struct strpool *p = strpool_new();
+	char key[32], *first[1000], *big = xmalloc(40000);
+	char *a, *b;
+	int i;
+
+	(void)state;
+	a = strpool_intern(p, "completed", 9);
+	b = strpool_intern(p, "completed!", 9);
+	assert_ptr_equal(a, b);
+	assert_string_equal(a, "completed");
+	assert_ptr_not_equal(strpool_intern(p, "complete", 8), a);
+	assert_string_equal(strpool_intern(p, "", 0), "");
+	assert_ptr_not_equal(strpool_intern(p, "a\0b", 3),
+	    strpool_intern(p, "a\0c", 3));
+	for (i = 0; i < 1000; i++) {
+		snprintf(key, sizeof key, "routine-%d-%0*d", i, i % 20, 0);
+		first[i] = strpool_intern(p, key, strlen(key));
+	}
+	memset(big, 'x', 40000);
+	assert_int_equal(strlen(strpool_intern(p, big, 40000)), 40000);
+	for (i = 0; i < 1000; i++) {
+		snprintf(key, sizeof key, "routine-%d-%0*d", i, i % 20, 0);
+		assert_ptr_equal(strpool_intern(p, key, strlen(key)), first[i]);
+		assert_string_equal(first[i], key);
+	}
+	assert_ptr_equal(strpool_intern(p, "completed", 9), a);
+	free(big);
+	strpool_free(p);
+	strpool_free(NULL);
+}
+
 int
 main(void)
 {
@@ -240,6 +278,7 @@ main(void)
 		cmocka_unit_test(test_read_file),
 		cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_strmap),
+		cmocka_unit_test(test_strpool),
 		cmocka_unit_test(test_unique_slug),
 		cmocka_unit_test(test_reason_first),
 	};
