@@ -74,8 +74,7 @@ store_column_pooled(sqlite3_stmt *s, int col, struct strpool *p)
 	    (size_t)sqlite3_column_bytes(s, col));
 }
 
-/* One row of STORE_SESSION_COLS, its strings in
- * the pool ctx. */
+/* One row of STORE_SESSION_COLS, its strings in the pool ctx. */
 static void
 store_session_row(sqlite3_stmt *s, void *elem, void *ctx)
 {
