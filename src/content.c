@@ -77,11 +77,30 @@ content_list_put(struct content_list *l, const char *id, const char *path,
 }
 
 static int
-content_is_file(const char *path)
+content_is_path_file(const char *path)
 {
 	struct stat st;
 
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/*
+ * A regular file (a link to one counts).  The directory entry's type
+ * spares a stat() per file on every start; a link, or a file system that
+ * does not give the type, is looked at.
+ */
+static int
+content_is_file(const struct dirent *de, const char *path)
+{
+#ifdef DT_REG
+	if (de->d_type == DT_REG)
+		return 1;
+	if (de->d_type != DT_LNK && de->d_type != DT_UNKNOWN)
+		return 0;
+#else
+	(void)de;
+#endif
+	return content_is_path_file(path);
 }
 
 static void
@@ -106,7 +125,7 @@ content_scan(struct content *c, enum content_kind kind, const char *dir,
 		/* index.md orders lessons; it is not a lesson itself. */
 		if (content_id_valid(id) && strcmp(id, "index") != 0) {
 			path = xasprintf("%s/%s", sub, de->d_name);
-			if (content_is_file(path))
+			if (content_is_file(de, path))
 				content_list_put(&c->lists[kind], id, path,
 				    builtin);
 			free(path);
@@ -233,7 +252,7 @@ content_load(const char *builtin_dir, char *const *dirs, size_t ndirs)
 		if (d == NULL)
 			continue;
 		q = xasprintf("%s/screener/questions.md", d);
-		if (content_is_file(q)) {
+		if (content_is_path_file(q)) {
 			free(c->screener);
 			c->screener = q;
 		} else

@@ -234,6 +234,36 @@ lesson_doc_title(cmark_node *doc)
 }
 
 /*
+ * The title when the text opens with a plain "# Title" line, or NULL.
+ * Such a line is an ATX heading whatever follows it, and with none of
+ * the characters that mean something inline (emphasis, code, links,
+ * escapes, entities, HTML, a closing "#"), its text is the line's
+ * words: no parse is needed.  Anything else goes to cmark.
+ */
+static char *
+lesson_title_plain(const char *text, size_t len)
+{
+	size_t i = 2, start, end;
+	unsigned char ch;
+
+	if (len < 3 || text[0] != '#' || text[1] != ' ')
+		return NULL;
+	while (i < len && text[i] == ' ')
+		i++;
+	start = end = i;
+	for (; i < len && text[i] != '\n' && text[i] != '\r'; i++) {
+		ch = (unsigned char)text[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || (ch != '\0' &&
+		    strchr(" ,.:;'\"?()/+=%$@^|{}!-", ch) != NULL)))
+			return NULL;
+		if (ch != ' ')
+			end = i + 1;
+	}
+	return end > start ? xstrndup(text + start, end - start) : NULL;
+}
+
+/*
  * The title of the lesson in text, as lesson_parse() finds it, from the
  * text's first blocks when they hold it.  Blocks closed before a blank
  * line parse the same without what follows, but for reference links
@@ -242,10 +272,13 @@ lesson_doc_title(cmark_node *doc)
 char *
 lesson_title_of(const char *text, size_t len)
 {
-	size_t cut = lesson_blank_cut(text, len, len < 1024 ? len : 1024);
+	size_t cut;
 	cmark_node *doc;
 	char *title;
 
+	if ((title = lesson_title_plain(text, len)) != NULL)
+		return title;
+	cut = lesson_blank_cut(text, len, len < 1024 ? len : 1024);
 	doc = cmark_parse_document(text, cut, CMARK_OPT_DEFAULT);
 	title = lesson_doc_title(doc);
 	cmark_node_free(doc);

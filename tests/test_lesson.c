@@ -279,12 +279,62 @@ test_title_alone(void **state)
 	assert_null(lesson_title_load("/nonexistent/lesson.md"));
 }
 
+/*
+ * A text that opens with "# ..." takes its title without a parse when the
+ * line is plain (lesson_title_plain): random first lines of plain and
+ * special characters, and what may follow them, say what the whole
+ * parse says.
+ */
+static void
+test_title_first_line(void **state)
+{
+	static const char *const fixed[] = {
+		"# Plain title\n", "#  Spaced   words  \n", "# A - b: (c)!\n",
+		"# t #\n", "# t ##  \n", "#\tTab\n", "   # Indented\n",
+		"# CR line\r\nnext\n", "# CR alone\rnext\n", "# \n\n# Real\n",
+		"#No space\n\n# Real\n", "# a *b*\n", "# a_b_\n", "# x `c`\n",
+		"# caf\xc3\xa9\n", "# see [n]\n\n[n]: /u\n", "# a &amp; b\n",
+		"# a\\b\n", "# <b>x</b>\n", "# last line, no end",
+		"# x\n===\n", "# x\n    code\n", "# a ~~b~~\n", "# 100% {ok} |\n",
+	};
+	static const char alphabet[] = " ,.:;'\"?()/+=%$@^|{}!-aZ09#*_[]"
+	    "\\`<>&~\t\r\x01\xc3\xa9";
+	static const char *const rest[] = {
+		"", "\n", "\nText.\n", "\n===\n", "\n\n[n]: /x\n",
+		"\n\n# Second\n",
+	};
+	struct buf b = BUF_INIT;
+	size_t i, k, n;
+	unsigned seed = 11;
+
+	(void)state;
+	for (i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		title_same(fixed[i], strlen(fixed[i]));
+	for (i = 0; i < 4000; i++) {
+		buf_reset(&b);
+		buf_adds(&b, "# ");
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % 24;
+		for (k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			/* Mostly plain letters, sometimes a special. */
+			buf_addc(&b, (seed >> 16) % 4 != 0 ? "abc XYZ"[(seed >>
+			    8) % 7] : alphabet[(seed >> 16) % (sizeof alphabet -
+			    1)]);
+		}
+		buf_adds(&b, rest[i % (sizeof rest / sizeof *rest)]);
+		title_same(b.data, b.len);
+	}
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_title),
 		cmocka_unit_test(test_title_alone),
+		cmocka_unit_test(test_title_first_line),
 		cmocka_unit_test(test_links_and_lines),
 		cmocka_unit_test(test_slugs_and_questions),
 		cmocka_unit_test(test_validate),
