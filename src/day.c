@@ -153,7 +153,9 @@ day_memo_room(void)
 	struct day_memo_slot *old = day_memo.slots, *slots;
 	size_t cap = day_memo.cap == 0 ? DAY_MEMO_MIN : day_memo.cap * 2, i;
 
-	if (day_memo.tz == NULL && getenv("TZ") != NULL)
+	/* Held, TZ was checked at the hold: no look through the
+	 * environment for each new time (a report has thousands). */
+	if (!day_memo_held && day_memo.tz == NULL && getenv("TZ") != NULL)
 		return -1;
 	if ((day_memo.used + 1) * 2 <= day_memo.cap)
 		return 0;

@@ -69,16 +69,23 @@ printout_report(struct app *app, const struct printout_report *o,
 	report_summarise(&d, first, o->until, o->until, &s);
 	if (outfile_open(&out, path, err) == 0) {
 		FILE *f = out.f, *mem = NULL;
+		struct buf text = BUF_INIT;
 		char *buf = NULL;
 		size_t len = 0;
 
 		/* To stdout (a pager, say) it goes to memory first: the file
 		 * is let go before the output waits on its reader, or another
-		 * copy's writes could not fold back meanwhile (attack17s F2). */
+		 * copy's writes could not fold back meanwhile (attack17s F2).
+		 * Text and Markdown are laid out there directly; a memory
+		 * stream copies every byte again. */
 		if (out.path == NULL &&
 		    (mem = open_memstream(&buf, &len)) != NULL)
 			f = mem;
-		failed = report_write(f, &d, &s, o->fmt, o->width) != 0;
+		if (mem != NULL && o->fmt != REPORT_HTML) {
+			report_write_text(&text, &d, &s, o->fmt, o->width);
+			failed = 0;
+		} else
+			failed = report_write(f, &d, &s, o->fmt, o->width) != 0;
 		if (!failed && o->extra != NULL && o->fmt != REPORT_HTML &&
 		    o->extra(o->extra_ctx, f, st, &d, &s) != 0) {
 			failed = 1;
@@ -91,10 +98,15 @@ printout_report(struct app *app, const struct printout_report *o,
 			app_store_done(app);
 			/* A short write stays flagged on stdout for
 			 * outfile_close() to tell. */
-			if (!failed)
+			if (!failed) {
+				if (text.len > 0)
+					(void)fwrite(text.data, 1, text.len,
+					    stdout);
 				(void)fwrite(buf, 1, len, stdout);
+			}
 			free(buf);
 		}
+		buf_free(&text);
 		if (outfile_close(&out, failed, err) != 0)
 			failed = 1;
 		else if (failed && *err == NULL)

@@ -22,6 +22,7 @@
 
 #include "safety.h"
 
+struct buf;
 struct plan;
 
 /* One routine session, as stored. */
@@ -143,6 +144,18 @@ struct report_summary {
 	unsigned prompts;           /* enum report_prompt bits */
 	struct report_homework *homework;   /* the plan's routines (owned) */
 	size_t n_homework;
+	/* Each session's local time as report_summarise() found it, so the
+	 * writers look each one up once (owned; see report_session_when()). */
+	struct report_when *when;
+	size_t n_when;
+};
+
+/* A session's start in local time: its day and minute (-1 when
+ * day_local() could not tell, and report_time() must). */
+struct report_when {
+	int64_t t;
+	int32_t day;
+	int32_t minute;
 };
 
 /*
@@ -200,6 +213,10 @@ enum report_format {
  * Returns 0, or -1 when writing failed.
  */
 int report_write(FILE *f, const struct report_data *d,
+    const struct report_summary *s, enum report_format fmt, int width);
+/* The same in text or Markdown, appended to out (a caller that keeps
+ * the whole report in memory anyway: no stdio stream in between). */
+void report_write_text(struct buf *out, const struct report_data *d,
     const struct report_summary *s, enum report_format fmt, int width);
 
 /*
@@ -271,6 +288,10 @@ char *report_pain_text(const struct report_summary *s, int which);
 
 /* Formats t as local "YYYY-MM-DD HH:MM" into out; returns its day. */
 int32_t report_time(int64_t t, char *out, size_t size);
+/* report_time() of session i of the data s summarises, from what
+ * report_summarise() found (out: at least 32 bytes). */
+int32_t report_session_when(const struct report_summary *s, size_t i,
+    int64_t t, char *out);
 
 /* "WHEN  full check: VERDICT, age A, pain for W weeks; rules: E1 (in
  * words); not sure ...; massage: ...; clearances used: ..." (caller frees). */
@@ -283,6 +304,14 @@ char *report_check_text(const struct report_check *c, const char *when,
 size_t report_list_lines(const struct report_data *d,
     const struct report_summary *s, enum report_section sec,
     report_clean_fn clean, void *ctx, char ***out);
+/* The same lines one at a time, for a writer that lays each out at
+ * once: each is built in line (reused, no allocation per line) and
+ * given to emit.  Returns their count. */
+typedef void (*report_line_fn)(void *ctx, const char *line, size_t len);
+size_t report_list_each(const struct report_data *d,
+    const struct report_summary *s, enum report_section sec,
+    report_clean_fn clean, void *ctx, struct buf *line,
+    report_line_fn emit, void *emit_ctx);
 /* The plan's lines (title, dates, therapist, routines, lessons) into
  * *out; returns their count (free with report_strings_free()). */
 size_t report_plan_items(const struct plan *p, report_clean_fn clean,

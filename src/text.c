@@ -361,9 +361,12 @@ text_one_line(const char *text, size_t col, size_t width)
 	if (col > width || n > width - col || (n > 0 &&
 	    (p[0] == ' ' || p[n - 1] == ' ')))
 		return (size_t)-1;
+	/* One test a byte for the letters and marks between the spaces
+	 * (0x21-0x7e); a space is looked at again for the one after it.
+	 * The last byte is no space (above), so p[i + 1] is in the text. */
 	for (i = 0; i < n; i++)
-		if ((unsigned char)(p[i] - 0x20) >= 0x5f ||
-		    (p[i] == ' ' && p[i + 1] == ' '))
+		if ((unsigned)(p[i] - 0x21) >= 0x5e &&
+		    (p[i] != ' ' || p[i + 1] == ' '))
 			return (size_t)-1;
 	return n;
 }
