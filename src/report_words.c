@@ -20,6 +20,8 @@
 #include "text.h"
 #include "util.h"
 
+static char *report_put_num(char *o, long n, int width);
+
 const char *
 report_section_title(enum report_section sec)
 {
@@ -99,10 +101,43 @@ report_adherence_text(const struct report_summary *s)
 	    "(%d%%).", done, target, done * 100 / target);
 }
 
+/*
+ * x as printf's "%.1f" (plus: "%+.1f") writes it, by hand when that is
+ * sure: a long history has a table of hundreds of weeks.  printf rounds
+ * the exact value; x * 10 is off by an ulp or so, which can only matter
+ * next to a tie, and there (and for huge or odd values) printf decides.
+ */
+static void
+report_fixed1(double x, int plus, char *out, size_t size)
+{
+	double a = x < 0 ? -x : x, t = a * 10, frac;
+	long long k;
+	char *o = out;
+
+	if (!(a < 1e9) || size < 16)
+		goto by_printf;
+	k = (long long)t;
+	frac = t - (double)k;
+	if (frac > 0.5 - 1e-6 && frac < 0.5 + 1e-6)
+		goto by_printf;
+	k += frac > 0.5;
+	if (x < 0)
+		*o++ = '-';
+	else if (plus)
+		*o++ = '+';
+	o = report_put_num(o, (long)(k / 10), 1);
+	*o++ = '.';
+	*o++ = (char)('0' + k % 10);
+	*o = '\0';
+	return;
+by_printf:
+	snprintf(out, size, plus ? "%+.1f" : "%.1f", x);
+}
+
 void
 report_level(double v, char *out, size_t size)
 {
-	snprintf(out, size, "%.1f", v + (v >= 0 ? 1e-9 : -1e-9));
+	report_fixed1(v + (v >= 0 ? 1e-9 : -1e-9), 0, out, size);
 }
 
 /* "%d" into a cell of 24 bytes, by hand: a long history has thousands. */
@@ -123,6 +158,25 @@ report_int_cell(int n, char out[24])
 	out[sizeof tmp - (size_t)i] = '\0';
 }
 
+/* util_format_clock() into a cell, by hand: "M:SS" or "H:MM:SS". */
+static void
+report_clock_cell(long seconds, char out[24])
+{
+	char *o = out;
+
+	if (seconds < 0)
+		seconds = 0;
+	if (seconds >= 3600) {
+		o = report_put_num(o, seconds / 3600, 1);
+		*o++ = ':';
+		o = report_put_num(o, seconds / 60 % 60, 2);
+	} else
+		o = report_put_num(o, seconds / 60, 1);
+	*o++ = ':';
+	o = report_put_num(o, seconds % 60, 2);
+	*o = '\0';
+}
+
 void
 report_week_cells(const struct report_summary *s,
     const struct report_week *wk, char cells[REPORT_WEEK_CELLS][24])
@@ -136,7 +190,7 @@ report_week_cells(const struct report_summary *s,
 	else
 		strcpy(cells[2], "-");
 	report_int_cell(wk->partial, cells[3]);
-	util_format_clock(wk->seconds, cells[4], 24);
+	report_clock_cell(wk->seconds, cells[4]);
 	strcpy(cells[5], "-");
 	strcpy(cells[6], "-");
 	strcpy(cells[7], "-");
@@ -146,12 +200,12 @@ report_week_cells(const struct report_summary *s,
 		report_level(wk->pain_after, cells[6], 24);
 	if (wk->n_before > 0 && s->has_baseline) {
 		diff = wk->pain_before - s->baseline;
-		snprintf(cells[7], 24, "%+.1f%s", diff +
-		    (diff >= 0 ? 1e-9 : -1e-9),
-		    report_meaningful(s->baseline, wk->pain_before) ?
-		    " *" : "");
+		report_fixed1(diff + (diff >= 0 ? 1e-9 : -1e-9), 1, cells[7],
+		    22);
+		if (report_meaningful(s->baseline, wk->pain_before))
+			strcat(cells[7], " *");
 		if (wk->start == s->baseline_week)
-			snprintf(cells[7], 24, "start");
+			strcpy(cells[7], "start");
 	}
 }
 
