@@ -324,6 +324,16 @@ report_put_num(char *o, long n, int width)
 	int i = (int)sizeof tmp;
 	unsigned long u = n < 0 ? 0ul - (unsigned long)n : (unsigned long)n;
 
+	/* Minutes, seconds and ratings, the common case, at once. */
+	if (n >= 0 && n < 100 && width <= 2) {
+		if (n < 10 && width < 2) {
+			*o = (char)('0' + n);
+			return o + 1;
+		}
+		o[0] = (char)('0' + n / 10);
+		o[1] = (char)('0' + n % 10);
+		return o + 2;
+	}
 	do {
 		tmp[--i] = (char)('0' + u % 10);
 		u /= 10;
