@@ -306,12 +306,17 @@ size_t report_list_lines(const struct report_data *d,
     report_clean_fn clean, void *ctx, char ***out);
 /* The same lines one at a time, for a writer that lays each out at
  * once: each is built in line (reused, no allocation per line) and
- * given to emit.  Returns their count. */
+ * given to emit, but for the first skip, which are only counted.
+ * Returns their count, the skipped ones included. */
 typedef void (*report_line_fn)(void *ctx, const char *line, size_t len);
 size_t report_list_each(const struct report_data *d,
-    const struct report_summary *s, enum report_section sec,
+    const struct report_summary *s, enum report_section sec, size_t skip,
     report_clean_fn clean, void *ctx, struct buf *line,
     report_line_fn emit, void *emit_ctx);
+/* The number of sessions within s's days (report_list_each() lists
+ * them). */
+size_t report_session_count(const struct report_data *d,
+    const struct report_summary *s);
 /* The plan's lines (title, dates, therapist, routines, lessons) into
  * *out; returns their count (free with report_strings_free()). */
 size_t report_plan_items(const struct plan *p, report_clean_fn clean,

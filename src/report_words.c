@@ -347,6 +347,29 @@ report_put_num(char *o, long n, int width)
 	return o + (sizeof tmp - (size_t)i);
 }
 
+/* The local day of session i of the data s summarises. */
+static int32_t
+report_session_day(const struct report_summary *s, size_t i, int64_t t)
+{
+	if (s->when != NULL && i < s->n_when && s->when[i].t == t)
+		return s->when[i].day;
+	return day_of_time(t);
+}
+
+size_t
+report_session_count(const struct report_data *d,
+    const struct report_summary *s)
+{
+	size_t i, n = 0;
+	int32_t day;
+
+	for (i = 0; i < d->n_sessions; i++) {
+		day = report_session_day(s, i, d->sessions[i].started_at);
+		n += day >= s->first && day <= s->last;
+	}
+	return n;
+}
+
 /* Appends a number of at least width digits (zero-padded) to b. */
 static void
 report_add_num(struct buf *b, long n, int width)
@@ -475,8 +498,8 @@ report_check_text(const struct report_check *c, const char *when,
 /* The checks' lines (report_list_each()). */
 static size_t
 report_list_checks(const struct report_data *d,
-    const struct report_summary *s, report_clean_fn clean, void *ctx,
-    report_line_fn emit, void *emit_ctx)
+    const struct report_summary *s, size_t skip, report_clean_fn clean,
+    void *ctx, report_line_fn emit, void *emit_ctx)
 {
 	size_t n = 0, i;
 	char when[32], *line;
@@ -484,12 +507,11 @@ report_list_checks(const struct report_data *d,
 
 	for (i = 0; i < d->n_checks; i++) {
 		day = report_time(d->checks[i].at, when, sizeof when);
-		if (day < s->first || day > s->last)
+		if (day < s->first || day > s->last || n++ < skip)
 			continue;
 		line = report_check_text(&d->checks[i], when, clean, ctx);
 		emit(emit_ctx, line, strlen(line));
 		free(line);
-		n++;
 	}
 	return n;
 }
@@ -497,8 +519,8 @@ report_list_checks(const struct report_data *d,
 /* The sessions' lines (report_list_each()). */
 static size_t
 report_list_sessions(const struct report_data *d,
-    const struct report_summary *s, report_clean_fn clean, void *ctx,
-    struct buf *line, report_line_fn emit, void *emit_ctx)
+    const struct report_summary *s, size_t skip, report_clean_fn clean,
+    void *ctx, struct buf *line, report_line_fn emit, void *emit_ctx)
 {
 	size_t n = 0, i, name_len = 0;
 	char when[32], *name = NULL;
@@ -506,6 +528,12 @@ report_list_sessions(const struct report_data *d,
 	int32_t day;
 
 	for (i = 0; i < d->n_sessions; i++) {
+		if (n < skip) {
+			day = report_session_day(s, i,
+			    d->sessions[i].started_at);
+			n += day >= s->first && day <= s->last;
+			continue;
+		}
 		day = report_session_when(s, i, d->sessions[i].started_at,
 		    when);
 		if (day < s->first || day > s->last)
@@ -530,7 +558,7 @@ report_list_sessions(const struct report_data *d,
 
 size_t
 report_list_each(const struct report_data *d,
-    const struct report_summary *s, enum report_section sec,
+    const struct report_summary *s, enum report_section sec, size_t skip,
     report_clean_fn clean, void *ctx, struct buf *line,
     report_line_fn emit, void *emit_ctx)
 {
@@ -539,8 +567,9 @@ report_list_each(const struct report_data *d,
 	    "No sessions in this period.";
 	size_t n;
 
-	n = checks ? report_list_checks(d, s, clean, ctx, emit, emit_ctx) :
-	    report_list_sessions(d, s, clean, ctx, line, emit, emit_ctx);
+	n = checks ? report_list_checks(d, s, skip, clean, ctx, emit,
+	    emit_ctx) : report_list_sessions(d, s, skip, clean, ctx, line,
+	    emit, emit_ctx);
 	if (n == 0) {
 		emit(emit_ctx, none, strlen(none));
 		n = 1;
@@ -575,8 +604,8 @@ report_list_lines(const struct report_data *d,
 	struct buf line = BUF_INIT;
 
 	c.v = xcalloc(total + 1, sizeof *c.v);
-	report_list_each(d, s, sec, clean, ctx, &line, report_collect_line,
-	    &c);
+	report_list_each(d, s, sec, 0, clean, ctx, &line,
+	    report_collect_line, &c);
 	buf_free(&line);
 	*out = c.v;
 	return c.n;

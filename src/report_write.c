@@ -319,7 +319,7 @@ report_write_list(struct report_writer *w, const struct report_data *d,
     const struct report_summary *s, enum report_section sec)
 {
 	report_heading(w, report_section_title(sec));
-	report_list_each(d, s, sec, report_clean_cb, w, &w->line,
+	report_list_each(d, s, sec, 0, report_clean_cb, w, &w->line,
 	    report_list_item, w);
 }
 
