@@ -372,8 +372,13 @@ report_write_notes(struct report_writer *w,
 		if (day < s->first || day > s->last)
 			continue;
 		any = 1;
+		/* "WHEN  NOTE", built in the reused line, not by printf */
 		note = report_clean(w, rs->note);
-		report_item(w, "%s  %s", when, note);
+		buf_reset(&w->line);
+		buf_adds(&w->line, when);
+		buf_add(&w->line, "  ", 2);
+		buf_adds(&w->line, note);
+		report_item_text(w, w->line.data);
 		free(note);
 	}
 	if (d->plan != NULL && d->plan->notes != NULL) {
