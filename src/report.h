@@ -294,9 +294,10 @@ int32_t report_session_when(const struct report_summary *s, size_t i,
     int64_t t, char *out);
 
 /* "WHEN  full check: VERDICT, age A, pain for W weeks; rules: E1 (in
- * words); not sure ...; massage: ...; clearances used: ..." (caller frees). */
-char *report_check_text(const struct report_check *c, const char *when,
-    report_clean_fn clean, void *ctx);
+ * words); not sure ...; massage: ...; clearances used: ..." appended to
+ * b. */
+void report_check_line(struct buf *b, const struct report_check *c,
+    const char *when, report_clean_fn clean, void *ctx);
 /* The sessions (sec REPORT_SEC_SESSIONS) or safety checks
  * (REPORT_SEC_CHECKS) within s's days as lines, oldest first, or one line
  * saying there are none; returns their count (free with

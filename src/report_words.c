@@ -458,60 +458,76 @@ report_add_part(struct buf *b, const char *label, const char *text,
 	free(t);
 }
 
-char *
-report_check_text(const struct report_check *c, const char *when,
-    report_clean_fn clean, void *ctx)
+/* The words for a check's kind; NULL when it is none of the known
+ * ones (then shown as stored, cleaned). */
+static const char *
+report_kind_words(const char *kind)
 {
-	struct buf b = BUF_INIT;
-	char *kind, *rules;
+	if (kind == NULL)
+		return NULL;
+	if (strcmp(kind, "recheck") == 0)
+		return "re-check of the emergency questions";
+	if (strcmp(kind, "full") == 0)
+		return "full check";
+	return NULL;
+}
 
-	kind = clean(ctx, c->kind);
-	rules = report_rules_in_words(c->rules, clean, ctx);
-	/* Built by hand, not with printf: a long history has hundreds. */
-	buf_adds(&b, when);
-	buf_adds(&b, "  ");
-	buf_adds(&b, strcmp(kind, "recheck") == 0 ?
-	    "re-check of the emergency questions" :
-	    strcmp(kind, "full") == 0 ? "full check" : kind);
-	buf_adds(&b, ": ");
-	buf_adds(&b, verdict_name(c->verdict));
+void
+report_check_line(struct buf *b, const struct report_check *c,
+    const char *when, report_clean_fn clean, void *ctx)
+{
+	const char *words = report_kind_words(c->kind);
+	char *kind = NULL, *rules = NULL;
+
+	/* Built by hand, not with printf, and the known kinds and no rules
+	 * (the common case) are not cleaned: a long history has hundreds. */
+	if (words == NULL) {
+		kind = clean(ctx, c->kind);
+		words = report_kind_words(kind);
+	}
+	if (c->rules != NULL && c->rules[0] != '\0')
+		rules = report_rules_in_words(c->rules, clean, ctx);
+	buf_adds(b, when);
+	buf_add(b, "  ", 2);
+	buf_adds(b, words != NULL ? words : kind);
+	buf_add(b, ": ", 2);
+	buf_adds(b, verdict_name(c->verdict));
 	if (c->age >= 0) {
-		buf_adds(&b, ", age ");
-		report_add_num(&b, c->age, 1);
+		buf_adds(b, ", age ");
+		report_add_num(b, c->age, 1);
 	}
 	if (c->age >= 0 && c->weeks >= 0) {
-		buf_adds(&b, ", pain for ");
-		report_add_num(&b, c->weeks, 1);
-		buf_adds(&b, c->weeks == 1 ? " week" : " weeks");
+		buf_adds(b, ", pain for ");
+		report_add_num(b, c->weeks, 1);
+		buf_adds(b, c->weeks == 1 ? " week" : " weeks");
 	}
-	buf_adds(&b, "; rules: ");
-	buf_adds(&b, rules[0] != '\0' ? rules : "none fired");
-	report_add_part(&b, "not sure (counted as yes)", c->unsure, clean,
+	buf_adds(b, "; rules: ");
+	buf_adds(b, rules != NULL && rules[0] != '\0' ? rules : "none fired");
+	report_add_part(b, "not sure (counted as yes)", c->unsure, clean,
 	    ctx);
-	report_add_part(&b, "massage", c->actions, clean, ctx);
-	report_add_part(&b, "clearances used", c->clearances, clean, ctx);
+	report_add_part(b, "massage", c->actions, clean, ctx);
+	report_add_part(b, "clearances used", c->clearances, clean, ctx);
 	free(kind);
 	free(rules);
-	return buf_detach(&b);
 }
 
 /* The checks' lines (report_list_each()). */
 static size_t
 report_list_checks(const struct report_data *d,
     const struct report_summary *s, size_t skip, report_clean_fn clean,
-    void *ctx, report_line_fn emit, void *emit_ctx)
+    void *ctx, struct buf *line, report_line_fn emit, void *emit_ctx)
 {
 	size_t n = 0, i;
-	char when[32], *line;
+	char when[32];
 	int32_t day;
 
 	for (i = 0; i < d->n_checks; i++) {
 		day = report_time(d->checks[i].at, when, sizeof when);
 		if (day < s->first || day > s->last || n++ < skip)
 			continue;
-		line = report_check_text(&d->checks[i], when, clean, ctx);
-		emit(emit_ctx, line, strlen(line));
-		free(line);
+		buf_reset(line);
+		report_check_line(line, &d->checks[i], when, clean, ctx);
+		emit(emit_ctx, line->data, line->len);
 	}
 	return n;
 }
@@ -567,7 +583,7 @@ report_list_each(const struct report_data *d,
 	    "No sessions in this period.";
 	size_t n;
 
-	n = checks ? report_list_checks(d, s, skip, clean, ctx, emit,
+	n = checks ? report_list_checks(d, s, skip, clean, ctx, line, emit,
 	    emit_ctx) : report_list_sessions(d, s, skip, clean, ctx, line,
 	    emit, emit_ctx);
 	if (n == 0) {
