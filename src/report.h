@@ -274,6 +274,9 @@ int report_meaningful(double baseline, double level);
 double report_mic_level(double baseline);
 /* "5.0" for a mean. */
 void report_level(double v, char *out, size_t size);
+/* x as printf's "%.1f" writes it (out: at least 16 bytes), for a chart's
+ * hundreds of coordinates. */
+void report_decimal1(double x, char *out, size_t size);
 
 /* A week's row: week of, done, plan, partial, time, before, after,
  * change (from the starting level; " *" marks a meaningful drop). */

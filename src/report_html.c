@@ -276,6 +276,44 @@ rh_pain_frame(struct buf *b, const struct report_summary *s, int x0, int w)
 	    x0 + 160, x0 + 180, x0 + 186);
 }
 
+/* Appends " NAME=\"X\"" with x as "%.1f" writes it. */
+static void
+rh_attr(struct buf *b, const char *name, double x)
+{
+	char v[32];
+
+	report_decimal1(x, v, sizeof v);
+	buf_addc(b, ' ');
+	buf_adds(b, name);
+	buf_add(b, "=\"", 2);
+	buf_adds(b, v);
+	buf_addc(b, '"');
+}
+
+/* A week's level: a thick bar from x1 to x2 at y.  By hand: a chart of
+ * years has hundreds, and printf's floating point is slow. */
+static void
+rh_level_bar(struct buf *b, double x1, double x2, double y)
+{
+	buf_adds(b, "<line");
+	rh_attr(b, "x1", x1);
+	rh_attr(b, "y1", y);
+	rh_attr(b, "x2", x2);
+	rh_attr(b, "y2", y);
+	buf_adds(b, " stroke=\"#000\" stroke-width=\"3\"/>\n");
+}
+
+/* A session's rating: a dot at x, y, filled (before) or hollow (after). */
+static void
+rh_dot(struct buf *b, double x, double y, int filled)
+{
+	buf_adds(b, "<circle");
+	rh_attr(b, "cx", x);
+	rh_attr(b, "cy", y);
+	buf_adds(b, filled ? " r=\"2.5\" fill=\"#000\"/>\n" :
+	    " r=\"2.5\" fill=\"#fff\" stroke=\"#000\"/>\n");
+}
+
 /* Each rated session as two marks; each week's level as a thick bar. */
 static void
 rh_pain_marks(struct buf *b, const struct report_data *d,
@@ -286,13 +324,18 @@ rh_pain_marks(struct buf *b, const struct report_data *d,
 	struct rh_axis axis;
 	char monday[11];
 	int32_t day;
+	int64_t start, end = 0;
 	double x, x2;
 	size_t i;
 
 	rh_axis_init(&axis, s, x0, w);
 	for (i = 0; i < s->n_weeks; i++) {
 		wk = &s->weeks[i];
-		x = rh_x(&axis, day_start_time(wk->start));
+		/* A week starts where the one before it ended (the weeks
+		 * follow each other): one mktime() a week, not two. */
+		start = i > 0 && end != 0 ? end : day_start_time(wk->start);
+		end = 0;
+		x = rh_x(&axis, start);
 		if (x >= x0 && i % (s->n_weeks > 13 ? (s->n_weeks + 12) / 13 :
 		    1) == 0) {
 			/* Over a year, month-day labels read as out of
@@ -306,11 +349,10 @@ rh_pain_marks(struct buf *b, const struct report_data *d,
 		}
 		if (wk->n_before == 0)
 			continue;
-		x2 = rh_x(&axis, day_start_time(wk->start + 7));
-		buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-		    "y2=\"%.1f\" stroke=\"#000\" stroke-width=\"3\"/>\n",
-		    x < x0 ? x0 : x, rh_y(wk->pain_before),
-		    x2 > x0 + w ? x0 + w : x2, rh_y(wk->pain_before));
+		end = day_start_time(wk->start + 7);
+		x2 = rh_x(&axis, end);
+		rh_level_bar(b, x < x0 ? x0 : x, x2 > x0 + w ? x0 + w : x2,
+		    rh_y(wk->pain_before));
 	}
 	/* Over a year, a dot a session is a smear: the weeks' levels
 	 * carry the chart, the sessions are listed. */
@@ -321,12 +363,9 @@ rh_pain_marks(struct buf *b, const struct report_data *d,
 			continue;
 		x = rh_x(&axis, rs->started_at);
 		if (rs->pain_before >= 0)
-			buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" "
-			    "fill=\"#000\"/>\n", x, rh_y(rs->pain_before));
+			rh_dot(b, x, rh_y(rs->pain_before), 1);
 		if (rs->pain_after >= 0)
-			buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" "
-			    "fill=\"#fff\" stroke=\"#000\"/>\n", x + 2,
-			    rh_y(rs->pain_after));
+			rh_dot(b, x + 2, rh_y(rs->pain_after), 0);
 	}
 }
 

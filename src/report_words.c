@@ -135,6 +135,12 @@ by_printf:
 }
 
 void
+report_decimal1(double x, char *out, size_t size)
+{
+	report_fixed1(x, 0, out, size);
+}
+
+void
 report_level(double v, char *out, size_t size)
 {
 	report_fixed1(v + (v >= 0 ? 1e-9 : -1e-9), 0, out, size);

@@ -62,6 +62,30 @@ test_level(void **state)
 	level_like_printf(NAN);
 }
 
+/* report_decimal1() against printf on a chart's coordinates: x of
+ * every second of a day across 710 columns, and the ties. */
+static void
+test_decimal1(void **state)
+{
+	char want[64], got[64];
+	double x;
+	int k;
+
+	(void)state;
+	for (k = 0; k <= 86400 * 3; k += 7) {
+		x = 40 + 710 * (double)k / (86400 * 3);
+		snprintf(want, sizeof want, "%.1f", x);
+		report_decimal1(x, got, sizeof got);
+		assert_string_equal(got, want);
+	}
+	for (k = -200; k < 200; k++) {
+		x = (k + 0.5) / 10;
+		snprintf(want, sizeof want, "%.1f", x);
+		report_decimal1(x, got, sizeof got);
+		assert_string_equal(got, want);
+	}
+}
+
 /* The change cell: "%+.1f", " *" for a meaningful drop, "start". */
 static void
 test_change_cell(void **state)
@@ -205,6 +229,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_level),
+		cmocka_unit_test(test_decimal1),
 		cmocka_unit_test(test_change_cell),
 		cmocka_unit_test(test_session_lines),
 	};
