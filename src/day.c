@@ -82,8 +82,23 @@ day_format(int32_t day, char *out)
 	int y, m, d;
 
 	day_to_ymd(day, &y, &m, &d);
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
+	if (y < 0 || y > 9999) {
+		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+		    (unsigned)m % 100u, (unsigned)d % 100u);
+		return;
+	}
+	/* By hand: a report of years formats thousands of days. */
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
 }
 
 /*
@@ -153,7 +168,9 @@ day_memo_room(void)
 	struct day_memo_slot *old = day_memo.slots, *slots;
 	size_t cap = day_memo.cap == 0 ? DAY_MEMO_MIN : day_memo.cap * 2, i;
 
-	if (day_memo.tz == NULL && getenv("TZ") != NULL)
+	/* Held, TZ was checked at the hold: no look through the
+	 * environment for each new time (a report has thousands). */
+	if (!day_memo_held && day_memo.tz == NULL && getenv("TZ") != NULL)
 		return -1;
 	if ((day_memo.used + 1) * 2 <= day_memo.cap)
 		return 0;

@@ -37,13 +37,68 @@ printout_first_day(const struct report_data *d, int32_t fallback)
 	return first;
 }
 
+/*
+ * Writes the report of d and s to path, then the extra part.  To
+ * stdout (a pager, say) it goes to memory first: the file is let go
+ * (*st becomes NULL) before the output waits on its reader, or another
+ * copy's writes could not fold back meanwhile (attack17s F2).  Text and
+ * Markdown are laid out there directly: a memory stream would copy
+ * every byte again.  Returns 0 or -1 (*err set).
+ */
+static int
+printout_report_out(struct app *app, const struct printout_report *o,
+    struct store **st, const struct report_data *d,
+    const struct report_summary *s, const char *path, char **err)
+{
+	struct outfile out;
+	struct buf text = BUF_INIT;
+	FILE *f, *mem = NULL;
+	char *buf = NULL;
+	size_t len = 0;
+	int failed;
+
+	if (outfile_open(&out, path, err) != 0)
+		return -1;
+	f = out.f;
+	if (out.path == NULL && (mem = open_memstream(&buf, &len)) != NULL)
+		f = mem;
+	if (mem != NULL && o->fmt != REPORT_HTML) {
+		report_write_text(&text, d, s, o->fmt, o->width);
+		failed = 0;
+	} else
+		failed = report_write(f, d, s, o->fmt, o->width) != 0;
+	if (!failed && o->extra != NULL && o->fmt != REPORT_HTML &&
+	    o->extra(o->extra_ctx, f, *st, d, s) != 0) {
+		failed = 1;
+		*err = xstrdup(store_error(*st));
+	}
+	if (mem != NULL) {
+		failed |= fclose(mem) != 0;
+		store_export_end(*st);
+		*st = NULL;
+		app_store_done(app);
+		/* A short write stays flagged on stdout for outfile_close()
+		 * to tell. */
+		if (!failed && text.len > 0)
+			(void)fwrite(text.data, 1, text.len, stdout);
+		if (!failed)
+			(void)fwrite(buf, 1, len, stdout);
+		free(buf);
+	}
+	buf_free(&text);
+	if (outfile_close(&out, failed, err) != 0)
+		return -1;
+	if (failed && *err == NULL)
+		*err = xstrdup("could not write the report");
+	return failed ? -1 : 0;
+}
+
 int
 printout_report(struct app *app, const struct printout_report *o,
     const char *path, char **err)
 {
 	struct report_data d;
 	struct report_summary s;
-	struct outfile out;
 	struct store *st;
 	int32_t first;
 	int failed;
@@ -67,40 +122,7 @@ printout_report(struct app *app, const struct printout_report *o,
 	/* A report looks at its days as seen from their last. */
 	day_zone_hold(1);
 	report_summarise(&d, first, o->until, o->until, &s);
-	if (outfile_open(&out, path, err) == 0) {
-		FILE *f = out.f, *mem = NULL;
-		char *buf = NULL;
-		size_t len = 0;
-
-		/* To stdout (a pager, say) it goes to memory first: the file
-		 * is let go before the output waits on its reader, or another
-		 * copy's writes could not fold back meanwhile (attack17s F2). */
-		if (out.path == NULL &&
-		    (mem = open_memstream(&buf, &len)) != NULL)
-			f = mem;
-		failed = report_write(f, &d, &s, o->fmt, o->width) != 0;
-		if (!failed && o->extra != NULL && o->fmt != REPORT_HTML &&
-		    o->extra(o->extra_ctx, f, st, &d, &s) != 0) {
-			failed = 1;
-			*err = xstrdup(store_error(st));
-		}
-		if (mem != NULL) {
-			failed |= fclose(mem) != 0;
-			store_export_end(st);
-			st = NULL;
-			app_store_done(app);
-			/* A short write stays flagged on stdout for
-			 * outfile_close() to tell. */
-			if (!failed)
-				(void)fwrite(buf, 1, len, stdout);
-			free(buf);
-		}
-		if (outfile_close(&out, failed, err) != 0)
-			failed = 1;
-		else if (failed && *err == NULL)
-			*err = xstrdup("could not write the report");
-	} else
-		failed = 1;
+	failed = printout_report_out(app, o, &st, &d, &s, path, err) != 0;
 	day_zone_hold(0);
 	if (st != NULL)
 		store_export_end(st);

@@ -64,6 +64,7 @@ report_summary_free(struct report_summary *s)
 		return;
 	free(s->weeks);
 	free(s->homework);
+	free(s->when);
 	memset(s, 0, sizeof *s);
 }
 
@@ -377,17 +378,38 @@ report_prompt_recheck(const struct report_data *d,
 	return c->age + report_years_between(check_day, s->today) >= 50;
 }
 
+/* t's local day and minute into *w (minute -1 when day_local() cannot
+ * tell: report_time() then finds them as it always did). */
+static int32_t
+report_when_of(int64_t t, struct report_when *w)
+{
+	int minute;
+
+	w->t = t;
+	if (day_local(t, &w->day, &minute) == 0) {
+		w->minute = minute;
+		return w->day;
+	}
+	w->minute = -1;
+	w->day = day_of_time(t);
+	return w->day;
+}
+
 void
 report_summarise(const struct report_data *d, int32_t first, int32_t last,
     int32_t today, struct report_summary *out)
 {
-	/* Each session's local day, found once for every part below. */
+	/* Each session's local day, found once for every part below and
+	 * kept, with its minute, for the writers. */
 	int32_t *days = xreallocarray(NULL, d->n_sessions + 1, sizeof *days);
 	size_t i;
 
-	for (i = 0; i < d->n_sessions; i++)
-		days[i] = day_of_time(d->sessions[i].started_at);
 	memset(out, 0, sizeof *out);
+	out->when = xreallocarray(NULL, d->n_sessions + 1, sizeof *out->when);
+	out->n_when = d->n_sessions;
+	for (i = 0; i < d->n_sessions; i++)
+		days[i] = report_when_of(d->sessions[i].started_at,
+		    &out->when[i]);
 	out->today = today;
 	out->first = first;
 	out->last = last;

@@ -22,6 +22,7 @@
 
 #include "safety.h"
 
+struct buf;
 struct plan;
 struct strpool;
 
@@ -148,6 +149,18 @@ struct report_summary {
 	unsigned prompts;           /* enum report_prompt bits */
 	struct report_homework *homework;   /* the plan's routines (owned) */
 	size_t n_homework;
+	/* Each session's local time as report_summarise() found it, so the
+	 * writers look each one up once (owned; see report_session_when()). */
+	struct report_when *when;
+	size_t n_when;
+};
+
+/* A session's start in local time: its day and minute (-1 when
+ * day_local() could not tell, and report_time() must). */
+struct report_when {
+	int64_t t;
+	int32_t day;
+	int32_t minute;
 };
 
 /*
@@ -206,6 +219,10 @@ enum report_format {
  */
 int report_write(FILE *f, const struct report_data *d,
     const struct report_summary *s, enum report_format fmt, int width);
+/* The same in text or Markdown, appended to out (a caller that keeps
+ * the whole report in memory anyway: no stdio stream in between). */
+void report_write_text(struct buf *out, const struct report_data *d,
+    const struct report_summary *s, enum report_format fmt, int width);
 
 /*
  * The report as one self-contained HTML page for print (report_html.c):
@@ -262,6 +279,9 @@ int report_meaningful(double baseline, double level);
 double report_mic_level(double baseline);
 /* "5.0" for a mean. */
 void report_level(double v, char *out, size_t size);
+/* x as printf's "%.1f" writes it (out: at least 16 bytes), for a chart's
+ * hundreds of coordinates. */
+void report_decimal1(double x, char *out, size_t size);
 
 /* A week's row: week of, done, plan, partial, time, before, after,
  * change (from the starting level; " *" marks a meaningful drop). */
@@ -276,11 +296,16 @@ char *report_pain_text(const struct report_summary *s, int which);
 
 /* Formats t as local "YYYY-MM-DD HH:MM" into out; returns its day. */
 int32_t report_time(int64_t t, char *out, size_t size);
+/* report_time() of session i of the data s summarises, from what
+ * report_summarise() found (out: at least 32 bytes). */
+int32_t report_session_when(const struct report_summary *s, size_t i,
+    int64_t t, char *out);
 
 /* "WHEN  full check: VERDICT, age A, pain for W weeks; rules: E1 (in
- * words); not sure ...; massage: ...; clearances used: ..." (caller frees). */
-char *report_check_text(const struct report_check *c, const char *when,
-    report_clean_fn clean, void *ctx);
+ * words); not sure ...; massage: ...; clearances used: ..." appended to
+ * b. */
+void report_check_line(struct buf *b, const struct report_check *c,
+    const char *when, report_clean_fn clean, void *ctx);
 /* The sessions (sec REPORT_SEC_SESSIONS) or safety checks
  * (REPORT_SEC_CHECKS) within s's days as lines, oldest first, or one line
  * saying there are none; returns their count (free with
@@ -288,6 +313,19 @@ char *report_check_text(const struct report_check *c, const char *when,
 size_t report_list_lines(const struct report_data *d,
     const struct report_summary *s, enum report_section sec,
     report_clean_fn clean, void *ctx, char ***out);
+/* The same lines one at a time, for a writer that lays each out at
+ * once: each is built in line (reused, no allocation per line) and
+ * given to emit, but for the first skip, which are only counted.
+ * Returns their count, the skipped ones included. */
+typedef void (*report_line_fn)(void *ctx, const char *line, size_t len);
+size_t report_list_each(const struct report_data *d,
+    const struct report_summary *s, enum report_section sec, size_t skip,
+    report_clean_fn clean, void *ctx, struct buf *line,
+    report_line_fn emit, void *emit_ctx);
+/* The number of sessions within s's days (report_list_each() lists
+ * them). */
+size_t report_session_count(const struct report_data *d,
+    const struct report_summary *s);
 /* The plan's lines (title, dates, therapist, routines, lessons) into
  * *out; returns their count (free with report_strings_free()). */
 size_t report_plan_items(const struct plan *p, report_clean_fn clean,

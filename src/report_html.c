@@ -37,9 +37,13 @@ rh_keep(void *ctx, const char *raw)
 static void
 rh_elem(struct buf *b, const char *tag, const char *text)
 {
-	buf_printf(b, "<%s>", tag);
+	buf_addc(b, '<');
+	buf_adds(b, tag);
+	buf_addc(b, '>');
 	html_escape(b, text);
-	buf_printf(b, "</%s>\n", tag);
+	buf_add(b, "</", 2);
+	buf_adds(b, tag);
+	buf_add(b, ">\n", 2);
 }
 
 /* A list item from an allocated sentence, which it frees. */
@@ -199,16 +203,32 @@ rh_weeks(struct buf *b, const struct report_summary *s)
 	buf_adds(b, "</p>\n</section>\n");
 }
 
-/* x of time t in a chart spanning days first..last. */
-static double
-rh_x(const struct report_summary *s, int64_t t, int x0, int w)
-{
-	double span = (double)(day_start_time(s->last + 1) -
-	    day_start_time(s->first));
+/* A chart's time axis: days first..last from x0, w wide.  Their
+ * midnights are found once (mktime() each: a chart of years has
+ * hundreds of marks). */
+struct rh_axis {
+	int64_t start;
+	double span;
+	int x0, w;
+};
 
-	if (span <= 0)
-		return x0;
-	return x0 + w * (double)(t - day_start_time(s->first)) / span;
+static void
+rh_axis_init(struct rh_axis *a, const struct report_summary *s, int x0,
+    int w)
+{
+	a->start = day_start_time(s->first);
+	a->span = (double)(day_start_time(s->last + 1) - a->start);
+	a->x0 = x0;
+	a->w = w;
+}
+
+/* x of time t on the axis. */
+static double
+rh_x(const struct rh_axis *a, int64_t t)
+{
+	if (a->span <= 0)
+		return a->x0;
+	return a->x0 + a->w * (double)(t - a->start) / a->span;
 }
 
 /* y of a pain level 0-10. */
@@ -256,6 +276,44 @@ rh_pain_frame(struct buf *b, const struct report_summary *s, int x0, int w)
 	    x0 + 160, x0 + 180, x0 + 186);
 }
 
+/* Appends " NAME=\"X\"" with x as "%.1f" writes it. */
+static void
+rh_attr(struct buf *b, const char *name, double x)
+{
+	char v[32];
+
+	report_decimal1(x, v, sizeof v);
+	buf_addc(b, ' ');
+	buf_adds(b, name);
+	buf_add(b, "=\"", 2);
+	buf_adds(b, v);
+	buf_addc(b, '"');
+}
+
+/* A week's level: a thick bar from x1 to x2 at y.  By hand: a chart of
+ * years has hundreds, and printf's floating point is slow. */
+static void
+rh_level_bar(struct buf *b, double x1, double x2, double y)
+{
+	buf_adds(b, "<line");
+	rh_attr(b, "x1", x1);
+	rh_attr(b, "y1", y);
+	rh_attr(b, "x2", x2);
+	rh_attr(b, "y2", y);
+	buf_adds(b, " stroke=\"#000\" stroke-width=\"3\"/>\n");
+}
+
+/* A session's rating: a dot at x, y, filled (before) or hollow (after). */
+static void
+rh_dot(struct buf *b, double x, double y, int filled)
+{
+	buf_adds(b, "<circle");
+	rh_attr(b, "cx", x);
+	rh_attr(b, "cy", y);
+	buf_adds(b, filled ? " r=\"2.5\" fill=\"#000\"/>\n" :
+	    " r=\"2.5\" fill=\"#fff\" stroke=\"#000\"/>\n");
+}
+
 /* Each rated session as two marks; each week's level as a thick bar. */
 static void
 rh_pain_marks(struct buf *b, const struct report_data *d,
@@ -263,14 +321,21 @@ rh_pain_marks(struct buf *b, const struct report_data *d,
 {
 	const struct report_session *rs;
 	const struct report_week *wk;
+	struct rh_axis axis;
 	char monday[11];
 	int32_t day;
+	int64_t start, end = 0;
 	double x, x2;
 	size_t i;
 
+	rh_axis_init(&axis, s, x0, w);
 	for (i = 0; i < s->n_weeks; i++) {
 		wk = &s->weeks[i];
-		x = rh_x(s, day_start_time(wk->start), x0, w);
+		/* A week starts where the one before it ended (the weeks
+		 * follow each other): one mktime() a week, not two. */
+		start = i > 0 && end != 0 ? end : day_start_time(wk->start);
+		end = 0;
+		x = rh_x(&axis, start);
 		if (x >= x0 && i % (s->n_weeks > 13 ? (s->n_weeks + 12) / 13 :
 		    1) == 0) {
 			/* Over a year, month-day labels read as out of
@@ -284,11 +349,10 @@ rh_pain_marks(struct buf *b, const struct report_data *d,
 		}
 		if (wk->n_before == 0)
 			continue;
-		x2 = rh_x(s, day_start_time(wk->start + 7), x0, w);
-		buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-		    "y2=\"%.1f\" stroke=\"#000\" stroke-width=\"3\"/>\n",
-		    x < x0 ? x0 : x, rh_y(wk->pain_before),
-		    x2 > x0 + w ? x0 + w : x2, rh_y(wk->pain_before));
+		end = day_start_time(wk->start + 7);
+		x2 = rh_x(&axis, end);
+		rh_level_bar(b, x < x0 ? x0 : x, x2 > x0 + w ? x0 + w : x2,
+		    rh_y(wk->pain_before));
 	}
 	/* Over a year, a dot a session is a smear: the weeks' levels
 	 * carry the chart, the sessions are listed. */
@@ -297,14 +361,11 @@ rh_pain_marks(struct buf *b, const struct report_data *d,
 		day = day_of_time(rs->started_at);
 		if (day < s->first || day > s->last)
 			continue;
-		x = rh_x(s, rs->started_at, x0, w);
+		x = rh_x(&axis, rs->started_at);
 		if (rs->pain_before >= 0)
-			buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" "
-			    "fill=\"#000\"/>\n", x, rh_y(rs->pain_before));
+			rh_dot(b, x, rh_y(rs->pain_before), 1);
 		if (rs->pain_after >= 0)
-			buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" "
-			    "fill=\"#fff\" stroke=\"#000\"/>\n", x + 2,
-			    rh_y(rs->pain_after));
+			rh_dot(b, x + 2, rh_y(rs->pain_after), 0);
 	}
 }
 
@@ -384,31 +445,42 @@ rh_calendar(struct buf *b, const struct report_data *d,
 	buf_adds(b, "</table>\n</section>\n");
 }
 
+/* report_list_each()'s emit: the line as an escaped list item. */
+static void
+rh_list_item(void *ctx, const char *line, size_t len)
+{
+	struct buf *b = ctx;
+
+	(void)len;
+	buf_add(b, "<li>", 4);
+	html_escape(b, line);
+	buf_add(b, "</li>\n", 6);
+}
+
 /* The sessions or the checks, a list item each. */
 static void
 rh_list(struct buf *b, const struct report_data *d,
     const struct report_summary *s, enum report_section sec)
 {
-	char **lines;
-	size_t n, i;
+	struct buf line = BUF_INIT;
+	size_t n, skip = 0;
 
-	n = report_list_lines(d, s, sec, rh_keep, NULL, &lines);
 	buf_adds(b, sec == REPORT_SEC_SESSIONS ? "<ul class=\"small\">\n" :
 	    "<ul>\n");
-	i = 0;
 	/* A printout of years would run to a hundred pages: the latest
-	 * sessions, and where the others are. */
-	if (sec == REPORT_SEC_SESSIONS && n > RH_MAX_SESSIONS) {
-		i = n - RH_MAX_SESSIONS;
+	 * sessions, and where the others are (not built at all). */
+	if (sec == REPORT_SEC_SESSIONS &&
+	    (n = report_session_count(d, s)) > RH_MAX_SESSIONS) {
+		skip = n - RH_MAX_SESSIONS;
 		buf_adds(b, "<li>");
 		html_escapef(b, "%zu earlier sessions are left out of this "
-		    "printout; 'backcare report' lists them all.", i);
+		    "printout; 'backcare report' lists them all.", skip);
 		buf_adds(b, "</li>\n");
 	}
-	for (; i < n; i++)
-		rh_elem(b, "li", lines[i]);
+	report_list_each(d, s, sec, skip, rh_keep, NULL, &line, rh_list_item,
+	    b);
+	buf_free(&line);
 	buf_adds(b, "</ul>\n");
-	report_strings_free(lines, n);
 }
 
 static void

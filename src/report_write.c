@@ -14,12 +14,29 @@
 #include "text.h"
 #include "util.h"
 
+/* The report is laid out in out and written in large pieces: one
+ * fprintf() or fwrite() a line cost more than building the line. */
+#define REPORT_OUT_CHUNK 65536
+
 struct report_writer {
 	FILE *f;
 	enum report_format fmt;
 	int width;
-	struct buf line;        /* the paragraph being wrapped */
+	struct buf out;         /* laid out, not yet written */
+	struct buf line;        /* a list line being built */
 };
+
+/* Writes what is laid out once there is a chunk of it (or all, at the
+ * end). */
+static void
+report_out(struct report_writer *w, int all)
+{
+	if (w->f == NULL || w->out.len == 0 ||
+	    (!all && w->out.len < REPORT_OUT_CHUNK))
+		return;
+	fwrite(w->out.data, 1, w->out.len, w->f);
+	buf_reset(&w->out);
+}
 
 /* 1 when p follows a word made only of digits ("1." could start a list). */
 static int
@@ -86,27 +103,24 @@ report_clean(struct report_writer *w, const char *s)
 }
 
 /*
- * Writes text word-wrapped to the width (text_wrap()): the first line
- * after first, the others after rest.  The lines are built in w->line and
- * written with one call.
+ * Lays out text word-wrapped to the width (text_wrap()): the first line
+ * after first, the others after rest.
  */
 static void
 report_wrap(struct report_writer *w, const char *first, const char *rest,
     const char *text)
 {
-	buf_reset(&w->line);
-	text_wrap(&w->line, text, (size_t)w->width, first, rest);
-	fwrite(w->line.data, 1, w->line.len, w->f);
+	text_wrap(&w->out, text, (size_t)w->width, first, rest);
+	report_out(w, 0);
 }
 
 /* A section heading, after a blank line. */
 static void
 report_heading(struct report_writer *w, const char *title)
 {
-	if (w->fmt == REPORT_MARKDOWN)
-		fprintf(w->f, "\n## %s\n\n", title);
-	else
-		fprintf(w->f, "\n%s\n", title);
+	buf_adds(&w->out, w->fmt == REPORT_MARKDOWN ? "\n## " : "\n");
+	buf_adds(&w->out, title);
+	buf_adds(&w->out, w->fmt == REPORT_MARKDOWN ? "\n\n" : "\n");
 }
 
 /* A list item: "- " in Markdown, indented in text. */
@@ -163,9 +177,11 @@ report_write_title(struct report_writer *w,
 {
 	char *title = report_title_text(s);
 
-	if (w->fmt == REPORT_MARKDOWN)
-		fprintf(w->f, "# %s\n\n", title);
-	else
+	if (w->fmt == REPORT_MARKDOWN) {
+		buf_adds(&w->out, "# ");
+		buf_adds(&w->out, title);
+		buf_adds(&w->out, "\n\n");
+	} else
 		report_wrap(w, "", "", title);
 	free(title);
 	report_wrap(w, "", "", report_intro_text());
@@ -188,34 +204,84 @@ report_write_plan(struct report_writer *w, const struct plan *p)
 	report_strings_free(items, n);
 }
 
+/* s padded with spaces to width bytes, on the left or the right, as
+ * printf's %*s and %-*s do (the cells are ASCII). */
+static void
+report_pad(struct buf *b, const char *s, size_t width, int left)
+{
+	static const char spaces[] = "            ";
+	size_t n = strlen(s), pad = n < width ? width - n : 0;
+
+	if (left)
+		buf_add(b, s, n);
+	buf_add(b, spaces, pad < sizeof spaces - 1 ? pad : sizeof spaces - 1);
+	if (!left)
+		buf_add(b, s, n);
+}
+
+/* One week's row of the text table, as "  %-10s  %4s  %4s  %7s  %7s
+ * %6s  %5s  %s\n" would print it. */
+static void
+report_week_row(struct buf *b, const char *const c[REPORT_WEEK_CELLS])
+{
+	static const size_t widths[REPORT_WEEK_CELLS - 1] = {
+		10, 4, 4, 7, 7, 6, 5
+	};
+	size_t i;
+
+	for (i = 0; i < REPORT_WEEK_CELLS - 1; i++) {
+		buf_add(b, "  ", 2);
+		report_pad(b, c[i], widths[i], i == 0);
+	}
+	buf_add(b, "  ", 2);
+	buf_adds(b, c[REPORT_WEEK_CELLS - 1]);
+	buf_addc(b, '\n');
+}
+
+/* One week's row of the Markdown table. */
+static void
+report_week_md_row(struct buf *b, const char *const c[REPORT_WEEK_CELLS])
+{
+	size_t i;
+
+	for (i = 0; i < REPORT_WEEK_CELLS; i++) {
+		buf_add(b, "| ", 2);
+		buf_adds(b, c[i]);
+		buf_addc(b, ' ');
+	}
+	buf_add(b, "|\n", 2);
+}
+
 static void
 report_write_weeks(struct report_writer *w,
     const struct report_summary *s)
 {
+	static const char *const head[REPORT_WEEK_CELLS] = {
+		"Week of", "Done", "Plan", "Partial", "Time", "Before",
+		"After", "Change"
+	};
 	char c[REPORT_WEEK_CELLS][24], *adherence;
+	const char *cells[REPORT_WEEK_CELLS];
 	size_t i;
 
 	report_heading(w, report_section_title(REPORT_SEC_WEEKS));
 	if (w->fmt == REPORT_MARKDOWN)
-		fputs("| Week of | Done | Plan | Partial | Time | Pain before "
-		    "| Pain after | Change |\n|---|--:|--:|--:|--:|--:|--:|---|\n",
-		    w->f);
+		buf_adds(&w->out, "| Week of | Done | Plan | Partial | Time "
+		    "| Pain before | Pain after | Change |\n"
+		    "|---|--:|--:|--:|--:|--:|--:|---|\n");
 	else
-		fprintf(w->f, "  %-10s  %4s  %4s  %7s  %7s  %6s  %5s  %s\n",
-		    "Week of", "Done", "Plan", "Partial", "Time", "Before",
-		    "After", "Change");
+		report_week_row(&w->out, head);
+	for (i = 0; i < REPORT_WEEK_CELLS; i++)
+		cells[i] = c[i];
 	for (i = 0; i < s->n_weeks; i++) {
 		report_week_cells(s, &s->weeks[i], c);
 		if (w->fmt == REPORT_MARKDOWN)
-			fprintf(w->f, "| %s | %s | %s | %s | %s | %s | %s | %s "
-			    "|\n", c[0], c[1], c[2], c[3], c[4], c[5], c[6],
-			    c[7]);
+			report_week_md_row(&w->out, cells);
 		else
-			fprintf(w->f, "  %-10s  %4s  %4s  %7s  %7s  %6s  %5s  "
-			    "%s\n", c[0], c[1], c[2], c[3], c[4], c[5], c[6],
-			    c[7]);
+			report_week_row(&w->out, cells);
+		report_out(w, 0);
 	}
-	fputc('\n', w->f);
+	buf_addc(&w->out, '\n');
 	report_para(w, report_weeks_legend());
 	if ((adherence = report_adherence_text(s)) != NULL) {
 		report_para(w, adherence);
@@ -239,19 +305,22 @@ report_write_pain(struct report_writer *w,
 	}
 }
 
+/* report_list_each()'s emit: the line as a list item, laid out at once. */
+static void
+report_list_item(void *ctx, const char *line, size_t len)
+{
+	(void)len;
+	report_item_text(ctx, line);
+}
+
 /* The sessions or the checks, a list item each. */
 static void
 report_write_list(struct report_writer *w, const struct report_data *d,
     const struct report_summary *s, enum report_section sec)
 {
-	char **lines;
-	size_t n, i;
-
 	report_heading(w, report_section_title(sec));
-	n = report_list_lines(d, s, sec, report_clean_cb, w, &lines);
-	for (i = 0; i < n; i++)
-		report_item_text(w, lines[i]);
-	report_strings_free(lines, n);
+	report_list_each(d, s, sec, 0, report_clean_cb, w, &w->line,
+	    report_list_item, w);
 }
 
 static void
@@ -299,12 +368,17 @@ report_write_notes(struct report_writer *w,
 		rs = &d->sessions[i];
 		if (rs->note == NULL || rs->note[0] == '\0')
 			continue;
-		day = report_time(rs->started_at, when, sizeof when);
+		day = report_session_when(s, i, rs->started_at, when);
 		if (day < s->first || day > s->last)
 			continue;
 		any = 1;
+		/* "WHEN  NOTE", built in the reused line, not by printf */
 		note = report_clean(w, rs->note);
-		report_item(w, "%s  %s", when, note);
+		buf_reset(&w->line);
+		buf_adds(&w->line, when);
+		buf_add(&w->line, "  ", 2);
+		buf_adds(&w->line, note);
+		report_item_text(w, w->line.data);
 		free(note);
 	}
 	if (d->plan != NULL && d->plan->notes != NULL) {
@@ -330,24 +404,46 @@ report_write_prompts(struct report_writer *w,
 		report_item_text(w, report_prompt_text(REPORT_PROMPT_RECHECK));
 }
 
+/* Every section in turn into w. */
+static void
+report_write_all(struct report_writer *w, const struct report_data *d,
+    const struct report_summary *s)
+{
+	report_write_title(w, s);
+	report_write_plan(w, d->plan);
+	report_write_weeks(w, s);
+	report_write_pain(w, s);
+	report_write_list(w, d, s, REPORT_SEC_SESSIONS);
+	report_write_lessons(w, d, s);
+	report_write_list(w, d, s, REPORT_SEC_CHECKS);
+	report_write_notes(w, d, s);
+	report_write_prompts(w, s);
+	buf_free(&w->line);
+}
+
+void
+report_write_text(struct buf *out, const struct report_data *d,
+    const struct report_summary *s, enum report_format fmt, int width)
+{
+	struct report_writer w = { NULL, fmt, width < 20 ? 20 : width, *out,
+	    BUF_INIT };
+
+	report_write_all(&w, d, s);
+	*out = w.out;
+}
+
 int
 report_write(FILE *f, const struct report_data *d,
     const struct report_summary *s, enum report_format fmt, int width)
 {
-	struct report_writer w = { f, fmt, width < 20 ? 20 : width, BUF_INIT };
+	struct report_writer w = { f, fmt, width < 20 ? 20 : width, BUF_INIT,
+	    BUF_INIT };
 
 	if (fmt == REPORT_HTML)
 		return report_write_html(f, d, s);
-	report_write_title(&w, s);
-	report_write_plan(&w, d->plan);
-	report_write_weeks(&w, s);
-	report_write_pain(&w, s);
-	report_write_list(&w, d, s, REPORT_SEC_SESSIONS);
-	report_write_lessons(&w, d, s);
-	report_write_list(&w, d, s, REPORT_SEC_CHECKS);
-	report_write_notes(&w, d, s);
-	report_write_prompts(&w, s);
-	buf_free(&w.line);
+	report_write_all(&w, d, s);
+	report_out(&w, 1);
+	buf_free(&w.out);
 	if (fflush(f) != 0 || ferror(f))
 		return -1;
 	return 0;

@@ -348,6 +348,31 @@ text_fit_bytes(const char *s, size_t n, size_t cols, size_t *used_out)
 }
 
 /*
+ * 1 when the 8 bytes at p are printable ASCII (0x20-0x7e) with no two
+ * spaces side by side, tested at once (bit tricks on a 64-bit word, each
+ * byte apart: no carry crosses from one byte to the next).  A report
+ * wraps thousands of lines; most fit as they are.
+ */
+static int
+text_ascii8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80,
+	    low7 = ones * 0x7f;
+	uint64_t x, lo, bad, sp, zero;
+
+	memcpy(&x, p, 8);
+	lo = x & low7;
+	/* below 0x20: high bit clear and low seven bits + 0x60 < 0x80;
+	 * 0x7f and up: high bit set or low seven bits all ones */
+	bad = (~((lo + ones * 0x60) | x) | x | (lo + ones)) & high;
+	/* the spaces, as bytes of zero once xored with 0x20 */
+	sp = x ^ (ones * 0x20);
+	zero = ~(((sp & low7) + low7) | sp) & high;
+	/* two side by side, whichever way round the bytes are stored */
+	return (bad | (zero & (zero >> 8))) == 0;
+}
+
+/*
  * The length of text when it is one line as it stands after col columns
  * in width: printable ASCII, no space at either end or two in a row (the
  * wrap would drop them), no longer than the room; else (size_t)-1.
@@ -361,9 +386,14 @@ text_one_line(const char *text, size_t col, size_t width)
 	if (col > width || n > width - col || (n > 0 &&
 	    (p[0] == ' ' || p[n - 1] == ' ')))
 		return (size_t)-1;
-	for (i = 0; i < n; i++)
-		if ((unsigned char)(p[i] - 0x20) >= 0x5f ||
-		    (p[i] == ' ' && p[i + 1] == ' '))
+	/* Eight bytes a test, then the rest a byte at a time.  The last
+	 * byte is no space (above), so p[i + 1] is in the text. */
+	for (i = 0; i + 8 <= n; i += 8)
+		if (!text_ascii8(p + i) || (p[i + 7] == ' ' && p[i + 8] == ' '))
+			return (size_t)-1;
+	for (; i < n; i++)
+		if ((unsigned)(p[i] - 0x21) >= 0x5e &&
+		    (p[i] != ' ' || p[i + 1] == ' '))
 			return (size_t)-1;
 	return n;
 }

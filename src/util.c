@@ -156,6 +156,13 @@ buf_grow(struct buf *b, size_t extra)
 void
 buf_add(struct buf *b, const char *s, size_t n)
 {
+	/* With room, the common case, no call to grow it. */
+	if (b->data != NULL && n < b->cap - b->len) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+		return;
+	}
 	buf_grow(b, n);
 	if (n > 0)
 		memcpy(b->data + b->len, s, n);

@@ -277,6 +277,29 @@ test_local_hold(void **state)
 	assert_int_equal(minute, 14 * 60 + 13);
 }
 
+/* day_format() writes the digits by hand: as printf would, every day
+ * of years 0 to 9999 (a step of 13 days, each month's days in turn),
+ * and years beyond, which printf writes. */
+static void
+test_format_like_printf(void **state)
+{
+	char got[11], want[11];
+	int32_t day;
+	int y, m, d;
+
+	(void)state;
+	for (day = day_from_ymd(0, 1, 1) - 40; day <= day_from_ymd(10000, 2,
+	    1); day += 13) {
+		day_to_ymd(day, &y, &m, &d);
+		snprintf(want, sizeof want, "%04u-%02u-%02u", (unsigned)y %
+		    10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+		day_format(day, got);
+		assert_string_equal(got, want);
+	}
+	day_format(day_from_ymd(2026, 11, 9), got);
+	assert_string_equal(got, "2026-11-09");
+}
+
 int
 main(void)
 {
@@ -285,6 +308,7 @@ main(void)
 		cmocka_unit_test(test_parse_invalid),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_weeks),
+		cmocka_unit_test(test_format_like_printf),
 		cmocka_unit_test_setup_teardown(test_local_spring, set_cet,
 		    restore_tz),
 		cmocka_unit_test_setup_teardown(test_local_autumn, set_cet,

@@ -301,6 +301,45 @@ test_wrap_one_line(void **state)
 	}
 }
 
+/*
+ * The fast path looks at eight bytes at once: a control character (two
+ * columns, so a line of exactly the width no longer fits) or two spaces
+ * side by side (the wrap makes them one) at any place of a line, across
+ * the eight-byte steps too, must send the line the long way, as a
+ * leading space does.
+ */
+static void
+test_wrap_one_line_bytes(void **state)
+{
+	char text[24], spaced[26], *fast, *slow;
+	size_t at, len = 19;
+	int c;
+
+	(void)state;
+	text_set_utf8(1);
+	for (c = 1; c < 0x80; c++) {
+		if (c >= 0x21 && c < 0x7f)
+			continue;
+		for (at = 1; at + 1 < len; at++) {
+			memset(text, 'a', len);
+			text[len] = '\0';
+			text[at] = (char)c;
+			if (c == ' ')
+				text[at + 1] = ' ';
+			snprintf(spaced, sizeof spaced, " %s", text);
+			fast = wrapped(text, len + 2);
+			slow = wrapped(spaced, len + 2);
+			assert_string_equal(fast, slow);
+			free(fast);
+			free(slow);
+		}
+	}
+	/* one space is no reason to leave the fast path */
+	fast = wrapped("abcdefg hijklmno pqrstuv", 26);
+	assert_string_equal(fast, "- abcdefg hijklmno pqrstuv\n");
+	free(fast);
+}
+
 int
 main(void)
 {
@@ -312,6 +351,7 @@ main(void)
 		cmocka_unit_test(test_ascii_fallback),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_wrap_one_line),
+		cmocka_unit_test(test_wrap_one_line_bytes),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_fit_tail),
 		cmocka_unit_test(test_count),
