@@ -4,8 +4,8 @@
  * `run`, the preview, `handout`, `check` and every safety path parse.
  *
  * An entry is keyed by the routine file's bytes (a 128-bit hash and the
- * length), and the whole cache by the program's version, the CommonMark
- * library's and a format number: an edited, copied or touched file is a
+ * length), and the whole cache by the program's version and build ID,
+ * the CommonMark library's version and a format number: an edited, copied or touched file is a
  * new key, so a stale entry cannot be found.  Only routines that parse
  * are stored, so a broken file's problems print every time.
  *
