@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "content.h"
 #include "lesson.h"
+#include "routine_cache.h"
 #include "store.h"
 #include "util.h"
 
@@ -24,7 +25,7 @@ cmd_info_exec(struct app *app, int argc, char **argv)
 	struct store *st;
 	size_t i;
 	int first, rc;
-	char *found = NULL;
+	char *found = NULL, *cache;
 
 	first = cmd_parse_options(app, argc, argv, NULL, NULL, NULL);
 	if (first < 0)
@@ -41,6 +42,9 @@ cmd_info_exec(struct app *app, int argc, char **argv)
 	/* The course, as the lesson list counts it: not the glossary. */
 	printf("lessons\t%zu\n", lesson_course_count(c));
 	printf("routines\t%zu\n", content_count(c, CONTENT_ROUTINE));
+	cache = rcache_file_path();
+	printf("routine cache\t%s\n", cache != NULL ? cache : "(none)");
+	free(cache);
 	printf("emergency number\t%s\n", app->emergency_number);
 	st = app_store_read(app);
 	if (st == NULL)

@@ -19,27 +19,70 @@
 #include "plan.h"
 #include "painmon.h"
 #include "report.h"
+#include "routine_cache.h"
 #include "session.h"
 #include "store.h"
 #include "store_movement.h"
 #include "util.h"
 
-static struct routine *
-session_parse_item(const struct content_item *it, struct diag *d)
+/* The routine file's bytes, or NULL with the reason in d. */
+static char *
+session_read_item(const struct content_item *it, size_t *len,
+    struct diag *d)
 {
 	char *text, *why;
-	size_t len;
-	struct routine *r;
 
-	text = util_read_file_max(it->path, UTIL_LIMIT_SMALL, &len, &why);
+	text = util_read_file_max(it->path, UTIL_LIMIT_SMALL, len, &why);
 	if (text == NULL) {
 		diag_add(d, it->path, 0, "%s%s", util_read_doing(why,
 		    "cannot read the routine: "), why);
 		free(why);
-		return NULL;
 	}
+	return text;
+}
+
+static struct routine *
+session_parse_item(const struct content_item *it, struct diag *d)
+{
+	char *text;
+	size_t len;
+	struct routine *r;
+
+	if ((text = session_read_item(it, &len, d)) == NULL)
+		return NULL;
 	r = routine_parse(it->id, it->path, text, len, d);
 	free(text);
+	return r;
+}
+
+/*
+ * For the listings only: the routine from the cache when the file's
+ * bytes are those cached, else parsed (*missed set).  What parses goes
+ * into next, for the cache written after the listing.
+ */
+static struct routine *
+session_list_item(const struct content_item *it, const struct rcache *old,
+    struct rcache *next, int *missed, struct diag *d)
+{
+	struct rcache_key k;
+	struct routine *r = NULL;
+	char *text;
+	size_t len;
+
+	if ((text = session_read_item(it, &len, d)) == NULL)
+		return NULL;
+	rcache_key_of(text, len, &k);
+	if (old != NULL && (r = rcache_get(old, &k, it->id)) != NULL) {
+		if (next != NULL)
+			(void)rcache_keep(next, old, &k);
+		free(text);
+		return r;
+	}
+	*missed = 1;
+	r = routine_parse(it->id, it->path, text, len, d);
+	free(text);
+	if (r != NULL && next != NULL)
+		(void)rcache_put(next, &k, r);
 	return r;
 }
 
@@ -431,6 +474,50 @@ session_list_by_kind(struct routine_entry *e, size_t n)
 	free(sorted);
 }
 
+/* 1 when a routine builds up week by week (routine_set_week). */
+static int
+session_weekly(const struct routine *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsteps; i++)
+		if (r->steps[i].weeks != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * Each routine that parses into rs (*k of them), through the cache: read
+ * before, written after when anything was parsed or left behind (so it
+ * holds only what the content has now).  No cache file, or one that
+ * cannot be written, only means parsing.
+ */
+static void
+session_list_parse(struct content *c, struct routine **rs, size_t *k,
+    struct diag *d)
+{
+	size_t n = content_count(c, CONTENT_ROUTINE), i;
+	char *path = rcache_file_path();
+	struct rcache *old = NULL, *next = NULL;
+	int missed = 0;
+
+	if (path != NULL) {
+		old = rcache_file_read(path);
+		next = rcache_new(rcache_version());
+	}
+	*k = 0;
+	for (i = 0; i < n; i++)
+		if ((rs[*k] = session_list_item(content_get(c, CONTENT_ROUTINE,
+		    i), old, next, &missed, d)) != NULL)
+			(*k)++;
+	if (next != NULL && (missed || old == NULL ||
+	    rcache_count(old) != rcache_count(next)))
+		(void)rcache_file_write(path, next);
+	rcache_free(old);
+	rcache_free(next);
+	free(path);
+}
+
 size_t
 session_list(struct app *app, struct routine_entry **out, struct diag *d)
 {
@@ -439,6 +526,8 @@ session_list(struct app *app, struct routine_entry **out, struct diag *d)
 	struct routine **rs = xcalloc(n + 1, sizeof *rs), *r;
 	const char **ids = xcalloc(n + 1, sizeof *ids);
 	int *weeks = xcalloc(n + 1, sizeof *weeks);
+	int *weekly = xcalloc(n + 1, sizeof *weekly);
+	size_t n_weekly = 0;
 	struct gate_input in;
 	enum gate_state g;
 	char *err = NULL;
@@ -448,15 +537,20 @@ session_list(struct app *app, struct routine_entry **out, struct diag *d)
 		free(err);
 		memset(&in, 0, sizeof in);
 	}
-	for (i = 0; i < n; i++)
-		if ((rs[k] = session_parse_item(content_get(c, CONTENT_ROUTINE,
-		    i), d)) != NULL)
-			ids[k] = rs[k]->id, k++;
-	/* Each routine's week, in one pass over the progress file. */
-	if (app->store == NULL || store_routine_weeks(app->store, ids, k,
-	    clock_wall_s(), weeks) != 0)
-		for (i = 0; i < k; i++)
-			weeks[i] = 1;
+	session_list_parse(c, rs, &k, d);
+	/* Each weekly routine's week, in one pass over the progress file:
+	 * the others have no week (routine_set_week leaves them as they
+	 * are), so they cost no query. */
+	for (i = 0; i < k; i++)
+		weeks[i] = 1;
+	for (i = 0; i < k; i++)
+		if (session_weekly(rs[i]))
+			ids[n_weekly++] = rs[i]->id;
+	if (n_weekly > 0 && app->store != NULL && store_routine_weeks(
+	    app->store, ids, n_weekly, clock_wall_s(), weekly) == 0)
+		for (i = 0, j = 0; i < k; i++)
+			if (session_weekly(rs[i]))
+				weeks[i] = weekly[j++];
 	*out = xcalloc(k + 1, sizeof **out);
 	for (i = 0; i < k; i++) {
 		r = rs[i];
@@ -474,6 +568,7 @@ session_list(struct app *app, struct routine_entry **out, struct diag *d)
 	free(rs);
 	free(ids);
 	free(weeks);
+	free(weekly);
 	session_list_by_kind(*out, k);
 	return k;
 }

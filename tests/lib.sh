@@ -21,6 +21,7 @@ rm -rf "$T"
 mkdir -p "$T/home"
 export HOME="$T/home"
 export XDG_DATA_HOME="$T/home/.local/share"
+export XDG_CACHE_HOME="$T/home/.cache"
 export BACKCARE_DB="$T/progress.db"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset NO_COLOR BACKCARE_EMERGENCY BACKCARE_TEST_NOW TMUX

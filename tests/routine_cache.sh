@@ -1,0 +1,152 @@
+#!/bin/sh
+# The routine cache behind `routines` and the other listings: it is never
+# stale (an edit of the same size in the same second shows at once), a
+# damaged or foreign cache, a read-only cache folder or no home at all
+# change nothing in what is listed, a symlink planted as the cache file is
+# not written through, and a routine that does not parse says so every
+# time.  The listing with the cache is the listing without it, under
+# every kind of safety limit.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+export XDG_CACHE_HOME="$T/cache"
+C="$XDG_CACHE_HOME/backcare/routines.cache"
+mkdir -p "$T/c/routines"
+R="$T/c/routines/mine.md"
+mine() {
+	printf '# Mine\n\nA test routine.\n\n## Hold it\n\n- hold: %s\n- region: lower back\n- position: sitting\n- stroke: compression\n- pressure: medium\n\nPress and hold.\n' "$1" >"$R"
+}
+# nocache ARGS...: bc_run with no cache at all (no home, no XDG).
+nocache() { HOME= XDG_CACHE_HOME= bc_run "$@"; }
+
+mine 30s
+bc_run --content-dir "$T/c" routines
+expect_status 0 "routines with a new cache"
+expect_out "mine	Mine	0:30	massage" "the routine is listed"
+[ -f "$C" ] && pass "the cache is written" || fail "no cache at $C"
+[ "$(stat -c %a "$C")" = 600 ] && pass "the cache file is 0600" ||
+	fail "the cache file is $(stat -c %a "$C")"
+[ "$(stat -c %a "$XDG_CACHE_HOME/backcare")" = 700 ] &&
+	pass "the cache folder is 0700" ||
+	fail "the cache folder is $(stat -c %a "$XDG_CACHE_HOME/backcare")"
+first=$OUT
+bc_run --content-dir "$T/c" routines
+[ "$OUT" = "$first" ] && pass "from the cache: the same listing" ||
+	fail "from the cache the listing differs: $OUT"
+
+# The same size, the same modification time: the new time shows.
+touch -r "$R" "$T/stamp"
+mine 40s
+touch -r "$T/stamp" "$R"
+bc_run --content-dir "$T/c" routines
+expect_out "mine	Mine	0:40	massage" "an edit of the same size and second shows at once"
+
+# Damaged and foreign caches: the same listing, exit 0.
+good=$OUT
+printf 'XXXX' | dd of="$C" bs=1 seek=100 conv=notrunc 2>/dev/null
+bc_run --content-dir "$T/c" routines
+expect_status 0 "a damaged cache"
+[ "$OUT" = "$good" ] && pass "a damaged cache: the same listing" ||
+	fail "a damaged cache changed the listing: $OUT"
+[ -z "$ERR" ] && pass "a damaged cache: nothing said" || fail "a damaged cache: $ERR"
+head -c 4000 /dev/urandom >"$C"
+bc_run --content-dir "$T/c" routines
+[ "$OUT" = "$good" ] && [ "$STATUS" -eq 0 ] &&
+	pass "a foreign cache: the same listing, exit 0" ||
+	fail "a foreign cache: exit $STATUS, $OUT"
+head -c 10 "$C" | grep -q BCRCACHE && pass "a foreign cache is replaced" ||
+	fail "a foreign cache was left"
+: >"$C"
+bc_run --content-dir "$T/c" routines
+[ "$OUT" = "$good" ] && pass "an empty cache: the same listing" ||
+	fail "an empty cache: $OUT"
+
+# A read-only cache folder: still listed right, exit 0, nothing said.
+chmod 500 "$XDG_CACHE_HOME/backcare"
+mine 50s
+bc_run --content-dir "$T/c" routines
+expect_status 0 "a read-only cache folder"
+expect_out "mine	Mine	0:50	massage" "a read-only cache folder: the edit shows"
+[ -z "$ERR" ] && pass "a read-only cache folder: nothing said" ||
+	fail "a read-only cache folder: $ERR"
+chmod 700 "$XDG_CACHE_HOME/backcare"
+
+# A cache that cannot be made at all (a file where its folder would be),
+# which a read-only folder is to root: the same.
+: >"$T/plainfile"
+mine 45s
+XDG_CACHE_HOME="$T/plainfile/cache" bc_run --content-dir "$T/c" routines
+expect_status 0 "a cache folder that cannot be made"
+expect_out "mine	Mine	0:45	massage" "a cache folder that cannot be made: listed"
+[ -z "$ERR" ] && pass "a cache folder that cannot be made: nothing said" ||
+	fail "a cache folder that cannot be made: $ERR"
+
+# Eight listings writing at once leave a whole cache: the next run reads
+# it and, finding it whole, does not write it again (same inode).
+rm -f "$C"
+mine 35s
+for i in 1 2 3 4 5 6 7 8; do
+	"$BACKCARE" --content-dir "$T/c" routines >"$T/par.$i" 2>&1 &
+done
+wait
+ino=$(stat -c %i "$C")
+bc_run --content-dir "$T/c" routines
+expect_out "mine	Mine	0:35	massage" "after eight writers at once: listed right"
+[ "$(stat -c %i "$C")" = "$ino" ] && pass "after eight writers at once the cache is whole" ||
+	fail "after eight writers at once the cache was rewritten (damaged)"
+ls -a "$XDG_CACHE_HOME/backcare" | grep -q '^\.routines' &&
+	fail "temporary files were left" || pass "no temporary files left"
+
+# No home and no XDG_CACHE_HOME: no cache, the same listing.
+nocache --content-dir "$T/c" routines
+expect_status 0 "no home"
+expect_out "mine	Mine	0:35	massage" "no home: listed"
+
+# A symlink planted as the cache file is replaced, not written through.
+echo "keep" >"$T/victim"
+rm -f "$C"
+ln -s "$T/victim" "$C"
+mine 20s
+bc_run --content-dir "$T/c" routines
+expect_out "mine	Mine	0:20	massage" "a planted symlink: listed right"
+[ "$(cat "$T/victim")" = keep ] && pass "a planted symlink is not written through" ||
+	fail "the symlink's target was written"
+[ -f "$C" ] && [ ! -L "$C" ] && pass "the symlink is replaced by a cache file" ||
+	fail "the symlink is still there"
+
+# A broken routine is never cached: its problem is said every time.
+printf '# Broken\n\n## Step\n\n- hold: 99h\n- region: lower back\n- position: sitting\n- stroke: compression\n- pressure: medium\n\nText.\n' >"$T/c/routines/broken.md"
+for i in 1 2; do
+	bc_run --content-dir "$T/c" routines
+	expect_err "broken.md:" "a broken routine is reported (run $i)"
+	expect_no_out "Broken" "a broken routine is not listed (run $i)"
+done
+
+# `info` names the cache.
+bc_run info
+expect_out "routine cache	$C" "info shows the cache's path"
+
+# With and without the cache, under every kind of limit: the same list.
+same_both() {
+	nocache routines
+	want=$OUT
+	bc_run routines
+	bc_run routines
+	[ "$OUT" = "$want" ] && [ -n "$OUT" ] && pass "$1: the same with the cache" ||
+		fail "$1: with the cache '$OUT', without '$want'"
+}
+same_both "no check"
+check() { printf 'age=40\nweeks=2\n%b' "$1" | "$BACKCARE" screen --answers - >/dev/null; }
+check ''
+same_both "a clear check"
+check 'mc_pregnancy=yes\n'
+same_both "pregnancy"
+check 'mc_osteoporosis=yes\n'
+same_both "thin bones"
+check 'mc_skin_problem_area=yes\nmc_skin_problem_area.region=glutes, legs\n'
+same_both "avoided areas"
+check 'mc_stenosis_extension=yes\n'
+same_both "rule S"
+check 'mc_anticoagulant_or_bleeding=yes\n'
+same_both "blood thinners"
+
+bc_done

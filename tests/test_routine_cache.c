@@ -1,0 +1,593 @@
+/*
+ * tests/test_routine_cache.c: the routine cache (routine_cache.h): what
+ * comes back from it lists exactly as what the parse gives, for every
+ * content routine and for generated ones, under every kind of safety
+ * limit and week; damaged, truncated, foreign and hostile bytes are
+ * refused without a crash; the file is never written through a symlink.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include "routine.h"
+#include "routine_cache.h"
+#include "util.h"
+#include "unit.h"
+
+#define TVERSION "test 1"
+
+static const char *const content_ids[] = {
+	"abdominal-trigger-points", "core-basics", "flare-up-day",
+	"gentle-five", "gentle-mobility", "hips-and-hamstrings",
+	"myofascial-release", "swedish-basics", "trigger-point-release",
+	"walking-plan"
+};
+
+static char *
+content_text(const char *id, size_t *len)
+{
+	const char *top = getenv("TOP_SRCDIR") ? getenv("TOP_SRCDIR") : "..";
+	char *path = xasprintf("%s/content/routines/%s.md", top, id);
+	char *text = util_read_file(path, len);
+
+	assert_non_null(text);
+	free(path);
+	return text;
+}
+
+static struct routine *
+parse(const char *id, const char *text, size_t len)
+{
+	struct diag d = DIAG_INIT;
+	struct routine *r = routine_parse(id, id, text, len, &d);
+
+	diag_free(&d);
+	return r;
+}
+
+/* The safety limits the listing is shaped by: none, then each kind. */
+static void
+limits_nth(int i, struct massage_limits *l)
+{
+	memset(l, 0, sizeof *l);
+	switch (i) {
+	case 1: l->pregnant = 1; break;
+	case 2: l->osteoporosis = 1; break;
+	case 3: safety_limits_add_regions(l, "lower back, glutes"); break;
+	case 4: safety_limits_add_regions(l, "hips, legs, neck"); break;
+	case 5: l->no_extension = 1; break;
+	case 6: l->gentle = 1; break;
+	case 7: l->no_percussion = 1; break;
+	case 8:
+		l->pregnant = l->osteoporosis = l->no_extension = 1;
+		safety_limits_add_regions(l, "abdomen");
+		break;
+	}
+}
+#define N_LIMITS 9
+
+static void
+add_opt(struct buf *b, const char *name, const char *s)
+{
+	buf_printf(b, " %s=%s", name, s != NULL ? s : "(none)");
+}
+
+/*
+ * Everything the listing and the screens after it can show of r at week
+ * under l: session_list's line (title, kind, planned and shaped totals,
+ * steps left out) and each shaped step, with its easier level (P4 offers
+ * it), note, position and dose.
+ */
+static char *
+listing(int week, const struct massage_limits *l, struct routine *r)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+	int left = 0;
+	char *sum;
+
+	routine_set_week(r, week);
+	buf_printf(&b, "%s|%s|%s|week %d|planned %ld", r->id, r->title,
+	    routine_kind(r), r->week, routine_total_seconds(r));
+	routine_apply_limits(r, l);
+	for (i = 0; i < r->nsteps; i++) {
+		const struct routine_step *s = &r->steps[i];
+		left += s->skipped;
+		sum = routine_step_summary(s);
+		buf_printf(&b, "\n%zu %s line %d [%s] %ld s skip %d soft %d",
+		    i, s->title, s->line, sum, routine_step_seconds(s),
+		    s->skipped, s->softened);
+		free(sum);
+		add_opt(&b, "position", s->position);
+		add_opt(&b, "pressure", s->pressure);
+		add_opt(&b, "easier", s->easier);
+		add_opt(&b, "harder", s->harder);
+		add_opt(&b, "note", s->note);
+		add_opt(&b, "bones", s->bones);
+		add_opt(&b, "tags", s->tags);
+		buf_printf(&b, " instructions=%zu", strlen(s->instructions));
+	}
+	buf_printf(&b, "\ntotal %ld left out %d intro %s",
+	    routine_total_seconds(r), left, r->intro != NULL ? r->intro :
+	    "(none)");
+	return buf_detach(&b);
+}
+
+/* Parsed and cached, r lists the same at every week under every limit. */
+static void
+check_same(const char *id, const char *text, size_t len)
+{
+	struct rcache *c = rcache_new(TVERSION), *back;
+	struct rcache_key k;
+	struct massage_limits l;
+	struct routine *a, *b;
+	const int weeks[] = { 1, 2, 3, 8, 60 };
+	size_t n, w;
+	void *bytes;
+	char *la, *lb;
+	int i;
+
+	a = parse(id, text, len);
+	assert_non_null(a);
+	rcache_key_of(text, len, &k);
+	assert_int_equal(rcache_put(c, &k, a), 0);
+	routine_free(a);
+	bytes = rcache_encode(c, &n);
+	assert_non_null(bytes);
+	back = rcache_decode(bytes, n, TVERSION);
+	assert_non_null(back);
+	for (i = 0; i < N_LIMITS; i++)
+		for (w = 0; w < BC_ARRAY_LEN(weeks); w++) {
+			limits_nth(i, &l);
+			a = parse(id, text, len);
+			b = rcache_get(back, &k, id);
+			assert_non_null(b);
+			la = listing(weeks[w], &l, a);
+			lb = listing(weeks[w], &l, b);
+			assert_string_equal(la, lb);
+			free(la);
+			free(lb);
+			routine_free(a);
+			routine_free(b);
+		}
+	free(bytes);
+	rcache_free(c);
+	rcache_free(back);
+}
+
+static void
+test_content_same(void **state)
+{
+	size_t i, len;
+	char *text;
+
+	(void)state;
+	for (i = 0; i < BC_ARRAY_LEN(content_ids); i++) {
+		text = content_text(content_ids[i], &len);
+		check_same(content_ids[i], text, len);
+		free(text);
+	}
+}
+
+/* A deterministic choice, so a failure can be reproduced. */
+static unsigned
+pick(unsigned *seed, unsigned n)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (*seed >> 16) % n;
+}
+
+static const char *const positions[] = { "standing", "sitting",
+	"kneeling", "side-lying", "lying on the back", "lying on the front",
+	"sitting, lying on the back" };
+static const char *const regions[] = { "lower back", "glutes", "hips",
+	"legs", "glutes, hips", "abdomen", "upper back" };
+
+/* A routine of a few exercise or massage steps, of every key. */
+static char *
+generate(unsigned seed)
+{
+	static const char *const strokes[] = { "effleurage", "petrissage",
+		"friction", "tapotement", "vibration", "compression" };
+	static const char *const moves[] = { "mobility", "stretch",
+		"strength", "aerobic" };
+	static const char *const tags[] = { "extension", "twist",
+		"end_range_flexion", "twist, extension" };
+	struct buf b = BUF_INIT;
+	int exercise = pick(&seed, 2), n = 1 + pick(&seed, 4), i;
+
+	buf_printf(&b, "# Generated %u\n\nAn introduction.\n", seed);
+	for (i = 0; i < n; i++) {
+		buf_printf(&b, "\n## Step %d\n\n", i + 1);
+		buf_printf(&b, "- region: %s\n- position: %s\n",
+		    regions[pick(&seed, BC_ARRAY_LEN(regions))],
+		    positions[pick(&seed, BC_ARRAY_LEN(positions))]);
+		if (pick(&seed, 2))
+			buf_adds(&b, "- sides: both\n");
+		if (!exercise) {
+			buf_printf(&b, "- %s: %us\n- repeat: %u\n- rest: %us\n"
+			    "- stroke: %s\n- pressure: %s\n",
+			    pick(&seed, 2) ? "hold" : "duration",
+			    10 + pick(&seed, 100), 1 + pick(&seed, 3),
+			    5 + pick(&seed, 20),
+			    strokes[pick(&seed, BC_ARRAY_LEN(strokes))],
+			    pick(&seed, 2) ? "firm" : "light");
+		} else {
+			buf_printf(&b, "- movement: %s\n",
+			    moves[pick(&seed, BC_ARRAY_LEN(moves))]);
+			if (pick(&seed, 2))
+				buf_printf(&b, "- reps: %u\n- sets: %u\n- tempo: "
+				    "2-%u-2\n- set_rest: 20s\n",
+				    1 + pick(&seed, 10), 1 + pick(&seed, 3),
+				    pick(&seed, 5));
+			else if (pick(&seed, 2))
+				buf_adds(&b, "- duration: 60s\n- weeks: 10, 15, "
+				    "20\n");
+			else
+				buf_printf(&b, "- hold: %us\n- repeat: 2\n",
+				    5 + pick(&seed, 30));
+			buf_printf(&b, "- rest: %us\n", pick(&seed, 40));
+			if (pick(&seed, 2))
+				buf_printf(&b, "- tags: %s\n",
+				    tags[pick(&seed, BC_ARRAY_LEN(tags))]);
+			if (pick(&seed, 2))
+				buf_printf(&b, "- alt_position: %s\n",
+				    positions[pick(&seed, 4)]);
+			if (pick(&seed, 2))
+				buf_adds(&b, "- bones: keep it small\n");
+			if (pick(&seed, 2))
+				buf_printf(&b, "- bones_position: %s\n",
+				    positions[pick(&seed, 4)]);
+			if (pick(&seed, 2))
+				buf_adds(&b, "- easier: less of it\n");
+			if (pick(&seed, 2))
+				buf_adds(&b, "- harder: more of it\n");
+		}
+		buf_printf(&b, "\nDo step %d *gently*.\n", i + 1);
+	}
+	return buf_detach(&b);
+}
+
+static void
+test_generated_same(void **state)
+{
+	unsigned seed;
+	int parsed = 0, weekly = 0;
+	struct routine *r;
+	char *text;
+	size_t i;
+
+	(void)state;
+	for (seed = 1; seed <= 400; seed++) {
+		text = generate(seed);
+		r = parse("gen", text, strlen(text));
+		if (r != NULL) {
+			parsed++;
+			for (i = 0; i < r->nsteps; i++)
+				weekly += r->steps[i].weeks != NULL;
+			routine_free(r);
+			check_same("gen", text, strlen(text));
+		}
+		free(text);
+	}
+	/* The generator is worth something only when most parse, some of
+	 * them weekly. */
+	assert_true(parsed > 200);
+	assert_true(weekly > 10);
+}
+
+/* The cache of every content routine, encoded. */
+static void *
+content_cache(size_t *n, struct rcache_key keys[])
+{
+	struct rcache *c = rcache_new(TVERSION);
+	struct routine *r;
+	size_t i, len;
+	char *text;
+	void *bytes;
+
+	for (i = 0; i < BC_ARRAY_LEN(content_ids); i++) {
+		text = content_text(content_ids[i], &len);
+		r = parse(content_ids[i], text, len);
+		rcache_key_of(text, len, &keys[i]);
+		assert_int_equal(rcache_put(c, &keys[i], r), 0);
+		routine_free(r);
+		free(text);
+	}
+	assert_int_equal(rcache_count(c), BC_ARRAY_LEN(content_ids));
+	bytes = rcache_encode(c, n);
+	rcache_free(c);
+	return bytes;
+}
+
+/* Sets the checksum, so that what follows it is what gets tested. */
+static void
+fix_sum(unsigned char *p, size_t n)
+{
+	uint64_t sum = rcache_hash64(p + 20, n - 20);
+	int i;
+
+	for (i = 0; i < 8; i++)
+		p[12 + i] = (unsigned char)(sum >> (8 * i));
+}
+
+/* Whatever decodes, every entry gives a routine or NULL, no crash. */
+static void
+try_all(const unsigned char *p, size_t n, const struct rcache_key keys[])
+{
+	struct rcache *c = rcache_decode(p, n, TVERSION);
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < BC_ARRAY_LEN(content_ids); i++)
+		routine_free(rcache_get(c, &keys[i], "x"));
+	rcache_free(c);
+}
+
+static void
+test_damaged(void **state)
+{
+	struct rcache_key keys[BC_ARRAY_LEN(content_ids)];
+	unsigned char *p, *copy;
+	size_t n, i, bit;
+
+	(void)state;
+	p = content_cache(&n, keys);
+	copy = xmalloc(n);
+	/* Truncated anywhere: refused. */
+	for (i = 0; i < n; i += i < 200 ? 1 : 61)
+		assert_null(rcache_decode(p, i, TVERSION));
+	/* A flipped bit anywhere: the checksum refuses it. */
+	for (i = 0; i < n; i += i < 200 ? 1 : 37) {
+		bit = i % 8;
+		memcpy(copy, p, n);
+		copy[i] ^= (unsigned char)(1u << bit);
+		assert_null(rcache_decode(copy, n, TVERSION));
+		/* With the checksum made right, the structure's own checks
+		 * must hold: a routine or nothing, never a crash. */
+		if (i >= 20) {
+			fix_sum(copy, n);
+			try_all(copy, n, keys);
+		}
+	}
+	/* Another version or format, foreign bytes: refused. */
+	assert_null(rcache_decode(p, n, "test 2"));
+	memcpy(copy, p, n);
+	copy[8] = 2;
+	assert_null(rcache_decode(copy, n, TVERSION));
+	memcpy(copy, p, n);
+	memcpy(copy, "SQLite f", 8);
+	assert_null(rcache_decode(copy, n, TVERSION));
+	assert_null(rcache_decode(NULL, 0, TVERSION));
+	/* The round trip itself works. */
+	try_all(p, n, keys);
+	free(copy);
+	free(p);
+}
+
+/* A count of 0xffffffff where a small one belongs, at each count the
+ * format has: refused at once, nothing allocated for it. */
+static void
+test_huge_counts(void **state)
+{
+	struct rcache_key keys[BC_ARRAY_LEN(content_ids)];
+	struct rcache *c;
+	unsigned char *p, *copy;
+	size_t n, vlen = strlen(TVERSION), off, i;
+	struct routine *r;
+	int found;
+
+	(void)state;
+	p = content_cache(&n, keys);
+	copy = xmalloc(n);
+	/* The entry count. */
+	off = 20 + 4 + vlen;
+	memcpy(copy, p, n);
+	memset(copy + off, 0xff, 3);
+	fix_sum(copy, n);
+	assert_null(rcache_decode(copy, n, TVERSION));
+	/* The first payload's size. */
+	memcpy(copy, p, n);
+	memset(copy + off + 4 + 24, 0xff, 4);
+	fix_sum(copy, n);
+	assert_null(rcache_decode(copy, n, TVERSION));
+	/* Every 4-byte word inside the payloads set huge in turn: string
+	 * lengths, the step count, the weeks count.  Each entry then gives
+	 * a routine or nothing, and the test ends in time. */
+	for (i = off + 4; i + 4 <= n; i += 4) {
+		memcpy(copy, p, n);
+		memset(copy + i, 0x7f, 4);
+		fix_sum(copy, n);
+		c = rcache_decode(copy, n, TVERSION);
+		if (c == NULL)
+			continue;
+		for (found = 0; found < (int)BC_ARRAY_LEN(content_ids);
+		    found++) {
+			r = rcache_get(c, &keys[found], "x");
+			routine_free(r);
+		}
+		rcache_free(c);
+	}
+	free(copy);
+	free(p);
+}
+
+/* A step out of the bounds a parse gives is not stored; a file the parse
+ * refuses is never handed to the cache (the caller's rule), so here only
+ * the bounds. */
+static void
+test_put_bounds(void **state)
+{
+	struct rcache *c = rcache_new(TVERSION);
+	struct rcache_key k;
+	struct routine *r;
+	size_t len;
+	char *text = content_text("gentle-five", &len);
+
+	(void)state;
+	r = parse("gentle-five", text, len);
+	rcache_key_of(text, len, &k);
+	r->steps[0].repeat = 999;
+	assert_int_equal(rcache_put(c, &k, r), -1);
+	r->steps[0].repeat = 1;
+	r->steps[0].seconds = -1;
+	assert_int_equal(rcache_put(c, &k, r), -1);
+	assert_int_equal(rcache_count(c), 0);
+	assert_null(rcache_get(c, &k, "x"));
+	routine_free(r);
+	free(text);
+	rcache_free(c);
+}
+
+/* One changed byte, or the same bytes one longer, is another key. */
+static void
+test_keys(void **state)
+{
+	struct rcache_key a, b;
+	char text[] = "# T\n\n## S\n\n- hold: 30s\n";
+	size_t n = strlen(text), i;
+
+	(void)state;
+	rcache_key_of(text, n, &a);
+	for (i = 0; i < n; i++) {
+		text[i] ^= 1;
+		rcache_key_of(text, n, &b);
+		assert_true(memcmp(&a, &b, sizeof a) != 0);
+		text[i] ^= 1;
+	}
+	rcache_key_of(text, n - 1, &b);
+	assert_true(memcmp(&a, &b, sizeof a) != 0);
+	rcache_key_of(text, n, &b);
+	assert_memory_equal(&a, &b, sizeof a);
+}
+
+static struct rcache *
+one_routine_cache(struct rcache_key *k)
+{
+	struct rcache *c = rcache_new(rcache_version());
+	size_t len;
+	char *text = content_text("swedish-basics", &len);
+	struct routine *r = parse("swedish-basics", text, len);
+
+	rcache_key_of(text, len, k);
+	assert_int_equal(rcache_put(c, k, r), 0);
+	routine_free(r);
+	free(text);
+	return c;
+}
+
+static void
+test_file(void **state)
+{
+	char root[64], *path, *victim, *dir;
+	struct rcache_key k;
+	struct rcache *c = one_routine_cache(&k), *back;
+	struct routine *r;
+	struct stat sb;
+	FILE *f;
+
+	(void)state;
+	unit_dir_make(root, sizeof root, "rcache");
+	path = xasprintf("%s/cache/backcare/routines.cache", root);
+	dir = xasprintf("%s/cache/backcare", root);
+	victim = xasprintf("%s/victim", root);
+	/* Written with its folders (0700) as 0600, and read back. */
+	assert_int_equal(rcache_file_write(path, c), 0);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	back = rcache_file_read(path);
+	assert_non_null(back);
+	r = rcache_get(back, &k, "swedish-basics");
+	assert_non_null(r);
+	routine_free(r);
+	rcache_free(back);
+	/* A symlink planted as the file: not read, and replaced, not
+	 * written through. */
+	f = fopen(victim, "w");
+	assert_non_null(f);
+	fputs("keep me\n", f);
+	fclose(f);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(symlink(victim, path), 0);
+	assert_null(rcache_file_read(path));
+	assert_int_equal(rcache_file_write(path, c), 0);
+	assert_int_equal(lstat(path, &sb), 0);
+	assert_true(S_ISREG(sb.st_mode));
+	assert_int_equal(stat(victim, &sb), 0);
+	assert_int_equal(sb.st_size, 8);
+	/* A damaged file is no cache. */
+	f = fopen(path, "r+");
+	assert_non_null(f);
+	fseek(f, 40, SEEK_SET);
+	fputc('!', f);
+	fclose(f);
+	assert_null(rcache_file_read(path));
+	/* A folder others may write to is not used. */
+	assert_int_equal(chmod(dir, 0777), 0);
+	assert_int_equal(rcache_file_write(path, c), -1);
+	/* A read-only folder: -1, nothing said. */
+	assert_int_equal(chmod(dir, 0500), 0);
+	if (access(dir, W_OK) != 0)
+		assert_int_equal(rcache_file_write(path, c), -1);
+	assert_int_equal(chmod(dir, 0700), 0);
+	/* No folder for a relative or slash-less path. */
+	assert_int_equal(rcache_file_write("routines.cache", c), -1);
+	unit_dir_remove(root);
+	free(path);
+	free(dir);
+	free(victim);
+	rcache_free(c);
+}
+
+static void
+test_path(void **state)
+{
+	char *p;
+
+	(void)state;
+	setenv("XDG_CACHE_HOME", "/x/cache", 1);
+	setenv("HOME", "/home/h", 1);
+	p = rcache_file_path();
+	assert_string_equal(p, "/x/cache/backcare/routines.cache");
+	free(p);
+	/* The XDG spec: a relative value is ignored. */
+	setenv("XDG_CACHE_HOME", "rel", 1);
+	p = rcache_file_path();
+	assert_string_equal(p, "/home/h/.cache/backcare/routines.cache");
+	free(p);
+	unsetenv("XDG_CACHE_HOME");
+	unsetenv("HOME");
+	assert_null(rcache_file_path());
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_content_same),
+		cmocka_unit_test(test_generated_same),
+		cmocka_unit_test(test_damaged),
+		cmocka_unit_test(test_huge_counts),
+		cmocka_unit_test(test_put_bounds),
+		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_file),
+		cmocka_unit_test(test_path),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
