@@ -633,12 +633,17 @@ rcache_header_ok(struct rcache_rd *r, const unsigned char *data, size_t len,
 struct rcache *
 rcache_decode(const void *data, size_t len, const char *version)
 {
-	struct rcache_rd r = { data, (const unsigned char *)data + len, 0 };
+	struct rcache_rd r;
 	struct rcache *c;
 	struct rcache_key k;
 	uint32_t n, size, i;
 
-	if (data == NULL || rcache_header_ok(&r, data, len, version) != 0)
+	if (data == NULL)
+		return NULL;
+	r.p = data;
+	r.end = (const unsigned char *)data + len;
+	r.bad = 0;
+	if (rcache_header_ok(&r, data, len, version) != 0)
 		return NULL;
 	n = rcache_r32(&r);
 	/* An entry takes 28 bytes at least: no count beyond what fits. */

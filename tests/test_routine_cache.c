@@ -206,7 +206,7 @@ generate(unsigned seed)
 	static const char *const tags[] = { "extension", "twist",
 		"end_range_flexion", "twist, extension" };
 	struct buf b = BUF_INIT;
-	int exercise = pick(&seed, 2), n = 1 + pick(&seed, 4), i;
+	int exercise = (int)pick(&seed, 2), n = 1 + (int)pick(&seed, 4), i;
 
 	buf_printf(&b, "# Generated %u\n\nAn introduction.\n", seed);
 	for (i = 0; i < n; i++) {
