@@ -564,13 +564,13 @@ store_open_copy(struct store *st)
  * error set (store_close() releases what is open).
  */
 static int
-store_open_quiet(struct store *st)
+store_open_quiet(struct store *st, const struct stat *seen)
 {
 	long long version;
 	char *uri;
 	int rc;
 
-	if ((st->lock_fd = store_quiet_claim(st->path)) < 0)
+	if ((st->lock_fd = store_quiet_claim(st->path, seen)) < 0)
 		return 1;
 	uri = store_quiet_uri(st->path);
 	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
@@ -597,6 +597,34 @@ store_open_quiet(struct store *st)
 }
 
 /*
+ * Looks at path (making it when writing and it is not there): 1 when it
+ * is there, 2 when it is there and is no symbolic link (lstat() alone
+ * tells, so store_why_not() looks up less), 0 when a reader finds nothing
+ * there, -1 with *err set.
+ */
+static int
+store_open_look(const char *path, int readonly, struct stat *sb, char **err)
+{
+	int missing, link = 0;
+
+	if (lstat(path, sb) == 0 && !(link = S_ISLNK(sb->st_mode)))
+		return 2;
+	if (link && stat(path, sb) == 0)
+		return 1;
+	missing = errno == ENOENT;
+	if (readonly && missing)
+		return 0;
+	if (missing && store_why_not(path, 1, 0, err) != 0)
+		return -1;
+	if (!missing || store_create(path, err) != 0 || stat(path, sb) != 0) {
+		if (*err == NULL)
+			*err = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 1;
+}
+
+/*
  * Opens path for writing (readonly 0) or reading (1).  Nothing is written
  * before the file has shown itself ours and, for writing, whole: a
  * foreign or damaged file stays byte for byte as it was.  Reading a file
@@ -608,41 +636,37 @@ store_open_mode(const char *path, int readonly, char **err)
 	struct store *st;
 	struct stat sb;
 	long long version = 0;
-	int mutate, quiet, had;
+	int mutate, quiet, had, there;
 
 	*err = NULL;
 	if (!readonly && store_make_parents(path, err) != 0)
 		return NULL;
 	if (!readonly)
 		store_sweep_new(path);
-	if (stat(path, &sb) != 0) {
-		int missing = errno == ENOENT;
-
-		if (readonly && missing)
-			return store_open_absent(path, err);
-		if (missing && store_why_not(path, 1, 0, err) != 0)
-			return NULL;
-		if (!missing || store_create(path, err) != 0 ||
-		    stat(path, &sb) != 0) {
-			if (*err == NULL)
-				*err = xasprintf("%s: %s", path,
-				    strerror(errno));
-			return NULL;
-		}
-	}
+	if ((there = store_open_look(path, readonly, &sb, err)) < 0)
+		return NULL;
+	if (there == 0)
+		return store_open_absent(path, err);
+	/* A reader checks the rest only when it cannot read quietly: a quiet
+	 * open is had only on a readable file with no -wal or -journal
+	 * beside it, which is all the rest would look at. */
 	if (store_check_kind(path, &sb, err) != 0 ||
-	    store_why_not(path, !readonly, 1, err) != 0)
+	    store_why_not(path, !readonly, STORE_WHY_THERE | (there == 2 ?
+	    STORE_WHY_PLAIN : 0) | (readonly ? STORE_WHY_LENGTH : 0), err) != 0)
 		return NULL;
 	st = xcalloc(1, sizeof *st);
 	st->lock_fd = -1;
 	st->path = xstrdup(path);
 	had = -1;
-	if (readonly && (quiet = store_open_quiet(st)) <= 0) {
+	if (readonly && (quiet = store_open_quiet(st,
+	    there == 2 ? &sb : NULL)) <= 0) {
 		if (quiet < 0)
 			goto fail;
 		st->readonly = 1;
 		return st;
 	}
+	if (readonly && store_why_not(path, 0, STORE_WHY_THERE, &st->error) != 0)
+		goto fail;
 	had = store_quiet_sides(path);
 	if (store_connect(st, SQLITE_OPEN_READONLY) != 0 ||
 	    store_check_identity(st, &version) != 0)

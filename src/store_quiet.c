@@ -123,15 +123,21 @@ store_quiet_pending(int fd)
 }
 
 int
-store_quiet_claim(const char *path)
+store_quiet_claim(const char *path, const struct stat *seen)
 {
 	struct stat sb;
 	int fd;
 
-	/* SQLite puts the -wal beside the file a link points to. */
-	if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+	/*
+	 * SQLite puts the -wal beside the file a link points to.  seen is
+	 * the caller's lstat() of path, just made: O_NOFOLLOW refuses a link
+	 * put there since, and O_NONBLOCK keeps a FIFO from hanging us.
+	 */
+	if (seen == NULL && lstat(path, &sb) == 0)
+		seen = &sb;
+	if (seen == NULL || !S_ISREG(seen->st_mode))
 		return -1;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	if (fd < 0)
 		return -1;
 	if (!store_quiet_is_wal(fd) ||
