@@ -95,14 +95,18 @@ extern const char *const store_migration_5[];
  * Reading without touching the file (store_quiet.c).  store_quiet_claim()
  * returns a descriptor holding the readers' lock when path may be read as
  * immutable (close it after the connection), else -1; seen is the
- * caller's lstat() of path, or NULL.
+ * caller's lstat() of path, or NULL; header (or NULL) gets the file's
+ * header as SQLite will read it.
  * store_quiet_uri() is the URI that opens path so (caller frees).
  * store_quiet_writer() readies a writable connection: its checkpoints
  * wait for such readers.  store_quiet_checkpoint() is a passive
  * checkpoint unless a reader holds the file (SQLITE_BUSY).
  */
 struct stat;
-int store_quiet_claim(const char *path, const struct stat *seen);
+/* The SQLite file header's length: store_quiet_claim() hands it over. */
+#define STORE_HEADER_SIZE 100
+int store_quiet_claim(const char *path, const struct stat *seen,
+    unsigned char header[STORE_HEADER_SIZE]);
 char *store_quiet_uri(const char *path);
 void store_quiet_writer(struct store *st);
 int store_quiet_checkpoint(struct store *st, const char *db_name);
