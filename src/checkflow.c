@@ -274,45 +274,66 @@ checkflow_print(const struct advice *a, size_t from, FILE *out)
  */
 static int
 checkflow_clearances_hold(struct app *app, struct store *st, int32_t today,
-    struct gate_input *in)
+    struct gate_input *in, struct gate_clearances *cl)
 {
-	struct clearance *used, *now;
-	size_t n_used, n_now, i;
+	size_t i;
 
 	if (!in->have_full)
 		return 0;
-	if (store_last_check_clearances(st, &used, &n_used) != 0)
+	if (store_last_check_clearances(st, &cl->used, &cl->n_used) != 0)
 		return -1;
-	n_now = checkflow_clearances(app, today, &now);
-	for (i = 0; i < n_used; i++)
-		if (clearance_find(now, n_now, used[i].id, today) == NULL)
+	cl->n_now = checkflow_clearances(app, today, &cl->now);
+	for (i = 0; i < cl->n_used; i++)
+		if (clearance_find(cl->now, cl->n_now, cl->used[i].id, today) ==
+		    NULL)
 			in->clearance_ended = 1;
-	clearance_free(used, n_used);
-	clearance_free(now, n_now);
 	return 0;
+}
+
+void
+checkflow_gate_clearances_free(struct gate_clearances *cl)
+{
+	clearance_free(cl->used, cl->n_used);
+	clearance_free(cl->now, cl->n_now);
+	memset(cl, 0, sizeof *cl);
+}
+
+int
+checkflow_gate_with(struct app *app, struct gate_input *in,
+    enum gate_state *g, struct gate_clearances *cl, char **err)
+{
+	int64_t now = clock_wall_s();
+	struct gate_input local;
+	struct gate_clearances mine;
+	struct store *st;
+	int rc = 0;
+
+	if (in == NULL)
+		in = &local;
+	if (cl == NULL)
+		cl = &mine;
+	memset(in, 0, sizeof *in);
+	memset(cl, 0, sizeof *cl);
+	if ((st = app_store_read_quiet(app, err)) == NULL)
+		return -1;
+	if (store_gate_input(st, day_of_time(now), in) != 0 ||
+	    checkflow_clearances_hold(app, st, day_of_time(now), in, cl) != 0) {
+		*err = xstrdup(store_error(st));
+		rc = -1;
+	} else {
+		in->unsaved = app->check_unsaved || checkflow_marked(app);
+		*g = safety_gate(in, now);
+	}
+	if (rc != 0 || cl == &mine)
+		checkflow_gate_clearances_free(cl);
+	return rc;
 }
 
 int
 checkflow_gate(struct app *app, struct gate_input *in, enum gate_state *g,
     char **err)
 {
-	int64_t now = clock_wall_s();
-	struct gate_input local;
-	struct store *st;
-
-	if (in == NULL)
-		in = &local;
-	memset(in, 0, sizeof *in);
-	if ((st = app_store_read_quiet(app, err)) == NULL)
-		return -1;
-	if (store_gate_input(st, day_of_time(now), in) != 0 ||
-	    checkflow_clearances_hold(app, st, day_of_time(now), in) != 0) {
-		*err = xstrdup(store_error(st));
-		return -1;
-	}
-	in->unsaved = app->check_unsaved || checkflow_marked(app);
-	*g = safety_gate(in, now);
-	return 0;
+	return checkflow_gate_with(app, in, g, NULL, err);
 }
 
 char *

@@ -86,6 +86,22 @@ void checkflow_print(const struct advice *a, size_t from, FILE *out);
 int checkflow_gate(struct app *app, struct gate_input *in,
     enum gate_state *g, char **err);
 
+/* The clearances the gate read: the last full check's, and those the plan
+ * in force grants (all owned; none when there is no full check). */
+struct gate_clearances {
+	struct clearance *used, *now;
+	size_t n_used, n_now;
+};
+
+/*
+ * checkflow_gate(), handing over the clearances it read in *cl (may be
+ * NULL), so that `screen --status` prints them without reading them
+ * twice.  Free them with checkflow_gate_clearances_free().
+ */
+int checkflow_gate_with(struct app *app, struct gate_input *in,
+    enum gate_state *g, struct gate_clearances *cl, char **err);
+void checkflow_gate_clearances_free(struct gate_clearances *cl);
+
 /*
  * The headline of the stored check that locks the routines with its
  * verdict (in as checkflow_gate() filled it), in the check's own words

@@ -238,45 +238,37 @@ eof:
 	return CMD_FAIL;
 }
 
-/* The clearances the last full check used, with their dates. */
-static int
-cmd_screen_status_clearances(struct app *app)
+/* The clearances the last full check used, with their dates, as the
+ * gate read them. */
+static void
+cmd_screen_status_clearances(const struct gate_clearances *cl)
 {
-	struct clearance *cl = NULL, *now;
-	size_t n = 0, n_now, i;
 	int32_t today = day_of_time(clock_wall_s());
 	char until[11];
-	struct store *st = app_store_read(app);
+	size_t i;
 
-	if (st == NULL)
-		return -1;
-	if (store_last_check_clearances(st, &cl, &n) != 0) {
-		util_warn("%s", store_error(st));
-		return -1;
-	}
-	n_now = checkflow_clearances(app, today, &now);
-	for (i = 0; i < n; i++) {
-		char *by = text_for_terminal(cl[i].by, strlen(cl[i].by));
-		day_format(cl[i].until, until);
-		printf("clearance: %s, cleared by %s until %s%s\n", cl[i].id,
-		    by, until, cl[i].until < today ? " (ended)" :
-		    clearance_find(now, n_now, cl[i].id, today) == NULL ?
+	for (i = 0; i < cl->n_used; i++) {
+		const struct clearance *c = &cl->used[i];
+		char *by = text_for_terminal(c->by, strlen(c->by));
+
+		day_format(c->until, until);
+		printf("clearance: %s, cleared by %s until %s%s\n", c->id,
+		    by, until, c->until < today ? " (ended)" :
+		    clearance_find(cl->now, cl->n_now, c->id, today) == NULL ?
 		    " (no longer in the plan in force)" : "");
 		free(by);
 	}
-	clearance_free(cl, n);
-	clearance_free(now, n_now);
-	return 0;
 }
 
 static int
 cmd_screen_status(struct app *app)
 {
+	struct gate_clearances cl;
 	struct gate_input in;
 	enum gate_state g;
 	char *err = NULL;
 
-	if (checkflow_gate(app, &in, &g, &err) != 0) {
+	if (checkflow_gate_with(app, &in, &g, &cl, &err) != 0) {
 		util_warn("%s", err);
 		free(err);
 		return CMD_FAIL;
@@ -285,7 +277,9 @@ cmd_screen_status(struct app *app)
 	printf("reason: %s\n", safety_gate_reason(g));
 	if (in.have_full)
 		printf("last check: %s\n", verdict_name(in.last_any_verdict));
-	return cmd_screen_status_clearances(app) == 0 ? CMD_OK : CMD_FAIL;
+	cmd_screen_status_clearances(&cl);
+	checkflow_gate_clearances_free(&cl);
+	return CMD_OK;
 }
 
 static int

@@ -94,13 +94,19 @@ extern const char *const store_migration_5[];
 /*
  * Reading without touching the file (store_quiet.c).  store_quiet_claim()
  * returns a descriptor holding the readers' lock when path may be read as
- * immutable (close it after the connection), else -1.
+ * immutable (close it after the connection), else -1; seen is the
+ * caller's lstat() of path, or NULL; header (or NULL) gets the file's
+ * header as SQLite will read it.
  * store_quiet_uri() is the URI that opens path so (caller frees).
  * store_quiet_writer() readies a writable connection: its checkpoints
  * wait for such readers.  store_quiet_checkpoint() is a passive
  * checkpoint unless a reader holds the file (SQLITE_BUSY).
  */
-int store_quiet_claim(const char *path);
+struct stat;
+/* The SQLite file header's length: store_quiet_claim() hands it over. */
+#define STORE_HEADER_SIZE 100
+int store_quiet_claim(const char *path, const struct stat *seen,
+    unsigned char header[STORE_HEADER_SIZE]);
 char *store_quiet_uri(const char *path);
 void store_quiet_writer(struct store *st);
 int store_quiet_checkpoint(struct store *st, const char *db_name);
@@ -110,10 +116,15 @@ int store_quiet_checkpoint(struct store *st, const char *db_name);
  * them that were not there before (had) and that no connection uses.
  */
 /*
- * 0 when nothing keeps path from being opened (writing, or reading; it
- * exists, or is to be made) as far as can be told before SQLite is asked,
- * else -1 with *err the one line that names the cause (store_why.c).
+ * 0 when nothing keeps path from being opened (writing, or reading) as
+ * far as can be told before SQLite is asked, else -1 with *err the one
+ * line that names the cause (store_why.c).  exists: 0 for a file to be
+ * made, else STORE_WHY_THERE, with STORE_WHY_PLAIN when it is known to be
+ * no symbolic link (fewer lookups), and STORE_WHY_LENGTH to check the
+ * path's length alone (a reader whose quiet open, store_quiet_claim(),
+ * shows the rest: when it cannot be had, the rest is checked then).
  */
+enum { STORE_WHY_THERE = 1, STORE_WHY_PLAIN = 2, STORE_WHY_LENGTH = 4 };
 int store_why_not(const char *path, int writing, int exists, char **err);
 /* 1 when path and its folder can be written (an older schema is then
  * brought up to date in the file itself). */

@@ -92,18 +92,17 @@ store_quiet_beside(const char *path, const char *suffix)
 }
 
 /*
- * 1 when the file's header says WAL mode (read and write versions 2).  A
- * file in rollback mode (restored from a dump, or switched by another
- * tool) is read the ordinary way: there a writer needs the file itself,
- * exclusively, which a quiet reader's lock would keep from it.
+ * 1 when the file's header (read into header) says WAL mode (read and
+ * write versions 2).  A file in rollback mode (restored from a dump, or
+ * switched by another tool) is read the ordinary way: there a writer
+ * needs the file itself, exclusively, which a quiet reader's lock would
+ * keep from it.
  */
 static int
-store_quiet_is_wal(int fd)
+store_quiet_is_wal(int fd, unsigned char header[STORE_HEADER_SIZE])
 {
-	unsigned char v[2];
-
-	return pread(fd, v, sizeof v, 18) == (ssize_t)sizeof v &&
-	    v[0] == 2 && v[1] == 2;
+	return pread(fd, header, STORE_HEADER_SIZE, 0) == STORE_HEADER_SIZE &&
+	    header[18] == 2 && header[19] == 2;
 }
 
 /*
@@ -123,23 +122,35 @@ store_quiet_pending(int fd)
 }
 
 int
-store_quiet_claim(const char *path)
+store_quiet_claim(const char *path, const struct stat *seen,
+    unsigned char header[STORE_HEADER_SIZE])
 {
+	unsigned char mine[STORE_HEADER_SIZE];
 	struct stat sb;
 	int fd;
 
-	/* SQLite puts the -wal beside the file a link points to. */
-	if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+	/*
+	 * SQLite puts the -wal beside the file a link points to.  seen is
+	 * the caller's lstat() of path, just made: O_NOFOLLOW refuses a link
+	 * put there since, and O_NONBLOCK keeps a FIFO from hanging us.
+	 */
+	if (seen == NULL && lstat(path, &sb) == 0)
+		seen = &sb;
+	if (seen == NULL || !S_ISREG(seen->st_mode))
 		return -1;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	if (fd < 0)
 		return -1;
-	if (!store_quiet_is_wal(fd) ||
-	    store_quiet_lock(fd, 0, F_RDLCK, STORE_LOCK_FIRST,
+	/*
+	 * The header is read under the lock, with no -wal beside the file:
+	 * no writer can change it then, so it is the one SQLite reads.
+	 */
+	if (store_quiet_lock(fd, 0, F_RDLCK, STORE_LOCK_FIRST,
 	    STORE_LOCK_READERS - STORE_LOCK_FIRST + 1, NULL) != 0 ||
 	    store_quiet_pending(fd) ||
 	    store_quiet_beside(path, "-wal") ||
-	    store_quiet_beside(path, "-journal")) {
+	    store_quiet_beside(path, "-journal") ||
+	    !store_quiet_is_wal(fd, header != NULL ? header : mine)) {
 		/* No lock is held yet through SQLite: closing drops none. */
 		close(fd);
 		return -1;

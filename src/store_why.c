@@ -49,15 +49,26 @@ store_why_dir(const char *path)
  * The lengths SQLite gives the path: *named, its folder with links
  * resolved and then the name, as it is built (SQLite's buffer holds 512
  * bytes); *full, with the file's own link resolved too, to which it adds
- * "-journal" or "-wal".  0 when that cannot be told.
+ * "-journal" or "-wal".  0 when that cannot be told.  When the file is
+ * there and is no link (plain), the two are the same, and one realpath()
+ * tells both: each resolves every folder on the way with a readlink().
  */
 static void
-store_why_full_length(const char *path, size_t *named, size_t *full)
+store_why_full_length(const char *path, int plain, size_t *named,
+    size_t *full)
 {
-	char *dir = store_why_dir(path), *real = realpath(dir, NULL);
+	char *dir, *real;
 	const char *slash = strrchr(path, '/');
 
 	*named = *full = 0;
+	if (plain) {
+		if ((real = realpath(path, NULL)) != NULL)
+			*named = *full = strlen(real);
+		free(real);
+		return;
+	}
+	dir = store_why_dir(path);
+	real = realpath(dir, NULL);
 	if (real != NULL)
 		*named = strlen(real) + 1 + strlen(slash != NULL ? slash + 1 :
 		    path);
@@ -70,13 +81,13 @@ store_why_full_length(const char *path, size_t *named, size_t *full)
 }
 
 static int
-store_why_length(const char *path, int creating, char **err)
+store_why_length(const char *path, int creating, int plain, char **err)
 {
 	size_t named, full;
 	char extra[32];
 	int limit = STORE_PATH_LIMIT;
 
-	store_why_full_length(path, &named, &full);
+	store_why_full_length(path, !creating && plain, &named, &full);
 	/* A new file is made under path.new-PID first (store_create()). */
 	if (creating)
 		limit -= snprintf(extra, sizeof extra, ".new-%ld",
@@ -204,14 +215,17 @@ int
 store_why_not(const char *path, int writing, int exists, char **err)
 {
 	struct stat sb;
-	char *wal = xasprintf("%s-wal", path);
-	int has_wal = lstat(wal, &sb) == 0;
+	char *wal;
+	int has_wal;
 
-	free(wal);
-	if (store_why_length(path, writing && !exists, err) != 0)
+	if (store_why_length(path, writing && !(exists & STORE_WHY_THERE),
+	    (exists & STORE_WHY_PLAIN) != 0, err) != 0)
 		return -1;
-	if (!exists)
+	if (!(exists & STORE_WHY_THERE) || (exists & STORE_WHY_LENGTH))
 		return 0;
+	wal = xasprintf("%s-wal", path);
+	has_wal = lstat(wal, &sb) == 0;
+	free(wal);
 	if (store_why_companions(path, writing, has_wal, err) != 0 ||
 	    store_why_access(path, writing, err) != 0 ||
 	    (!writing && store_why_stranded_wal(path, has_wal, err) != 0))

@@ -110,17 +110,22 @@ xstrndup(const char *s, size_t n)
 char *
 xvasprintf(const char *fmt, va_list ap)
 {
+	char small[256], *p;
 	va_list aq;
 	int n;
-	char *p;
 
+	/* Most results (paths, messages) fit here: formatted once, not
+	 * measured first and then formatted again. */
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(small, sizeof small, fmt, aq);
 	va_end(aq);
 	if (n < 0)
 		fatal("bad format string");
 	p = xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof small)
+		memcpy(p, small, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 
@@ -289,6 +294,56 @@ util_read_fd(int fd, size_t limit, size_t *len, char **why)
 	return buf_detach(&b);
 }
 
+/*
+ * Reads a regular file of size bytes (fstat()) with one read() when it
+ * can: asking for a byte more than its size and getting exactly its size
+ * is its end, since a regular file's read() stops short only there, so no
+ * second read() is needed to see the end.  Anything else (a file that
+ * grew or shrank meanwhile, a short read on some odd file system) reads
+ * on to the end the ordinary way.
+ */
+static char *
+util_read_sized(int fd, size_t size, size_t limit, size_t *len, char **why)
+{
+	struct buf b = BUF_INIT;
+	char *rest;
+	size_t more;
+	ssize_t n;
+
+	buf_grow(&b, size + 1);
+	do
+		n = read(fd, b.data, size + 1);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		*why = xstrdup(strerror(errno));
+		buf_free(&b);
+		return NULL;
+	}
+	b.len = (size_t)n;
+	b.data[b.len] = '\0';
+	if (b.len > limit) {
+		*why = util_too_large(limit, 1, limit);
+		buf_free(&b);
+		return NULL;
+	}
+	if ((size_t)n != size) {
+		if ((rest = util_read_fd(fd, limit - b.len, &more, why)) ==
+		    NULL) {
+			buf_free(&b);
+			if (strncmp(*why, "too large", 9) == 0) {
+				free(*why);
+				*why = util_too_large(limit, 1, limit);
+			}
+			return NULL;
+		}
+		buf_add(&b, rest, more);
+		free(rest);
+	}
+	if (len != NULL)
+		*len = b.len;
+	return buf_detach(&b);
+}
+
 char *
 util_read_file_max(const char *path, size_t limit, size_t *len,
     char **why)
@@ -325,7 +380,7 @@ util_read_file_max(const char *path, size_t limit, size_t *len,
 		close(fd);
 		return NULL;
 	}
-	text = util_read_fd(fd, limit, len, why);
+	text = util_read_sized(fd, (size_t)sb.st_size, limit, len, why);
 	close(fd);
 	return text;
 }

@@ -213,6 +213,19 @@ test_read_limits(void **state)
 	free(why);
 	assert_null(util_read_file(fifo, &len));
 	assert_int_equal(errno, EINVAL);
+	/* A file with more in it than fstat() says (a /proc file says 0
+	 * bytes) is read to its end, and its limit still holds. */
+	text = util_read_file_max("/proc/self/status", 65536, &len, &why);
+	assert_non_null(text);
+	assert_true(len > 100);
+	assert_int_equal(strlen(text), len);
+	assert_int_equal(strncmp(text, "Name:", 5), 0);
+	assert_non_null(strstr(text, "\nPid:"));
+	free(text);
+	assert_null(util_read_file_max("/proc/self/status", 1, &len, &why));
+	assert_string_equal(why, "too large (more than 1 bytes; the limit is "
+	    "1 bytes)");
+	free(why);
 	free(file);
 	free(fifo);
 }
