@@ -22,6 +22,9 @@ struct store {
 	int lock_fd;         /* -1, or the file itself (store_quiet.c) */
 	struct owner me;     /* this process, as sessions record it */
 	int have_me;
+	int steps_kept;      /* 0 not known yet; 1 when sessions keep their
+				steps' total by this build's triggers; -1 not
+				(store_steps_kept()) */
 };
 
 /* What a damaged file is told; backcare(1), DAMAGED FILES, says more. */
@@ -80,6 +83,19 @@ int store_clearance_rows(struct store *st, sqlite3_stmt *s,
 
 /* store_migrations[v] takes the schema from version v to v + 1. */
 extern const char *const *const store_migrations[];
+
+/*
+ * Schema 7's totals (store_schema.c).  store_steps_kept() is 1 when each
+ * session's steps_done_s is kept by the triggers as this build writes
+ * them, 0 when it is not (a schema 6 file read where it cannot be
+ * written, triggers dropped or changed by hand), -1 on error; readers
+ * then sum the steps.  store_steps_mend() makes the triggers and every
+ * total again when they are not kept (a writer's open): 0 or -1.
+ */
+#define STORE_STEPS_TRIGGERS 4
+extern const char *const store_steps_triggers[STORE_STEPS_TRIGGERS][2];
+int store_steps_kept(struct store *st);
+int store_steps_mend(struct store *st);
 
 /* The old names of store_movement.c. */
 sqlite3 *store_private_db(struct store *st);

@@ -34,12 +34,34 @@
 #include "util.h"
 
 /* A session's columns, with the sum of its steps' done time that the
- * session row keeps (schema 7): no step is read. */
-#define STORE_SESSION_COLS \
+ * session row keeps (schema 7): no step is read.  Where the file does
+ * not keep it (store_steps_kept()), the sum is taken from the steps. */
+#define STORE_SESSION_COLS_WITH(done) \
 	"SELECT s.id, s.routine_id, s.routine_title, s.started_at, " \
 	"coalesce(s.ended_at, 0), s.state, coalesce(s.planned_s, 0), " \
 	"coalesce(s.pain_before, -1), coalesce(s.pain_after, -1), s.note, " \
-	"s.kind, s.steps_done_s FROM sessions s "
+	"s.kind, " done " FROM sessions s "
+#define STORE_SESSION_KEPT STORE_SESSION_COLS_WITH("s.steps_done_s")
+#define STORE_SESSION_SUMMED STORE_SESSION_COLS_WITH("(SELECT " \
+	"CAST(total(t.done_s) AS INTEGER) FROM steps t WHERE " \
+	"t.session_id = s.id)")
+
+/* Prepares the sessions' columns and tail: NULL with the error set. */
+static sqlite3_stmt *
+store_session_prepare(struct store *st, const char *tail)
+{
+	int kept = store_steps_kept(st);
+	sqlite3_stmt *s;
+	char *sql;
+
+	if (kept < 0)
+		return NULL;
+	sql = xasprintf("%s%s", kept ? STORE_SESSION_KEPT :
+	    STORE_SESSION_SUMMED, tail);
+	s = store_prepare(st, sql);
+	free(sql);
+	return s;
+}
 
 /*
  * Column col's text and its length in *n when it is text, else NULL; read
@@ -74,7 +96,7 @@ store_column_pooled(sqlite3_stmt *s, int col, struct strpool *p)
 	    (size_t)sqlite3_column_bytes(s, col));
 }
 
-/* One row of STORE_SESSION_COLS, its strings in the pool ctx. */
+/* One row of STORE_SESSION_KEPT or _SUMMED, its strings in the pool ctx. */
 static void
 store_session_row(sqlite3_stmt *s, void *elem, void *ctx)
 {
@@ -110,7 +132,7 @@ static int
 store_report_sessions(struct store *st, int64_t since, int64_t until,
     struct report_data *out)
 {
-	sqlite3_stmt *s = store_prepare(st, STORE_SESSION_COLS
+	sqlite3_stmt *s = store_session_prepare(st,
 	    "WHERE s.started_at BETWEEN ?1 AND ?2 ORDER BY s.started_at, s.id");
 	struct store_rows r = { out->sessions, out->n_sessions,
 	    sizeof *out->sessions, store_session_row, NULL };
@@ -152,8 +174,7 @@ static int
 store_report_sessions_all(struct store *st, int64_t until,
     struct report_data *out)
 {
-	sqlite3_stmt *s = store_prepare(st, STORE_SESSION_COLS
-	    "ORDER BY s.rowid");
+	sqlite3_stmt *s = store_session_prepare(st, "ORDER BY s.rowid");
 	struct report_session *rs;
 	int64_t at, last = INT64_MIN;
 	int rc, sorted = 1;

@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <string.h>
+
+#include <sqlite3.h>
 
 #include "store.h"
 #include "store_private.h"
@@ -223,29 +226,126 @@ static const char *const store_migration_6[] = {
  * Version 7: each session keeps the sum of its steps' done time, so the
  * full report reads no step (ten years of use: the correlated sum over
  * steps_session cost some 60 M instructions of the report's 162 M).  The
- * triggers recompute it the way the report used to read it (the sum over
- * the covering index steps_session, a session's few steps) whenever a
- * step comes, goes, moves or changes its done time, so it cannot drift,
- * whoever writes the steps.  The report's "not sure" answers, few among
- * many, get an index of their own (ten years: scanning all the answers
- * for them cost 16 M).
+ * triggers recompute it (a session's few steps, through the covering
+ * index steps_session) whenever a step comes, goes, moves or changes its
+ * done time, and when a session row comes after its steps (a restore).
+ * A row that REPLACE deletes fires no delete trigger (SQLite's
+ * recursive_triggers is off): a hand "INSERT OR REPLACE" that moves a
+ * step's id to another session leaves the first session's total, which
+ * backcare(5) tells how to mend.  total() rather than sum(): a damaged
+ * step with an absurd time gives an absurd total, not an overflow that
+ * would stop every write.  A file whose triggers are not these (dropped or changed
+ * by hand) is mended when it is opened for writing, and read meanwhile
+ * with the sums taken from the steps (store_steps_kept()).  The report's
+ * "not sure" answers, few among many, get an index of their own (ten
+ * years: scanning all the answers for them cost 16 M).
  */
+#define STORE_STEPS_SUM(id) \
+    "(SELECT CAST(total(done_s) AS INTEGER) FROM steps WHERE " \
+    "session_id = " id ")"
 #define STORE_STEPS_DONE(who) \
-    "UPDATE sessions SET steps_done_s = (SELECT coalesce(sum(done_s), 0)" \
-    "  FROM steps WHERE session_id = " who ".session_id)" \
-    "  WHERE id = " who ".session_id;"
+    "UPDATE sessions SET steps_done_s = " STORE_STEPS_SUM(who ".session_id") \
+    " WHERE id = " who ".session_id;"
+#define STORE_TRIGGER_INSERT \
+    "CREATE TRIGGER steps_done_insert AFTER INSERT ON steps BEGIN " \
+    STORE_STEPS_DONE("NEW") " END"
+#define STORE_TRIGGER_DELETE \
+    "CREATE TRIGGER steps_done_delete AFTER DELETE ON steps BEGIN " \
+    STORE_STEPS_DONE("OLD") " END"
+#define STORE_TRIGGER_UPDATE \
+    "CREATE TRIGGER steps_done_update AFTER UPDATE OF session_id, done_s " \
+    "ON steps BEGIN " STORE_STEPS_DONE("OLD") \
+    STORE_STEPS_DONE("NEW") " END"
+#define STORE_TRIGGER_SESSION \
+    "CREATE TRIGGER steps_done_session AFTER INSERT ON sessions BEGIN " \
+    "UPDATE sessions SET steps_done_s = " STORE_STEPS_SUM("NEW.id") \
+    " WHERE id = NEW.id; END"
+#define STORE_STEPS_RECOMPUTE \
+    "UPDATE sessions SET steps_done_s = " STORE_STEPS_SUM("sessions.id") ";"
+
+/* The triggers as sqlite_schema keeps them (without the ";"). */
+const char *const store_steps_triggers[STORE_STEPS_TRIGGERS][2] = {
+	{ "steps_done_insert", STORE_TRIGGER_INSERT },
+	{ "steps_done_delete", STORE_TRIGGER_DELETE },
+	{ "steps_done_update", STORE_TRIGGER_UPDATE },
+	{ "steps_done_session", STORE_TRIGGER_SESSION },
+};
+
+/* Makes the triggers and the totals again (store_steps_mend()). */
+const char store_steps_remake[] =
+    "DROP TRIGGER IF EXISTS steps_done_insert;"
+    "DROP TRIGGER IF EXISTS steps_done_delete;"
+    "DROP TRIGGER IF EXISTS steps_done_update;"
+    "DROP TRIGGER IF EXISTS steps_done_session;"
+    STORE_TRIGGER_INSERT ";" STORE_TRIGGER_DELETE
+    ";" STORE_TRIGGER_UPDATE ";" STORE_TRIGGER_SESSION ";"
+    STORE_STEPS_RECOMPUTE;
+
+int
+store_steps_kept(struct store *st)
+{
+	sqlite3_stmt *s;
+	const char *name, *sql;
+	unsigned found = 0;
+	long long version;
+	int rc, i;
+
+	if (st->steps_kept != 0)
+		return st->steps_kept > 0;
+	if (store_query_int(st, "PRAGMA user_version", &version) != 0)
+		return -1;
+	if (version < 7) {
+		st->steps_kept = -1;
+		return 0;
+	}
+	s = store_prepare(st, "SELECT name, sql FROM sqlite_master WHERE "
+	    "type = 'trigger' AND name GLOB 'steps_done_*'");
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(s, 0);
+		sql = (const char *)sqlite3_column_text(s, 1);
+		for (i = 0; i < STORE_STEPS_TRIGGERS; i++)
+			if (name != NULL && sql != NULL &&
+			    strcmp(name, store_steps_triggers[i][0]) == 0 &&
+			    strcmp(sql, store_steps_triggers[i][1]) == 0)
+				found |= 1u << i;
+	}
+	if (store_finish(st, s, rc, "reading the progress file") != 0)
+		return -1;
+	st->steps_kept = found == (1u << STORE_STEPS_TRIGGERS) - 1 ? 1 : -1;
+	return st->steps_kept > 0;
+}
+
+int
+store_steps_mend(struct store *st)
+{
+	long long version;
+	int kept = store_steps_kept(st);
+
+	if (kept != 0)
+		return kept < 0 ? -1 : 0;
+	if (store_query_int(st, "PRAGMA user_version", &version) != 0)
+		return -1;
+	if (version < 7)
+		return 0;
+	if (store_exec(st, "BEGIN IMMEDIATE", "mending the progress file") != 0)
+		return -1;
+	if (store_exec(st, store_steps_remake, "mending the progress file") !=
+	    0 || store_exec(st, "COMMIT", "mending the progress file") != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	st->steps_kept = 1;
+	return 0;
+}
+
 static const char store_schema_steps_total[] =
     "ALTER TABLE sessions ADD COLUMN steps_done_s INTEGER NOT NULL "
     "  DEFAULT 0;"
-    "UPDATE sessions SET steps_done_s = (SELECT coalesce(sum(done_s), 0)"
-    "  FROM steps WHERE session_id = sessions.id);"
-    "CREATE TRIGGER steps_done_insert AFTER INSERT ON steps BEGIN "
-    STORE_STEPS_DONE("NEW") " END;"
-    "CREATE TRIGGER steps_done_delete AFTER DELETE ON steps BEGIN "
-    STORE_STEPS_DONE("OLD") " END;"
-    "CREATE TRIGGER steps_done_update AFTER UPDATE OF session_id, done_s "
-    "  ON steps BEGIN "
-    STORE_STEPS_DONE("OLD") STORE_STEPS_DONE("NEW") " END;"
+    STORE_STEPS_RECOMPUTE
+    STORE_TRIGGER_INSERT ";" STORE_TRIGGER_DELETE
+    ";" STORE_TRIGGER_UPDATE ";" STORE_TRIGGER_SESSION ";"
     "CREATE INDEX check_answers_unsure ON check_answers (check_id, item)"
     "  WHERE answer = 'unsure';";
 

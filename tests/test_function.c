@@ -441,7 +441,7 @@ test_migration_5(void **state)
 	    manual.wall_s + 600), 0);
 	store_close(st);
 	raw_sql("DROP TRIGGER steps_done_insert; "
-	    "DROP TRIGGER steps_done_delete; DROP TRIGGER steps_done_update; "
+	    "DROP TRIGGER steps_done_delete; DROP TRIGGER steps_done_update; DROP TRIGGER steps_done_session; "
 	    "DROP INDEX check_answers_unsure; "
 	    "ALTER TABLE sessions DROP COLUMN steps_done_s; "
 	    "DROP TABLE step_pain; DROP TABLE pain_events; "

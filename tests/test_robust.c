@@ -371,7 +371,7 @@ test_migration_4(void **state)
 	store_close(st);
 	/* Back to schema 3, with the duplicates two processes left. */
 	raw_sql("DROP TRIGGER steps_done_insert; "
-	    "DROP TRIGGER steps_done_delete; DROP TRIGGER steps_done_update; "
+	    "DROP TRIGGER steps_done_delete; DROP TRIGGER steps_done_update; DROP TRIGGER steps_done_session; "
 	    "DROP INDEX check_answers_unsure; "
 	    "ALTER TABLE sessions DROP COLUMN steps_done_s; "
 	    "DROP TABLE step_pain; DROP TABLE pain_events; "

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include <sqlite3.h>
 
 #include "clock.h"
@@ -304,6 +306,7 @@ test_load_error(void **state)
  * versions left them. */
 #define DOWN_TO_6 "DROP TRIGGER steps_done_insert; " \
     "DROP TRIGGER steps_done_delete; DROP TRIGGER steps_done_update; " \
+    "DROP TRIGGER steps_done_session; " \
     "DROP INDEX check_answers_unsure; " \
     "ALTER TABLE sessions DROP COLUMN steps_done_s; " \
     "PRAGMA user_version = 6;"
@@ -481,6 +484,101 @@ test_steps_total(void **state)
 	assert_int_equal(raw_int(DRIFTED), 0);
 }
 
+/* A reading open: the store as the report reads it. */
+static struct store *
+open_read(void)
+{
+	char *err = NULL;
+	struct store *st = store_open_read(path, &err);
+
+	if (st == NULL)
+		fail_msg("store_open_read: %s", err);
+	return st;
+}
+
+/*
+ * Triggers dropped or changed by hand: a reader sums the steps (the
+ * report stays right), a writer's open makes the triggers and every
+ * total again.  A session row written after its steps (a restore) takes
+ * their total; a step with an absurd time saturates, it does not stop
+ * the writes.
+ */
+static void
+test_steps_mend(void **state)
+{
+	struct store *st = open_store();
+	long want[3] = { 42, 9, 0 };
+
+	(void)state;
+	session(st, T0, "a", "completed", -1, -1, NULL, 40L, 2L, -1L);
+	session(st, T0 + 10, "a", "completed", -1, -1, NULL, 9L, -1L);
+	store_close(st);
+	raw_sql("DROP TRIGGER steps_done_insert; INSERT INTO steps "
+	    "(session_id, pos, step_index, planned_s, done_s, state, at) "
+	    "VALUES (2, 1, 1, 60, 1000, 'done', 1);");
+	assert_int_equal(raw_int(DRIFTED), 1);
+	want[1] = 1009;
+	st = open_read();
+	expect_done(st, 2, want);
+	store_close(st);
+	assert_int_equal(raw_int(DRIFTED), 1);
+	/* A trigger of the same name that does something else. */
+	raw_sql("CREATE TRIGGER steps_done_insert AFTER INSERT ON steps "
+	    "BEGIN SELECT 1; END;");
+	st = open_read();
+	expect_done(st, 2, want);
+	store_close(st);
+	st = open_store();
+	store_close(st);
+	assert_int_equal(raw_int(DRIFTED), 0);
+	assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE "
+	    "type = 'trigger' AND name GLOB 'steps_done_*'"), 4);
+	/* Steps before their session, foreign keys off. */
+	raw_sql("PRAGMA foreign_keys = OFF; INSERT INTO steps (session_id, "
+	    "pos, step_index, planned_s, done_s, state, at) VALUES "
+	    "(77, 0, 0, 60, 30, 'done', 1), (77, 1, 1, 60, 8, 'done', 1);"
+	    "INSERT INTO sessions (id, routine_id, started_at, state) VALUES "
+	    "(77, 'a', 1800000100, 'completed');");
+	assert_int_equal(raw_int("SELECT steps_done_s FROM sessions WHERE "
+	    "id = 77"), 38);
+	/* A damaged step's absurd time. */
+	raw_sql("INSERT INTO steps (session_id, pos, step_index, planned_s, "
+	    "done_s, state, at) VALUES (77, 2, 2, 60, 9000000000000000000, "
+	    "'done', 1), (77, 3, 3, 60, 9000000000000000000, 'done', 1);");
+	assert_int_equal(raw_int("SELECT steps_done_s FROM sessions WHERE "
+	    "id = 77"), INT64_MAX);
+	st = open_store();
+	session(st, T0 + 20, "a", "completed", -1, -1, NULL, 5L, -1L);
+	store_close(st);
+}
+
+/* A schema 6 file where it cannot be written is read as it is, the
+ * steps summed; damaged times saturate there too. */
+static void
+test_read_6(void **state)
+{
+	struct store *st = open_store();
+	long want[2] = { 42, 9 };
+
+	(void)state;
+	session(st, T0, "a", "completed", -1, -1, NULL, 40L, 2L, -1L);
+	session(st, T0 + 10, "a", "completed", -1, -1, NULL, 9L, -1L);
+	store_close(st);
+	raw_sql(DOWN_TO_6);
+	assert_int_equal(chmod(root, 0555), 0);
+	if (access(path, W_OK) == 0) {
+		/* As root the folder stays writable: nothing to see. */
+		assert_int_equal(chmod(root, 0755), 0);
+		skip();
+	}
+	st = open_read();
+	assert_int_equal(store_schema_version(st), 6);
+	expect_done(st, 2, want);
+	store_close(st);
+	assert_int_equal(chmod(root, 0755), 0);
+	assert_int_equal(raw_int("PRAGMA user_version"), 6);
+}
+
 /* A version 6 file gains the totals, its steps' sums, and the triggers. */
 static void
 test_migration_6(void **state)
@@ -582,6 +680,9 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migration_3, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_steps_mend, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_read_6, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_steps_total, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migration_6, setup,
