@@ -3,11 +3,15 @@
  * comes back from it lists exactly as what the parse gives, for every
  * content routine and for generated ones, under every kind of safety
  * limit and week; damaged, truncated, foreign and hostile bytes are
- * refused without a crash; the file is never written through a symlink.
+ * refused without a crash; files that an xxHash-style key took for one
+ * are told apart; the size limit holds; the file is never written
+ * through a symlink, nor its folder made inside another user's, and a
+ * dead writer's temporary file is removed.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +22,7 @@
 #include <unistd.h>
 
 #include <sys/stat.h>
+#include <sys/time.h>
 
 #include <cmocka.h>
 
@@ -35,15 +40,26 @@ static const char *const content_ids[] = {
 	"walking-plan"
 };
 
+/* A file under the source tree (caller frees). */
 static char *
-content_text(const char *id, size_t *len)
+src_file(const char *rel, size_t *len)
 {
 	const char *top = getenv("TOP_SRCDIR") ? getenv("TOP_SRCDIR") : "..";
-	char *path = xasprintf("%s/content/routines/%s.md", top, id);
+	char *path = xasprintf("%s/%s", top, rel);
 	char *text = util_read_file(path, len);
 
 	assert_non_null(text);
 	free(path);
+	return text;
+}
+
+static char *
+content_text(const char *id, size_t *len)
+{
+	char *rel = xasprintf("content/routines/%s.md", id);
+	char *text = src_file(rel, len);
+
+	free(rel);
 	return text;
 }
 
@@ -288,7 +304,8 @@ test_generated_same(void **state)
 	assert_true(weekly > 10);
 }
 
-/* The cache of every content routine, encoded. */
+/* The cache of every content routine, encoded; keys[] hold the files'
+ * texts (free_keys frees them). */
 static void *
 content_cache(size_t *n, struct rcache_key keys[])
 {
@@ -304,12 +321,20 @@ content_cache(size_t *n, struct rcache_key keys[])
 		rcache_key_of(text, len, &keys[i]);
 		assert_int_equal(rcache_put(c, &keys[i], r), 0);
 		routine_free(r);
-		free(text);
 	}
 	assert_int_equal(rcache_count(c), BC_ARRAY_LEN(content_ids));
 	bytes = rcache_encode(c, n);
 	rcache_free(c);
 	return bytes;
+}
+
+static void
+free_keys(struct rcache_key keys[])
+{
+	size_t i;
+
+	for (i = 0; i < BC_ARRAY_LEN(content_ids); i++)
+		free((char *)keys[i].text);
 }
 
 /* Sets the checksum, so that what follows it is what gets tested. */
@@ -366,7 +391,7 @@ test_damaged(void **state)
 	/* Another version or format, foreign bytes: refused. */
 	assert_null(rcache_decode(p, n, "test 2"));
 	memcpy(copy, p, n);
-	copy[8] = 2;
+	copy[8] = RCACHE_FORMAT + 1;
 	assert_null(rcache_decode(copy, n, TVERSION));
 	memcpy(copy, p, n);
 	memcpy(copy, "SQLite f", 8);
@@ -376,6 +401,7 @@ test_damaged(void **state)
 	try_all(p, n, keys);
 	free(copy);
 	free(p);
+	free_keys(keys);
 }
 
 /* A count of 0xffffffff where a small one belongs, at each count the
@@ -399,9 +425,13 @@ test_huge_counts(void **state)
 	memset(copy + off, 0xff, 3);
 	fix_sum(copy, n);
 	assert_null(rcache_decode(copy, n, TVERSION));
-	/* The first payload's size. */
+	/* The first file's length, and the first payload's size. */
 	memcpy(copy, p, n);
-	memset(copy + off + 4 + 24, 0xff, 4);
+	memset(copy + off + 4, 0xff, 4);
+	fix_sum(copy, n);
+	assert_null(rcache_decode(copy, n, TVERSION));
+	memcpy(copy, p, n);
+	memset(copy + off + 4 + 4 + keys[0].len, 0xff, 4);
 	fix_sum(copy, n);
 	assert_null(rcache_decode(copy, n, TVERSION));
 	/* Every 4-byte word inside the payloads set huge in turn: string
@@ -423,6 +453,7 @@ test_huge_counts(void **state)
 	}
 	free(copy);
 	free(p);
+	free_keys(keys);
 }
 
 /* A step out of the bounds a parse gives is not stored; a file the parse
@@ -452,26 +483,127 @@ test_put_bounds(void **state)
 	rcache_free(c);
 }
 
-/* One changed byte, or the same bytes one longer, is another key. */
+/* The cache of one routine file's text, as id. */
+static struct rcache *
+cache_of(const char *id, const char *text, size_t len)
+{
+	struct rcache *c = rcache_new(TVERSION);
+	struct rcache_key k;
+	struct routine *r = parse(id, text, len);
+
+	assert_non_null(r);
+	rcache_key_of(text, len, &k);
+	assert_int_equal(rcache_put(c, &k, r), 0);
+	routine_free(r);
+	return c;
+}
+
+/*
+ * Only the same bytes find an entry: not one changed byte, not one byte
+ * fewer, and not the two files the old 128-bit key (xxHash64's lanes,
+ * invertible) took for one (attack20 F3; b.md's step 1 takes 9m, not 1m).
+ */
 static void
 test_keys(void **state)
 {
-	struct rcache_key a, b;
-	char text[] = "# T\n\n## S\n\n- hold: 30s\n";
-	size_t n = strlen(text), i;
+	struct rcache *c;
+	struct rcache_key k;
+	struct routine *r;
+	size_t n, nb, i;
+	char *a = src_file("tests/fixtures/cache-collision/a.md", &n);
+	char *b = src_file("tests/fixtures/cache-collision/b.md", &nb);
 
 	(void)state;
-	rcache_key_of(text, n, &a);
-	for (i = 0; i < n; i++) {
-		text[i] ^= 1;
-		rcache_key_of(text, n, &b);
-		assert_true(memcmp(&a, &b, sizeof a) != 0);
-		text[i] ^= 1;
+	assert_int_equal(n, nb);
+	c = cache_of("gentle-five", a, n);
+	rcache_key_of(b, nb, &k);
+	assert_null(rcache_get(c, &k, "gentle-five"));
+	for (i = 0; i < n; i += 7) {
+		a[i] ^= 1;
+		rcache_key_of(a, n, &k);
+		assert_null(rcache_get(c, &k, "x"));
+		a[i] ^= 1;
 	}
-	rcache_key_of(text, n - 1, &b);
-	assert_true(memcmp(&a, &b, sizeof a) != 0);
-	rcache_key_of(text, n, &b);
-	assert_memory_equal(&a, &b, sizeof a);
+	rcache_key_of(a, n - 1, &k);
+	assert_null(rcache_get(c, &k, "x"));
+	rcache_key_of(a, n, &k);
+	r = rcache_get(c, &k, "gentle-five");
+	assert_non_null(r);
+	assert_int_equal(routine_total_seconds(r), 300);
+	routine_free(r);
+	/* The same bytes again are not stored twice. */
+	r = parse("gentle-five", a, n);
+	assert_int_equal(rcache_put(c, &k, r), 1);
+	assert_int_equal(rcache_count(c), 1);
+	routine_free(r);
+	rcache_free(c);
+	/* And b.md's own entry is b.md's routine. */
+	c = cache_of("gentle-five", b, nb);
+	rcache_key_of(b, nb, &k);
+	r = rcache_get(c, &k, "gentle-five");
+	assert_non_null(r);
+	assert_int_equal(routine_total_seconds(r), 780);
+	routine_free(r);
+	rcache_free(c);
+	free(a);
+	free(b);
+}
+
+/*
+ * The cache keeps under RCACHE_MAX_BYTES: a routine file too big to keep
+ * is not stored (it is parsed each time), and a cache filled to the
+ * limit still encodes, so the routines that fit stay cached.
+ */
+static void
+test_size_limit(void **state)
+{
+	struct rcache *c = rcache_new(TVERSION), *back, *d;
+	struct rcache_key k;
+	struct routine *r;
+	size_t len, big = RCACHE_MAX_BYTES / 3, n, kept;
+	char *text = content_text("gentle-five", &len), *pad;
+	void *bytes;
+	int i;
+
+	(void)state;
+	r = parse("gentle-five", text, len);
+	/* Bigger than the whole limit: refused at once. */
+	pad = xcalloc(RCACHE_MAX_BYTES + 1, 1);
+	memcpy(pad, text, len);
+	rcache_key_of(pad, RCACHE_MAX_BYTES + 1, &k);
+	assert_int_equal(rcache_put(c, &k, r), -1);
+	assert_int_equal(rcache_count(c), 0);
+	/* A third of the limit each: two fit, the third does not. */
+	for (i = 0, kept = 0; i < 4; i++) {
+		pad[len + (size_t)i] = 'x';
+		rcache_key_of(pad, big, &k);
+		kept += rcache_put(c, &k, r) == 0;
+	}
+	assert_int_equal(kept, 2);
+	assert_int_equal(rcache_count(c), 2);
+	bytes = rcache_encode(c, &n);
+	assert_non_null(bytes);
+	assert_true(n <= RCACHE_MAX_BYTES);
+	back = rcache_decode(bytes, n, TVERSION);
+	assert_non_null(back);
+	assert_int_equal(rcache_count(back), 2);
+	/* keep copies what fits, and refuses what would not. */
+	d = rcache_new(TVERSION);
+	rcache_key_of(pad, big, &k);            /* four x: its own entry */
+	assert_int_equal(rcache_put(d, &k, r), 0);
+	pad[len + 2] = pad[len + 3] = '\0';     /* two x: the second */
+	assert_int_equal(rcache_keep(d, back, &k), 0);
+	assert_int_equal(rcache_keep(d, back, &k), 1);
+	pad[len + 1] = '\0';                    /* one x: the first */
+	assert_int_equal(rcache_keep(d, back, &k), -1);
+	assert_int_equal(rcache_count(d), 2);
+	rcache_free(d);
+	rcache_free(back);
+	free(bytes);
+	free(pad);
+	routine_free(r);
+	free(text);
+	rcache_free(c);
 }
 
 static struct rcache *
@@ -482,10 +614,10 @@ one_routine_cache(struct rcache_key *k)
 	char *text = content_text("swedish-basics", &len);
 	struct routine *r = parse("swedish-basics", text, len);
 
+	/* k keeps the text: the caller frees k->text. */
 	rcache_key_of(text, len, k);
 	assert_int_equal(rcache_put(c, k, r), 0);
 	routine_free(r);
-	free(text);
 	return c;
 }
 
@@ -551,6 +683,130 @@ test_file(void **state)
 	free(path);
 	free(dir);
 	free(victim);
+	free((char *)k.text);
+	rcache_free(c);
+}
+
+/* An empty file at root/name, its time age seconds ago. */
+static void
+plant(const char *root, const char *name, long age)
+{
+	char *p = xasprintf("%s/%s", root, name);
+	struct timeval tv[2];
+	FILE *f = fopen(p, "w");
+
+	assert_non_null(f);
+	fclose(f);
+	gettimeofday(&tv[0], NULL);
+	tv[0].tv_sec -= age;
+	tv[1] = tv[0];
+	assert_int_equal(utimes(p, tv), 0);
+	free(p);
+}
+
+/* Whether name is in folder dir (a symlink counts, not followed). */
+static int
+exists(const char *dir, const char *name)
+{
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
+
+	assert_true(dfd >= 0);
+	rc = faccessat(dfd, name, F_OK, AT_SYMLINK_NOFOLLOW) == 0;
+	close(dfd);
+	return rc;
+}
+
+/*
+ * A killed writer's temporary file, even one named for this very pid (a
+ * container's pid 1 started again), blocks nothing, and once older than
+ * RCACHE_STALE_S is removed; a live writer's (new) is left, and so is
+ * what is not a temporary of the cache (attack20 F6).
+ */
+static void
+test_stale_temp(void **state)
+{
+	char root[64], *path, *mine;
+	struct rcache_key k;
+	struct rcache *c = one_routine_cache(&k);
+
+	(void)state;
+	unit_dir_make(root, sizeof root, "rcache_temp");
+	path = xasprintf("%s/routines.cache", root);
+	mine = xasprintf(".routines.cache.%ld", (long)getpid());
+	plant(root, mine, 0);
+	plant(root, ".routines.cache.1", RCACHE_STALE_S + 60);
+	plant(root, ".routines.cache.2", 10);
+	plant(root, "routines.cache.old", RCACHE_STALE_S + 60);
+	assert_int_equal(chmod(root, 0700), 0);
+	assert_int_equal(rcache_file_write(path, c), 0);
+	assert_true(exists(root, "routines.cache"));
+	assert_false(exists(root, ".routines.cache.1"));
+	assert_true(exists(root, ".routines.cache.2"));
+	assert_true(exists(root, "routines.cache.old"));
+	/* Written again: still one cache, no temporary of ours left. */
+	assert_int_equal(rcache_file_write(path, c), 0);
+	assert_int_equal(system("test $(ls -a /tmp/bc_test_rcache_temp_* | "
+	    "grep -c '^\\.routines') -eq 2"), 0);
+	unit_dir_remove(root);
+	free(mine);
+	free(path);
+	free((char *)k.text);
+	rcache_free(c);
+}
+
+/*
+ * No folder is made inside a folder owned by another user: root with a
+ * user's HOME (sudo -E) made the user's ~/.cache as root (attack20 F1).
+ * As root the other folder is one given to nobody; otherwise a folder
+ * of root's that we may write to (/tmp), when there is one.
+ */
+static void
+test_other_owner(void **state)
+{
+	char root[64], *other = NULL, *path, *made;
+	struct rcache_key k;
+	struct rcache *c = one_routine_cache(&k);
+	struct stat sb;
+
+	(void)state;
+	unit_dir_make(root, sizeof root, "rcache_owner");
+	if (geteuid() == 0) {
+		other = xasprintf("%s/home", root);
+		assert_int_equal(mkdir(other, 0755), 0);
+		assert_int_equal(chown(other, 65534, 65534), 0);
+	} else if (stat("/tmp", &sb) == 0 && sb.st_uid != geteuid() &&
+	    access("/tmp", W_OK) == 0) {
+		other = xasprintf("/tmp/bc_test_notours_%ld/home",
+		    (long)getpid());
+	} else {
+		unit_dir_remove(root);
+		free((char *)k.text);
+		rcache_free(c);
+		skip();
+		return;
+	}
+	path = xasprintf("%s/.cache/backcare/routines.cache", other);
+	assert_int_equal(rcache_file_write(path, c), -1);
+	made = xasprintf("%s/.cache", other);
+	assert_int_equal(lstat(made, &sb), -1);
+	free(made);
+	if (geteuid() != 0) {
+		made = xasprintf("/tmp/bc_test_notours_%ld", (long)getpid());
+		assert_int_equal(lstat(made, &sb), -1);
+		free(made);
+	} else {
+		/* Its ~/.cache there already, the user's: no backcare/ in it. */
+		made = xasprintf("%s/.cache", other);
+		assert_int_equal(mkdir(made, 0700), 0);
+		assert_int_equal(chown(made, 65534, 65534), 0);
+		assert_int_equal(rcache_file_write(path, c), -1);
+		assert_false(exists(made, "backcare"));
+		free(made);
+	}
+	unit_dir_remove(root);
+	free(other);
+	free(path);
+	free((char *)k.text);
 	rcache_free(c);
 }
 
@@ -585,7 +841,10 @@ main(void)
 		cmocka_unit_test(test_huge_counts),
 		cmocka_unit_test(test_put_bounds),
 		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_size_limit),
 		cmocka_unit_test(test_file),
+		cmocka_unit_test(test_stale_temp),
+		cmocka_unit_test(test_other_owner),
 		cmocka_unit_test(test_path),
 	};
 
