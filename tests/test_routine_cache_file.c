@@ -152,7 +152,7 @@ exists(const char *dir, const char *name)
 static void
 test_stale_temp(void **state)
 {
-	char root[64], *path, *mine;
+	char root[64], *path, *mine, *cmd;
 	struct rcache_key k;
 	struct rcache *c = one_routine_cache(&k);
 
@@ -172,8 +172,11 @@ test_stale_temp(void **state)
 	assert_true(exists(root, "routines.cache.old"));
 	/* Written again: still one cache, no temporary of ours left. */
 	assert_int_equal(rcache_file_write(path, c), 0);
-	assert_int_equal(system("test $(ls -a /tmp/bc_test_rcache_temp_* | "
-	    "grep -c '^\\.routines') -eq 2"), 0);
+	/* (the two planted: the pid's, new, and .routines.cache.2) */
+	cmd = xasprintf("test $(ls -a '%s' | grep -c '^\\.routines') -eq 2",
+	    root);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
 	unit_dir_remove(root);
 	free(mine);
 	free(path);
