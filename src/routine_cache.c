@@ -1,11 +1,12 @@
 /*
- * routine_cache.c: the routine cache's codec and hash (routine_cache.h).
+ * routine_cache.c: the routine cache's codec and checksum (routine_cache.h).
  * No I/O here: the file is routine_cache_file.c.
  *
  * The bytes, all integers little-endian:
  *   "BCRCACHE", u32 format, u64 checksum of everything after it,
  *   u32 version length, the version, u32 count, then count entries:
- *   u64 hash[2], u64 file length, u32 payload length, payload.
+ *   u32 file length, the routine file's bytes, u32 payload length,
+ *   payload.
  * A payload is the routine's fields, u32 nsteps, then each step's fields,
  * in the order of the tables below.  A string is u32 length and its bytes
  * (0xffffffff: NULL); an int is i32, a long i64; an int array is u32
@@ -105,18 +106,23 @@ typedef char rcache_routine_fields_complete[
 #endif
 
 struct rcache_entry {
-	struct rcache_key key;
+	size_t key_off, key_len; /* the routine file's bytes in data */
 	size_t off, size;       /* the payload in data */
 };
 
 struct rcache {
 	char *version;
-	struct buf data;        /* the payloads */
+	struct buf data;        /* the keys and payloads */
 	struct rcache_entry *e;
 	size_t n;
+	size_t bytes;           /* the size encoded, kept under the limit */
 };
 
-/* ---- the hash: xxHash64's rounds, written out --------------------- */
+/* The header's size, and an entry's beyond its key and payload. */
+#define RCACHE_HEAD(vlen) (8 + 4 + 8 + 4 + (vlen) + 4)
+#define RCACHE_ENTRY_HEAD 8
+
+/* ---- the checksum: xxHash64, written out -------------------------- */
 
 #define P1 0x9E3779B185EBCA87ULL
 #define P2 0xC2B2AE3D27D4EB4FULL
@@ -165,10 +171,28 @@ rcache_merge(uint64_t acc, uint64_t v)
 	return acc * P1 + P4;
 }
 
-/* The tail and the final mix of one output from the lanes' sum h. */
-static uint64_t
-rcache_finish(uint64_t h, const unsigned char *p, const unsigned char *end)
+/* xxHash64, seed 0: damage in the file shows, whatever its place. */
+uint64_t
+rcache_hash64(const void *data, size_t len)
 {
+	const unsigned char *p = data, *end = p + len;
+	uint64_t v1 = P1 + P2, v2 = P2, v3 = 0, v4 = -P1, h;
+
+	if (len >= 32) {
+		do {
+			v1 = rcache_round(v1, rcache_rd64(p));
+			v2 = rcache_round(v2, rcache_rd64(p + 8));
+			v3 = rcache_round(v3, rcache_rd64(p + 16));
+			v4 = rcache_round(v4, rcache_rd64(p + 24));
+			p += 32;
+		} while (p + 32 <= end);
+		h = rcache_rotl(v1, 1) + rcache_rotl(v2, 7) +
+		    rcache_rotl(v3, 12) + rcache_rotl(v4, 18);
+		h = rcache_merge(rcache_merge(rcache_merge(rcache_merge(h,
+		    v1), v2), v3), v4);
+	} else
+		h = P5;
+	h += (uint64_t)len;
 	for (; p + 8 <= end; p += 8)
 		h = rcache_rotl(h ^ rcache_round(0, rcache_rd64(p)), 27) * P1 +
 		    P4;
@@ -187,55 +211,11 @@ rcache_finish(uint64_t h, const unsigned char *p, const unsigned char *end)
 	return h;
 }
 
-/*
- * xxHash64 (seed 0) in out[0]; in out[1] a second output of the same
- * 256-bit lane state, merged in another order and seed, so that the
- * 128 bits cost one pass over the bytes.
- */
-static void
-rcache_hash(const void *data, size_t len, uint64_t out[2])
-{
-	const unsigned char *p = data, *end = p + len;
-	uint64_t v1 = P1 + P2, v2 = P2, v3 = 0, v4 = -P1, h, g;
-
-	if (len >= 32) {
-		do {
-			v1 = rcache_round(v1, rcache_rd64(p));
-			v2 = rcache_round(v2, rcache_rd64(p + 8));
-			v3 = rcache_round(v3, rcache_rd64(p + 16));
-			v4 = rcache_round(v4, rcache_rd64(p + 24));
-			p += 32;
-		} while (p + 32 <= end);
-		h = rcache_rotl(v1, 1) + rcache_rotl(v2, 7) +
-		    rcache_rotl(v3, 12) + rcache_rotl(v4, 18);
-		h = rcache_merge(rcache_merge(rcache_merge(rcache_merge(h,
-		    v1), v2), v3), v4);
-		g = rcache_rotl(v4, 1) + rcache_rotl(v3, 7) +
-		    rcache_rotl(v2, 12) + rcache_rotl(v1, 18) + P3;
-		g = rcache_merge(rcache_merge(rcache_merge(rcache_merge(g,
-		    v4), v3), v2), v1);
-	} else {
-		h = P5;
-		g = P5 ^ P3;
-	}
-	out[0] = rcache_finish(h + (uint64_t)len, p, end);
-	out[1] = rcache_finish(g + (uint64_t)len, p, end);
-}
-
-uint64_t
-rcache_hash64(const void *data, size_t len)
-{
-	uint64_t h[2];
-
-	rcache_hash(data, len, h);
-	return h[0];
-}
-
 void
 rcache_key_of(const char *text, size_t len, struct rcache_key *k)
 {
-	rcache_hash(text, len, k->h);
-	k->len = (uint64_t)len;
+	k->text = text;
+	k->len = len;
 }
 
 /* ---- writing ------------------------------------------------------- */
@@ -355,16 +335,57 @@ rcache_new(const char *version)
 	struct rcache *c = xcalloc(1, sizeof *c);
 
 	c->version = xstrdup(version);
+	c->bytes = RCACHE_HEAD(strlen(version));
 	return c;
+}
+
+static const struct rcache_entry *
+rcache_find(const struct rcache *c, const struct rcache_key *k)
+{
+	size_t i;
+
+	/* Byte for byte: 27 KB of built-in routines cost less to compare
+	 * than to hash, and no two files can be taken for each other. */
+	for (i = 0; i < c->n; i++)
+		if (c->e[i].key_len == k->len && (k->len == 0 ||
+		    memcmp(c->data.data + c->e[i].key_off, k->text,
+		    k->len) == 0))
+			return &c->e[i];
+	return NULL;
+}
+
+/* Adds the entry whose key and payload were just appended to data from
+ * start on, the payload from off; -1 (and data as it was) when it would
+ * take the cache over the limit. */
+static int
+rcache_commit(struct rcache *c, size_t start, size_t key_len, size_t off)
+{
+	struct rcache_entry *e;
+	size_t size = c->data.len - off;
+
+	if (key_len >= RCACHE_NULL || size >= RCACHE_NULL ||
+	    RCACHE_MAX_BYTES - c->bytes < RCACHE_ENTRY_HEAD + key_len + size) {
+		c->data.len = start;
+		return -1;
+	}
+	c->e = xgrow(c->e, c->n, sizeof *c->e);
+	e = &c->e[c->n++];
+	e->key_off = start;
+	e->key_len = key_len;
+	e->off = off;
+	e->size = size;
+	c->bytes += RCACHE_ENTRY_HEAD + key_len + size;
+	return 0;
 }
 
 int
 rcache_put(struct rcache *c, const struct rcache_key *k,
     const struct routine *r)
 {
-	size_t i;
-	struct rcache_entry *e;
+	size_t i, start = c->data.len, off;
 
+	if (rcache_find(c, k) != NULL)
+		return 1;
 	if (!rcache_fields_ok(rcache_routine_fields,
 	    NFIELDS(rcache_routine_fields), r) || r->nsteps >= RCACHE_NULL)
 		return -1;
@@ -372,18 +393,18 @@ rcache_put(struct rcache *c, const struct rcache_key *k,
 		if (!rcache_fields_ok(rcache_step_fields,
 		    NFIELDS(rcache_step_fields), &r->steps[i]))
 			return -1;
-	c->e = xgrow(c->e, c->n, sizeof *c->e);
-	e = &c->e[c->n++];
-	e->key = *k;
-	e->off = c->data.len;
+	/* A routine too big to keep (the limit) is parsed each time. */
+	if (k->len > RCACHE_MAX_BYTES)
+		return -1;
+	buf_add(&c->data, k->text, k->len);
+	off = c->data.len;
 	rcache_write_fields(&c->data, rcache_routine_fields,
 	    NFIELDS(rcache_routine_fields), (const char *)r);
 	rcache_w32(&c->data, (uint32_t)r->nsteps);
 	for (i = 0; i < r->nsteps; i++)
 		rcache_write_fields(&c->data, rcache_step_fields,
 		    NFIELDS(rcache_step_fields), (const char *)&r->steps[i]);
-	e->size = c->data.len - e->off;
-	return 0;
+	return rcache_commit(c, start, k->len, off);
 }
 
 void *
@@ -400,9 +421,8 @@ rcache_encode(const struct rcache *c, size_t *len)
 	rcache_wstr(&b, c->version);
 	rcache_w32(&b, (uint32_t)c->n);
 	for (i = 0; i < c->n; i++) {
-		rcache_w64(&b, c->e[i].key.h[0]);
-		rcache_w64(&b, c->e[i].key.h[1]);
-		rcache_w64(&b, c->e[i].key.len);
+		rcache_w32(&b, (uint32_t)c->e[i].key_len);
+		buf_add(&b, c->data.data + c->e[i].key_off, c->e[i].key_len);
 		rcache_w32(&b, (uint32_t)c->e[i].size);
 		buf_add(&b, c->data.data + c->e[i].off, c->e[i].size);
 		if (b.len > RCACHE_MAX_BYTES) {
@@ -559,29 +579,16 @@ rcache_decode_routine(const unsigned char *p, size_t size, const char *id)
 	return rt;
 }
 
-static const struct rcache_entry *
-rcache_find(const struct rcache *c, const struct rcache_key *k)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++)
-		if (memcmp(&c->e[i].key, k, sizeof *k) == 0)
-			return &c->e[i];
-	return NULL;
-}
-
-static void
+/* A copy of key k and payload p into c: 0, or -1 when it does not fit. */
+static int
 rcache_add(struct rcache *c, const struct rcache_key *k, const char *p,
     size_t size)
 {
-	struct rcache_entry *e;
+	size_t start = c->data.len;
 
-	c->e = xgrow(c->e, c->n, sizeof *c->e);
-	e = &c->e[c->n++];
-	e->key = *k;
-	e->off = c->data.len;
-	e->size = size;
+	buf_add(&c->data, k->text, k->len);
 	buf_add(&c->data, p, size);
+	return rcache_commit(c, start, k->len, start + k->len);
 }
 
 int
@@ -592,8 +599,9 @@ rcache_keep(struct rcache *next, const struct rcache *old,
 
 	if (e == NULL)
 		return -1;
-	rcache_add(next, k, old->data.data + e->off, e->size);
-	return 0;
+	if (rcache_find(next, k) != NULL)
+		return 1;
+	return rcache_add(next, k, old->data.data + e->off, e->size);
 }
 
 struct routine *
@@ -646,20 +654,24 @@ rcache_decode(const void *data, size_t len, const char *version)
 	if (rcache_header_ok(&r, data, len, version) != 0)
 		return NULL;
 	n = rcache_r32(&r);
-	/* An entry takes 28 bytes at least: no count beyond what fits. */
-	if (r.bad || (size_t)(r.end - r.p) / 28 < n)
+	/* An entry takes 8 bytes at least: no count beyond what fits. */
+	if (r.bad || (size_t)(r.end - r.p) / RCACHE_ENTRY_HEAD < n)
 		return NULL;
 	c = rcache_new(version);
 	for (i = 0; i < n && !r.bad; i++) {
-		k.h[0] = rcache_r64(&r);
-		k.h[1] = rcache_r64(&r);
-		k.len = rcache_r64(&r);
-		size = rcache_r32(&r);
-		if (r.bad || (size_t)(r.end - r.p) < size) {
+		k.len = rcache_r32(&r);
+		if (r.bad || (size_t)(r.end - r.p) < k.len) {
 			r.bad = 1;
 			break;
 		}
-		rcache_add(c, &k, (const char *)r.p, size);
+		k.text = (const char *)r.p;
+		r.p += k.len;
+		size = rcache_r32(&r);
+		if (r.bad || (size_t)(r.end - r.p) < size ||
+		    rcache_add(c, &k, (const char *)r.p, size) != 0) {
+			r.bad = 1;
+			break;
+		}
 		r.p += size;
 	}
 	if (r.bad || r.p != r.end) {

@@ -5,11 +5,14 @@
  * written is skipped: neither is ever an error the person sees.  The
  * file is replaced by a rename, so a reader sees the old file or the new
  * one, never half of one, and two writers at once leave one of theirs;
- * the checksum catches what a crash leaves.  Neither reading nor writing
- * follows a symlink planted as the file.
+ * the checksum catches what a crash leaves, and a crash's temporary file
+ * is removed by a later writer.  Neither reading nor writing follows a
+ * symlink planted as the file, and no folder is made inside another
+ * user's (root with a user's HOME, `sudo -E`, makes none).
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -18,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sys/stat.h>
@@ -28,6 +32,8 @@
 #include "util.h"
 
 #define RCACHE_NAME "routines.cache"
+/* Every temporary file's name starts so, and only theirs. */
+#define RCACHE_TEMP "." RCACHE_NAME "."
 
 char *
 rcache_file_path(void)
@@ -35,6 +41,8 @@ rcache_file_path(void)
 	const char *xdg = getenv("XDG_CACHE_HOME");
 	const char *home = getenv("HOME");
 
+	if (rcache_version() == NULL)
+		return NULL;
 	/* The XDG base directory spec: a relative value is ignored. */
 	if (xdg != NULL && xdg[0] == '/')
 		return xasprintf("%s/backcare/" RCACHE_NAME, xdg);
@@ -90,14 +98,19 @@ rcache_version(void)
 	 * The parse is this program's and the CommonMark library's.  The
 	 * build ID, a hash of the program as linked, changes with any change
 	 * to the code, so a build whose parser changed without a new version
-	 * number or RCACHE_FORMAT still finds no old entries.
+	 * number or RCACHE_FORMAT still finds no old entries.  Without one
+	 * (linked with --build-id=none) nothing would: no cache at all.
 	 */
-	if (v[0] == '\0') {
+	static int done;
+
+	if (!done) {
+		done = 1;
 		dl_iterate_phdr(rcache_build_id, id);
-		snprintf(v, sizeof v, "backcare %s cmark %s build %s",
-		    PACKAGE_VERSION, cmark_version_string(), id);
+		if (id[0] != '\0')
+			snprintf(v, sizeof v, "backcare %s cmark %s build %s",
+			    PACKAGE_VERSION, cmark_version_string(), id);
 	}
-	return v;
+	return v[0] != '\0' ? v : NULL;
 }
 
 struct rcache *
@@ -110,6 +123,8 @@ rcache_file_read(const char *path)
 	ssize_t n;
 	int fd;
 
+	if (rcache_version() == NULL)
+		return NULL;
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
@@ -136,15 +151,30 @@ rcache_file_read(const char *path)
 	return c;
 }
 
-/* mkdir -p of the folders above path, each new one 0700. */
+/*
+ * mkdir -p of the folders above path, each new one 0700, but each only
+ * inside a folder this user owns: run as root with a user's HOME (sudo
+ * -E), a missing ~/.cache made as root would lock the user out of it.
+ * Stops at the first folder it may not make.
+ */
 static void
 rcache_make_folders(const char *path)
 {
-	char *dir = xstrdup(path), *p;
+	char *dir = xstrdup(path), *p, *parent;
+	struct stat sb;
 
 	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
 		*p = '\0';
-		(void)mkdir(dir, 0700);
+		if (lstat(dir, &sb) != 0 && errno == ENOENT) {
+			parent = xstrdup(dir);
+			*strrchr(parent, '/') = '\0';
+			if (stat(parent[0] != '\0' ? parent : "/", &sb) != 0 ||
+			    sb.st_uid != geteuid() || mkdir(dir, 0700) != 0) {
+				free(parent);
+				break;
+			}
+			free(parent);
+		}
 		*p = '/';
 	}
 	free(dir);
@@ -192,6 +222,57 @@ rcache_write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
+/* Removes our temporary files older than RCACHE_STALE_S: a writer killed
+ * between open and rename (a closed terminal, OOM) leaves one. */
+static void
+rcache_sweep(int dfd)
+{
+	int fd = dup(dfd);
+	DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *de;
+	struct stat sb;
+	time_t now = time(NULL);
+
+	if (dir == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while ((de = readdir(dir)) != NULL)
+		if (strncmp(de->d_name, RCACHE_TEMP, strlen(RCACHE_TEMP)) ==
+		    0 && fstatat(dfd, de->d_name, &sb,
+		    AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(sb.st_mode) &&
+		    sb.st_uid == geteuid() && now - sb.st_mtime > RCACHE_STALE_S)
+			(void)unlinkat(dfd, de->d_name, 0);
+	closedir(dir);
+}
+
+/*
+ * A new temporary file in the folder, 0600, its name in tmp: random, so
+ * no leftover (or other process) can hold it; O_EXCL refuses anything
+ * planted.  -1 when none can be made.
+ */
+static int
+rcache_temp_open(int dfd, char *tmp, size_t size)
+{
+	struct { struct timespec ts; pid_t pid; int n; void *p; } seed;
+	int fd;
+
+	memset(&seed, 0, sizeof seed);
+	seed.pid = getpid();
+	seed.p = &seed;
+	for (seed.n = 0; seed.n < 100; seed.n++) {
+		(void)clock_gettime(CLOCK_REALTIME, &seed.ts);
+		snprintf(tmp, size, RCACHE_TEMP "%016llx", (unsigned long long)
+		    rcache_hash64(&seed, sizeof seed));
+		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0600);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	return -1;
+}
+
 int
 rcache_file_write(const char *path, const struct rcache *c)
 {
@@ -207,10 +288,8 @@ rcache_file_write(const char *path, const struct rcache *c)
 		free(data);
 		return -1;
 	}
-	/* A name of this process's own: O_EXCL refuses anything planted. */
-	snprintf(tmp, sizeof tmp, "." RCACHE_NAME ".%ld", (long)getpid());
-	fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-	    O_CLOEXEC, 0600);
+	rcache_sweep(dfd);
+	fd = rcache_temp_open(dfd, tmp, sizeof tmp);
 	if (fd >= 0) {
 		rc = rcache_write_all(fd, data, len);
 		if (close(fd) != 0)

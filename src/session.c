@@ -57,8 +57,10 @@ session_parse_item(const struct content_item *it, struct diag *d)
 
 /*
  * For the listings only: the routine from the cache when the file's
- * bytes are those cached, else parsed (*missed set).  What parses goes
- * into next, for the cache written after the listing.
+ * bytes are those cached, else parsed.  What parses goes into next, for
+ * the cache written after the listing; *missed is set only when it was
+ * stored, so a routine that does not parse (or is too big to keep) does
+ * not make every listing write the cache again.
  */
 static struct routine *
 session_list_item(const struct content_item *it, const struct rcache *old,
@@ -78,11 +80,10 @@ session_list_item(const struct content_item *it, const struct rcache *old,
 		free(text);
 		return r;
 	}
-	*missed = 1;
 	r = routine_parse(it->id, it->path, text, len, d);
+	if (r != NULL && next != NULL && rcache_put(next, &k, r) == 0)
+		*missed = 1;
 	free(text);
-	if (r != NULL && next != NULL)
-		(void)rcache_put(next, &k, r);
 	return r;
 }
 
@@ -501,6 +502,7 @@ session_list_parse(struct content *c, struct routine **rs, size_t *k,
 	struct rcache *old = NULL, *next = NULL;
 	int missed = 0;
 
+	/* No path when there is no home or no build ID to key by. */
 	if (path != NULL) {
 		old = rcache_file_read(path);
 		next = rcache_new(rcache_version());

@@ -1,11 +1,13 @@
 #!/bin/sh
 # The routine cache behind `routines` and the other listings: it is never
-# stale (an edit of the same size in the same second shows at once), a
-# damaged or foreign cache, a read-only cache folder or no home at all
-# change nothing in what is listed, a symlink planted as the cache file is
-# not written through, and a routine that does not parse says so every
-# time.  The listing with the cache is the listing without it, under
-# every kind of safety limit.
+# stale (an edit of the same size in the same second shows at once, and so
+# does one crafted to fool a hash), a damaged or foreign cache, a read-only
+# cache folder or no home at all change nothing in what is listed, a
+# symlink planted as the cache file is not written through, no folder is
+# made in another user's home, a killed writer's leftover blocks nothing,
+# and a routine that does not parse says so every time without making
+# each listing write the cache again.  The listing with the cache is the
+# listing without it, under every kind of safety limit.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 export XDG_CACHE_HOME="$T/cache"
@@ -40,7 +42,19 @@ touch -r "$T/stamp" "$R"
 bc_run --content-dir "$T/c" routines
 expect_out "mine	Mine	0:40	massage" "an edit of the same size and second shows at once"
 
+# Two files of the same length that the old 128-bit key took for one
+# (attack20 F3: step 1 takes 1m in a.md, 9m in b.md): each shows its time.
+mkdir -p "$T/cc/routines"
+cp "$TOP_SRCDIR/tests/fixtures/cache-collision/a.md" "$T/cc/routines/gentle-five.md"
+bc_run --content-dir "$T/cc" routines
+expect_out "gentle-five	Five gentle minutes for a bad day	5:00	massage" "a.md listed"
+cp "$TOP_SRCDIR/tests/fixtures/cache-collision/b.md" "$T/cc/routines/gentle-five.md"
+bc_run --content-dir "$T/cc" routines
+expect_out "gentle-five	Five gentle minutes for a bad day	13:00	massage" \
+	"a file crafted to collide with a cached one shows its own time"
+
 # Damaged and foreign caches: the same listing, exit 0.
+bc_run --content-dir "$T/c" routines
 good=$OUT
 printf 'XXXX' | dd of="$C" bs=1 seek=100 conv=notrunc 2>/dev/null
 bc_run --content-dir "$T/c" routines
@@ -96,10 +110,51 @@ expect_out "mine	Mine	0:35	massage" "after eight writers at once: listed right"
 ls -a "$XDG_CACHE_HOME/backcare" | grep -q '^\.routines' &&
 	fail "temporary files were left" || pass "no temporary files left"
 
+# A killed writer's temporary file named as this process's would be (the
+# old name was .routines.cache.PID: a later process of that pid could
+# never write), and an old one: the cache is written, the old one removed.
+rm -f "$C"
+: >"$XDG_CACHE_HOME/backcare/.routines.cache.1"
+touch -d '1 hour ago' "$XDG_CACHE_HOME/backcare/.routines.cache.1"
+sh -c ': >"$1/.routines.cache.$$"; exec $2 "$3" --content-dir "$4" routines' \
+	sh "$XDG_CACHE_HOME/backcare" "$BC_WRAP" "$BACKCARE" "$T/c" >/dev/null 2>&1
+[ -f "$C" ] && pass "a leftover of the same pid does not block the cache" ||
+	fail "a leftover of the same pid blocked the cache"
+[ -e "$XDG_CACHE_HOME/backcare/.routines.cache.1" ] &&
+	fail "an hour-old temporary file was left" ||
+	pass "an hour-old temporary file is removed"
+rm -f "$XDG_CACHE_HOME/backcare"/.routines.cache.*
+
 # No home and no XDG_CACHE_HOME: no cache, the same listing.
 nocache --content-dir "$T/c" routines
 expect_status 0 "no home"
 expect_out "mine	Mine	0:35	massage" "no home: listed"
+
+# Another user's home with no ~/.cache (root with it: sudo -E): no
+# folder is made in it, the same listing, nothing said (attack20 F1).  As
+# root the home is given to nobody; otherwise a missing home in /tmp,
+# which is root's.
+other=
+if [ "$(id -u)" -eq 0 ]; then
+	other="$T/userhome"
+	mkdir "$other" && chown 65534:65534 "$other"
+elif [ "$(stat -c %u /tmp)" != "$(id -u)" ] && [ -w /tmp ]; then
+	other="/tmp/bc-notours.$$"
+fi
+if [ -n "$other" ]; then
+	HOME="$other" XDG_CACHE_HOME= bc_run --content-dir "$T/c" routines
+	expect_status 0 "another user's home"
+	expect_out "mine	Mine	0:35	massage" "another user's home: listed"
+	[ -z "$ERR" ] && pass "another user's home: nothing said" ||
+		fail "another user's home: $ERR"
+	[ -e "$other/.cache" ] && fail "a ~/.cache was made in another user's home" ||
+		pass "no ~/.cache made in another user's home"
+	[ "$other" = "$T/userhome" ] || { [ -e "$other" ] &&
+		fail "a home was made in /tmp" || pass "no home made in /tmp"; }
+	XDG_CACHE_HOME="$other/xdg" bc_run --content-dir "$T/c" routines
+	[ -e "$other/xdg" ] && fail "an XDG_CACHE_HOME was made in another user's folder" ||
+		pass "no XDG_CACHE_HOME made in another user's folder"
+fi
 
 # A symlink planted as the cache file is replaced, not written through.
 echo "keep" >"$T/victim"
@@ -115,11 +170,15 @@ expect_out "mine	Mine	0:20	massage" "a planted symlink: listed right"
 
 # A broken routine is never cached: its problem is said every time.
 printf '# Broken\n\n## Step\n\n- hold: 99h\n- region: lower back\n- position: sitting\n- stroke: compression\n- pressure: medium\n\nText.\n' >"$T/c/routines/broken.md"
-for i in 1 2; do
+for i in 1 2 3; do
+	[ "$i" -eq 3 ] && ino=$(stat -c %i "$C")
 	bc_run --content-dir "$T/c" routines
 	expect_err "broken.md:" "a broken routine is reported (run $i)"
 	expect_no_out "Broken" "a broken routine is not listed (run $i)"
 done
+# ... and does not make each listing write the cache again (F7).
+[ "$(stat -c %i "$C")" = "$ino" ] && pass "a broken routine does not rewrite the cache" ||
+	fail "a broken routine made the listing rewrite the cache"
 
 # `info` names the cache.
 bc_run info
