@@ -125,7 +125,7 @@ int
 store_quiet_claim(const char *path, const struct stat *seen,
     unsigned char header[STORE_HEADER_SIZE])
 {
-	unsigned char mine[STORE_HEADER_SIZE];
+	unsigned char mine[STORE_HEADER_SIZE] = { 0 };
 	struct stat sb;
 	int fd;
 
