@@ -16,6 +16,7 @@
 #include "layout.h"
 #include "layout_pool.h"
 #include "layout_private.h"
+#include "layout_refs.h"
 #include "text.h"
 #include "util.h"
 
@@ -91,18 +92,21 @@ lo_line_offset(const char *text, size_t len, int line)
  *
  * The one thing a block can take from another is a link reference
  * definition, which reaches the whole document.  Every definition holds
- * "]:", so a text without it is parsed in chunks with the output of a
- * whole parse, and a text with it is parsed whole.  (Gathering the
- * definitions as the chunks go by means finding them where cmark would:
- * after setext headings, HTML blocks, in containers and lazy lines, with
- * its line ends; an attack on such a version found it losing paragraphs
- * and links.  Lessons with reference links are small.)
+ * "]:", so a text without it is parsed in chunks in one pass.  A text
+ * with it takes two: the first finds the chunks and, where a chunk holds
+ * "]:", lets cmark say which labels it defines and as what (layout_refs.c:
+ * finding definitions ourselves, where cmark would, lost paragraphs and
+ * links); the second parses each chunk after the definitions it may use.
+ * What that cannot give exactly (a label over two lines, cmark's limit on
+ * reference expansion in reach, prefixes that would grow past the text)
+ * is parsed whole, as before.
  */
 struct lo_chunks {
 	const char *text;
 	size_t len;
 	size_t start;            /* where the next chunk starts */
 	size_t size, base;       /* its size now, and normally */
+	size_t end;              /* where the chunk parsed last ends */
 	/* The chunk parsed last. */
 	cmark_node *doc;
 	cmark_node *first;       /* its first block */
@@ -148,6 +152,7 @@ lo_chunk_next(struct lo_chunks *ch)
 		    ch->text + ch->start, end - ch->start, ch->stop_line) :
 		    ch->len;
 		ch->size = ch->base;
+		ch->end = end;
 		return 1;
 	}
 	return 0;
@@ -178,8 +183,107 @@ lo_defs_mark(const char *s, size_t n)
 	return 0;
 }
 
+/* A chunk of the first pass: parsed from start to end, written to cut. */
+struct lo_span {
+	size_t start, cut, end;
+};
+
+/* The larger of cmark's limit on reference expansion and 100000. */
+static size_t
+lo_ref_limit(size_t fed)
+{
+	return fed > 100000 ? fed : 100000;
+}
+
+/*
+ * 1 when every chunk's prefix keeps the time linear and cmark's limit on
+ * reference expansion is out of reach, in each chunk and in a whole parse.
+ */
+static int
+lo_refs_fit(struct lo_refs *R, const char *text, size_t len,
+    const struct lo_span *sp, size_t n)
+{
+	size_t i, pre, cost, cost_pick, total = 0, doc = 0;
+	size_t most = lo_refs_max_size(R);
+
+	for (i = 0; i < n; i++) {
+		pre = lo_refs_prefix(R, text + sp[i].start,
+		    sp[i].cut - sp[i].start, sp[i].end - sp[i].start, NULL,
+		    &cost, &cost_pick);
+		total += pre;
+		doc += cost_pick;
+		if (cost + most > lo_ref_limit(pre + sp[i].end - sp[i].start))
+			return 0;
+	}
+	return total <= 2 * len + 65536 && doc + most <= lo_ref_limit(len);
+}
+
+/* The first pass: the chunks, and the definitions in them. */
+static struct lo_span *
+lo_first_pass(struct lo_refs *R, const char *text, size_t len, size_t chunk,
+    size_t *n)
+{
+	struct lo_chunks ch;
+	struct lo_span *sp = NULL;
+	size_t from;
+
+	memset(&ch, 0, sizeof ch);
+	ch.text = text;
+	ch.len = len;
+	ch.size = ch.base = chunk;
+	*n = 0;
+	for (from = 0; lo_chunk_next(&ch); from = ch.start) {
+		sp = xgrow(sp, *n, sizeof *sp);
+		sp[*n].start = from;
+		sp[*n].cut = ch.start;
+		sp[(*n)++].end = ch.end;
+		if (lo_defs_mark(text + from, ch.start - from) &&
+		    lo_refs_gather(R, text + from, ch.start - from) < 0) {
+			free(sp);
+			return NULL;
+		}
+	}
+	return sp;
+}
+
+/* Writes text in chunks, each after the definitions it may use. */
+static int
+lo_write_with_defs(struct lo *lo, const char *text, size_t len, size_t chunk)
+{
+	struct lo_refs *R = lo_refs_new();
+	struct lo_span *sp;
+	struct buf pre = BUF_INIT;
+	size_t i, n, cost, cost_pick;
+	cmark_node *doc, *c, *stop;
+
+	if ((sp = lo_first_pass(R, text, len, chunk, &n)) == NULL ||
+	    !lo_refs_fit(R, text, len, sp, n)) {
+		free(sp);
+		lo_refs_free(R);
+		return -1;
+	}
+	for (i = 0; i < n && !lo->werr; i++) {
+		buf_reset(&pre);
+		lo_refs_prefix(R, text + sp[i].start, sp[i].cut - sp[i].start,
+		    sp[i].end - sp[i].start, &pre, &cost, &cost_pick);
+		layout_pool_reset(0);
+		doc = layout_pool_parse(pre.data, pre.len, text + sp[i].start,
+		    sp[i].end - sp[i].start);
+		/* The definitions leave no block: the chunk's are all. */
+		stop = sp[i].end < len ? cmark_node_last_child(doc) : NULL;
+		for (c = cmark_node_first_child(doc); c != NULL && c != stop;
+		    c = cmark_node_next(c))
+			layout_walk(lo, c);
+	}
+	buf_free(&pre);
+	free(sp);
+	lo_refs_free(R);
+	return 0;
+}
+
 int
-layout_write_plain_text(const char *text, size_t len, int width, FILE *f)
+layout_write_plain_text_chunk(const char *text, size_t len, int width,
+    FILE *f, size_t chunk)
 {
 	struct layout L;
 	struct lo lo;
@@ -189,9 +293,21 @@ layout_write_plain_text(const char *text, size_t len, int width, FILE *f)
 	memset(&ch, 0, sizeof ch);
 	ch.text = text;
 	ch.len = len;
-	ch.size = ch.base = lo_defs_mark(text, len) ? len : LAYOUT_CHUNK;
+	ch.size = ch.base = chunk;
+	if (lo_defs_mark(text, len) &&
+	    lo_write_with_defs(&lo, text, len, chunk) == 0)
+		ch.start = len;
+	else if (lo_defs_mark(text, len))
+		ch.size = ch.base = len;
 	while (!lo.werr && lo_chunk_next(&ch))
 		lo_chunk_write(&lo, &ch);
 	layout_pool_reset(1);
 	return lo_plain_end(&lo, &L, f);
+}
+
+int
+layout_write_plain_text(const char *text, size_t len, int width, FILE *f)
+{
+	return layout_write_plain_text_chunk(text, len, width, f,
+	    LAYOUT_CHUNK);
 }

@@ -1,0 +1,517 @@
+/*
+ * layout_refs.c: link reference definitions for the chunked plain-text
+ * writer (see layout_refs.h).  Definitions are not found here: each "]:"
+ * gives a candidate label, and cmark, parsing the chunk after one probe
+ * "[x][label]" per candidate, says which are defined and as what (in
+ * containers, lazy lines, after setext headings, as it would anywhere).
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "layout_pool.h"
+#include "layout_refs.h"
+#include "util.h"
+
+#define NONE SIZE_MAX
+/* cmark's floor for its limit on reference expansion (max_ref_size). */
+#define REF_FLOOR 100000
+
+struct lo_def {
+	size_t at;                  /* label, url, title, one after another */
+	size_t label_len, url_len, title_len;
+	uint64_t match, dedup;      /* hashes of the keys below */
+	size_t mnext, dnext;        /* chains of the two tables */
+	size_t stamp;               /* picked for the current chunk */
+	int wild;                   /* label with non-ASCII bytes or NUL */
+};
+
+struct lo_refs {
+	struct buf store;
+	struct lo_def *defs;
+	size_t ndefs;
+	size_t *mtab, *dtab;        /* heads of chains, nbucket each */
+	size_t nbucket;
+	size_t nwild, maxsize, maxwild, stamp;
+	size_t *pick;
+	size_t cappick;
+	struct buf probe;
+};
+
+static int
+lo_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	    c == '\f';
+}
+
+static int
+lo_wild(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 || s[i] == '\0')
+			return 1;
+	return 0;
+}
+
+/*
+ * The key a label is matched by, loosely: ASCII lowercased, without
+ * whitespace or '>' (a label over lines in a block quote keeps the
+ * quote's markers in the raw text).  Labels cmark matches always have
+ * the same key (ASCII only; others are wild); some that it does not
+ * match do too, which costs a definition too many in a prefix.
+ */
+static uint64_t
+lo_match_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+	unsigned char c;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (lo_space(c) || c == '>')
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		h = (h ^ c) * 1099511628211ull;
+	}
+	return h;
+}
+
+/*
+ * The exact key for dropping a later definition: for an ASCII label,
+ * lowercased with whitespace runs as one space and trimmed (cmark's
+ * normalization); a wild label is kept as written.
+ */
+static size_t
+lo_dedup_key(const char *s, size_t n, int wild, char *out)
+{
+	size_t i, k = 0;
+	int sp = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!wild && lo_space(c)) {
+			sp = k > 0;
+			continue;
+		}
+		if (sp)
+			out[k++] = ' ';
+		sp = 0;
+		out[k++] = (char)(!wild && c >= 'A' && c <= 'Z' ?
+		    c - 'A' + 'a' : c);
+	}
+	return k;
+}
+
+static uint64_t
+lo_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+struct lo_refs *
+lo_refs_new(void)
+{
+	return xcalloc(1, sizeof(struct lo_refs));
+}
+
+void
+lo_refs_free(struct lo_refs *R)
+{
+	if (R == NULL)
+		return;
+	buf_free(&R->store);
+	buf_free(&R->probe);
+	free(R->defs);
+	free(R->mtab);
+	free(R->dtab);
+	free(R->pick);
+	free(R);
+}
+
+static void
+lo_rehash(struct lo_refs *R)
+{
+	size_t i, b;
+
+	R->nbucket = R->nbucket ? R->nbucket * 2 : 64;
+	free(R->mtab);
+	free(R->dtab);
+	R->mtab = xreallocarray(NULL, R->nbucket, sizeof *R->mtab);
+	R->dtab = xreallocarray(NULL, R->nbucket, sizeof *R->dtab);
+	for (i = 0; i < R->nbucket; i++)
+		R->mtab[i] = R->dtab[i] = NONE;
+	for (i = 0; i < R->ndefs; i++) {
+		b = R->defs[i].match & (R->nbucket - 1);
+		R->defs[i].mnext = R->mtab[b];
+		R->mtab[b] = i;
+		b = R->defs[i].dedup & (R->nbucket - 1);
+		R->defs[i].dnext = R->dtab[b];
+		R->dtab[b] = i;
+	}
+}
+
+/* 1 when a definition with the same dedup key came first. */
+static int
+lo_seen(struct lo_refs *R, uint64_t h, const char *key, size_t klen)
+{
+	size_t i;
+	char *tmp;
+	int same;
+
+	if (R->nbucket == 0)
+		return 0;
+	for (i = R->dtab[h & (R->nbucket - 1)]; i != NONE;
+	    i = R->defs[i].dnext) {
+		struct lo_def *d = &R->defs[i];
+
+		if (d->dedup != h)
+			continue;
+		tmp = xmalloc(d->label_len + 1);
+		same = lo_dedup_key(R->store.data + d->at, d->label_len,
+		    d->wild, tmp) == klen && memcmp(tmp, key, klen) == 0;
+		free(tmp);
+		if (same)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+lo_add_def(struct lo_refs *R, const char *label, size_t ln, const char *url,
+    const char *title)
+{
+	struct lo_def *d;
+	int wild = lo_wild(label, ln);
+	char *key = xmalloc(ln + 1);
+	size_t klen = lo_dedup_key(label, ln, wild, key);
+	uint64_t dh = lo_hash(key, klen);
+	size_t size;
+
+	if (lo_seen(R, dh, key, klen)) {
+		free(key);
+		return;
+	}
+	free(key);
+	R->defs = xgrow(R->defs, R->ndefs, sizeof *R->defs);
+	d = &R->defs[R->ndefs];
+	memset(d, 0, sizeof *d);
+	d->at = R->store.len;
+	d->label_len = ln;
+	d->url_len = strlen(url);
+	d->title_len = strlen(title);
+	buf_add(&R->store, label, ln);
+	buf_add(&R->store, url, d->url_len);
+	buf_add(&R->store, title, d->title_len);
+	d->match = lo_match_hash(label, ln);
+	d->dedup = dh;
+	d->wild = wild;
+	size = d->url_len + d->title_len;
+	if (size > R->maxsize)
+		R->maxsize = size;
+	if (wild) {
+		R->nwild++;
+		if (size > R->maxwild)
+			R->maxwild = size;
+	}
+	R->ndefs++;
+	if (R->ndefs > R->nbucket / 2)
+		lo_rehash(R);
+	else {
+		d->mnext = R->mtab[d->match & (R->nbucket - 1)];
+		R->mtab[d->match & (R->nbucket - 1)] = R->ndefs - 1;
+		d->dnext = R->dtab[dh & (R->nbucket - 1)];
+		R->dtab[dh & (R->nbucket - 1)] = R->ndefs - 1;
+	}
+}
+
+/* 1 when s[i] is backslash-escaped (an odd run of backslashes before). */
+static int
+lo_escaped(const char *s, size_t i)
+{
+	size_t k = 0;
+
+	while (i > k && s[i - k - 1] == '\\')
+		k++;
+	return k % 2;
+}
+
+/*
+ * Appends a probe "[x][label]" for the label that the "]:" at s[i] may
+ * close.  Returns 0, or -1 when that label starts on an earlier line.
+ */
+static int
+lo_candidate(struct lo_refs *R, const char *s, size_t i, size_t *nprobe)
+{
+	size_t j = i;
+	int crossed = 0, blank = 1;
+
+	while (j-- > 0) {
+		if ((s[j] == '[' || s[j] == ']') && !lo_escaped(s, j))
+			break;
+		if (s[j] == '\n' || s[j] == '\r')
+			crossed = 1;
+		if (!lo_space((unsigned char)s[j]))
+			blank = 0;
+	}
+	if (j == SIZE_MAX || s[j] == ']' || blank)
+		return 0;      /* no label ends here */
+	if (crossed)
+		return -1;
+	buf_adds(&R->probe, "[x][");
+	buf_add(&R->probe, s + j + 1, i - j - 1);
+	buf_adds(&R->probe, "]\n\n");
+	(*nprobe)++;
+	return 0;
+}
+
+/* The label of the probe that starts at p (after "[x["). */
+static size_t
+lo_probe_label(const char *p)
+{
+	const char *e = p;
+
+	while (!(e[0] == ']' && e[1] == '\n' && e[2] == '\n'))
+		e++;
+	return (size_t)(e - p);
+}
+
+/* Reads the answers of the n probes heading doc into R. */
+static int
+lo_read_probes(struct lo_refs *R, cmark_node *doc, size_t n, size_t rlen,
+    size_t fed)
+{
+	cmark_node *par = cmark_node_first_child(doc), *l, *t;
+	const char *p = R->probe.data;
+	size_t ln, found = 0, limit = fed > REF_FLOOR ? fed : REF_FLOOR;
+	const char *url, *title;
+
+	for (; n > 0; n--, par = cmark_node_next(par)) {
+		if (par == NULL || cmark_node_get_type(par) !=
+		    CMARK_NODE_PARAGRAPH)
+			return -1;
+		ln = lo_probe_label(p + 4);
+		l = cmark_node_first_child(par);
+		t = l != NULL ? cmark_node_first_child(l) : NULL;
+		if (l != NULL && cmark_node_get_type(l) == CMARK_NODE_LINK &&
+		    cmark_node_next(l) == NULL && t != NULL &&
+		    cmark_node_next(t) == NULL &&
+		    cmark_node_get_type(t) == CMARK_NODE_TEXT &&
+		    strcmp(cmark_node_get_literal(t), "x") == 0) {
+			url = cmark_node_get_url(l);
+			title = cmark_node_get_title(l);
+			found += strlen(url) + strlen(title);
+			lo_add_def(R, p + 4, ln, url, title);
+		}
+		p += 4 + ln + 3;
+	}
+	/*
+	 * cmark stops expanding references past a limit; a probe it
+	 * refused would look undefined.  Its size is under twice the
+	 * chunk's (entities grow by less), so below the limit it was not.
+	 */
+	return found + 2 * rlen + 2 <= limit ? 0 : -1;
+}
+
+int
+lo_refs_gather(struct lo_refs *R, const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	size_t nprobe = 0;
+	cmark_node *doc;
+
+	buf_reset(&R->probe);
+	while ((p = memchr(p, ']', (size_t)(end - p))) != NULL &&
+	    p + 1 < end) {
+		if (p[1] == ':' && !lo_escaped(s, (size_t)(p - s)) &&
+		    lo_candidate(R, s, (size_t)(p - s), &nprobe) < 0)
+			return -1;
+		p++;
+	}
+	if (nprobe == 0)
+		return 0;
+	/*
+	 * The probes go first: nothing in the chunk (an open fence) can
+	 * swallow them, and the blank line after them closes them.
+	 */
+	layout_pool_reset(0);
+	doc = layout_pool_parse(R->probe.data, R->probe.len, s, n);
+	return lo_read_probes(R, doc, nprobe, n, R->probe.len + n);
+}
+
+size_t
+lo_refs_max_size(const struct lo_refs *R)
+{
+	return R->maxsize;
+}
+
+static void
+lo_pick(struct lo_refs *R, size_t i, size_t *npick)
+{
+	if (R->defs[i].stamp == R->stamp)
+		return;
+	R->defs[i].stamp = R->stamp;
+	if (*npick == R->cappick) {
+		R->cappick = R->cappick ? R->cappick * 2 : 64;
+		R->pick = xreallocarray(R->pick, R->cappick, sizeof *R->pick);
+	}
+	R->pick[(*npick)++] = i;
+}
+
+/*
+ * The bracket text s[0, n): picks the definitions it may name (when
+ * pick), and returns the most cmark may count for expanding it.
+ */
+static size_t
+lo_bracket(struct lo_refs *R, const char *s, size_t n, int pick,
+    size_t *npick, int *wild)
+{
+	uint64_t h;
+	size_t i, most = R->maxwild;
+
+	if (lo_wild(s, n)) {
+		/* Unicode case folding can match other bytes. */
+		*wild |= pick;
+		return R->maxsize;
+	}
+	if (R->nbucket == 0)
+		return 0;
+	h = lo_match_hash(s, n);
+	for (i = R->mtab[h & (R->nbucket - 1)]; i != NONE;
+	    i = R->defs[i].mnext) {
+		if (R->defs[i].match != h)
+			continue;
+		if (R->defs[i].url_len + R->defs[i].title_len > most)
+			most = R->defs[i].url_len + R->defs[i].title_len;
+		if (pick)
+			lo_pick(R, i, npick);
+	}
+	return most;
+}
+
+static int
+lo_cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Appends s with every ASCII punctuation character backslash-escaped and
+ * control characters as entities, so that cmark's unescaping gives back
+ * the same bytes; returns the length appended (or that would be).
+ */
+static size_t
+lo_escape(struct buf *b, const char *s, size_t n)
+{
+	size_t i, len = 0;
+	unsigned char c;
+	char ent[8];
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c < 0x20) {
+			snprintf(ent, sizeof ent, "&#%u;", (unsigned)c);
+			len += strlen(ent);
+			if (b != NULL)
+				buf_adds(b, ent);
+			continue;
+		}
+		if ((c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+		    (c >= '[' && c <= '`') || (c >= '{' && c <= '~')) {
+			len++;
+			if (b != NULL)
+				buf_addc(b, '\\');
+		}
+		len++;
+		if (b != NULL)
+			buf_addc(b, (char)c);
+	}
+	return len;
+}
+
+/* Appends definition i as one line; returns its length. */
+static size_t
+lo_emit(struct lo_refs *R, size_t i, struct buf *b)
+{
+	const struct lo_def *d = &R->defs[i];
+	const char *at = R->store.data + d->at;
+	size_t len = d->label_len + 6;
+
+	if (b != NULL) {
+		buf_addc(b, '[');
+		buf_add(b, at, d->label_len);
+		buf_adds(b, "]: <");
+	}
+	len += lo_escape(b, at + d->label_len, d->url_len);
+	if (b != NULL)
+		buf_addc(b, '>');
+	if (d->title_len > 0) {
+		len += 3;
+		if (b != NULL)
+			buf_adds(b, " \"");
+		len += lo_escape(b, at + d->label_len + d->url_len,
+		    d->title_len);
+		if (b != NULL)
+			buf_addc(b, '"');
+	}
+	if (b != NULL)
+		buf_addc(b, '\n');
+	return len;
+}
+
+size_t
+lo_refs_prefix(struct lo_refs *R, const char *s, size_t npick, size_t nall,
+    struct buf *pre, size_t *cost, size_t *cost_pick)
+{
+	size_t i, j, npk = 0, len = 0;
+	int wild = 0, any = 0;
+
+	R->stamp++;
+	*cost = *cost_pick = 0;
+	for (i = 0; i < nall; i++) {
+		if (s[i] != '[' || lo_escaped(s, i))
+			continue;
+		for (j = i + 1; j < nall; j++)
+			if ((s[j] == '[' || s[j] == ']') && !lo_escaped(s, j))
+				break;
+		if (j < nall && s[j] == ']') {
+			size_t c = lo_bracket(R, s + i + 1, j - i - 1,
+			    i < npick, &npk, &wild);
+
+			*cost += c;
+			if (i < npick) {
+				*cost_pick += c;
+				any = 1;
+			}
+		}
+		i = j - 1;
+	}
+	for (i = 0; i < R->ndefs && (wild || (any && R->nwild > 0)); i++)
+		if (wild || R->defs[i].wild)
+			lo_pick(R, i, &npk);
+	if (npk == 0)
+		return 0;
+	qsort(R->pick, npk, sizeof *R->pick, lo_cmp_size);
+	for (i = 0; i < npk; i++)
+		len += lo_emit(R, R->pick[i], pre);
+	if (pre != NULL)
+		buf_addc(pre, '\n');
+	return len + 1;
+}
