@@ -252,29 +252,56 @@ lo_escaped(const char *s, size_t i)
 }
 
 /*
+ * Appends the label s[0, n) to b with each run of whitespace that holds a
+ * line end as one space (cmark matches labels so).  Returns -1 when a
+ * line in it starts with '>': a label in a block quote, whose markers are
+ * not part of it, or no label at all.
+ */
+static int
+lo_add_label(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0, k;
+	int nl;
+
+	while (i < n) {
+		if (!lo_space((unsigned char)s[i])) {
+			buf_addc(b, s[i++]);
+			continue;
+		}
+		for (k = i, nl = 0; k < n && lo_space((unsigned char)s[k]); k++)
+			nl |= s[k] == '\n' || s[k] == '\r';
+		if (!nl)
+			buf_add(b, s + i, k - i);
+		else if (k < n && s[k] == '>')
+			return -1;
+		else
+			buf_addc(b, ' ');
+		i = k;
+	}
+	return 0;
+}
+
+/*
  * Appends a probe "[x][label]" for the label that the "]:" at s[i] may
- * close.  Returns 0, or -1 when that label starts on an earlier line.
+ * close.  Returns 0, or -1 when in doubt.
  */
 static int
 lo_candidate(struct lo_refs *R, const char *s, size_t i, size_t *nprobe)
 {
 	size_t j = i;
-	int crossed = 0, blank = 1;
+	int blank = 1;
 
 	while (j-- > 0) {
 		if ((s[j] == '[' || s[j] == ']') && !lo_escaped(s, j))
 			break;
-		if (s[j] == '\n' || s[j] == '\r')
-			crossed = 1;
 		if (!lo_space((unsigned char)s[j]))
 			blank = 0;
 	}
 	if (j == SIZE_MAX || s[j] == ']' || blank)
 		return 0;      /* no label ends here */
-	if (crossed)
-		return -1;
 	buf_adds(&R->probe, "[x][");
-	buf_add(&R->probe, s + j + 1, i - j - 1);
+	if (lo_add_label(&R->probe, s + j + 1, i - j - 1) < 0)
+		return -1;
 	buf_adds(&R->probe, "]\n\n");
 	(*nprobe)++;
 	return 0;

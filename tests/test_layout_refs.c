@@ -98,6 +98,8 @@ static const char *const defs[] = {
 	"[%s]: /sp%d  \n  'title on next line'  \n\n",
 	"[%s %s]: /twice%d\n\n",
 	"[%s\n%s]: /twolines%d\n\n",
+	"> [%s\n> %s]: /qtwo%d\n\n",
+	"- [%s\n  %s]: /itwo%d\n\n",
 };
 
 /* Uses, %s the label. */
