@@ -112,6 +112,10 @@ struct lo_chunks {
 	cmark_node *first;       /* its first block */
 	cmark_node *stop;        /* the block left for the next chunk */
 	int stop_line;           /* its line in the chunk, 1-based */
+	/* With definitions: probes parsed before the chunk (layout_refs.c). */
+	struct lo_refs *R;
+	size_t nprobe;
+	int probe_err;
 };
 
 static int
@@ -120,13 +124,29 @@ lo_line_of(cmark_node *n)
 	return cmark_node_get_start_line(n);
 }
 
-/* Parses the next chunk; returns 0 when the text is done. */
+/* The n-th top-level block of doc (from 0), or NULL. */
+static cmark_node *
+lo_nth_child(cmark_node *doc, size_t n)
+{
+	cmark_node *c = cmark_node_first_child(doc);
+
+	while (c != NULL && n-- > 0)
+		c = cmark_node_next(c);
+	return c;
+}
+
+static int lo_defs_mark(const char *s, size_t n);
+
+/*
+ * Parses the next chunk; returns 0 when the text is done (or, with R,
+ * when in doubt: probe_err).
+ */
 static int
 lo_chunk_next(struct lo_chunks *ch)
 {
 	cmark_node *last;
-	size_t end;
-	const char *nl;
+	size_t end, plen = 0;
+	const char *nl, *probe = NULL;
 
 	while (ch->start < ch->len) {
 		end = ch->len - ch->start > ch->size ? ch->start + ch->size :
@@ -136,18 +156,27 @@ lo_chunk_next(struct lo_chunks *ch)
 			end = (size_t)(nl - ch->text) + 1;
 		else
 			end = ch->len;
+		ch->nprobe = 0;
+		if (ch->R != NULL && lo_defs_mark(ch->text + ch->start,
+		    end - ch->start) && lo_refs_probes(ch->R, ch->text +
+		    ch->start, end - ch->start, &probe, &plen, &ch->nprobe) < 0) {
+			ch->probe_err = 1;
+			return 0;
+		}
 		layout_pool_reset(0);
-		ch->doc = layout_pool_parse(NULL, 0, ch->text + ch->start,
+		ch->doc = layout_pool_parse(probe, plen, ch->text + ch->start,
 		    end - ch->start);
-		ch->first = cmark_node_first_child(ch->doc);
-		last = cmark_node_last_child(ch->doc);
+		ch->first = lo_nth_child(ch->doc, ch->nprobe);
+		last = ch->first != NULL ? cmark_node_last_child(ch->doc) :
+		    NULL;
 		if (end < ch->len && (last == NULL || last == ch->first)) {
 			ch->size *= 2;
 			continue;
 		}
 		ch->stop = end < ch->len ? last : NULL;
-		ch->stop_line = ch->stop != NULL ? lo_line_of(last) :
-		    INT_MAX;
+		/* Each probe is two lines. */
+		ch->stop_line = ch->stop != NULL ? lo_line_of(last) -
+		    2 * (int)ch->nprobe : INT_MAX;
 		ch->start = ch->stop != NULL ? ch->start + lo_line_offset(
 		    ch->text + ch->start, end - ch->start, ch->stop_line) :
 		    ch->len;
@@ -218,7 +247,12 @@ lo_refs_fit(struct lo_refs *R, const char *text, size_t len,
 	return total <= 2 * len + 65536 && doc + most <= lo_ref_limit(len);
 }
 
-/* The first pass: the chunks, and the definitions in them. */
+/*
+ * The first pass: the chunks, and the definitions in them, from probes
+ * parsed with the chunk; again on the chunk's own blocks when the block
+ * left for the next chunk may hold a definition (cut short, it could
+ * answer a probe wrongly).
+ */
 static struct lo_span *
 lo_first_pass(struct lo_refs *R, const char *text, size_t len, size_t chunk,
     size_t *n)
@@ -226,22 +260,29 @@ lo_first_pass(struct lo_refs *R, const char *text, size_t len, size_t chunk,
 	struct lo_chunks ch;
 	struct lo_span *sp = NULL;
 	size_t from;
+	int rc = 0;
 
 	memset(&ch, 0, sizeof ch);
 	ch.text = text;
 	ch.len = len;
 	ch.size = ch.base = chunk;
+	ch.R = R;
 	*n = 0;
-	for (from = 0; lo_chunk_next(&ch); from = ch.start) {
+	for (from = 0; rc == 0 && lo_chunk_next(&ch); from = ch.start) {
 		sp = xgrow(sp, *n, sizeof *sp);
 		sp[*n].start = from;
 		sp[*n].cut = ch.start;
 		sp[(*n)++].end = ch.end;
-		if (lo_defs_mark(text + from, ch.start - from) &&
-		    lo_refs_gather(R, text + from, ch.start - from) < 0) {
-			free(sp);
-			return NULL;
-		}
+		if (ch.nprobe == 0)
+			continue;
+		if (lo_defs_mark(text + ch.start, ch.end - ch.start))
+			rc = lo_refs_gather(R, text + from, ch.start - from);
+		else
+			rc = lo_refs_read(R, ch.doc, ch.nprobe, ch.end - from);
+	}
+	if (rc < 0 || ch.probe_err) {
+		free(sp);
+		return NULL;
 	}
 	return sp;
 }

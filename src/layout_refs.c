@@ -356,20 +356,42 @@ lo_read_probes(struct lo_refs *R, cmark_node *doc, size_t n, size_t rlen,
 }
 
 int
-lo_refs_gather(struct lo_refs *R, const char *s, size_t n)
+lo_refs_probes(struct lo_refs *R, const char *s, size_t n,
+    const char **probe, size_t *plen, size_t *nprobe)
 {
 	const char *p = s, *end = s + n;
-	size_t nprobe = 0;
-	cmark_node *doc;
 
 	buf_reset(&R->probe);
+	*nprobe = 0;
 	while ((p = memchr(p, ']', (size_t)(end - p))) != NULL &&
 	    p + 1 < end) {
 		if (p[1] == ':' && !lo_escaped(s, (size_t)(p - s)) &&
-		    lo_candidate(R, s, (size_t)(p - s), &nprobe) < 0)
+		    lo_candidate(R, s, (size_t)(p - s), nprobe) < 0)
 			return -1;
 		p++;
 	}
+	*probe = R->probe.data;
+	*plen = R->probe.len;
+	return 0;
+}
+
+int
+lo_refs_read(struct lo_refs *R, struct cmark_node *doc, size_t nprobe,
+    size_t n)
+{
+	return nprobe == 0 ? 0 : lo_read_probes(R, doc, nprobe, n,
+	    R->probe.len + n);
+}
+
+int
+lo_refs_gather(struct lo_refs *R, const char *s, size_t n)
+{
+	const char *probe;
+	size_t plen, nprobe;
+	cmark_node *doc;
+
+	if (lo_refs_probes(R, s, n, &probe, &plen, &nprobe) < 0)
+		return -1;
 	if (nprobe == 0)
 		return 0;
 	/*
@@ -377,8 +399,8 @@ lo_refs_gather(struct lo_refs *R, const char *s, size_t n)
 	 * swallow them, and the blank line after them closes them.
 	 */
 	layout_pool_reset(0);
-	doc = layout_pool_parse(R->probe.data, R->probe.len, s, n);
-	return lo_read_probes(R, doc, nprobe, n, R->probe.len + n);
+	doc = layout_pool_parse(probe, plen, s, n);
+	return lo_read_probes(R, doc, nprobe, n, plen + n);
 }
 
 size_t
@@ -503,32 +525,50 @@ lo_emit(struct lo_refs *R, size_t i, struct buf *b)
 	return len;
 }
 
+/* The first unescaped ch in s[from, n), or n. */
+static size_t
+lo_next(const char *s, size_t from, size_t n, char ch)
+{
+	const char *p;
+
+	while (from < n && (p = memchr(s + from, ch, n - from)) != NULL) {
+		from = (size_t)(p - s);
+		if (!lo_escaped(s, from))
+			return from;
+		from++;
+	}
+	return n;
+}
+
 size_t
 lo_refs_prefix(struct lo_refs *R, const char *s, size_t npick, size_t nall,
     struct buf *pre, size_t *cost, size_t *cost_pick)
 {
-	size_t i, j, npk = 0, len = 0;
+	size_t i, o, c, c2, npk = 0, len = 0;
 	int wild = 0, any = 0;
 
 	R->stamp++;
 	*cost = *cost_pick = 0;
-	for (i = 0; i < nall; i++) {
-		if (s[i] != '[' || lo_escaped(s, i))
-			continue;
-		for (j = i + 1; j < nall; j++)
-			if ((s[j] == '[' || s[j] == ']') && !lo_escaped(s, j))
-				break;
-		if (j < nall && s[j] == ']') {
-			size_t c = lo_bracket(R, s + i + 1, j - i - 1,
-			    i < npick, &npk, &wild);
+	/* Each bracket text with no bracket inside: memchr, and the two
+	 * positions only move forward. */
+	o = lo_next(s, 0, nall, '[');
+	c = lo_next(s, 0, nall, ']');
+	while (o < nall) {
+		if (c < o)
+			c = lo_next(s, o + 1, nall, ']');
+		c2 = lo_next(s, o + 1, c, '[');
+		if (c < nall && c2 == c) {
+			size_t k = lo_bracket(R, s + o + 1, c - o - 1,
+			    o < npick, &npk, &wild);
 
-			*cost += c;
-			if (i < npick) {
-				*cost_pick += c;
+			*cost += k;
+			if (o < npick) {
+				*cost_pick += k;
 				any = 1;
 			}
+			c2 = lo_next(s, c + 1, nall, '[');
 		}
-		i = j - 1;
+		o = c2;
 	}
 	for (i = 0; i < R->ndefs && (wild || (any && R->nwild > 0)); i++)
 		if (wild || R->defs[i].wild)

@@ -11,6 +11,7 @@
 #include "util.h"
 
 struct lo_refs;
+struct cmark_node;
 
 struct lo_refs *lo_refs_new(void);
 void lo_refs_free(struct lo_refs *);
@@ -22,6 +23,18 @@ void lo_refs_free(struct lo_refs *);
  * cmark might not report): the caller parses the text whole.
  */
 int lo_refs_gather(struct lo_refs *, const char *s, size_t n);
+
+/*
+ * The same in two steps, for a caller that parses the chunk anyway: the
+ * probes for s[0, n) (*nprobe of them, two lines each, in *probe), to be
+ * parsed first, right before s (-1: in doubt, as above); then reading
+ * their answers from the first *nprobe blocks of that parse, when none of
+ * the chunk's definitions is cut off at its end.
+ */
+int lo_refs_probes(struct lo_refs *, const char *s, size_t n,
+    const char **probe, size_t *plen, size_t *nprobe);
+int lo_refs_read(struct lo_refs *, struct cmark_node *doc, size_t nprobe,
+    size_t n);
 
 /*
  * For a chunk s[0, nall) whose blocks in s[0, npick) are written: the
