@@ -115,7 +115,7 @@ struct lo_chunks {
 	/* With definitions: probes parsed before the chunk (layout_refs.c). */
 	struct lo_refs *R;
 	size_t nprobe;
-	int probe_err;
+	int probed, probe_err;
 };
 
 static int
@@ -145,8 +145,8 @@ static int
 lo_chunk_next(struct lo_chunks *ch)
 {
 	cmark_node *last;
-	size_t end, plen = 0;
-	const char *nl, *probe = NULL;
+	size_t end, plen;
+	const char *nl, *probe;
 
 	while (ch->start < ch->len) {
 		end = ch->len - ch->start > ch->size ? ch->start + ch->size :
@@ -156,10 +156,16 @@ lo_chunk_next(struct lo_chunks *ch)
 			end = (size_t)(nl - ch->text) + 1;
 		else
 			end = ch->len;
+		/* Probes on a chunk's first try only (it seldom doubles),
+		 * and not on the whole text (that parse is the output). */
 		ch->nprobe = 0;
-		if (ch->R != NULL && lo_defs_mark(ch->text + ch->start,
-		    end - ch->start) && lo_refs_probes(ch->R, ch->text +
-		    ch->start, end - ch->start, &probe, &plen, &ch->nprobe) < 0) {
+		probe = NULL;
+		plen = 0;
+		ch->probed = ch->R != NULL && ch->size == ch->base &&
+		    (ch->start > 0 || end < ch->len) &&
+		    lo_defs_mark(ch->text + ch->start, end - ch->start);
+		if (ch->probed && lo_refs_probes(ch->R, ch->text + ch->start,
+		    end - ch->start, &probe, &plen, &ch->nprobe) < 0) {
 			ch->probe_err = 1;
 			return 0;
 		}
@@ -249,13 +255,14 @@ lo_refs_fit(struct lo_refs *R, const char *text, size_t len,
 
 /*
  * The first pass: the chunks, and the definitions in them, from probes
- * parsed with the chunk; again on the chunk's own blocks when the block
- * left for the next chunk may hold a definition (cut short, it could
- * answer a probe wrongly).
+ * parsed with the chunk; again on the chunk's own blocks when the probes
+ * were not parsed with it, or when the block left for the next chunk may
+ * hold a definition (cut short, it could answer a probe wrongly).  When
+ * one chunk is the whole text, *whole gets its parse, to be written.
  */
 static struct lo_span *
 lo_first_pass(struct lo_refs *R, const char *text, size_t len, size_t chunk,
-    size_t *n)
+    size_t *n, cmark_node **whole)
 {
 	struct lo_chunks ch;
 	struct lo_span *sp = NULL;
@@ -268,17 +275,23 @@ lo_first_pass(struct lo_refs *R, const char *text, size_t len, size_t chunk,
 	ch.size = ch.base = chunk;
 	ch.R = R;
 	*n = 0;
+	*whole = NULL;
 	for (from = 0; rc == 0 && lo_chunk_next(&ch); from = ch.start) {
 		sp = xgrow(sp, *n, sizeof *sp);
 		sp[*n].start = from;
 		sp[*n].cut = ch.start;
 		sp[(*n)++].end = ch.end;
-		if (ch.nprobe == 0)
+		if (from == 0 && ch.end == len) {
+			*whole = ch.doc;
+			break;
+		}
+		if (ch.probed && ch.nprobe == 0)
 			continue;
-		if (lo_defs_mark(text + ch.start, ch.end - ch.start))
-			rc = lo_refs_gather(R, text + from, ch.start - from);
-		else
+		if (ch.probed && !lo_defs_mark(text + ch.start,
+		    ch.end - ch.start))
 			rc = lo_refs_read(R, ch.doc, ch.nprobe, ch.end - from);
+		else if (lo_defs_mark(text + from, ch.start - from))
+			rc = lo_refs_gather(R, text + from, ch.start - from);
 	}
 	if (rc < 0 || ch.probe_err) {
 		free(sp);
@@ -297,8 +310,14 @@ lo_write_with_defs(struct lo *lo, const char *text, size_t len, size_t chunk)
 	size_t i, n, cost, cost_pick;
 	cmark_node *doc, *c, *stop;
 
-	if ((sp = lo_first_pass(R, text, len, chunk, &n)) == NULL ||
-	    !lo_refs_fit(R, text, len, sp, n)) {
+	sp = lo_first_pass(R, text, len, chunk, &n, &doc);
+	if (sp != NULL && doc != NULL) {
+		/* One chunk: the text's own parse, nothing to add. */
+		for (c = cmark_node_first_child(doc); c != NULL;
+		    c = cmark_node_next(c))
+			layout_walk(lo, c);
+		n = 0;
+	} else if (sp == NULL || !lo_refs_fit(R, text, len, sp, n)) {
 		free(sp);
 		lo_refs_free(R);
 		return -1;

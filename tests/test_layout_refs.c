@@ -80,6 +80,8 @@ static const char *const defs[] = {
 	"[%s]:\n/multi%d\n\"multi\nline title\"\n\n",
 	"[%s]: /e&amp;%d\\*w (paren \\) &#10; &quot;)\n\n",
 	"[%s]: /n%d '&#10;&#10;two&#13;'\n\n",
+	"[%s]: <a&#9;b&amp;amp;c\\&copy;&#10;d\\\\%d>\n\n",
+	"[%s]: /&#x5c;&#42;\\;&#59;%d\n\n",
 	"> [%s]: /quote%d\n\n",
 	"- [%s]: /item%d\n\n",
 	"> para\n[%s]: /lazy%d\n\n",
