@@ -18,26 +18,29 @@
 #include "layout_refs.h"
 #include "util.h"
 
-#define NONE SIZE_MAX
+#define NONE UINT32_MAX
 /* cmark's floor for its limit on reference expansion (max_ref_size). */
 #define REF_FLOOR 100000
 
 struct lo_def {
+	/* 32 bits where they do: a dense file of definitions keeps one
+	 * of these for each dozen bytes or so. */
 	size_t at;                  /* label, url, title, one after another */
-	size_t label_len, url_len, title_len;
-	uint64_t match, dedup;      /* hashes of the keys below */
-	size_t mnext, dnext;        /* chains of the two tables */
-	size_t stamp;               /* picked for the current chunk */
-	int wild;                   /* label with non-ASCII bytes or NUL */
+	uint32_t label_len, url_len, title_len;
+	uint32_t match, dedup;      /* hashes of the keys below */
+	uint32_t mnext, dnext;      /* chains of the two tables */
+	uint32_t stamp;             /* picked for the current chunk */
+	unsigned char wild;         /* label with non-ASCII bytes or NUL */
 };
 
 struct lo_refs {
 	struct buf store;
 	struct lo_def *defs;
 	size_t ndefs;
-	size_t *mtab, *dtab;        /* heads of chains, nbucket each */
+	uint32_t *mtab, *dtab;      /* heads of chains, nbucket each */
 	size_t nbucket;
-	size_t nwild, maxsize, maxwild, stamp;
+	size_t nwild, maxsize, maxwild;
+	uint32_t stamp;
 	size_t *pick;
 	size_t cappick;
 	struct buf probe;
@@ -68,7 +71,7 @@ lo_wild(const char *s, size_t n)
  * the same key (ASCII only; others are wild); some that it does not
  * match do too, which costs a definition too many in a prefix.
  */
-static uint64_t
+static uint32_t
 lo_match_hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ull;
@@ -83,7 +86,7 @@ lo_match_hash(const char *s, size_t n)
 			c = (unsigned char)(c - 'A' + 'a');
 		h = (h ^ c) * 1099511628211ull;
 	}
-	return h;
+	return (uint32_t)(h ^ (h >> 32));
 }
 
 /*
@@ -113,7 +116,7 @@ lo_dedup_key(const char *s, size_t n, int wild, char *out)
 	return k;
 }
 
-static uint64_t
+static uint32_t
 lo_hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ull;
@@ -121,7 +124,7 @@ lo_hash(const char *s, size_t n)
 
 	for (i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
+	return (uint32_t)(h ^ (h >> 32));
 }
 
 struct lo_refs *
@@ -159,16 +162,16 @@ lo_rehash(struct lo_refs *R)
 	for (i = 0; i < R->ndefs; i++) {
 		b = R->defs[i].match & (R->nbucket - 1);
 		R->defs[i].mnext = R->mtab[b];
-		R->mtab[b] = i;
+		R->mtab[b] = (uint32_t)i;
 		b = R->defs[i].dedup & (R->nbucket - 1);
 		R->defs[i].dnext = R->dtab[b];
-		R->dtab[b] = i;
+		R->dtab[b] = (uint32_t)i;
 	}
 }
 
 /* 1 when a definition with the same dedup key came first. */
 static int
-lo_seen(struct lo_refs *R, uint64_t h, const char *key, size_t klen)
+lo_seen(struct lo_refs *R, uint32_t h, const char *key, size_t klen)
 {
 	size_t i;
 	char *tmp;
@@ -200,7 +203,7 @@ lo_add_def(struct lo_refs *R, const char *label, size_t ln, const char *url,
 	int wild = lo_wild(label, ln);
 	char *key = xmalloc(ln + 1);
 	size_t klen = lo_dedup_key(label, ln, wild, key);
-	uint64_t dh = lo_hash(key, klen);
+	uint32_t dh = lo_hash(key, klen);
 	size_t size;
 
 	if (lo_seen(R, dh, key, klen)) {
@@ -212,15 +215,15 @@ lo_add_def(struct lo_refs *R, const char *label, size_t ln, const char *url,
 	d = &R->defs[R->ndefs];
 	memset(d, 0, sizeof *d);
 	d->at = R->store.len;
-	d->label_len = ln;
-	d->url_len = strlen(url);
-	d->title_len = strlen(title);
+	d->label_len = (uint32_t)ln;
+	d->url_len = (uint32_t)strlen(url);
+	d->title_len = (uint32_t)strlen(title);
 	buf_add(&R->store, label, ln);
 	buf_add(&R->store, url, d->url_len);
 	buf_add(&R->store, title, d->title_len);
 	d->match = lo_match_hash(label, ln);
 	d->dedup = dh;
-	d->wild = wild;
+	d->wild = (unsigned char)wild;
 	size = d->url_len + d->title_len;
 	if (size > R->maxsize)
 		R->maxsize = size;
@@ -230,13 +233,13 @@ lo_add_def(struct lo_refs *R, const char *label, size_t ln, const char *url,
 			R->maxwild = size;
 	}
 	R->ndefs++;
-	if (R->ndefs > R->nbucket / 2)
+	if (R->ndefs > R->nbucket)
 		lo_rehash(R);
 	else {
 		d->mnext = R->mtab[d->match & (R->nbucket - 1)];
-		R->mtab[d->match & (R->nbucket - 1)] = R->ndefs - 1;
+		R->mtab[d->match & (R->nbucket - 1)] = (uint32_t)R->ndefs - 1;
 		d->dnext = R->dtab[dh & (R->nbucket - 1)];
-		R->dtab[dh & (R->nbucket - 1)] = R->ndefs - 1;
+		R->dtab[dh & (R->nbucket - 1)] = (uint32_t)R->ndefs - 1;
 	}
 }
 
@@ -430,7 +433,7 @@ static size_t
 lo_bracket(struct lo_refs *R, const char *s, size_t n, int pick,
     size_t *npick, int *wild)
 {
-	uint64_t h;
+	uint32_t h;
 	size_t i, most = R->maxwild;
 
 	if (lo_wild(s, n)) {
