@@ -354,11 +354,14 @@ layout_write_plain_text_chunk(const char *text, size_t len, int width,
 	ch.text = text;
 	ch.len = len;
 	ch.size = ch.base = chunk;
-	if (lo_defs_mark(text, len) &&
-	    lo_write_with_defs(&lo, text, len, chunk) == 0)
-		ch.start = len;
-	else if (lo_defs_mark(text, len))
-		ch.size = ch.base = len;
+	/* With definitions: written there, or whole when that cannot be
+	 * exact. */
+	if (lo_defs_mark(text, len)) {
+		if (lo_write_with_defs(&lo, text, len, chunk) == 0)
+			ch.start = len;
+		else
+			ch.size = ch.base = len;
+	}
 	while (!lo.werr && lo_chunk_next(&ch))
 		lo_chunk_write(&lo, &ch);
 	layout_pool_reset(1);

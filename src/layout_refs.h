@@ -19,8 +19,9 @@ void lo_refs_free(struct lo_refs *);
 /*
  * Adds the definitions of s[0, n), whole top-level blocks, in document
  * order after those added before.  Uses (and resets) the layout pool.
- * Returns 0, or -1 when in doubt (a label over two lines, a definition
- * cmark might not report): the caller parses the text whole.
+ * Returns 0, or -1 when in doubt (a label over lines of a block quote, a
+ * definition that cmark's limit on reference expansion might hide): the
+ * caller parses the text whole.
  */
 int lo_refs_gather(struct lo_refs *, const char *s, size_t n);
 
