@@ -127,16 +127,18 @@ struct layout *layout_build_text(const char *md, size_t len, int width,
 int layout_write_plain(struct cmark_node *doc, int width, FILE *f);
 
 /*
- * The same from CommonMark text, with the output of a whole parse.  A
- * text without link reference definitions (no "]:") is parsed a chunk of
- * whole top-level blocks at a time when it is over LAYOUT_CHUNK bytes, so
- * memory stays small on huge files; one with them is parsed whole, since
- * a definition reaches the whole file.  Not reentrant (cmark's memory
- * here is one static pool).  Returns 0 or -1.
+ * The same from CommonMark text, with the output of a whole parse.  The
+ * text is parsed a chunk of whole top-level blocks at a time when it is
+ * over LAYOUT_CHUNK bytes, so memory stays small on huge files; link
+ * reference definitions reach the whole file (see layout_plain.c).  Not
+ * reentrant (cmark's memory here is one static pool).  Returns 0 or -1.
  */
 #define LAYOUT_CHUNK (32u * 1024)
 int layout_write_plain_text(const char *text, size_t len, int width,
     FILE *f);
+/* The same in chunks of about chunk bytes (for the tests: tiny ones). */
+int layout_write_plain_text_chunk(const char *text, size_t len, int width,
+    FILE *f, size_t chunk);
 
 /* Appends the text of line i to b (no newline). */
 void layout_line_text(const struct layout *l, size_t i, struct buf *b);
