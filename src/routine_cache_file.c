@@ -222,6 +222,23 @@ rcache_write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
+/* 1 when name is one of our temporary names: RCACHE_TEMP and 16
+ * lower-case hex digits, nothing else (a copy the person made, say
+ * ".routines.cache.bak", is not ours to remove). */
+static int
+rcache_is_temp(const char *name)
+{
+	size_t n = strlen(RCACHE_TEMP), i;
+
+	if (strncmp(name, RCACHE_TEMP, n) != 0 || strlen(name) != n + 16)
+		return 0;
+	for (i = n; i < n + 16; i++)
+		if (!((name[i] >= '0' && name[i] <= '9') ||
+		    (name[i] >= 'a' && name[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
 /* Removes our temporary files older than RCACHE_STALE_S: a writer killed
  * between open and rename (a closed terminal, OOM) leaves one. */
 static void
@@ -239,8 +256,7 @@ rcache_sweep(int dfd)
 		return;
 	}
 	while ((de = readdir(dir)) != NULL)
-		if (strncmp(de->d_name, RCACHE_TEMP, strlen(RCACHE_TEMP)) ==
-		    0 && fstatat(dfd, de->d_name, &sb,
+		if (rcache_is_temp(de->d_name) && fstatat(dfd, de->d_name, &sb,
 		    AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(sb.st_mode) &&
 		    sb.st_uid == geteuid() && now - sb.st_mtime > RCACHE_STALE_S)
 			(void)unlinkat(dfd, de->d_name, 0);

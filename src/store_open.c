@@ -117,32 +117,23 @@ store_connect(struct store *st, int flags)
 	return 0;
 }
 
-/* A big-endian 32-bit field of the file header, as SQLite reads it. */
-static long long
-store_header_int(const unsigned char *h)
-{
-	return (int32_t)((uint32_t)h[0] << 24 | (uint32_t)h[1] << 16 |
-	    (uint32_t)h[2] << 8 | h[3]);
-}
+/* The oldest schema readers read as it is (store_open_quiet()). */
+#define STORE_READ_AS_IS 6
 
 /*
  * Decides, without writing, whether the open file is ours: our
- * application_id and a schema no newer than this build's.  A quiet
- * reader has the file's header, and takes the application_id (offset 68)
- * and the user_version (60) from it: two statements less to prepare.  The
- * count of sqlite_master is asked all the same: it reads and checks the
- * schema, which the command's first statement needs anyway.
+ * application_id and a schema no newer than this build's, as SQLite
+ * reads them (not from a header read before SQLite opened the path,
+ * which a rename may have replaced since).  The count of sqlite_master
+ * reads and checks the schema, which the command's first statement
+ * needs anyway.
  */
 static int
-store_check_identity_in(struct store *st, const unsigned char *header,
-    long long *version_out)
+store_check_identity(struct store *st, long long *version_out)
 {
 	long long app, version, tables;
 
-	if (header != NULL) {
-		app = store_header_int(header + 68);
-		version = store_header_int(header + 60);
-	} else if (store_query_int(st, "PRAGMA application_id", &app) != 0 ||
+	if (store_query_int(st, "PRAGMA application_id", &app) != 0 ||
 	    store_query_int(st, "PRAGMA user_version", &version) != 0)
 		return -1;
 	if (store_query_int(st, "SELECT count(*) FROM sqlite_master", &tables)
@@ -165,6 +156,10 @@ store_check_identity_in(struct store *st, const unsigned char *header,
 		    "program's database); choose another file with --db");
 		return -1;
 	}
+	if (version < 0) {
+		store_set_error(st, STORE_DAMAGED, "a schema version below 0");
+		return -1;
+	}
 	if (version > STORE_SCHEMA_VERSION) {
 		store_set_error(st, "written by a newer backcare (schema %lld, "
 		    "this one knows %d); upgrade backcare, or choose another "
@@ -173,12 +168,6 @@ store_check_identity_in(struct store *st, const unsigned char *header,
 	}
 	*version_out = version;
 	return 0;
-}
-
-static int
-store_check_identity(struct store *st, long long *version_out)
-{
-	return store_check_identity_in(st, NULL, version_out);
 }
 
 /* Applies every migration the file lacks, each in its own transaction. */
@@ -197,6 +186,11 @@ store_migrate(struct store *st)
 			goto fail;
 		if (version >= STORE_SCHEMA_VERSION)
 			break;
+		if (version < 0) {
+			store_set_error(st, STORE_DAMAGED, "a schema version "
+			    "below 0");
+			goto fail;
+		}
 		for (part = store_migrations[version]; *part != NULL; part++)
 			if (store_exec(st, *part, "updating the progress "
 			    "file") != 0)
@@ -589,12 +583,11 @@ store_open_copy(struct store *st)
 static int
 store_open_quiet(struct store *st, const struct stat *seen)
 {
-	unsigned char header[STORE_HEADER_SIZE];
 	long long version;
 	char *uri;
 	int rc;
 
-	if ((st->lock_fd = store_quiet_claim(st->path, seen, header)) < 0)
+	if ((st->lock_fd = store_quiet_claim(st->path, seen, NULL)) < 0)
 		return 1;
 	uri = store_quiet_uri(st->path);
 	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
@@ -602,24 +595,27 @@ store_open_quiet(struct store *st, const struct stat *seen)
 	free(uri);
 	if (rc == SQLITE_OK)
 		sqlite3_extended_result_codes(st->db, 1);
-	if (rc != SQLITE_OK || store_check_identity_in(st, header, &version)
-	    != 0) {
+	/* The identity as SQLite reads it: the file at the path may have
+	 * been replaced since the claim read its header. */
+	if (rc != SQLITE_OK || store_check_identity(st, &version) != 0) {
 		if (rc != SQLITE_OK)
 			store_set_sqlite_error(st, "opening the progress file");
 		return -1;
 	}
-	if (version == STORE_SCHEMA_VERSION)
-		return 0;
 	/*
-	 * An older schema is brought up to date the ordinary way, or in a
-	 * copy in memory where the file cannot be written.  Schema 6 lacks
-	 * only the sessions' kept totals, which readers then take from the
-	 * steps (store_steps_kept()), and an index: it is read as it is,
-	 * not copied (a file of 110,000 sessions took 0.25 s and 100 MB a
-	 * command in a copy).
+	 * Schema 6 lacks only the sessions' kept totals, which readers then
+	 * take from the steps (store_steps_kept()), and an index: readers
+	 * read it as it is (the first writer brings it up to date), with no
+	 * copy where it cannot be written (a file of 110,000 sessions took
+	 * 0.25 s and 100 MB a command in a copy) and no migration to fail
+	 * on a full disk.  An older schema is brought up to date the
+	 * ordinary way, or in a copy in memory where the file cannot be
+	 * written.
 	 */
+	if (version >= STORE_READ_AS_IS)
+		return 0;
 	if (!store_why_writable(st->path))
-		return version == 6 ? 0 : store_open_copy(st);
+		return store_open_copy(st);
 	sqlite3_close(st->db);
 	st->db = NULL;
 	close(st->lock_fd);
@@ -722,7 +718,7 @@ store_open_mode(const char *path, int readonly, char **err)
 	if (store_connect(st, SQLITE_OPEN_READONLY) != 0 ||
 	    store_check_identity(st, &version) != 0)
 		goto fail;
-	mutate = !readonly || version < STORE_SCHEMA_VERSION;
+	mutate = !readonly || version < STORE_READ_AS_IS;
 	if (mutate && store_check_whole(st) != 0)
 		goto fail;
 	sqlite3_close(st->db);

@@ -23,8 +23,8 @@ struct store {
 	struct owner me;     /* this process, as sessions record it */
 	int have_me;
 	int steps_kept;      /* 0 not known yet; 1 when sessions keep their
-				steps' total by this build's triggers; -1 not
-				(store_steps_kept()) */
+				steps' total by this build's triggers; -1,
+				-2 or -3 not (store_steps_kept()) */
 };
 
 /* What a damaged file is told; backcare(1), DAMAGED FILES, says more. */

@@ -96,6 +96,19 @@ store_column_pooled(sqlite3_stmt *s, int col, struct strpool *p)
 	    (size_t)sqlite3_column_bytes(s, col));
 }
 
+/*
+ * A session's steps' total, within a billion seconds either way: a
+ * damaged step's absurd time (the total saturates in SQL) stays absurd
+ * but cannot overflow the weeks' and the report's sums of sessions.
+ */
+static long
+store_done_clamp(int64_t v)
+{
+	const int64_t max = 1000000000;
+
+	return (long)(v > max ? max : v < -max ? -max : v);
+}
+
 /* One row of STORE_SESSION_KEPT or _SUMMED, its strings in the pool ctx. */
 static void
 store_session_row(sqlite3_stmt *s, void *elem, void *ctx)
@@ -121,7 +134,7 @@ store_session_row(sqlite3_stmt *s, void *elem, void *ctx)
 	rs->pain_before = sqlite3_column_int(s, 7);
 	rs->pain_after = sqlite3_column_int(s, 8);
 	rs->note = store_column_pooled(s, 9, p);
-	rs->done_s = (long)sqlite3_column_int64(s, 11);
+	rs->done_s = store_done_clamp(sqlite3_column_int64(s, 11));
 	if (rs->routine_id == NULL)
 		rs->routine_id = strpool_intern(p, "", 0);
 }

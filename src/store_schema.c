@@ -286,58 +286,80 @@ store_steps_kept(struct store *st)
 {
 	sqlite3_stmt *s;
 	const char *name, *sql;
-	unsigned found = 0;
-	long long version;
-	int rc, i;
+	unsigned found = 0, mine;
+	long long version, noted;
+	int rc, i, foreign = 0;
 
 	if (st->steps_kept != 0)
 		return st->steps_kept > 0;
 	if (store_query_int(st, "PRAGMA user_version", &version) != 0)
 		return -1;
 	if (version < 7) {
-		st->steps_kept = -1;
+		st->steps_kept = -3;
 		return 0;
 	}
+	/* Ours by name and words; any other trigger that names the column
+	 * (one added by hand) could change it after ours. */
 	s = store_prepare(st, "SELECT name, sql FROM sqlite_master WHERE "
-	    "type = 'trigger' AND name GLOB 'steps_done_*'");
+	    "type = 'trigger' AND (name GLOB 'steps_done_*' OR "
+	    "sql LIKE '%steps_done_s%')");
 	if (s == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		name = (const char *)sqlite3_column_text(s, 0);
 		sql = (const char *)sqlite3_column_text(s, 1);
-		for (i = 0; i < STORE_STEPS_TRIGGERS; i++)
+		for (mine = 0, i = 0; i < STORE_STEPS_TRIGGERS; i++)
 			if (name != NULL && sql != NULL &&
 			    strcmp(name, store_steps_triggers[i][0]) == 0 &&
 			    strcmp(sql, store_steps_triggers[i][1]) == 0)
-				found |= 1u << i;
+				mine = 1u << i;
+		found |= mine;
+		foreign |= mine == 0;
 	}
 	if (store_finish(st, s, rc, "reading the progress file") != 0)
 		return -1;
-	st->steps_kept = found == (1u << STORE_STEPS_TRIGGERS) - 1 ? 1 : -1;
+	/* -1: ours are not all there as written (store_steps_mend() makes
+	 * them again); -2: they are, beside another; -3 (above): schema 6. */
+	st->steps_kept = found != (1u << STORE_STEPS_TRIGGERS) - 1 ? -1 :
+	    foreign ? -2 : 1;
+	/* Ours alone again after another trigger: mended once first. */
+	if (st->steps_kept == 1) {
+		if (store_query_int(st, "SELECT count(*) FROM meta WHERE "
+		    "key = 'steps_totals'", &noted) != 0)
+			return -1;
+		if (noted != 0)
+			st->steps_kept = -1;
+	}
 	return st->steps_kept > 0;
 }
 
+/*
+ * Another trigger beside ours may have changed the totals: a writer that
+ * sees one notes it in meta ("steps_totals"); with ours alone again, the
+ * readers sum the steps until a writer has made every total again.
+ */
 int
 store_steps_mend(struct store *st)
 {
-	long long version;
 	int kept = store_steps_kept(st);
 
-	if (kept != 0)
+	if (kept != 0 || st->steps_kept == -3)
 		return kept < 0 ? -1 : 0;
-	if (store_query_int(st, "PRAGMA user_version", &version) != 0)
-		return -1;
-	if (version < 7)
-		return 0;
+	if (st->steps_kept == -2)
+		return store_exec(st, "INSERT OR IGNORE INTO meta (key, value) "
+		    "VALUES ('steps_totals', 'another trigger')", "mending the "
+		    "progress file");
 	if (store_exec(st, "BEGIN IMMEDIATE", "mending the progress file") != 0)
 		return -1;
 	if (store_exec(st, store_steps_remake, "mending the progress file") !=
-	    0 || store_exec(st, "COMMIT", "mending the progress file") != 0) {
+	    0 || store_exec(st, "DELETE FROM meta WHERE key = 'steps_totals';"
+	    "COMMIT", "mending the progress file") != 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
-	st->steps_kept = 1;
-	return 0;
+	/* Looked at again: another trigger may stand beside ours. */
+	st->steps_kept = 0;
+	return store_steps_kept(st) < 0 ? -1 : 0;
 }
 
 static const char store_schema_steps_total[] =

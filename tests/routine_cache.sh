@@ -114,15 +114,25 @@ ls -a "$XDG_CACHE_HOME/backcare" | grep -q '^\.routines' &&
 # old name was .routines.cache.PID: a later process of that pid could
 # never write), and an old one: the cache is written, the old one removed.
 rm -f "$C"
-: >"$XDG_CACHE_HOME/backcare/.routines.cache.1"
-touch -d '1 hour ago' "$XDG_CACHE_HOME/backcare/.routines.cache.1"
+old="$XDG_CACHE_HOME/backcare/.routines.cache.00000000000000ab"
+: >"$old"
+touch -d '1 hour ago' "$old"
+# The person's own copies, as old: not ours, kept (attack21 F7).
+: >"$XDG_CACHE_HOME/backcare/.routines.cache.bak"
+: >"$XDG_CACHE_HOME/backcare/.routines.cache.00000000000000AB"
+touch -d '1 hour ago' "$XDG_CACHE_HOME/backcare/.routines.cache.bak" \
+	"$XDG_CACHE_HOME/backcare/.routines.cache.00000000000000AB"
 sh -c ': >"$1/.routines.cache.$$"; exec $2 "$3" --content-dir "$4" routines' \
 	sh "$XDG_CACHE_HOME/backcare" "$BC_WRAP" "$BACKCARE" "$T/c" >/dev/null 2>&1
 [ -f "$C" ] && pass "a leftover of the same pid does not block the cache" ||
 	fail "a leftover of the same pid blocked the cache"
-[ -e "$XDG_CACHE_HOME/backcare/.routines.cache.1" ] &&
+[ -e "$old" ] &&
 	fail "an hour-old temporary file was left" ||
 	pass "an hour-old temporary file is removed"
+[ -e "$XDG_CACHE_HOME/backcare/.routines.cache.bak" ] &&
+	[ -e "$XDG_CACHE_HOME/backcare/.routines.cache.00000000000000AB" ] &&
+	pass "files named like ours but not of our temporary names are kept" ||
+	fail "the sweep removed a file that is not one of our temporary files"
 rm -f "$XDG_CACHE_HOME/backcare"/.routines.cache.*
 
 # No home and no XDG_CACHE_HOME: no cache, the same listing.

@@ -161,19 +161,28 @@ test_stale_temp(void **state)
 	path = xasprintf("%s/routines.cache", root);
 	mine = xasprintf(".routines.cache.%ld", (long)getpid());
 	plant(root, mine, 0);
+	plant(root, ".routines.cache.0123456789abcdef", RCACHE_STALE_S + 60);
+	plant(root, ".routines.cache.00000000000000a2", 10);
+	/* Old, named like ours but not ours (attack21 F7). */
 	plant(root, ".routines.cache.1", RCACHE_STALE_S + 60);
-	plant(root, ".routines.cache.2", 10);
+	plant(root, ".routines.cache.bak", RCACHE_STALE_S + 60);
+	plant(root, ".routines.cache.0123456789ABCDEF", RCACHE_STALE_S + 60);
+	plant(root, ".routines.cache.0123456789abcdef0", RCACHE_STALE_S + 60);
 	plant(root, "routines.cache.old", RCACHE_STALE_S + 60);
 	assert_int_equal(chmod(root, 0700), 0);
 	assert_int_equal(rcache_file_write(path, c), 0);
 	assert_true(exists(root, "routines.cache"));
-	assert_false(exists(root, ".routines.cache.1"));
-	assert_true(exists(root, ".routines.cache.2"));
+	assert_false(exists(root, ".routines.cache.0123456789abcdef"));
+	assert_true(exists(root, ".routines.cache.00000000000000a2"));
+	assert_true(exists(root, ".routines.cache.1"));
+	assert_true(exists(root, ".routines.cache.bak"));
+	assert_true(exists(root, ".routines.cache.0123456789ABCDEF"));
+	assert_true(exists(root, ".routines.cache.0123456789abcdef0"));
 	assert_true(exists(root, "routines.cache.old"));
 	/* Written again: still one cache, no temporary of ours left. */
 	assert_int_equal(rcache_file_write(path, c), 0);
-	/* (the two planted: the pid's, new, and .routines.cache.2) */
-	cmd = xasprintf("test $(ls -a '%s' | grep -c '^\\.routines') -eq 2",
+	/* (the six planted: the pid's, the new one and four not ours) */
+	cmd = xasprintf("test $(ls -a '%s' | grep -c '^\\.routines') -eq 6",
 	    root);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
