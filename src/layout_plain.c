@@ -249,6 +249,11 @@ lo_refs_fit(struct lo_refs *R, const char *text, size_t len,
 		doc += cost_pick;
 		if (cost + most > lo_ref_limit(pre + sp[i].end - sp[i].start))
 			return 0;
+		/* Stopped as soon as it is over: the whole parse is linear,
+		 * going on to find out is not (attack22: labels of one key). */
+		if (total > 2 * len + 65536 || lo_refs_work(R) > 8 * len +
+		    1000000)
+			return 0;
 	}
 	return total <= 2 * len + 65536 && doc + most <= lo_ref_limit(len);
 }

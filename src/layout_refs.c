@@ -19,6 +19,7 @@
 #include "util.h"
 
 #define NONE UINT32_MAX
+#define LO_SEEN 1024
 /* cmark's floor for its limit on reference expansion (max_ref_size). */
 #define REF_FLOOR 100000
 
@@ -33,6 +34,12 @@ struct lo_def {
 	unsigned char wild;         /* label with non-ASCII bytes or NUL */
 };
 
+struct lo_seen {
+	uint32_t h, stamp;
+	size_t most;
+	int picked;
+};
+
 struct lo_refs {
 	struct buf store;
 	struct lo_def *defs;
@@ -44,6 +51,10 @@ struct lo_refs {
 	size_t *pick;
 	size_t cappick;
 	struct buf probe;
+	/* The bracket texts' keys met in the current chunk, direct-mapped:
+	 * a key's chain is walked once a chunk, not once a bracket text. */
+	struct lo_seen seen[LO_SEEN];
+	size_t work;                /* chain and list steps taken, in all */
 };
 
 static int
@@ -412,6 +423,12 @@ lo_refs_max_size(const struct lo_refs *R)
 	return R->maxsize;
 }
 
+size_t
+lo_refs_work(const struct lo_refs *R)
+{
+	return R->work;
+}
+
 static void
 lo_pick(struct lo_refs *R, size_t i, size_t *npick)
 {
@@ -435,6 +452,7 @@ lo_bracket(struct lo_refs *R, const char *s, size_t n, int pick,
 {
 	uint32_t h;
 	size_t i, most = R->maxwild;
+	struct lo_seen *e;
 
 	if (lo_wild(s, n)) {
 		/* Unicode case folding can match other bytes. */
@@ -444,8 +462,12 @@ lo_bracket(struct lo_refs *R, const char *s, size_t n, int pick,
 	if (R->nbucket == 0)
 		return 0;
 	h = lo_match_hash(s, n);
+	e = &R->seen[h & (LO_SEEN - 1)];
+	if (e->stamp == R->stamp && e->h == h && (e->picked || !pick))
+		return e->most;
 	for (i = R->mtab[h & (R->nbucket - 1)]; i != NONE;
 	    i = R->defs[i].mnext) {
+		R->work++;
 		if (R->defs[i].match != h)
 			continue;
 		if (R->defs[i].url_len + R->defs[i].title_len > most)
@@ -453,6 +475,10 @@ lo_bracket(struct lo_refs *R, const char *s, size_t n, int pick,
 		if (pick)
 			lo_pick(R, i, npick);
 	}
+	e->stamp = R->stamp;
+	e->h = h;
+	e->most = most;
+	e->picked = pick;
 	return most;
 }
 
@@ -465,8 +491,8 @@ lo_cmp_size(const void *a, const void *b)
 }
 
 /*
- * Appends s with every ASCII punctuation character backslash-escaped and
- * control characters as entities, so that cmark's unescaping gives back
+ * Appends s with every ASCII punctuation character backslash-escaped, and
+ * control characters and the backslash as entities, so that cmark's unescaping gives back
  * the same bytes; returns the length appended (or that would be).
  */
 static size_t
@@ -478,7 +504,10 @@ lo_escape(struct buf *b, const char *s, size_t n)
 
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)s[i];
-		if (c < 0x20) {
+		/* A backslash written "\\" can end a title or a <url>
+		 * otherwise than meant: cmark 0.30 may read "\\"" as a
+		 * backslash and an escaped quote.  An entity cannot. */
+		if (c < 0x20 || c == '\\') {
 			snprintf(ent, sizeof ent, "&#%u;", (unsigned)c);
 			len += strlen(ent);
 			if (b != NULL)
@@ -573,6 +602,8 @@ lo_refs_prefix(struct lo_refs *R, const char *s, size_t npick, size_t nall,
 		}
 		o = c2;
 	}
+	if (wild || (any && R->nwild > 0))
+		R->work += R->ndefs;
 	for (i = 0; i < R->ndefs && (wild || (any && R->nwild > 0)); i++)
 		if (wild || R->defs[i].wild)
 			lo_pick(R, i, &npk);

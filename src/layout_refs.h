@@ -50,5 +50,8 @@ size_t lo_refs_prefix(struct lo_refs *, const char *s, size_t npick,
 
 /* The largest url + title of a definition (cmark's size of it). */
 size_t lo_refs_max_size(const struct lo_refs *);
+/* The steps lo_refs_prefix() has taken over chains and lists, in all:
+ * beyond a multiple of the text, the whole parse is cheaper. */
+size_t lo_refs_work(const struct lo_refs *);
 
 #endif
