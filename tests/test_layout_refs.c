@@ -197,6 +197,16 @@ generate(struct buf *md, int n)
 		buf_adds(md, "<!-- open\n[foo]: /in-comment\n");
 }
 
+/* n, or a tenth of it under valgrind (make check-valgrind), where each
+ * document costs fifty times as much: the same kinds, fewer draws. */
+static int
+rounds(int n)
+{
+	const char *vg = getenv("BC_VALGRIND");
+
+	return vg != NULL && *vg != '\0' ? n / 10 : n;
+}
+
 /* Thousands of generated documents: chunked as whole. */
 static void
 test_generated(void **state)
@@ -206,7 +216,7 @@ test_generated(void **state)
 
 	(void)state;
 	rng = 17;
-	for (d = 0; d < 3000; d++) {
+	for (d = 0; d < rounds(3000); d++) {
 		generate(&md, 2 + (int)rnd(40));
 		check_all(&md);
 	}
@@ -256,7 +266,7 @@ test_spec_examples(void **state)
 		piece[npiece++] = (size_t)(p + 2 - text);
 	}
 	rng = 5;
-	for (d = 0; d < 1500; d++) {
+	for (d = 0; d < rounds(1500); d++) {
 		buf_reset(&md);
 		for (k = 0; k < 1 + (int)rnd(20); k++) {
 			i = rnd((unsigned)npiece);
