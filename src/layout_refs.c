@@ -130,11 +130,8 @@ lo_dedup_key(const char *s, size_t n, int wild, char *out)
 static uint32_t
 lo_hash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	size_t i;
+	uint64_t h = util_hash(s, n);
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
 	return (uint32_t)(h ^ (h >> 32));
 }
 

@@ -44,16 +44,13 @@ strpool_new(void)
 	return p;
 }
 
-/* FNV-1a: the strings are short, and few are distinct. */
+/* The strings are short, and few are distinct. */
 static uint32_t
 strpool_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
+	uint64_t h = util_hash(s, n);
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	return (uint32_t)(h ^ (h >> 32));
 }
 
 /* Room for n bytes and a NUL, in the newest block or a new one. */

@@ -531,16 +531,21 @@ util_each_line(const char *text, size_t len,
 
 /* ---- a map from strings to numbers -------------------------------------- */
 
+uint64_t
+util_hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
 static size_t
 strmap_hash(const char *s)
 {
-	uint64_t h = 14695981039346656037ULL;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return (size_t)h;
+	return (size_t)util_hash(s, strlen(s));
 }
 
 /* The slot that holds key, or the empty slot where it would go. */

@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #if defined(__GNUC__)
 #define BC_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -100,6 +101,10 @@ const char *util_read_doing(const char *why, const char *doing);
  * with errno set (EFBIG when too large, EINVAL when not a regular file).
  */
 char *util_read_file(const char *path, size_t *len);
+
+/* FNV-1a, 64 bits, of the n bytes at s: for hash tables, not for
+ * anything an attacker must not collide. */
+uint64_t util_hash(const char *s, size_t n);
 
 /*
  * A map from strings to numbers (open addressing, FNV-1a), for lookups
